@@ -1,0 +1,21 @@
+/** The shape every CLI command module exports as `command`. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Current working directory for resolving relative paths. */
+  cwd: string;
+  /** Environment (process.env in real runs; tests pass their own). */
+  env: Record<string, string | undefined>;
+  /** True when stdout is a terminal and NO_COLOR is not set. */
+  color: boolean;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `velvet --help`. */
+  summary: string;
+  /** Full `velvet NAME --help` text. */
+  help: string;
+  /** Runs the command; resolves to the exit code (0 ok, 1 failure, 2 usage or data error). */
+  run(argv: string[], io: CliIO): Promise<number>;
+}

@@ -1,0 +1,79 @@
+import { pathToFileURL } from 'node:url';
+import type { CliIO, Command } from './command.js';
+
+/**
+ * Command registry: name → loader. Commands load lazily so that `velvet render` never pulls in
+ * Vite or the HTTP client.
+ */
+const NAMES = ['render', 'build', 'lint', 'schema', 'preview', 'send', 'event', 'doctor', 'carrier'];
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = Object.fromEntries(
+  NAMES.map((n) => [n, () => import(`./commands/${n}.js`) as Promise<{ command: Command }>]),
+);
+
+export function defaultIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+    color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+  };
+}
+
+async function loadAll(): Promise<Command[]> {
+  const out: Command[] = [];
+  for (const load of Object.values(COMMANDS)) {
+    try {
+      out.push((await load()).command);
+    } catch {
+      // a command whose module is not present in this build is simply not listed
+    }
+  }
+  return out;
+}
+
+const USAGE = `velvet: render, preview, lint and test-send Velocity email templates for Yespo
+
+Usage: velvet <command> [options]      velvet <command> --help for details
+`;
+
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const cmds = await loadAll();
+    const width = Math.max(4, ...cmds.map((c) => c.name.length));
+    io.stdout(
+      USAGE +
+        '\nCommands:\n' +
+        cmds.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n') +
+        '\n',
+    );
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout('velvet 0.1.0\n');
+    return 0;
+  }
+  const load = COMMANDS[name];
+  let command: Command | undefined;
+  if (load) {
+    try {
+      command = (await load()).command;
+    } catch {
+      command = undefined;
+    }
+  }
+  if (!command) {
+    io.stderr(`velvet: unknown command '${name}'. Run 'velvet --help' for the list.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
+    return 0;
+  }
+  return command.run(rest, io);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
