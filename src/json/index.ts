@@ -1,0 +1,3 @@
+export { parseJson, pointerSegments, toPointer } from './parse.js';
+export type { ParsedJson, ParseJsonOptions, Position } from './parse.js';
+export { toJava } from './java.js';

@@ -1,0 +1,58 @@
+/**
+ * Converting an already-parsed JavaScript value to the Java value model. Used where a value did
+ * not come from JSON text (a payload built in code, an object in a config file), so the exact
+ * literal is lost: an integral number becomes an Integer or Long, any other number a Double.
+ */
+import { JBigDecimal, JBigInteger, JChar, JDouble, JEntry, JMap, JObject, JSet, type Value } from '../engine/values.js';
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Convert a plain JS value to a Java value; values already in the Java model pass through. */
+export function toJava(value: unknown): Value {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (Number.isInteger(value)) {
+        if (value >= -(2 ** 31) && value <= 2 ** 31 - 1) return value | 0;
+        if (Number.isSafeInteger(value)) return BigInt(value);
+      }
+      return new JDouble(value);
+    case 'bigint':
+      return value >= INT64_MIN && value <= INT64_MAX ? value : new JBigInteger(value);
+    case 'undefined':
+      return null;
+    case 'object':
+      break;
+    default:
+      // functions and symbols have no Java counterpart in a payload
+      throw new TypeError(`Cannot convert a ${typeof value} to a Java value`);
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.map(toJava);
+  if (isJavaObject(value)) return value;
+  if (value instanceof Map) {
+    const map = new JMap();
+    for (const [k, v] of value) map.keys.set(typeof k === 'string' ? k : String(k), toJava(v));
+    return map;
+  }
+  if (value instanceof Date) return value.toISOString();
+  const map = new JMap();
+  for (const [k, v] of Object.entries(value)) map.keys.set(k, toJava(v));
+  return map;
+}
+
+function isJavaObject(v: object): v is Exclude<Value, null | string | boolean | number | bigint | Value[]> {
+  return (
+    v instanceof JMap ||
+    v instanceof JDouble ||
+    v instanceof JBigInteger ||
+    v instanceof JBigDecimal ||
+    v instanceof JSet ||
+    v instanceof JEntry ||
+    v instanceof JChar ||
+    v instanceof JObject
+  );
+}

@@ -1,0 +1,40 @@
+/** 1-based position in a text. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Offset → line/column with the line starts computed once, so reporting many errors in a large
+ * file stays cheap. Line ends match positionAt in errors.ts: LF, CRLF and a lone CR.
+ */
+export class SourceLines {
+  private starts: number[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  position(offset: number): Position {
+    const starts = (this.starts ??= lineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
