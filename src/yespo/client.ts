@@ -1,0 +1,229 @@
+import { ConfigError } from '../errors.js';
+import { YespoApiError, statusHint } from './errors.js';
+import { createRedactor, REDACTED } from './redact.js';
+import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from './retry.js';
+
+/** Yespo's documented API base; `/v1/...` and `/v2/...` paths are appended to it. */
+export const DEFAULT_API_URL = 'https://yespo.io/api';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Any user name works with Basic auth; the key is the password. */
+const BASIC_USER = 'velvet';
+
+export interface ClientOptions {
+  /** API base (default https://yespo.io/api). A trailing `/v1` is tolerated and dropped. */
+  baseUrl?: string | undefined;
+  /** The API key; only needed to execute requests (a dry run works without it). */
+  apiKey?: string | undefined;
+  /** Per-attempt timeout in ms, including reading the body (default 30,000). */
+  timeoutMs?: number | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  /** Replaceable for tests. */
+  fetch?: typeof fetch | undefined;
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** Told about each retry of a read (for a progress line). */
+  onRetry?: ((info: { attempt: number; delayMs: number; reason: string }) => void) | undefined;
+}
+
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  /** Path below the base, starting with `/v1/` or `/v2/`. */
+  path: string;
+  query?: Record<string, string> | undefined;
+  /** Serialised as JSON. */
+  body?: unknown;
+}
+
+/** A request as it would go on the wire (Authorization still holds the real credentials). */
+export interface PreparedRequest {
+  method: string;
+  url: string;
+  /** Path and query relative to the base, for error messages. */
+  target: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+export interface ApiResponse {
+  status: number;
+  /** Parsed JSON, the plain text when the body is not JSON, or null when it is empty. */
+  data: unknown;
+  text: string;
+}
+
+export function normalizeBaseUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '').replace(/\/v[12]$/, '');
+}
+
+export class YespoClient {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  /** Scrubs the key from any text; use it on everything that is printed. */
+  readonly redact: (text: string) => string;
+  readonly #apiKey: string | undefined;
+  readonly #fetch: typeof fetch;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #onRetry: ClientOptions['onRetry'];
+
+  constructor(options: ClientOptions = {}) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_API_URL);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#apiKey = options.apiKey || undefined;
+    this.redact = createRedactor(this.#apiKey);
+    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.#onRetry = options.onRetry;
+  }
+
+  get hasKey(): boolean {
+    return this.#apiKey !== undefined;
+  }
+
+  prepare(req: ApiRequest): PreparedRequest {
+    const qs = req.query ? new URLSearchParams(req.query).toString() : '';
+    const target = req.path + (qs ? `?${qs}` : '');
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.#apiKey !== undefined) {
+      headers['Authorization'] =
+        'Basic ' + Buffer.from(`${BASIC_USER}:${this.#apiKey}`, 'utf8').toString('base64');
+    }
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    if (body !== undefined) headers['Content-Type'] = 'application/json; charset=UTF-8';
+    return { method: req.method, url: this.baseUrl + target, target, headers, body };
+  }
+
+  /**
+   * The exact request as text for `--dry-run`: request line, headers (credentials replaced),
+   * blank line, body. Nothing is sent.
+   */
+  describe(req: ApiRequest): string {
+    const p = this.prepare(req);
+    const lines = [`${p.method} ${p.url}`];
+    const headers = { ...p.headers };
+    headers['Authorization'] = this.hasKey
+      ? `Basic ${REDACTED} (user "${BASIC_USER}", password: $YESPO_API_KEY)`
+      : `Basic ${REDACTED} (YESPO_API_KEY is not set)`;
+    for (const name of Object.keys(headers).sort()) lines.push(`${name}: ${headers[name]}`);
+    if (p.body !== undefined) lines.push('', p.body);
+    return this.redact(lines.join('\n')) + '\n';
+  }
+
+  /**
+   * Sends a request. GETs are retried on 429, 5xx, timeouts and network errors with backoff
+   * (honouring Retry-After); POSTs are sent exactly once, since a repeat can deliver twice.
+   * Resolves with any 2xx response; rejects with YespoApiError otherwise.
+   */
+  async request(req: ApiRequest): Promise<ApiResponse> {
+    if (this.#apiKey === undefined) {
+      throw new ConfigError(
+        'YESPO_API_KEY is not set. Put your Yespo API key in the environment (see docs/sending.md).',
+      );
+    }
+    const prepared = this.prepare(req);
+    const retries = req.method === 'GET' ? this.retry.retries : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#once(prepared);
+      } catch (err) {
+        if (!(err instanceof YespoApiError) || attempt >= retries) throw err;
+        const retryable = err.kind !== 'http' || isRetryableStatus(err.status ?? 0);
+        if (!retryable) throw err;
+        const after = err.retryAfterSeconds === undefined ? undefined : err.retryAfterSeconds * 1000;
+        const delayMs = retryDelay(attempt + 1, after, this.retry);
+        this.#onRetry?.({ attempt: attempt + 1, delayMs, reason: err.reason });
+        await this.#sleep(delayMs);
+      }
+    }
+  }
+
+  async #once(p: PreparedRequest): Promise<ApiResponse> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const sends = p.method !== 'GET';
+    let status: number | undefined;
+    try {
+      const res = await this.#fetch(p.url, {
+        method: p.method,
+        headers: p.headers,
+        body: p.body,
+        signal: controller.signal,
+        redirect: 'error',
+      });
+      status = res.status;
+      const text = await res.text();
+      const data = parseBody(text);
+      if (res.ok) return { status: res.status, data, text };
+      const message = this.redact(yespoMessage(data) ?? '');
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+      throw new YespoApiError(
+        `${p.method} ${this.redact(p.target)} failed: ${res.status} ${statusHint(res.status)}` +
+          (message ? `. Yespo said: ${message}` : ''),
+        {
+          method: p.method,
+          path: this.redact(p.target),
+          kind: 'http',
+          status: res.status,
+          yespoMessage: message || undefined,
+          retryAfterSeconds: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
+        },
+      );
+    } catch (err) {
+      if (err instanceof YespoApiError) throw err;
+      const timedOut = controller.signal.aborted;
+      const where = `${p.method} ${this.redact(p.target)}`;
+      const detail = timedOut
+        ? `no complete answer within ${this.timeoutMs / 1000}s`
+        : `could not reach ${this.redact(this.baseUrl)} (${this.redact(networkReason(err))})`;
+      const unsure = sends
+        ? '. The request may or may not have been delivered; it was not repeated, check Yespo before sending again'
+        : '';
+      throw new YespoApiError(`${where} failed: ${detail}${unsure}`, {
+        method: p.method,
+        path: this.redact(p.target),
+        kind: timedOut ? 'timeout' : 'network',
+        status,
+        maybeDelivered: sends,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** JSON when it parses, the trimmed text otherwise, null for an empty body (v1 event answers so). */
+export function parseBody(text: string): unknown {
+  const t = text.trim();
+  if (t === '') return null;
+  try {
+    return JSON.parse(t) as unknown;
+  } catch {
+    return t;
+  }
+}
+
+/** Yespo's message from an error body: a JSON `message`/`error` field or the text itself. */
+export function yespoMessage(data: unknown): string | undefined {
+  let msg: string | undefined;
+  if (typeof data === 'string') msg = data;
+  else if (data && typeof data === 'object') {
+    const o = data as Record<string, unknown>;
+    for (const k of ['message', 'error', 'errorMessage', 'error_description', 'errors']) {
+      const v = o[k];
+      if (typeof v === 'string' && v) msg = v;
+      else if (v !== undefined && v !== null && msg === undefined) msg = JSON.stringify(v);
+      if (msg) break;
+    }
+    msg ??= JSON.stringify(data);
+  }
+  if (msg === undefined) return undefined;
+  const oneLine = msg.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 500 ? oneLine.slice(0, 500) + '…' : oneLine;
+}
+
+function networkReason(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  if (cause?.code) return cause.code;
+  if (cause?.message) return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}

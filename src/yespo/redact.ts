@@ -1,0 +1,35 @@
+/**
+ * Scrubbing the API key from text. Every string that leaves the client (errors, dry runs, CLI
+ * output) passes through a redactor, so a key echoed back by a server, embedded in a URL or
+ * present as its Basic-auth base64 form never reaches a terminal, a log or a file.
+ */
+export const REDACTED = '***';
+
+/** The forms in which a key can appear in text: raw, URL-encoded and inside Basic credentials. */
+export function secretForms(key: string): string[] {
+  if (!key) return [];
+  const forms = new Set<string>([key, encodeURIComponent(key)]);
+  for (const user of ['', 'user', 'velvet', 'anyvalue']) {
+    forms.add(Buffer.from(`${user}:${key}`, 'utf8').toString('base64'));
+  }
+  // Without its padding too, in case something trimmed it.
+  for (const f of [...forms]) forms.add(f.replace(/=+$/, ''));
+  // Longest first so a form containing another is replaced whole.
+  return [...forms].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/** Returns a function that replaces every form of every given key in a text by `***`. */
+export function createRedactor(...keys: Array<string | undefined>): (text: string) => string {
+  const forms = keys.flatMap((k) => (k ? secretForms(k) : []));
+  return (text: string) => {
+    let out = text;
+    for (const f of forms) out = out.split(f).join(REDACTED);
+    // Any Basic credentials, even for a key we were not told about.
+    return out.replace(/(Basic\s+)[A-Za-z0-9+/=_-]{4,}/g, `$1${REDACTED}`);
+  };
+}
+
+/** Redacts `text` for one key (convenience form of createRedactor). */
+export function redact(text: string, key: string | undefined): string {
+  return createRedactor(key)(text);
+}

@@ -1,0 +1,163 @@
+import { findLeftoverVelocity } from './leftover.js';
+
+/** At most this many addresses per test send: a test is not a campaign. */
+export const MAX_TEST_RECIPIENTS = 10;
+export const DEFAULT_SUBJECT_PREFIX = '[TEST] ';
+
+/** One allow-list entry: a whole address or a domain (written `@example.com`). */
+export type AllowEntry = { kind: 'address'; value: string } | { kind: 'domain'; value: string };
+
+export interface AllowList {
+  entries: AllowEntry[];
+  /** Where the list came from, for messages. */
+  source: 'VELVET_SEND_ALLOW' | 'config send.allow' | 'none';
+  /** Entries that are neither an address nor an @domain. */
+  invalid: string[];
+}
+
+const ADDRESS = /^[^\s@<>,;"()]+@[^\s@<>,;"()]+\.[^\s@<>,;"()]+$/;
+const DOMAIN = /^@[^\s@<>,;"()]+\.[^\s@<>,;"()]+$/;
+
+/** Splits a comma (or semicolon/whitespace) separated list, dropping empty items. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The allow-list: `VELVET_SEND_ALLOW` when set (it replaces the config list, so CI can pin it),
+ * else the config's `send.allow`. Matching is case-insensitive; a domain entry matches that exact
+ * domain, not its subdomains.
+ */
+export function resolveAllowList(configAllow: readonly string[] | undefined, envAllow: string | undefined): AllowList {
+  let raw: string[];
+  let source: AllowList['source'];
+  if (envAllow !== undefined && envAllow.trim() !== '') {
+    raw = splitList(envAllow);
+    source = 'VELVET_SEND_ALLOW';
+  } else if (configAllow && configAllow.length > 0) {
+    raw = configAllow.flatMap(splitList);
+    source = 'config send.allow';
+  } else {
+    return { entries: [], source: 'none', invalid: [] };
+  }
+  const entries: AllowEntry[] = [];
+  const invalid: string[] = [];
+  for (const item of raw) {
+    const v = item.toLowerCase();
+    if (DOMAIN.test(v)) entries.push({ kind: 'domain', value: v.slice(1) });
+    else if (v.startsWith('*@') && DOMAIN.test(v.slice(1))) entries.push({ kind: 'domain', value: v.slice(2) });
+    else if (ADDRESS.test(v)) entries.push({ kind: 'address', value: v });
+    else invalid.push(item);
+  }
+  return { entries, source, invalid };
+}
+
+export function isAllowed(address: string, allow: AllowList): boolean {
+  const a = address.trim().toLowerCase();
+  if (!ADDRESS.test(a)) return false;
+  const domain = a.slice(a.lastIndexOf('@') + 1);
+  return allow.entries.some((e) => (e.kind === 'address' ? e.value === a : e.value === domain));
+}
+
+export function isAddress(text: string): boolean {
+  return ADDRESS.test(text.trim());
+}
+
+export interface RecipientCheck {
+  /** Distinct addresses in the order given. */
+  recipients: string[];
+  /** Problems that stop the send; `--force` does not lift them. */
+  problems: string[];
+}
+
+/** Parses `--to` values and applies the allow-list and the recipient limit. */
+export function checkRecipients(to: readonly string[], allow: AllowList): RecipientCheck {
+  const recipients: string[] = [];
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const a of to.flatMap(splitList)) {
+    const key = a.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    recipients.push(a);
+  }
+  if (recipients.length === 0) problems.push('no recipient: give --to ADDR[,ADDR]');
+  const bad = recipients.filter((a) => !isAddress(a));
+  if (bad.length) problems.push(`not an email address: ${bad.join(', ')}`);
+  if (recipients.length > MAX_TEST_RECIPIENTS) {
+    problems.push(`a test send goes to at most ${MAX_TEST_RECIPIENTS} addresses; got ${recipients.length}`);
+  }
+  if (allow.invalid.length) {
+    problems.push(`the allow-list (${allow.source}) has entries that are neither an address nor an @domain: ${allow.invalid.join(', ')}`);
+  }
+  if (allow.entries.length === 0) {
+    problems.push(
+      'no allow-list: set send.allow in velvet.config.json or VELVET_SEND_ALLOW (addresses or @domains); nothing is sent to an address that is not listed',
+    );
+  } else {
+    const refused = recipients.filter((a) => isAddress(a) && !isAllowed(a, allow));
+    if (refused.length) problems.push(`not in the allow-list (${allow.source}): ${refused.join(', ')}`);
+  }
+  return { recipients, problems };
+}
+
+/** Adds the test prefix once (a subject that already starts with it is left alone). */
+export function applySubjectPrefix(subject: string, prefix: string): string {
+  if (!prefix || subject.startsWith(prefix)) return subject;
+  return prefix + subject;
+}
+
+/** A finding from a pre-send check (lint, leftover code). Errors block a send unless forced. */
+export interface SendFinding {
+  severity: 'error' | 'warning';
+  /** Rule id, e.g. `leftover-velocity` or a lint rule id. */
+  rule: string;
+  message: string;
+  line?: number | undefined;
+  column?: number | undefined;
+}
+
+export interface CheckInput {
+  email: string;
+  subject: string;
+  html: string;
+}
+
+/**
+ * The hook through which other checks (the linter, once it exists) can block a send: a function
+ * that returns findings for the rendered email.
+ */
+export type SendChecks = (input: CheckInput) => SendFinding[] | Promise<SendFinding[]>;
+
+/** Leftover Velocity in the subject or HTML, as findings. */
+export function leftoverFindings(input: CheckInput): SendFinding[] {
+  const out: SendFinding[] = [];
+  for (const [where, text] of [['subject', input.subject], ['html', input.html]] as const) {
+    for (const f of findLeftoverVelocity(text)) {
+      out.push({
+        severity: 'error',
+        rule: 'leftover-velocity',
+        message: `leftover Velocity code \`${f.text}\` in the rendered ${where}: ${f.excerpt}`,
+        line: where === 'html' ? f.line : undefined,
+        column: where === 'html' ? f.column : undefined,
+      });
+    }
+  }
+  return out;
+}
+
+export interface Verdict {
+  findings: SendFinding[];
+  /** True when error findings stop the send (they were not forced). */
+  blocked: boolean;
+}
+
+/** Runs the built-in leftover check and the given `checks`; errors block unless `force`. */
+export async function runSendChecks(input: CheckInput, force: boolean, checks?: SendChecks): Promise<Verdict> {
+  const findings = [...leftoverFindings(input), ...((await checks?.(input)) ?? [])];
+  const errors = findings.some((f) => f.severity === 'error');
+  return { findings, blocked: errors && !force };
+}
