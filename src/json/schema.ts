@@ -130,7 +130,7 @@ function toIssue(e: ErrorObject): SchemaIssue {
       return { pointer: at, message: `${label(at)} is missing the required property '${String(p['missingProperty'])}'`, atKey: false };
     case 'type': {
       // the schema's description says what is expected there, e.g. v1's escaped JSON strings
-      const doc = (e.parentSchema as { description?: string } | undefined)?.description;
+      const doc = at === '' ? undefined : docOf(e);
       const message = `${label(at)} must be ${article(String(p['type']))}, not ${describe(e.data)}`;
       return { pointer: at, message: doc ? `${message}. ${doc}` : message, atKey: false };
     }
@@ -138,11 +138,19 @@ function toIssue(e: ErrorObject): SchemaIssue {
       const allowed = (p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ');
       return { pointer: at, message: `${label(at)} must be one of ${allowed}, not ${JSON.stringify(e.data)}`, atKey: false };
     }
+    case 'pattern': {
+      const doc = docOf(e);
+      return { pointer: at, message: doc ? `${label(at)} is invalid: ${doc}` : `${label(at)} ${e.message ?? 'is invalid'}`, atKey: false };
+    }
     case 'propertyNames':
       return { pointer: at, message: `${label(at)} has an invalid property name '${String(p['propertyName'])}'`, atKey: false };
     default:
       return { pointer: at, message: `${label(at)} ${e.message ?? 'is invalid'}`, atKey: false };
   }
+}
+
+function docOf(e: ErrorObject): string | undefined {
+  return (e.parentSchema as { description?: string } | undefined)?.description;
 }
 
 function escape(seg: string): string {
