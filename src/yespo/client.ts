@@ -31,6 +31,8 @@ export interface ApiRequest {
   query?: Record<string, string> | undefined;
   /** Serialised as JSON. */
   body?: unknown;
+  /** The exact JSON text to send instead of serialising `body` (keeps a fixture byte for byte). */
+  bodyText?: string | undefined;
 }
 
 /** A request as it would go on the wire (Authorization still holds the real credentials). */
@@ -88,7 +90,7 @@ export class YespoClient {
       headers['Authorization'] =
         'Basic ' + Buffer.from(`${BASIC_USER}:${this.#apiKey}`, 'utf8').toString('base64');
     }
-    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const body = req.bodyText ?? (req.body === undefined ? undefined : JSON.stringify(req.body));
     if (body !== undefined) headers['Content-Type'] = 'application/json; charset=UTF-8';
     return { method: req.method, url: this.baseUrl + target, target, headers, body };
   }

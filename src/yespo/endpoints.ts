@@ -25,9 +25,10 @@ export const requests = {
     validateSendEmail(body);
     return { method: 'POST', path: '/v1/message/email', body };
   },
-  event(body: EventBody, version: 1 | 2 = 1): ApiRequest {
-    validateEvent(body);
-    return { method: 'POST', path: `/v${version}/event`, body };
+  /** `text`, when given, is sent as is (it must be the JSON text of `body`). */
+  event(body: EventBody, version: 1 | 2 = 1, text?: string): ApiRequest {
+    validateEvent(body, text);
+    return { method: 'POST', path: `/v${version}/event`, body, bodyText: text };
   },
   messageStatus(requestIds: string[]): ApiRequest {
     return { method: 'GET', path: '/v1/message/status', query: { ids: requestIds.join(',') } };
@@ -52,6 +53,11 @@ export async function sendEmail(client: YespoClient, body: SendEmailBody): Promi
 /** Generate event. v1 answers 200 with an empty body; whatever came back is returned. */
 export async function generateEvent(client: YespoClient, body: EventBody, version: 1 | 2 = 1): Promise<ApiResponse> {
   return client.request(requests.event(body, version));
+}
+
+/** Sends a prepared smartsend or message/email request (from `requests`); never retried. */
+export async function executeSend(client: YespoClient, req: ApiRequest): Promise<SendResponse> {
+  return toSendResponse(client, req, await client.request(req));
 }
 
 export async function getMessageStatus(client: YespoClient, requestIds: string[]): Promise<MessageStatus[]> {

@@ -161,3 +161,30 @@ export async function runSendChecks(input: CheckInput, force: boolean, checks?: 
   const errors = findings.some((f) => f.severity === 'error');
   return { findings, blocked: errors && !force };
 }
+
+/**
+ * Email addresses an event names as its contact: `keyValue` and the values of top-level params.
+ * An event starts a workflow, which mails the contact it identifies, so these must be allowed.
+ */
+export function eventAddresses(body: { keyValue?: unknown; params?: unknown }): string[] {
+  const found: string[] = [];
+  if (typeof body.keyValue === 'string' && isAddress(body.keyValue)) found.push(body.keyValue.trim());
+  if (Array.isArray(body.params)) {
+    for (const p of body.params as Array<{ value?: unknown }>) {
+      if (typeof p?.value === 'string' && isAddress(p.value)) found.push(p.value.trim());
+    }
+  }
+  return [...new Map(found.map((a) => [a.toLowerCase(), a])).values()];
+}
+
+/** Allow-list check for an event; without any address the contact is unknown (needs --force). */
+export function checkEventContacts(body: { keyValue?: unknown; params?: unknown }, allow: AllowList, force: boolean): string[] {
+  const addresses = eventAddresses(body);
+  if (addresses.length === 0) {
+    return force
+      ? []
+      : ['the event names no email address (keyValue or a param), so velvet cannot check who the workflow will email; pass --force if that is intended'];
+  }
+  const { problems } = checkRecipients(addresses, allow);
+  return problems;
+}

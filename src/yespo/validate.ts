@@ -57,7 +57,7 @@ export function jsonBytes(body: unknown): number {
   return Buffer.byteLength(JSON.stringify(body), 'utf8');
 }
 
-export function validateEvent(body: unknown): asserts body is EventBody {
+export function validateEvent(body: unknown, text?: string): asserts body is EventBody {
   if (!body || typeof body !== 'object' || Array.isArray(body)) fail('an event body must be a JSON object');
   const b = body as Record<string, unknown>;
   const key = b['eventTypeKey'];
@@ -79,6 +79,6 @@ export function validateEvent(body: unknown): asserts body is EventBody {
       }
     });
   }
-  const size = jsonBytes(body);
+  const size = text === undefined ? jsonBytes(body) : Buffer.byteLength(text, 'utf8');
   if (size > MAX_EVENT_BYTES) fail(`the event body is ${size} bytes; Yespo accepts at most ${MAX_EVENT_BYTES} (20 KB)`);
 }

@@ -1,0 +1,83 @@
+import { dirname, resolve } from 'node:path';
+import type { Command } from '../command.js';
+import { UsageError } from '../../errors.js';
+import { clientFor, fail, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
+import { emailSource, readEventFixture } from '../../yespo/email-source.js';
+import { requests } from '../../yespo/endpoints.js';
+import { createRedactor } from '../../yespo/redact.js';
+import { checkEventContacts } from '../../yespo/safety.js';
+import { resolveSendSettings } from '../../yespo/settings.js';
+import type { EventBody } from '../../yespo/types.js';
+
+const help = `velvet event: send a Generate event fixture to Yespo to start a workflow
+
+Usage: velvet event FIXTURE [--v2] [--dry-run] [--force]
+
+FIXTURE is a JSON file holding a Generate event body exactly as Yespo takes it:
+  {"eventTypeKey": "...", "keyValue": "...", "params": [{"name": "...", "value": ...}]}
+It is posted to POST /v1/event (or /v2/event with --v2) unchanged; velvet's own keys ($schema,
+$velvet) are left out. The body must be at most 20 KB; eventTypeKey at most 100 characters.
+
+The workflow the event starts emails the contact it names, so the email addresses in keyValue
+and in the params must all be in the allow-list (send.allow in velvet.config.json or
+VELVET_SEND_ALLOW). An event that names no address is refused unless --force.
+An event is never retried: after a timeout it may or may not have been received.
+
+Options:
+  --v2                 use Generate event v2 (nested values unescaped)
+  --dry-run            print the exact request (key redacted) and send nothing
+  --force              send an event that names no email address
+  --timeout SECONDS    request timeout (default 30)
+  --api-url URL        API base (default https://yespo.io/api; also YESPO_API_URL, send.apiUrl)
+  -h, --help           show this help
+
+Environment: YESPO_API_KEY (never printed), YESPO_API_URL, VELVET_SEND_ALLOW.
+
+Exit codes: 0 Yespo accepted the event, 1 Yespo refused it or did not answer, 2 usage, data or
+configuration error (including an address outside the allow-list).
+`;
+
+export const command: Command = {
+  name: 'event',
+  summary: 'send a Generate event fixture (v1 or v2) to start a Yespo workflow',
+  help,
+  async run(argv, rawIO) {
+    let io = redactedIO(rawIO, createRedactor(rawIO.env['YESPO_API_KEY']?.trim()));
+    try {
+      const { values: v, positionals } = parseFlags({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          v2: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' },
+          timeout: { type: 'string' }, 'api-url': { type: 'string' },
+        },
+      });
+      if (positionals.length !== 1) throw new UsageError('give exactly one FIXTURE file (see --help)');
+      const file = resolve(io.cwd, positionals[0] ?? '');
+      const { body, text } = await readEventFixture(file);
+      const settings = resolveSendSettings(await emailSource().loadSendConfig(dirname(file)), io.env, {
+        apiUrl: v['api-url'],
+        timeoutMs: secondsFlag('timeout', v.timeout, 30_000),
+      });
+      const client = clientFor(settings, io);
+      io = redactedIO(io, client.redact);
+      const request = requests.event(body as EventBody, v.v2 ? 2 : 1, text);
+      const problems = checkEventContacts(body, settings.allow, v.force ?? false);
+      for (const p of problems) io.stderr(`velvet event: ${p}\n`);
+      if (problems.length) return 2;
+      const key = `${String(body['eventTypeKey'])}${typeof body['keyValue'] === 'string' ? ` for ${body['keyValue']}` : ''}`;
+      if (v['dry-run']) {
+        io.stderr(`would send event ${key}\n`);
+        io.stdout(client.describe(request));
+        io.stderr('dry run: nothing was sent\n');
+        return 0;
+      }
+      const res = await client.request(request);
+      const said = typeof res.data === 'string' ? `: ${res.data}` : res.data !== null ? `: ${JSON.stringify(res.data)}` : '';
+      io.stdout(`Yespo accepted event ${key} (HTTP ${res.status})${said}\n`);
+      return 0;
+    } catch (err) {
+      return fail(io, 'event', err);
+    }
+  },
+};
