@@ -1,0 +1,129 @@
+/**
+ * velvet.config.json: one defaults table, user options merged over it once, and a resolved,
+ * frozen object the rest of velvet reads. Precedence: defaults < config file < overrides (CLI).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { readSettingsFile } from './json-file.js';
+
+export const CONFIG_FILE = 'velvet.config.json';
+
+export type Severity = 'off' | 'warn' | 'error';
+
+/** Options as written in velvet.config.json (or passed by the CLI as overrides). */
+export interface VelvetConfigInput {
+  emails?: string | undefined;
+  engine?: { now?: string | number | undefined; timeZone?: string | undefined; locale?: string | undefined } | undefined;
+  contactFields?: string[] | undefined;
+  send?:
+    | {
+        allow?: string[] | undefined;
+        carrierMessageId?: number | undefined;
+        subjectPrefix?: string | undefined;
+        apiUrl?: string | undefined;
+      }
+    | undefined;
+  lint?: { rules?: Record<string, Severity> | undefined } | undefined;
+}
+
+export interface ResolvedConfig {
+  /** Folder of the config file (or the folder velvet was started in). */
+  readonly root: string;
+  /** The config file, when there is one. */
+  readonly file: string | undefined;
+  /** Absolute folder holding the email folders. */
+  readonly emails: string;
+  readonly engine: Readonly<{ now: string | number | undefined; timeZone: string; locale: string }>;
+  readonly contactFields: readonly string[];
+  readonly send: Readonly<{
+    allow: readonly string[];
+    carrierMessageId: number | undefined;
+    subjectPrefix: string;
+    apiUrl: string;
+  }>;
+  readonly lint: Readonly<{ rules: Readonly<Record<string, Severity>> }>;
+}
+
+/** The defaults table: every option, its default, and what it does. */
+export const CONFIG_DEFAULTS = Object.freeze({
+  /** Folder holding the email folders, relative to the config file. Default ".". */
+  emails: '.',
+  engine: Object.freeze({
+    /** Fixed "now" for $dateTool (ISO text or epoch millis). Default: the real clock. */
+    now: undefined as string | number | undefined,
+    /** Organisation time zone for $dateTool. Default "UTC". */
+    timeZone: 'UTC',
+    /** Locale of $numberTool and $mathTool. Default "en-US". */
+    locale: 'en-US',
+  }),
+  /** Contact field names known to the account, for merge tags. Default: none. */
+  contactFields: Object.freeze([] as string[]),
+  send: Object.freeze({
+    /** Recipients test sends may go to (addresses or patterns). Default: none, so nothing is sent. */
+    allow: Object.freeze([] as string[]),
+    /** Prepared message carrying test sends of emails without a messageId. Default: none. */
+    carrierMessageId: undefined as number | undefined,
+    /** Put before the subject of test sends. Default "[TEST] ". */
+    subjectPrefix: '[TEST] ',
+    /** Yespo API base URL. Default "https://yespo.io/api". */
+    apiUrl: 'https://yespo.io/api',
+  }),
+  lint: Object.freeze({
+    /** Severity per rule id; rules not listed keep their own default. Default: none. */
+    rules: Object.freeze({}) as Readonly<Record<string, Severity>>,
+  }),
+});
+
+/** Merge option layers (lowest precedence first) over the defaults into a frozen config. */
+export function normalizeConfig(
+  layers: VelvetConfigInput | readonly VelvetConfigInput[],
+  where: { root?: string | undefined; file?: string | undefined } = {},
+): ResolvedConfig {
+  const list = Array.isArray(layers) ? (layers as readonly VelvetConfigInput[]) : [layers as VelvetConfigInput];
+  const D = CONFIG_DEFAULTS;
+  const root = resolve(where.root ?? process.cwd());
+  const pick = <T>(get: (l: VelvetConfigInput) => T | undefined, fallback: T): T => {
+    let v = fallback;
+    for (const l of list) v = get(l) ?? v;
+    return v;
+  };
+  const rules: Record<string, Severity> = {};
+  for (const l of list) Object.assign(rules, l.lint?.rules);
+  return Object.freeze({
+    root,
+    file: where.file,
+    emails: resolve(root, pick((l) => l.emails, D.emails)),
+    engine: Object.freeze({
+      now: pick((l) => l.engine?.now, D.engine.now),
+      timeZone: pick((l) => l.engine?.timeZone, D.engine.timeZone),
+      locale: pick((l) => l.engine?.locale, D.engine.locale),
+    }),
+    contactFields: Object.freeze([...pick<readonly string[]>((l) => l.contactFields, D.contactFields)]),
+    send: Object.freeze({
+      allow: Object.freeze([...pick<readonly string[]>((l) => l.send?.allow, D.send.allow)]),
+      carrierMessageId: pick((l) => l.send?.carrierMessageId, D.send.carrierMessageId),
+      subjectPrefix: pick((l) => l.send?.subjectPrefix, D.send.subjectPrefix),
+      apiUrl: pick((l) => l.send?.apiUrl, D.send.apiUrl).replace(/\/+$/, ''),
+    }),
+    lint: Object.freeze({ rules: Object.freeze(rules) }),
+  });
+}
+
+/** The nearest velvet.config.json in `startDir` or a folder above it. */
+export function findConfig(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    const file = join(dir, CONFIG_FILE);
+    if (existsSync(file)) return file;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Read, validate (ConfigError with file:line:column) and normalise a config file. */
+export function loadConfig(file: string, overrides?: VelvetConfigInput): ResolvedConfig {
+  const input = readSettingsFile(file, 'config.schema.json') as VelvetConfigInput;
+  const layers = overrides ? [input, overrides] : [input];
+  return normalizeConfig(layers, { root: dirname(resolve(file)), file: resolve(file) });
+}

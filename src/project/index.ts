@@ -1,0 +1,12 @@
+export { CONFIG_DEFAULTS, CONFIG_FILE, findConfig, loadConfig, normalizeConfig } from './config.js';
+export type { ResolvedConfig, Severity, VelvetConfigInput } from './config.js';
+export { loadEmailMeta } from './meta.js';
+export type { EmailMeta } from './meta.js';
+export { DATA_DIR, META_FILE, TEMPLATE_FILE, fixtureFiles, isEmailDir, loadEmail } from './email.js';
+export type { Email, LoadEmailOptions } from './email.js';
+export { findEmails, loadProject } from './project.js';
+export type { EmailRef, Project } from './project.js';
+export { applyMergeTags, findMergeTags } from './merge-tags.js';
+export type { MergeTag, MergeTagOptions, MergeTagResult, UnknownMergeTag } from './merge-tags.js';
+export { listVariants, renderEmail } from './render.js';
+export type { EmailPart, RenderEmailOptions, RenderedEmail } from './render.js';

@@ -1,0 +1,63 @@
+/** A project: its config and the email folders under its `emails` folder. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { findConfig, loadConfig, normalizeConfig, type ResolvedConfig, type VelvetConfigInput } from './config.js';
+import { compareNames, isEmailDir } from './email.js';
+
+export interface EmailRef {
+  /** Path of the folder relative to the emails folder, with `/` separators. */
+  name: string;
+  dir: string;
+}
+
+export interface Project {
+  root: string;
+  config: ResolvedConfig;
+  emails: EmailRef[];
+}
+
+/** Folders never searched for emails. */
+const SKIP = new Set(['node_modules', 'dist']);
+
+/**
+ * Load the project around `dir`: the nearest config (or defaults rooted at `dir`) and the email
+ * folders. `dir` may itself be an email folder, or any folder inside the project to list only
+ * the emails below it.
+ */
+export function loadProject(dir: string, options: { overrides?: VelvetConfigInput } = {}): Project {
+  const start = resolve(dir);
+  if (!existsSync(start) || !statSync(start).isDirectory()) {
+    throw new ConfigError(`Not a folder: ${start}`, { file: start });
+  }
+  const file = findConfig(start);
+  const config = file
+    ? loadConfig(file, options.overrides)
+    : normalizeConfig(options.overrides ? [options.overrides] : [], { root: start });
+  if (isEmailDir(start)) {
+    return { root: config.root, config, emails: [{ name: basename(start), dir: start }] };
+  }
+  const base = start === config.root ? config.emails : start;
+  if (!existsSync(base)) {
+    throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
+  }
+  return { root: config.root, config, emails: findEmails(base) };
+}
+
+/** Email folders below `base`, depth first in name order; an email folder is not searched further. */
+export function findEmails(base: string): EmailRef[] {
+  const out: EmailRef[] = [];
+  const visit = (dir: string): void => {
+    if (isEmailDir(dir)) {
+      out.push({ name: relative(base, dir).split(sep).join('/') || basename(dir), dir });
+      return;
+    }
+    const entries = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !SKIP.has(d.name))
+      .map((d) => d.name)
+      .sort(compareNames);
+    for (const name of entries) visit(join(dir, name));
+  };
+  visit(base);
+  return out;
+}
