@@ -5,8 +5,12 @@
  * `setEmailSource`.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { ConfigError, DataError, UsageError } from '../errors.js';
+import { basename } from 'node:path';
+import { DataError, UsageError } from '../errors.js';
+import { findConfig, loadConfig, type ResolvedConfig } from '../project/config.js';
+import { loadEmail } from '../project/email.js';
+import { renderEmail } from '../project/render.js';
+import { DEFAULT_API_URL } from './client.js';
 import type { SendConfig } from './settings.js';
 import type { RenderedEmail } from './test-send.js';
 
@@ -36,48 +40,58 @@ export interface EmailSource {
   prepareEmail(dir: string, choice: { fixture?: string | undefined; variant?: string | undefined }): Promise<PreparedEmail>;
 }
 
-const CONFIG_FILE = 'velvet.config.json';
-
 /** Finds velvet.config.json in `dir` or the nearest parent folder. */
 export async function findConfigFile(dir: string): Promise<string | undefined> {
-  let d = resolve(dir);
-  for (;;) {
-    const f = join(d, CONFIG_FILE);
-    try {
-      await readFile(f);
-      return f;
-    } catch {
-      const up = dirname(d);
-      if (up === d) return undefined;
-      d = up;
-    }
-  }
+  return findConfig(dir);
 }
 
-async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new DataError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
+function projectConfig(dir: string): ResolvedConfig | undefined {
+  const file = findConfig(dir);
+  return file ? loadConfig(file) : undefined;
 }
 
-function sendSection(config: unknown, file: string): SendConfig | undefined {
-  const send = (config as { send?: unknown } | null)?.send;
-  if (send === undefined) return undefined;
-  if (!send || typeof send !== 'object') throw new ConfigError(`"send" must be an object`, { file });
-  return send as SendConfig;
+function pick<T extends { name: string }>(items: readonly T[], want: string | undefined, what: string, email: string): T | undefined {
+  if (want === undefined) return items[0];
+  const found = items.find((i) => i.name === want);
+  if (found) return found;
+  const list = items.length ? ` (available: ${items.map((i) => i.name).join(', ')})` : '';
+  throw new DataError(`no ${what} '${want}' in email '${email}'${list}`);
 }
 
 const defaultSource: EmailSource = {
   async loadSendConfig(dir) {
-    const file = await findConfigFile(dir);
-    return file ? sendSection(await readJson(file), file) : undefined;
+    const send = projectConfig(dir)?.send;
+    if (!send) return undefined;
+    return {
+      allow: [...send.allow],
+      carrierMessageId: send.carrierMessageId,
+      subjectPrefix: send.subjectPrefix,
+      // The resolved config always holds a URL; only a non-default one counts as configured.
+      apiUrl: send.apiUrl === DEFAULT_API_URL ? undefined : send.apiUrl,
+    };
   },
   async prepareEmail(dir, choice) {
-    void choice;
-    throw new UsageError(`cannot load the email folder ${dir}: email folders are not supported in this build yet`);
+    const email = await loadEmail(dir);
+    const config = projectConfig(dir);
+    // A fixture file that failed to load is reported with its own located error.
+    const broken = email.fixtureErrors.find((e) => choice.fixture !== undefined && e.file !== undefined && basename(e.file, '.json') === choice.fixture);
+    if (broken) throw broken;
+    if (choice.fixture === undefined && email.fixtures.length === 0 && email.fixtureErrors[0]) throw email.fixtureErrors[0];
+    const fixture = pick(email.fixtures, choice.fixture, 'fixture', email.name);
+    const variant = fixture ? pick(fixture.variants, choice.variant, `variant (of fixture ${fixture.name})`, email.name) : undefined;
+    if (!fixture && choice.variant !== undefined) throw new DataError(`email '${email.name}' has no fixtures, so no variant '${choice.variant}'`);
+    return {
+      name: email.name,
+      dir: email.dir,
+      meta: { subject: email.meta.subject, messageId: email.meta.messageId, from: email.meta.from },
+      fixture: fixture?.name ?? '',
+      variant: variant?.name ?? '',
+      json: variant?.json ?? {},
+      async render() {
+        const r = renderEmail(email, { fixture, variant, config });
+        return { subject: r.subject ?? '', preheader: r.preheader, html: r.html };
+      },
+    };
   },
 };
 

@@ -27,7 +27,7 @@ export interface LeftoverFinding {
 const REFERENCE = /\$!?(?:\{|[A-Za-z_])\w*/y;
 const PAREN_DIRECTIVE =
   /#\{?(?:if|elseif|foreach|set|macro|parse|include|evaluate|define)\}?\s*\(/y;
-const BARE_DIRECTIVE = /#\{?(?:end|else|break|stop)\}?(?![\w-])/y;
+const BARE_DIRECTIVE = /#\{?(?:end|else|break|stop)\}?(?!\w)/y;
 const BRACED_DIRECTIVE = /#\{(?:if|elseif|else|end|foreach|set|break|stop|macro)\}/y;
 
 export function findLeftoverVelocity(html: string, max = 50): LeftoverFinding[] {

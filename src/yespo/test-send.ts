@@ -95,6 +95,7 @@ export async function planTestSend(input: TestSendInput, settings: SendSettings)
     }
   } else if (rendered) {
     subject = applySubjectPrefix(rendered.subject, settings.subjectPrefix);
+    if (rendered.subject.trim() === '') usageProblems.push(`${input.email} has no subject: set "subject" in its email.json`);
     if (input.via === 'smartsend') {
       const carrier = input.carrierMessageId ?? settings.carrierMessageId;
       if (carrier === undefined) {
