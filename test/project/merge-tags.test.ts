@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { applyMergeTags, findMergeTags } from '../../src/project/index.js';
+
+describe('findMergeTags', () => {
+  it('finds tags with and without fallback', () => {
+    expect(findMergeTags('Hi %FIRSTNAME%, %CITY|your city% %PERSONAL.LOCATION|% %promo_code1%')).toEqual([
+      { tag: '%FIRSTNAME%', name: 'FIRSTNAME', fallback: undefined, offset: 3 },
+      { tag: '%CITY|your city%', name: 'CITY', fallback: 'your city', offset: 16 },
+      { tag: '%PERSONAL.LOCATION|%', name: 'PERSONAL.LOCATION', fallback: '', offset: 33 },
+      { tag: '%promo_code1%', name: 'promo_code1', fallback: undefined, offset: 54 },
+    ]);
+  });
+
+  it.each([
+    '100% off',
+    'Save 20% and 30% more',
+    '<td style="width:50%;height:20%">',
+    'https://example.com/?q=caf%C3%A9%20bar&x=%E2%80%99',
+    '%2Fpath%2F',
+    '% FIRSTNAME%',
+    '%FIRST NAME%',
+    '%1ABC%',
+    '%_X%',
+    '%FIRSTNAME|line\nbreak%',
+  ])('ignores %j', (text) => {
+    expect(findMergeTags(text)).toEqual([]);
+  });
+});
+
+describe('applyMergeTags', () => {
+  it('substitutes known fields case-insensitively', () => {
+    const r = applyMergeTags('Hi %firstname%, from %City|somewhere%', { FIRSTNAME: 'Anna', city: 'Kyiv' });
+    expect(r).toEqual({ output: 'Hi Anna, from Kyiv', unknown: [] });
+  });
+
+  it('uses the fallback for an empty value', () => {
+    expect(applyMergeTags('Hi %FIRSTNAME|friend%!', { FIRSTNAME: '' }).output).toBe('Hi friend!');
+    expect(applyMergeTags('Hi %FIRSTNAME|%!', { FIRSTNAME: '' }).output).toBe('Hi !');
+    expect(applyMergeTags('Hi %FIRSTNAME%!', { FIRSTNAME: '' }).output).toBe('Hi !');
+  });
+
+  it('leaves unknown tags untouched and reports them with offsets', () => {
+    const r = applyMergeTags('A %NICKNAME|x% B %FIRSTNAME% C %PROMOCODE%', { FIRSTNAME: 'Anna' });
+    expect(r.output).toBe('A %NICKNAME|x% B Anna C %PROMOCODE%');
+    expect(r.unknown).toEqual([
+      { tag: '%NICKNAME|x%', name: 'NICKNAME', offset: 2 },
+      { tag: '%PROMOCODE%', name: 'PROMOCODE', offset: 31 },
+    ]);
+  });
+
+  it('renders the fallback of a known field without a value', () => {
+    const r = applyMergeTags('Hi %NICKNAME|friend%%CITY%.', {}, { knownFields: ['nickname', 'CITY'] });
+    expect(r).toEqual({ output: 'Hi friend.', unknown: [] });
+  });
+
+  it('does not touch percent signs that are not tags', () => {
+    const text = '<td style="width:50%;height:20%">100% off %C3%A9</td>';
+    expect(applyMergeTags(text, { C3: 'x' })).toEqual({ output: text, unknown: [] });
+  });
+
+  it('inserts values literally', () => {
+    expect(applyMergeTags('%A%', { A: '$1 %B% $&' }).output).toBe('$1 %B% $&');
+  });
+});
