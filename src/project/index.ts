@@ -8,5 +8,6 @@ export { findEmails, loadProject } from './project.js';
 export type { EmailRef, Project } from './project.js';
 export { applyMergeTags, findMergeTags } from './merge-tags.js';
 export type { MergeTag, MergeTagOptions, MergeTagResult, UnknownMergeTag } from './merge-tags.js';
-export { listVariants, renderEmail } from './render.js';
+export { listVariants } from './variants.js';
+export { renderEmail } from './render.js';
 export type { EmailPart, RenderEmailOptions, RenderedEmail } from './render.js';

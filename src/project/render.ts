@@ -37,11 +37,6 @@ export interface RenderedEmail {
   unknownMergeTags: (UnknownMergeTag & { part: EmailPart })[];
 }
 
-/** Every fixture variant of an email, fixtures in file-name order, variants in file order. */
-export function listVariants(email: Email): { fixture: Fixture; variant: FixtureVariant }[] {
-  return email.fixtures.flatMap((fixture) => fixture.variants.map((variant) => ({ fixture, variant })));
-}
-
 /** Render an email with one fixture variant. Throws the engine's ParseError/RenderError. */
 export function renderEmail(email: Email, options: RenderEmailOptions = {}): RenderedEmail {
   const fixture = pickFixture(email, options.fixture);

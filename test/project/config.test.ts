@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import { CONFIG_DEFAULTS, findConfig, loadConfig, normalizeConfig } from '../../src/project/index.js';
+import { CONFIG_DEFAULTS, findConfig, loadConfig, normalizeConfig } from '../../src/project/config.js';
 import { tempTree, thrown } from './helpers.js';
 
 describe('normalizeConfig', () => {

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, DataError } from '../../src/errors.js';
-import { listVariants, loadEmail, loadEmailMeta, loadProject } from '../../src/project/index.js';
+import { loadEmail } from '../../src/project/email.js';
+import { loadEmailMeta } from '../../src/project/meta.js';
+import { loadProject } from '../../src/project/project.js';
+import { listVariants } from '../../src/project/variants.js';
 import { tempTree, thrown } from './helpers.js';
 
 const t = tempTree({

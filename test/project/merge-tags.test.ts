@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMergeTags, findMergeTags } from '../../src/project/index.js';
+import { applyMergeTags, findMergeTags } from '../../src/project/merge-tags.js';
 
 describe('findMergeTags', () => {
   it('finds tags with and without fallback', () => {
