@@ -1,0 +1,604 @@
+/**
+ * The evaluator: renders an AST against a context of Java values with Velocity 2.4.1 semantics.
+ */
+import type { Expr, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
+import { LimitError, ParseError, RenderError, positionAt } from '../errors.js';
+import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
+import { JavaException, NO_METHOD, VOID, getProperty, invokeMethod } from './methods.js';
+import { ArithmeticError, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
+import { parse } from './parser.js';
+import { ForeachScope, RenderableBlock } from './scope.js';
+import { JBigDecimal, JBigInteger, JDouble, JMap, JSet, type Value } from './values.js';
+
+export interface Limits {
+  maxIterations: number;
+  maxOutput: number;
+  maxDepth: number;
+  maxTimeMs: number;
+}
+
+/** Thrown by #break / #stop; caught by the directive it is meant for. */
+class StopSignal {
+  constructor(
+    /** undefined: the nearest scope; a ForeachScope: that loop; 'template': the whole render. */
+    readonly target: ForeachScope | 'template' | undefined,
+  ) {}
+}
+
+class Output {
+  parts: string[] = [];
+  size = 0;
+}
+
+export class Renderer {
+  readonly ctx: Map<string, Value>;
+  out = new Output();
+  iterations = 0;
+  macroDepth = 0;
+  nesting = 0;
+  readonly deadline: number;
+  private ticks = 0;
+  readonly macros: Map<string, MacroDefNode>;
+
+  constructor(
+    readonly ast: TemplateAst,
+    readonly source: string,
+    readonly file: string | undefined,
+    context: Map<string, Value>,
+    readonly limits: Limits,
+  ) {
+    this.ctx = context;
+    this.macros = new Map(ast.macros);
+    this.deadline = Date.now() + limits.maxTimeMs;
+  }
+
+  run(): string {
+    try {
+      this.nodes(this.ast.nodes);
+    } catch (e) {
+      if (!(e instanceof StopSignal)) throw e;
+    }
+    return this.out.parts.join('');
+  }
+
+  // ---------------------------------------------------------------- errors and limits
+
+  loc(span: Span, source = this.source) {
+    const { line, column } = positionAt(source, span.start);
+    return { file: this.file, line, column, source };
+  }
+
+  renderError(message: string, span: Span): RenderError {
+    return new RenderError(message, this.loc(span));
+  }
+
+  limit(name: keyof Limits, message: string, span: Span): LimitError {
+    return new LimitError(name, message, this.loc(span));
+  }
+
+  tick(span: Span): void {
+    if ((++this.ticks & 1023) === 0 && Date.now() > this.deadline) {
+      throw this.limit('maxTimeMs', `render took longer than ${this.limits.maxTimeMs} ms (limit maxTimeMs)`, span);
+    }
+  }
+
+  write(s: string, span: Span): void {
+    if (!s) return;
+    this.out.parts.push(s);
+    this.out.size += s.length;
+    if (this.out.size > this.limits.maxOutput) {
+      throw this.limit('maxOutput', `output is larger than ${this.limits.maxOutput} characters (limit maxOutput)`, span);
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  nodes(list: Node[]): void {
+    for (const n of list) this.node(n);
+  }
+
+  node(n: Node): void {
+    switch (n.kind) {
+      case 'text':
+        this.write(n.value, n.span);
+        return;
+      case 'ref':
+        this.renderRef(n);
+        return;
+      case 'set':
+        this.set(n.target, this.value(n.value));
+        return;
+      case 'if': {
+        for (const b of n.branches) {
+          if (this.truth(b.cond)) {
+            this.nodes(b.body);
+            return;
+          }
+        }
+        if (n.elseBody) this.nodes(n.elseBody);
+        return;
+      }
+      case 'foreach':
+        this.foreach(n);
+        return;
+      case 'macrodef':
+        return;
+      case 'macrocall':
+        this.macroCall(n);
+        return;
+      case 'define': {
+        const body = n.body;
+        this.set(n.target, new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body)))));
+        return;
+      }
+      case 'evaluate':
+        this.evaluate(n.arg, n.span);
+        return;
+      case 'break': {
+        if (!n.scope) throw new StopSignal(undefined);
+        const s = this.refValue(n.scope);
+        if (s instanceof ForeachScope) throw new StopSignal(s);
+        throw this.renderError(`${n.scope.literal} is not a valid org.apache.velocity.runtime.directive.Scope instance`, n.span);
+      }
+      case 'stop':
+        throw new StopSignal('template');
+      case 'literal':
+        this.write(n.value, n.span);
+        return;
+    }
+  }
+
+  /** Guards recursion depth (#define blocks rendering themselves, nested #evaluate). */
+  nested<T>(span: Span, f: () => T): T {
+    if (++this.nesting > 200) {
+      this.nesting = 0;
+      throw this.limit('maxDepth', 'template nesting is deeper than 200 levels (a block that renders itself?)', span);
+    }
+    try {
+      return f();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  capture(f: () => void): string {
+    const saved = this.out;
+    const o = new Output();
+    o.size = saved.size;
+    this.out = o;
+    try {
+      f();
+    } finally {
+      this.out = saved;
+    }
+    return o.parts.join('');
+  }
+
+  // ---------------------------------------------------------------- references
+
+  renderRef(r: RefNode): void {
+    const esc = r.backslashes > 0 ? '\\'.repeat(r.backslashes >> 1) : '';
+    const value = this.refValue(r);
+    if (r.backslashes & 1) {
+      // escaped reference: \$a prints $a when $a is defined, \$a when it is not
+      this.write(value === null ? esc + '\\' + r.literal : esc + r.literal, r.span);
+      return;
+    }
+    if (value instanceof RenderableBlock) {
+      this.write(esc, r.span);
+      this.write(value.renderToString(), r.span);
+      return;
+    }
+    if (value === null) {
+      this.write(esc + esc + (r.quiet ? '' : r.literal), r.span);
+      return;
+    }
+    this.write(esc + javaString(value), r.span);
+  }
+
+  refValue(r: RefNode): Value {
+    let v = this.ctx.get(r.root);
+    let result: Value = v === undefined ? null : v;
+    if (result !== null) {
+      for (const p of r.parts) {
+        result = this.part(result, p);
+        if (result === null) break;
+      }
+    }
+    if (r.alt && !asBoolean(result)) result = this.value(r.alt);
+    return result;
+  }
+
+  part(target: Value, p: RefPart): Value {
+    if (p.kind === 'prop') {
+      const r = getProperty(target, p.name);
+      return r === NO_METHOD ? null : r === VOID ? '' : r;
+    }
+    if (p.kind === 'method') {
+      const args = p.args.map((a) => this.value(a));
+      return this.call(target, p.name, args, p.span);
+    }
+    let idx = this.value(p.index);
+    if (typeof idx === 'number' && idx < 0) {
+      const size = invokeMethod(target, 'size', []);
+      if (size === NO_METHOD) {
+        throw this.renderError(`A 'size()' method required for negative value ${idx} does not exist for class '${javaClassName(target)}'`, p.span);
+      }
+      idx = (size as number) + idx;
+    }
+    return this.call(target, 'get', [idx], p.span);
+  }
+
+  call(target: Value, name: string, args: Value[], span: Span): Value {
+    let r;
+    try {
+      r = invokeMethod(target, name, args);
+    } catch (e) {
+      if (e instanceof JavaException) {
+        throw this.renderError(
+          `Invocation of method '${name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`,
+          { start: span.start + 1, end: span.end },
+        );
+      }
+      throw e;
+    }
+    if (r === NO_METHOD) return null;
+    if (r === VOID) return '';
+    return r;
+  }
+
+  set(target: RefNode, value: Value): void {
+    if (target.parts.length === 0) {
+      this.ctx.set(target.root, value);
+      return;
+    }
+    let obj: Value = this.ctx.get(target.root) ?? null;
+    for (let i = 0; i < target.parts.length - 1 && obj !== null; i++) obj = this.part(obj, target.parts[i]!);
+    if (obj === null) return;
+    const last = target.parts[target.parts.length - 1]!;
+    if (last.kind === 'index') {
+      let idx = this.value(last.index);
+      if (typeof idx === 'number' && idx < 0 && Array.isArray(obj)) idx = obj.length + idx;
+      if (Array.isArray(obj) || !(obj instanceof JMap)) this.call(obj, 'set', [idx, value], last.span);
+      else mapPut(obj, idx, value);
+      return;
+    }
+    if (last.kind === 'prop') {
+      const cap = last.name.charAt(0).toUpperCase() + last.name.slice(1);
+      if (invokeMethod(obj, 'set' + cap, [value]) !== NO_METHOD) return;
+      if (obj instanceof JMap) mapPut(obj, last.name, value);
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  value(e: Expr): Value {
+    switch (e.kind) {
+      case 'str':
+        return e.interp ? this.capture(() => this.nodes(e.interp!)) : e.value;
+      case 'int':
+        return e.value;
+      case 'float': {
+        const d = Number(e.text);
+        if (Number.isFinite(d)) return new JDouble(d);
+        return asNumber(e.text) as JBigDecimal;
+      }
+      case 'bool':
+        return e.value;
+      case 'list':
+        return e.items.map((x) => this.value(x));
+      case 'map': {
+        const m = new JMap();
+        for (const [k, v] of e.entries) mapPut(m, this.value(k), this.value(v));
+        return m;
+      }
+      case 'range': {
+        const r = this.rangeBounds(e);
+        if (!r) return null;
+        const [from, to] = r;
+        const n = Math.abs(to - from) + 1;
+        this.countIterations(n, e.span);
+        const list: Value[] = new Array(n);
+        const step = from <= to ? 1 : -1;
+        for (let i = 0; i < n; i++) list[i] = from + i * step;
+        return list;
+      }
+      case 'ref':
+        return this.refValue(e.ref);
+      case 'word':
+        return null;
+      case 'not':
+        return !this.truth(e.operand);
+      case 'neg': {
+        const v = this.value(e.operand);
+        const n = v === null ? undefined : isNumber(v) ? v : asNumber(v);
+        return n === undefined ? null : negate(n);
+      }
+      case 'binary':
+        return this.binary(e);
+    }
+  }
+
+  rangeBounds(e: Extract<Expr, { kind: 'range' }>): [number, number] | undefined {
+    const a = this.value(e.from);
+    const b = this.value(e.to);
+    if (a === null || b === null) return undefined;
+    const x = asNumber(a);
+    const y = asNumber(b);
+    if (x === undefined || y === undefined) return undefined;
+    return [intValue(x), intValue(y)];
+  }
+
+  countIterations(n: number, span: Span): void {
+    this.iterations += n;
+    if (this.iterations > this.limits.maxIterations) {
+      throw this.limit(
+        'maxIterations',
+        `more than ${this.limits.maxIterations} loop iterations (limit maxIterations)`,
+        span,
+      );
+    }
+  }
+
+  /** Velocity's evaluate(): the truth of an expression in #if. */
+  truth(e: Expr): boolean {
+    switch (e.kind) {
+      case 'ref': {
+        const v = this.refValue(e.ref);
+        return v !== null && asBoolean(v);
+      }
+      case 'str':
+        return (this.value(e) as string).length > 0;
+      case 'int':
+        return e.value !== 0 && e.value !== 0n;
+      case 'float':
+        return Number(e.text) !== 0;
+      case 'bool':
+        return e.value;
+      case 'list':
+        return e.items.length > 0;
+      case 'map':
+        return e.entries.length > 0;
+      case 'not':
+        return !this.truth(e.operand);
+      case 'neg':
+        return this.truth(e.operand);
+      case 'binary':
+        if (e.op === 'and') return this.truth(e.left) && this.truth(e.right);
+        if (e.op === 'or') return this.truth(e.left) || this.truth(e.right);
+        if (isComparison(e.op)) return this.binary(e) as boolean;
+        // arithmetic nodes have no truth value of their own in Velocity: always false
+        this.binary(e);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  binary(e: Extract<Expr, { kind: 'binary' }>): Value {
+    if (e.op === 'and') return this.truth(e.left) && this.truth(e.right);
+    if (e.op === 'or') return this.truth(e.left) || this.truth(e.right);
+    const left = this.value(e.left);
+    const right = this.value(e.right);
+    if (isComparison(e.op)) return compare(e.op, left, right);
+    if (e.op === '+' && (typeof left === 'string' || typeof right === 'string')) {
+      const l = left === null ? exprLiteral(e.left, this.source) : javaString(left);
+      const r = right === null ? exprLiteral(e.right, this.source) : javaString(right);
+      return l + r;
+    }
+    const a = left === null ? undefined : asNumber(left);
+    const b = right === null ? undefined : asNumber(right);
+    if (a === undefined || b === undefined) return null;
+    try {
+      return arith(e.op as ArithOp, a, b) ?? null;
+    } catch (err) {
+      if (err instanceof ArithmeticError) throw this.renderError(`java.lang.ArithmeticException: ${err.message}`, e.span);
+      throw err;
+    }
+  }
+
+  // ---------------------------------------------------------------- #foreach
+
+  foreach(n: Extract<Node, { kind: 'foreach' }>): void {
+    let items: Iterable<Value> | undefined;
+    let count = 0;
+    if (n.iterable.kind === 'range') {
+      // iterate a range lazily: [1..100000000] must not allocate
+      const r = this.rangeBounds(n.iterable);
+      if (r) {
+        const [from, to] = r;
+        count = Math.abs(to - from) + 1;
+        items = lazyRange(from, to);
+      }
+    } else {
+      const v = this.value(n.iterable);
+      const list = iterableOf(v);
+      if (list) {
+        items = list;
+        count = list.length;
+      }
+    }
+    if (!items || count === 0) {
+      if (n.elseBody) this.nodes(n.elseBody);
+      return;
+    }
+    const key = n.varName;
+    const old = this.ctx.get(key);
+    const scope = new ForeachScope(this.ctx.get('foreach') ?? null);
+    this.ctx.set('foreach', scope);
+    let i = 0;
+    try {
+      for (const item of items) {
+        this.countIterations(1, n.span);
+        this.tick(n.span);
+        if (item === null) this.ctx.delete(key);
+        else this.ctx.set(key, item);
+        scope.index++;
+        scope.hasNext = ++i < count;
+        try {
+          this.nodes(n.body);
+        } catch (e) {
+          if (e instanceof StopSignal && (e.target === undefined || e.target === scope)) break;
+          throw e;
+        }
+      }
+    } finally {
+      if (old !== undefined && old !== null) this.ctx.set(key, old);
+      else this.ctx.delete(key);
+      if (scope.replaced === null) this.ctx.delete('foreach');
+      else this.ctx.set('foreach', scope.replaced);
+    }
+  }
+
+  // ---------------------------------------------------------------- macros
+
+  macroCall(n: MacroCallNode): void {
+    const def = this.macros.get(n.name);
+    if (!def) {
+      if (n.body) {
+        // #@name with a body but no macro: Velocity prints the call as written
+        this.write(n.literal, n.span);
+        return;
+      }
+      this.write(n.literal, n.span);
+      return;
+    }
+    if (this.macroDepth >= this.limits.maxDepth) {
+      throw this.limit(
+        'maxDepth',
+        `Max calling depth of ${this.limits.maxDepth} was exceeded in macro '${n.name}'`,
+        n.span,
+      );
+    }
+    const values: Value[] = [];
+    for (let i = 0; i < def.params.length; i++) {
+      const p = def.params[i]!;
+      if (i < n.args.length) values.push(this.value(n.args[i]!));
+      else if (p.default) values.push(this.value(p.default));
+      else values.push(null);
+    }
+    const olds = def.params.map((p) => (this.ctx.has(p.name) ? this.ctx.get(p.name)! : undefined));
+    const oldBody = this.ctx.get('bodyContent');
+    this.ctx.delete('bodyContent');
+    let block: RenderableBlock | undefined;
+    if (n.body) {
+      const body = n.body;
+      block = new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body))));
+      this.ctx.set('bodyContent', block);
+    }
+    def.params.forEach((p, i) => this.ctx.set(p.name, values[i]!));
+    this.macroDepth++;
+    try {
+      this.nodes(def.body);
+    } catch (e) {
+      if (!(e instanceof StopSignal && e.target === undefined)) throw e;
+    } finally {
+      this.macroDepth--;
+      if (block && this.ctx.get('bodyContent') === block) {
+        if (oldBody !== undefined) this.ctx.set('bodyContent', oldBody);
+        else this.ctx.delete('bodyContent');
+      }
+      def.params.forEach((p, i) => {
+        const cur = this.ctx.get(p.name);
+        if (cur === values[i] || (cur === undefined && values[i] === null)) {
+          const old = olds[i];
+          if (old === undefined) this.ctx.delete(p.name);
+          else this.ctx.set(p.name, old);
+        }
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- #evaluate
+
+  evaluate(arg: Expr, span: Span): void {
+    const v = this.value(arg);
+    if (v === null) return;
+    const text = javaString(v);
+    let ast: TemplateAst;
+    try {
+      ast = parse(text, { name: this.file, knownMacros: new Set(this.macros.keys()) });
+    } catch (e) {
+      if (e instanceof ParseError) {
+        throw new RenderError(`#evaluate: ${e.reason}`, { file: this.file, line: e.line, column: e.column, source: text });
+      }
+      throw e;
+    }
+    for (const [k, m] of ast.macros) this.macros.set(k, m);
+    this.nested(span, () => {
+      try {
+        this.nodes(ast.nodes);
+      } catch (e) {
+        if (!(e instanceof StopSignal && e.target === undefined)) throw e;
+      }
+    });
+  }
+}
+
+function* lazyRange(from: number, to: number): Generator<Value> {
+  if (from <= to) for (let i = from; i <= to; i++) yield i;
+  else for (let i = from; i >= to; i--) yield i;
+}
+
+/** What #foreach iterates: lists, sets, map values; anything else gives no iterations. */
+function iterableOf(v: Value): Value[] | undefined {
+  if (v === null) return undefined;
+  if (Array.isArray(v)) return v;
+  if (v instanceof JSet) return v.items;
+  if (v instanceof JMap) return [...v.keys.values()];
+  return undefined;
+}
+
+function isComparison(op: string): boolean {
+  return op === '==' || op === '!=' || op === '<' || op === '>' || op === '<=' || op === '>=';
+}
+
+function compare(op: string, left: Value, right: Value): boolean {
+  if (left === null || right === null) {
+    if (op === '==') return left === right;
+    if (op === '!=') return left !== right;
+    return false;
+  }
+  if (typeof left !== 'string' || typeof right !== 'string') {
+    const a = asNumber(left);
+    const b = asNumber(right);
+    if (a !== undefined && b !== undefined) {
+      const c = compareNumbers(a, b);
+      switch (op) {
+        case '==':
+          return c === 0;
+        case '!=':
+          return c !== 0;
+        case '<':
+          return c < 0;
+        case '>':
+          return c > 0;
+        case '<=':
+          return c <= 0;
+        default:
+          return c >= 0;
+      }
+    }
+  }
+  if (op === '==' || op === '!=') {
+    const eq = sameJavaClass(left, right) ? javaEquals(left, right) : javaString(left) === javaString(right);
+    return op === '==' ? eq : !eq;
+  }
+  return false;
+}
+
+function sameJavaClass(a: Value, b: Value): boolean {
+  const ca = javaClassName(a);
+  const cb = javaClassName(b);
+  if (ca === cb) return true;
+  // ArrayList/LinkedHashMap and their views compare by equals() too
+  return (Array.isArray(a) || a instanceof JSet) && (Array.isArray(b) || b instanceof JSet);
+}
+
+/** The source text of an expression node, used where Velocity prints a null operand. */
+function exprLiteral(e: Expr, source: string): string {
+  if (e.kind === 'ref') return e.ref.literal;
+  return source.slice(e.span.start, e.span.end);
+}
+
+export { JBigInteger };

@@ -1,0 +1,96 @@
+/**
+ * Engine API. compile() parses a template once; render() evaluates it against a payload with
+ * Apache Velocity 2.4.1 semantics and Yespo's context (every top-level key, the whole payload as
+ * $data, and the $mathTool / $numberTool / $dateTool tools).
+ */
+import { parseJson, toJava } from '../json/index.js';
+import { DataError } from '../errors.js';
+import type { TemplateAst } from './ast.js';
+import { Renderer, type Limits } from './evaluator.js';
+import { parse } from './parser.js';
+import { createTools, type ToolOptions } from './tools/index.js';
+import { JMap, type Value } from './values.js';
+
+export type { Value } from './values.js';
+export type { Limits } from './evaluator.js';
+export type { TemplateAst } from './ast.js';
+export { parse } from './parser.js';
+export { toJava };
+
+/** Default limits: generous for real emails, small enough that no template can hang a process. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxIterations: 1_000_000,
+  maxOutput: 10_000_000,
+  maxDepth: 20,
+  maxTimeMs: 5_000,
+});
+
+export interface RenderOptions extends ToolOptions {
+  /** Put $mathTool, $numberTool, $dateTool in the context (default true). */
+  tools?: boolean | undefined;
+  limits?: Partial<Limits> | undefined;
+}
+
+export interface RenderResult {
+  output: string;
+}
+
+export interface Template {
+  readonly name: string;
+  readonly source: string;
+  readonly ast: TemplateAst;
+  /** payload: JSON text (exact Java typing: 258.0 stays a Double) or a JavaScript value. */
+  render(payload?: string | unknown, options?: RenderOptions): RenderResult;
+}
+
+export interface CompileOptions {
+  /** File name used in error messages (default "<template>"). */
+  name?: string | undefined;
+}
+
+/** Parses a template (throws ParseError with line, column and code frame). */
+export function compile(source: string, options: CompileOptions = {}): Template {
+  const name = options.name ?? '<template>';
+  const ast = parse(source, { name });
+  return {
+    name,
+    source,
+    ast,
+    render(payload, renderOptions = {}) {
+      const ctx = buildContext(toPayload(payload), renderOptions);
+      const limits = { ...DEFAULT_LIMITS, ...renderOptions.limits };
+      const output = new Renderer(ast, source, name, ctx, limits).run();
+      return { output };
+    },
+  };
+}
+
+/** Parses and renders in one call. */
+export function render(
+  source: string,
+  payload?: string | unknown,
+  options: RenderOptions & CompileOptions = {},
+): RenderResult {
+  return compile(source, options).render(payload, options);
+}
+
+/** The payload as a Java map: JSON text is read with exact number typing. */
+export function toPayload(payload: unknown): JMap {
+  if (payload === undefined || payload === null) return new JMap();
+  const v: Value = typeof payload === 'string' ? parseJson(payload, { file: '<payload>' }).java : toJava(payload);
+  if (!(v instanceof JMap)) throw new DataError('the payload must be a JSON object');
+  return v;
+}
+
+/** The render context: tools, then every top-level key, and the whole payload as $data. */
+export function buildContext(payload: JMap, options: RenderOptions = {}): Map<string, Value> {
+  const ctx = new Map<string, Value>();
+  if (options.tools !== false) {
+    for (const [k, v] of Object.entries(createTools(options))) ctx.set(k, v);
+  }
+  ctx.set('data', payload);
+  for (const [k, v] of payload.keys) {
+    if (typeof k === 'string') ctx.set(k, v);
+  }
+  return ctx;
+}

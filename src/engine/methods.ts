@@ -1,0 +1,549 @@
+/**
+ * The explicit method table: every method a template may call on a value. Nothing outside these
+ * tables is ever invoked, which is what keeps templates away from JavaScript internals. A method
+ * that is not listed resolves to "no such method", as in Velocity (the reference prints as
+ * written).
+ *
+ * A method implementation returns a Value, VOID for Java void methods (Velocity renders ""), or
+ * throws JavaException when the Java method would throw (a render error in Velocity).
+ */
+import { asNumber, javaClassName, javaEquals, javaString, mapEntries, mapGet, mapHas, mapPut, mapRemove } from './java.js';
+import { compareNumbers, intValue, isNumber, toDouble, toBigInt, type JNumber } from './numbers.js';
+import { javaFormat } from './format.js';
+import { JBigDecimal, JBigInteger, JChar, JDouble, JEntry, JMap, JSet, type Value } from './values.js';
+
+export const VOID = Symbol('void');
+export type MethodResult = Value | typeof VOID;
+
+/** A Java exception thrown by a method. */
+export class JavaException extends Error {
+  constructor(
+    readonly javaClass: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  override toString(): string {
+    return this.message ? `${this.javaClass}: ${this.message}` : this.javaClass;
+  }
+}
+
+/** Marker: the arguments do not fit any overload (Velocity: method not found). */
+export const NO_METHOD = Symbol('no-method');
+
+type Impl = (self: never, args: Value[]) => MethodResult | typeof NO_METHOD;
+
+const outOfBounds = (msg: string) => new JavaException('java.lang.StringIndexOutOfBoundsException', msg);
+const npe = () => new JavaException('java.lang.NullPointerException', '');
+
+// ------------------------------------------------------------------ argument conversion
+
+/** Converts an argument for an `int` parameter as Velocity's conversion handler does. */
+function toInt(v: Value): number | typeof NO_METHOD {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint' || v instanceof JBigInteger || v instanceof JBigDecimal || v instanceof JDouble) {
+    return intValue(v);
+  }
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (/^[+-]?\d+$/.test(t)) {
+      const n = Number(t);
+      if (n >= -2147483648 && n <= 2147483647) return n;
+    }
+    return NO_METHOD;
+  }
+  if (v instanceof JChar) return v.c.charCodeAt(0);
+  return NO_METHOD;
+}
+
+function toStr(v: Value): string | typeof NO_METHOD {
+  if (typeof v === 'string') return v;
+  if (v instanceof JChar) return v.c;
+  return NO_METHOD;
+}
+
+/** A CharSequence parameter: a String; null throws NullPointerException when used. */
+function charSeq(v: Value): string | null | typeof NO_METHOD {
+  if (v === null) return null;
+  return toStr(v);
+}
+
+function ints(args: Value[], n: number): number[] | undefined {
+  if (args.length !== n) return undefined;
+  const out: number[] = [];
+  for (const a of args) {
+    const i = toInt(a);
+    if (i === NO_METHOD) return undefined;
+    out.push(i);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ Java regular expressions
+
+/** Translates a Java regular expression to a JavaScript one (common subset). */
+export function javaRegex(pattern: string, flags = ''): RegExp {
+  let src = pattern
+    .replace(/\\p\{Alpha\}/g, '[A-Za-z]')
+    .replace(/\\p\{Digit\}/g, '[0-9]')
+    .replace(/\\p\{Alnum\}/g, '[A-Za-z0-9]')
+    .replace(/\\p\{Upper\}/g, '[A-Z]')
+    .replace(/\\p\{Lower\}/g, '[a-z]')
+    .replace(/\\p\{Punct\}/g, '[!-\\/:-@\\[-`{-~]')
+    .replace(/\\p\{Space\}/g, '\\s')
+    .replace(/\\Q([\s\S]*?)(\\E|$)/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  src = src.replace(/([*+?}])\+/g, '$1'); // possessive quantifiers behave as greedy here
+  try {
+    return new RegExp(src, flags);
+  } catch (e) {
+    throw new JavaException(
+      'java.util.regex.PatternSyntaxException',
+      `${(e as Error).message.replace(/^Invalid regular expression: /, '')} near index 0\n${pattern}`,
+    );
+  }
+}
+
+/** Java's Matcher.replaceAll replacement: $n groups, backslash escapes. */
+function javaReplacement(rep: string): (match: string, ...groups: unknown[]) => string {
+  return (match: string, ...rest: unknown[]) => {
+    const groups = rest.slice(0, -2) as (string | undefined)[];
+    let out = '';
+    for (let i = 0; i < rep.length; i++) {
+      const c = rep[i]!;
+      if (c === '\\') {
+        i++;
+        if (i >= rep.length) throw new JavaException('java.lang.IllegalArgumentException', 'character to be escaped is missing');
+        out += rep[i];
+      } else if (c === '$') {
+        i++;
+        const d = rep.charCodeAt(i);
+        if (!(d >= 48 && d <= 57)) throw new JavaException('java.lang.IllegalArgumentException', 'Illegal group reference');
+        let n = d - 48;
+        while (i + 1 < rep.length) {
+          const e = rep.charCodeAt(i + 1);
+          if (e < 48 || e > 57) break;
+          const next = n * 10 + (e - 48);
+          if (next > groups.length) break;
+          n = next;
+          i++;
+        }
+        if (n > groups.length) throw new JavaException('java.lang.IndexOutOfBoundsException', `No group ${n}`);
+        out += n === 0 ? match : (groups[n - 1] ?? '');
+      } else out += c;
+    }
+    return out;
+  };
+}
+
+function javaSplit(s: string, regex: string, limit = 0): string[] {
+  if (s === '') return [''];
+  const re = javaRegex(regex, 'g');
+  const parts: string[] = [];
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    if (m[0] === '') {
+      if (m.index >= s.length) break;
+      if (m.index === 0) {
+        re.lastIndex++;
+        continue;
+      }
+    }
+    if (limit > 0 && parts.length === limit - 1) break;
+    parts.push(s.slice(last, m.index));
+    last = m.index + m[0].length;
+    if (m[0] === '') re.lastIndex++;
+  }
+  parts.push(s.slice(last));
+  if (limit === 0) while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  if (limit === 0 && parts.length === 1 && parts[0] === '' && s !== '') return [];
+  return parts;
+}
+
+const isJavaWs = (c: string) => c <= ' ';
+
+function javaHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+function compareStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+// ------------------------------------------------------------------ String
+
+const STRING: Record<string, Impl> = {
+  length: (s: string, a: Value[]) => (a.length === 0 ? s.length : NO_METHOD),
+  isEmpty: (s: string, a: Value[]) => (a.length === 0 ? s.length === 0 : NO_METHOD),
+  isBlank: (s: string, a: Value[]) => (a.length === 0 ? s.trim().length === 0 : NO_METHOD),
+  toString: (s: string, a: Value[]) => (a.length === 0 ? s : NO_METHOD),
+  toUpperCase: (s: string, a: Value[]) => (a.length === 0 ? s.toUpperCase() : NO_METHOD),
+  toLowerCase: (s: string, a: Value[]) => (a.length === 0 ? s.toLowerCase() : NO_METHOD),
+  trim: (s: string, a: Value[]) => {
+    if (a.length) return NO_METHOD;
+    let i = 0;
+    let j = s.length;
+    while (i < j && isJavaWs(s[i]!)) i++;
+    while (j > i && isJavaWs(s[j - 1]!)) j--;
+    return s.slice(i, j);
+  },
+  strip: (s: string, a: Value[]) => (a.length === 0 ? s.trim() : NO_METHOD),
+  stripLeading: (s: string, a: Value[]) => (a.length === 0 ? s.trimStart() : NO_METHOD),
+  stripTrailing: (s: string, a: Value[]) => (a.length === 0 ? s.trimEnd() : NO_METHOD),
+  hashCode: (s: string, a: Value[]) => (a.length === 0 ? javaHash(s) : NO_METHOD),
+  equals: (s: string, a: Value[]) => (a.length === 1 ? typeof a[0] === 'string' && a[0] === s : NO_METHOD),
+  equalsIgnoreCase: (s: string, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const o = a[0];
+    if (o === null) return false;
+    if (typeof o !== 'string') return NO_METHOD;
+    return o.length === s.length && (o.toUpperCase() === s.toUpperCase() || o.toLowerCase() === s.toLowerCase());
+  },
+  contentEquals: (s: string, a: Value[]) => (a.length === 1 && typeof a[0] === 'string' ? a[0] === s : NO_METHOD),
+  compareTo: (s: string, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const o = charSeq(a[0]!);
+    if (o === NO_METHOD) return NO_METHOD;
+    if (o === null) throw npe();
+    return compareStrings(s, o);
+  },
+  compareToIgnoreCase: (s: string, a: Value[]) => {
+    if (a.length !== 1 || typeof a[0] !== 'string') return NO_METHOD;
+    return compareStrings(s.toUpperCase().toLowerCase(), a[0].toUpperCase().toLowerCase());
+  },
+  charAt: (s: string, a: Value[]) => {
+    const n = ints(a, 1);
+    if (!n) return NO_METHOD;
+    const i = n[0]!;
+    if (i < 0 || i >= s.length) {
+      throw outOfBounds(`index ${i}, length ${s.length}`);
+    }
+    return new JChar(s[i]!);
+  },
+  codePointAt: (s: string, a: Value[]) => {
+    const n = ints(a, 1);
+    if (!n) return NO_METHOD;
+    const i = n[0]!;
+    if (i < 0 || i >= s.length) throw outOfBounds(`index ${i}, length ${s.length}`);
+    return s.codePointAt(i)!;
+  },
+  substring: (s: string, a: Value[]) => {
+    const n = ints(a, a.length);
+    if (!n || (n.length !== 1 && n.length !== 2)) return NO_METHOD;
+    const b = n[0]!;
+    const e = n.length === 2 ? n[1]! : s.length;
+    if (b < 0 || e > s.length || b > e) {
+      throw outOfBounds(`begin ${b}, end ${e}, length ${s.length}`);
+    }
+    return s.slice(b, e);
+  },
+  indexOf: (s: string, a: Value[]) => {
+    if (a.length < 1 || a.length > 2) return NO_METHOD;
+    const from = a.length === 2 ? toInt(a[1]!) : 0;
+    if (from === NO_METHOD) return NO_METHOD;
+    const t = a[0]!;
+    if (typeof t === 'number') return s.indexOf(String.fromCharCode(t), Math.max(0, from));
+    const str = charSeq(t);
+    if (str === NO_METHOD) return NO_METHOD;
+    if (str === null) throw npe();
+    return s.indexOf(str, Math.max(0, from));
+  },
+  lastIndexOf: (s: string, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const str = charSeq(a[0]!);
+    if (str === NO_METHOD) return NO_METHOD;
+    if (str === null) throw npe();
+    return s.lastIndexOf(str);
+  },
+  contains: (s: string, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const str = charSeq(a[0]!);
+    if (str === NO_METHOD) return NO_METHOD;
+    if (str === null) throw npe();
+    return s.includes(str);
+  },
+  startsWith: (s: string, a: Value[]) => {
+    if (a.length < 1 || a.length > 2) return NO_METHOD;
+    const str = charSeq(a[0]!);
+    if (str === NO_METHOD) return NO_METHOD;
+    if (str === null) throw npe();
+    const off = a.length === 2 ? toInt(a[1]!) : 0;
+    if (off === NO_METHOD) return NO_METHOD;
+    return off >= 0 && s.startsWith(str, off);
+  },
+  endsWith: (s: string, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const str = charSeq(a[0]!);
+    if (str === NO_METHOD) return NO_METHOD;
+    if (str === null) throw npe();
+    return s.endsWith(str);
+  },
+  concat: (s: string, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const str = charSeq(a[0]!);
+    if (str === NO_METHOD) return NO_METHOD;
+    if (str === null) throw npe();
+    return s + str;
+  },
+  replace: (s: string, a: Value[]) => {
+    if (a.length !== 2) return NO_METHOD;
+    const x = charSeq(a[0]!);
+    const y = charSeq(a[1]!);
+    if (x === NO_METHOD || y === NO_METHOD) return NO_METHOD;
+    if (x === null || y === null) throw npe();
+    return s.split(x).join(y);
+  },
+  replaceAll: (s: string, a: Value[]) => {
+    if (a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') return NO_METHOD;
+    return s.replace(javaRegex(a[0], 'g'), javaReplacement(a[1]));
+  },
+  replaceFirst: (s: string, a: Value[]) => {
+    if (a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') return NO_METHOD;
+    return s.replace(javaRegex(a[0]), javaReplacement(a[1]));
+  },
+  matches: (s: string, a: Value[]) => {
+    if (a.length !== 1 || typeof a[0] !== 'string') return NO_METHOD;
+    return javaRegex(`^(?:${a[0]})$`).test(s);
+  },
+  split: (s: string, a: Value[]) => {
+    if (a.length < 1 || a.length > 2 || typeof a[0] !== 'string') return NO_METHOD;
+    const limit = a.length === 2 ? toInt(a[1]!) : 0;
+    if (limit === NO_METHOD) return NO_METHOD;
+    // String.split returns a String[]; Velocity shows arrays like lists
+    return javaSplit(s, a[0], limit);
+  },
+  repeat: (s: string, a: Value[]) => {
+    const n = ints(a, 1);
+    if (!n) return NO_METHOD;
+    if (n[0]! < 0) throw new JavaException('java.lang.IllegalArgumentException', `count is negative: ${n[0]}`);
+    return s.repeat(n[0]!);
+  },
+  format: (_s: string, a: Value[]) => {
+    if (a.length < 1 || typeof a[0] !== 'string') return NO_METHOD;
+    return javaFormat(a[0], a.slice(1));
+  },
+  chars: () => NO_METHOD,
+};
+
+// ------------------------------------------------------------------ List
+
+function checkIndex(i: number, size: number): void {
+  if (i < 0 || i >= size) {
+    throw new JavaException('java.lang.IndexOutOfBoundsException', `Index ${i} out of bounds for length ${size}`);
+  }
+}
+
+function indexOfValue(list: Value[], v: Value): number {
+  return list.findIndex((x) => javaEquals(x, v));
+}
+
+const LIST: Record<string, Impl> = {
+  size: (l: Value[], a: Value[]) => (a.length === 0 ? l.length : NO_METHOD),
+  isEmpty: (l: Value[], a: Value[]) => (a.length === 0 ? l.length === 0 : NO_METHOD),
+  get: (l: Value[], a: Value[]) => {
+    const n = ints(a, 1);
+    if (!n) return NO_METHOD;
+    checkIndex(n[0]!, l.length);
+    return l[n[0]!]!;
+  },
+  contains: (l: Value[], a: Value[]) => (a.length === 1 ? indexOfValue(l, a[0]!) >= 0 : NO_METHOD),
+  indexOf: (l: Value[], a: Value[]) => (a.length === 1 ? indexOfValue(l, a[0]!) : NO_METHOD),
+  lastIndexOf: (l: Value[], a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    for (let i = l.length - 1; i >= 0; i--) if (javaEquals(l[i]!, a[0]!)) return i;
+    return -1;
+  },
+  add: (l: Value[], a: Value[]) => {
+    if (a.length === 1) {
+      l.push(a[0]!);
+      return true;
+    }
+    if (a.length === 2) {
+      const i = toInt(a[0]!);
+      if (i === NO_METHOD) return NO_METHOD;
+      if (i < 0 || i > l.length) {
+        throw new JavaException('java.lang.IndexOutOfBoundsException', `Index: ${i}, Size: ${l.length}`);
+      }
+      l.splice(i, 0, a[1]!);
+      return VOID;
+    }
+    return NO_METHOD;
+  },
+  addAll: (l: Value[], a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const src = a[0];
+    const items = Array.isArray(src) ? [...src] : src instanceof JSet ? src.items : undefined;
+    if (!items) return NO_METHOD;
+    l.push(...items);
+    return items.length > 0;
+  },
+  set: (l: Value[], a: Value[]) => {
+    if (a.length !== 2) return NO_METHOD;
+    const i = toInt(a[0]!);
+    if (i === NO_METHOD) return NO_METHOD;
+    checkIndex(i, l.length);
+    const prev = l[i]!;
+    l[i] = a[1]!;
+    return prev;
+  },
+  remove: (l: Value[], a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const x = a[0]!;
+    if (typeof x === 'number') {
+      checkIndex(x, l.length);
+      return l.splice(x, 1)[0]!;
+    }
+    const i = indexOfValue(l, x);
+    if (i >= 0) l.splice(i, 1);
+    return i >= 0;
+  },
+  clear: (l: Value[], a: Value[]) => {
+    if (a.length) return NO_METHOD;
+    l.length = 0;
+    return VOID;
+  },
+  subList: (l: Value[], a: Value[]) => {
+    const n = ints(a, 2);
+    if (!n) return NO_METHOD;
+    const [from, to] = n as [number, number];
+    if (from < 0) throw new JavaException('java.lang.IndexOutOfBoundsException', `fromIndex = ${from}`);
+    if (to > l.length) throw new JavaException('java.lang.IndexOutOfBoundsException', `toIndex = ${to}`);
+    if (from > to) throw new JavaException('java.lang.IllegalArgumentException', `fromIndex(${from}) > toIndex(${to})`);
+    return l.slice(from, to);
+  },
+  containsAll: (l: Value[], a: Value[]) => {
+    if (a.length !== 1 || !Array.isArray(a[0])) return NO_METHOD;
+    return (a[0] as Value[]).every((x) => indexOfValue(l, x) >= 0);
+  },
+  toString: (l: Value[], a: Value[]) => (a.length === 0 ? javaString(l) : NO_METHOD),
+  equals: (l: Value[], a: Value[]) => (a.length === 1 ? javaEquals(l, a[0]!) : NO_METHOD),
+};
+
+const SET: Record<string, Impl> = {
+  size: (s: JSet, a: Value[]) => (a.length === 0 ? s.items.length : NO_METHOD),
+  isEmpty: (s: JSet, a: Value[]) => (a.length === 0 ? s.items.length === 0 : NO_METHOD),
+  contains: (s: JSet, a: Value[]) => (a.length === 1 ? indexOfValue(s.items, a[0]!) >= 0 : NO_METHOD),
+  toString: (s: JSet, a: Value[]) => (a.length === 0 ? javaString(s) : NO_METHOD),
+};
+
+// ------------------------------------------------------------------ Map
+
+const MAP: Record<string, Impl> = {
+  get: (m: JMap, a: Value[]) => (a.length === 1 ? mapGet(m, a[0]!) : NO_METHOD),
+  getOrDefault: (m: JMap, a: Value[]) => (a.length === 2 ? (mapHas(m, a[0]!) ? mapGet(m, a[0]!) : a[1]!) : NO_METHOD),
+  containsKey: (m: JMap, a: Value[]) => (a.length === 1 ? mapHas(m, a[0]!) : NO_METHOD),
+  containsValue: (m: JMap, a: Value[]) => (a.length === 1 ? [...m.keys.values()].some((v) => javaEquals(v, a[0]!)) : NO_METHOD),
+  put: (m: JMap, a: Value[]) => (a.length === 2 ? mapPut(m, a[0]!, a[1]!) : NO_METHOD),
+  putAll: (m: JMap, a: Value[]) => {
+    if (a.length !== 1 || !(a[0] instanceof JMap)) return NO_METHOD;
+    for (const [k, v] of mapEntries(a[0])) mapPut(m, k, v);
+    return VOID;
+  },
+  remove: (m: JMap, a: Value[]) => (a.length === 1 ? mapRemove(m, a[0]!) : NO_METHOD),
+  size: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size : NO_METHOD),
+  isEmpty: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size === 0 : NO_METHOD),
+  keySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map((e) => e[0])) : NO_METHOD),
+  values: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet([...m.keys.values()]) : NO_METHOD),
+  entrySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map(([k, v]) => new JEntry(k, v))) : NO_METHOD),
+  clear: (m: JMap, a: Value[]) => {
+    if (a.length) return NO_METHOD;
+    m.keys.clear();
+    m.original.clear();
+    return VOID;
+  },
+  toString: (m: JMap, a: Value[]) => (a.length === 0 ? javaString(m) : NO_METHOD),
+  equals: (m: JMap, a: Value[]) => (a.length === 1 ? javaEquals(m, a[0]!) : NO_METHOD),
+};
+
+const ENTRY: Record<string, Impl> = {
+  getKey: (e: JEntry, a: Value[]) => (a.length === 0 ? e.key : NO_METHOD),
+  getValue: (e: JEntry, a: Value[]) => (a.length === 0 ? e.value : NO_METHOD),
+  toString: (e: JEntry, a: Value[]) => (a.length === 0 ? javaString(e) : NO_METHOD),
+};
+
+// ------------------------------------------------------------------ Number, Boolean, Character
+
+const NUMBER: Record<string, Impl> = {
+  toString: (n: JNumber, a: Value[]) => (a.length === 0 ? javaString(n) : NO_METHOD),
+  intValue: (n: JNumber, a: Value[]) => (a.length === 0 ? intValue(n) : NO_METHOD),
+  longValue: (n: JNumber, a: Value[]) => (a.length === 0 ? BigInt.asIntN(64, toBigInt(n)) : NO_METHOD),
+  doubleValue: (n: JNumber, a: Value[]) => (a.length === 0 ? new JDouble(toDouble(n)) : NO_METHOD),
+  floatValue: (n: JNumber, a: Value[]) => (a.length === 0 ? new JDouble(Math.fround(toDouble(n))) : NO_METHOD),
+  equals: (n: JNumber, a: Value[]) => (a.length === 1 ? javaEquals(n, a[0]!) : NO_METHOD),
+  hashCode: (n: JNumber, a: Value[]) => (a.length === 0 && typeof n === 'number' ? n : NO_METHOD),
+  compareTo: (n: JNumber, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const o = a[0]!;
+    if (o === null) throw npe();
+    if (!isNumber(o) || javaClassName(o) !== javaClassName(n)) return NO_METHOD;
+    return compareNumbers(n, o);
+  },
+};
+
+const BOOLEAN: Record<string, Impl> = {
+  toString: (b: boolean, a: Value[]) => (a.length === 0 ? String(b) : NO_METHOD),
+  booleanValue: (b: boolean, a: Value[]) => (a.length === 0 ? b : NO_METHOD),
+  equals: (b: boolean, a: Value[]) => (a.length === 1 ? a[0] === b : NO_METHOD),
+};
+
+const CHAR: Record<string, Impl> = {
+  toString: (c: JChar, a: Value[]) => (a.length === 0 ? c.c : NO_METHOD),
+  equals: (c: JChar, a: Value[]) => (a.length === 1 ? javaEquals(c, a[0]!) : NO_METHOD),
+  charValue: (c: JChar, a: Value[]) => (a.length === 0 ? c : NO_METHOD),
+};
+
+function tableFor(v: Value): Record<string, Impl> | undefined {
+  if (typeof v === 'string') return STRING;
+  if (Array.isArray(v)) return LIST;
+  if (v instanceof JMap) return MAP;
+  if (typeof v === 'boolean') return BOOLEAN;
+  if (isNumber(v)) return NUMBER;
+  if (v instanceof JSet) return SET;
+  if (v instanceof JEntry) return ENTRY;
+  if (v instanceof JChar) return CHAR;
+  return undefined;
+}
+
+/** An object exposing its own method table (tools, $foreach, blocks). */
+export interface HasMethods {
+  callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD;
+}
+
+function hasMethods(v: unknown): v is HasMethods {
+  return typeof v === 'object' && v !== null && 'callMethod' in v;
+}
+
+/** Invokes `name` on `target`; NO_METHOD when Velocity would find no such method. */
+export function invokeMethod(target: Value, name: string, args: Value[]): MethodResult | typeof NO_METHOD {
+  if (target === null) return NO_METHOD;
+  if (hasMethods(target)) return target.callMethod(name, args);
+  const table = tableFor(target);
+  if (!table || !Object.hasOwn(table, name)) return NO_METHOD;
+  return table[name]!(target as never, args);
+}
+
+/**
+ * Velocity's property lookup `$x.name`: getName()/getname(), then Map.get("name"), then
+ * get("name"), then isName().
+ */
+export function getProperty(target: Value, name: string): MethodResult | typeof NO_METHOD {
+  if (target === null) return NO_METHOD;
+  const cap = name.charAt(0).toUpperCase() + name.slice(1);
+  for (const m of ['get' + cap, 'get' + name]) {
+    const r = invokeMethod(target, m, []);
+    if (r !== NO_METHOD) return r;
+  }
+  if (target instanceof JMap) return mapGet(target, name);
+  const g = invokeMethod(target, 'get', [name]);
+  if (g !== NO_METHOD) return g;
+  return invokeMethod(target, 'is' + cap, []);
+}
+
+export { asNumber };

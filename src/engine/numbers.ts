@@ -1,0 +1,299 @@
+/**
+ * Java number semantics: Integer/Long/Double/BigInteger/BigDecimal arithmetic as Velocity's
+ * MathUtils does it (integer overflow widens to Long then BigInteger, integer division, BigDecimal
+ * division rounding HALF_DOWN at the dividend's scale) and Java's text forms of numbers.
+ */
+import { JBigDecimal, JBigInteger, JDouble, type Value } from './values.js';
+
+export type JNumber = number | bigint | JDouble | JBigInteger | JBigDecimal;
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+export function isNumber(v: Value): v is JNumber {
+  return (
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    v instanceof JDouble ||
+    v instanceof JBigInteger ||
+    v instanceof JBigDecimal
+  );
+}
+
+const isIntegral = (n: JNumber) => typeof n === 'number' || typeof n === 'bigint' || n instanceof JBigInteger;
+
+/** Integer if it fits in int32, else Long (bigint), else BigInteger. */
+export function integral(v: bigint, preferLong = false): JNumber {
+  if (!preferLong && v >= BigInt(INT_MIN) && v <= BigInt(INT_MAX)) return Number(v);
+  if (v >= LONG_MIN && v <= LONG_MAX) return v;
+  return new JBigInteger(v);
+}
+
+export function toBigInt(n: JNumber): bigint {
+  if (typeof n === 'number') return BigInt(n);
+  if (typeof n === 'bigint') return n;
+  if (n instanceof JBigInteger) return n.v;
+  if (n instanceof JDouble) return doubleToLong(n.v);
+  return bdToBigInt(n);
+}
+
+function doubleToLong(d: number): bigint {
+  if (Number.isNaN(d)) return 0n;
+  if (d >= 9.223372036854776e18) return LONG_MAX;
+  if (d <= -9.223372036854776e18) return LONG_MIN;
+  return BigInt(Math.trunc(d));
+}
+
+export function toDouble(n: JNumber): number {
+  if (typeof n === 'number') return n;
+  if (typeof n === 'bigint') return Number(n);
+  if (n instanceof JDouble) return n.v;
+  if (n instanceof JBigInteger) return Number(n.v);
+  return Number(bdToString(n));
+}
+
+/** Java's int value of a number (Number.intValue()). */
+export function intValue(n: JNumber): number {
+  if (typeof n === 'number') return n;
+  if (n instanceof JDouble) {
+    const d = n.v;
+    if (Number.isNaN(d)) return 0;
+    if (d >= INT_MAX) return INT_MAX;
+    if (d <= INT_MIN) return INT_MIN;
+    return Math.trunc(d);
+  }
+  return Number(BigInt.asIntN(32, toBigInt(n)));
+}
+
+// ------------------------------------------------------------------ BigDecimal
+
+export function bdFromString(s: string): JBigDecimal | undefined {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s);
+  if (!m) return undefined;
+  const int = m[2] ?? '';
+  const frac = m[3] ?? '';
+  if (int === '' && frac === '') return undefined;
+  if (m[3] === undefined && s.includes('.') && int === '') return undefined;
+  const exp = m[4] ? parseInt(m[4], 10) : 0;
+  const unscaled = BigInt((m[1] === '-' ? '-' : '') + (int + frac || '0'));
+  return new JBigDecimal(unscaled, frac.length - exp);
+}
+
+export function bdFromNumber(n: JNumber): JBigDecimal {
+  if (n instanceof JBigDecimal) return n;
+  if (n instanceof JBigInteger) return new JBigDecimal(n.v, 0);
+  // BigDecimal.valueOf(n.doubleValue()): goes through Double.toString
+  return bdFromString(javaDouble(toDouble(n)))!;
+}
+
+function bdToBigInt(b: JBigDecimal): bigint {
+  if (b.scale <= 0) return b.unscaled * 10n ** BigInt(-b.scale);
+  return b.unscaled / 10n ** BigInt(b.scale);
+}
+
+function align(a: JBigDecimal, b: JBigDecimal): [bigint, bigint, number] {
+  const s = Math.max(a.scale, b.scale);
+  return [
+    a.unscaled * 10n ** BigInt(s - a.scale),
+    b.unscaled * 10n ** BigInt(s - b.scale),
+    s,
+  ];
+}
+
+export function bdCompare(a: JBigDecimal, b: JBigDecimal): number {
+  const [x, y] = align(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Divides rounding HALF_DOWN to the dividend's scale (BigDecimal.divide(d, ROUND_HALF_DOWN)). */
+function bdDivide(a: JBigDecimal, b: JBigDecimal): JBigDecimal {
+  const scale = a.scale;
+  // a.unscaled * 10^-a.scale / (b.unscaled * 10^-b.scale) = q * 10^-scale
+  // q = a.unscaled * 10^(b.scale) / b.unscaled   (scale stays a.scale)
+  let num = a.unscaled;
+  let den = b.unscaled;
+  if (b.scale >= 0) num *= 10n ** BigInt(b.scale);
+  else den *= 10n ** BigInt(-b.scale);
+  return new JBigDecimal(roundHalfDown(num, den), scale);
+}
+
+function roundHalfDown(num: bigint, den: bigint): bigint {
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const q = num / den;
+  const r = num % den;
+  if (r === 0n) return q;
+  const twice = (r < 0n ? -r : r) * 2n;
+  if (twice > den) return num < 0n ? q - 1n : q + 1n;
+  return q; // below half or exactly half: towards zero
+}
+
+/** Java's BigDecimal.toString(). */
+export function bdToString(b: JBigDecimal): string {
+  const neg = b.unscaled < 0n;
+  const digits = (neg ? -b.unscaled : b.unscaled).toString();
+  const sign = neg ? '-' : '';
+  if (b.scale === 0) return sign + digits;
+  const adjusted = -b.scale + (digits.length - 1);
+  if (b.scale > 0 && adjusted >= -6) {
+    if (digits.length > b.scale) {
+      return sign + digits.slice(0, digits.length - b.scale) + '.' + digits.slice(digits.length - b.scale);
+    }
+    return sign + '0.' + '0'.repeat(b.scale - digits.length) + digits;
+  }
+  const mant = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
+  return sign + mant + 'E' + (adjusted >= 0 ? '+' : '') + adjusted;
+}
+
+// ------------------------------------------------------------------ Double.toString
+
+/** Java's Double.toString(d). */
+export function javaDouble(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (d === Infinity) return 'Infinity';
+  if (d === -Infinity) return '-Infinity';
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(d);
+  const exp = d.toExponential(); // shortest round-trip digits, e.g. "1.2345e+7"
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exp)!;
+  const sign = m[1]!;
+  const digits = m[2]! + (m[3] ?? '');
+  const e = parseInt(m[4]!, 10);
+  if (abs >= 1e-3 && abs < 1e7) {
+    if (e >= 0) {
+      const intPart = digits.slice(0, e + 1).padEnd(e + 1, '0');
+      const frac = digits.slice(e + 1) || '0';
+      return sign + intPart + '.' + frac;
+    }
+    return sign + '0.' + '0'.repeat(-e - 1) + digits;
+  }
+  const frac = digits.slice(1) || '0';
+  return sign + digits[0] + '.' + frac + 'E' + e;
+}
+
+/** Java's Float.toString for a float-valued number (used by Float results, rare). */
+export function numberToString(n: JNumber): string {
+  if (typeof n === 'number') return String(n);
+  if (typeof n === 'bigint') return n.toString();
+  if (n instanceof JDouble) return javaDouble(n.v);
+  if (n instanceof JBigInteger) return n.v.toString();
+  return bdToString(n);
+}
+
+// ------------------------------------------------------------------ MathUtils
+
+type Base = 'long' | 'double' | 'bigint' | 'bigdec';
+
+function base(a: JNumber, b: JNumber): Base {
+  const ai = isIntegral(a);
+  const bi = isIntegral(b);
+  if (a instanceof JBigDecimal || b instanceof JBigDecimal) return 'bigdec';
+  if ((!ai || !bi) && (a instanceof JBigInteger || b instanceof JBigInteger)) return 'bigdec';
+  if (ai && bi) return a instanceof JBigInteger || b instanceof JBigInteger ? 'bigint' : 'long';
+  return 'double';
+}
+
+/** wrapPrimitive: the result keeps the wider of the operand types (Integer, else Long). */
+function wrap(v: bigint, a: JNumber, b: JNumber): JNumber {
+  const preferLong = typeof a === 'bigint' || typeof b === 'bigint';
+  return integral(v, preferLong);
+}
+
+function fitsLong(v: bigint): boolean {
+  return v >= LONG_MIN && v <= LONG_MAX;
+}
+
+export type ArithOp = '+' | '-' | '*' | '/' | '%';
+
+/** Velocity's MathUtils; returns undefined for a zero divisor (Velocity's non-strict null). */
+export function arith(op: ArithOp, a: JNumber, b: JNumber): JNumber | undefined {
+  if ((op === '/' || op === '%') && isZero(b)) return undefined;
+  switch (base(a, b)) {
+    case 'long': {
+      const x = toBigInt(a);
+      const y = toBigInt(b);
+      let r: bigint;
+      if (op === '+') r = x + y;
+      else if (op === '-') r = x - y;
+      else if (op === '*') r = x * y;
+      else if (op === '/') r = x / y;
+      else r = x % y;
+      if (!fitsLong(r)) {
+        if (op === '/') r = BigInt.asIntN(64, r); // Long.MIN_VALUE / -1 overflows in Java
+        else return new JBigInteger(r);
+      }
+      return wrap(r, a, b);
+    }
+    case 'bigint': {
+      const x = toBigInt(a);
+      const y = toBigInt(b);
+      let r: bigint;
+      if (op === '+') r = x + y;
+      else if (op === '-') r = x - y;
+      else if (op === '*') r = x * y;
+      else if (op === '/') r = x / y;
+      else r = ((x % y) + (y < 0n ? -y : y)) % (y < 0n ? -y : y); // BigInteger.mod
+      return new JBigInteger(r);
+    }
+    case 'double': {
+      const x = toDouble(a);
+      const y = toDouble(b);
+      let r: number;
+      if (op === '+') r = x + y;
+      else if (op === '-') r = x - y;
+      else if (op === '*') r = x * y;
+      else if (op === '/') r = x / y;
+      else r = x % y;
+      return new JDouble(r);
+    }
+    default: {
+      const x = bdFromNumber(a);
+      const y = bdFromNumber(b);
+      if (op === '%') throw new ArithmeticError('Cannot calculate the modulo of BigDecimals.');
+      if (op === '/') return bdDivide(x, y);
+      if (op === '*') return new JBigDecimal(x.unscaled * y.unscaled, x.scale + y.scale);
+      const [p, q, s] = align(x, y);
+      return new JBigDecimal(op === '+' ? p + q : p - q, s);
+    }
+  }
+}
+
+export class ArithmeticError extends Error {}
+
+export function compareNumbers(a: JNumber, b: JNumber): number {
+  switch (base(a, b)) {
+    case 'long':
+    case 'bigint': {
+      const x = toBigInt(a);
+      const y = toBigInt(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 'double': {
+      const x = toDouble(a);
+      const y = toDouble(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    default:
+      return bdCompare(bdFromNumber(a), bdFromNumber(b));
+  }
+}
+
+export function negate(n: JNumber): JNumber {
+  if (typeof n === 'number') return n === INT_MIN ? -BigInt(n) : -n;
+  if (typeof n === 'bigint') return n === LONG_MIN ? new JBigInteger(-n) : -n;
+  if (n instanceof JDouble) return new JDouble(-n.v);
+  if (n instanceof JBigInteger) return new JBigInteger(-n.v);
+  return new JBigDecimal(-n.unscaled, n.scale);
+}
+
+export function isZero(n: JNumber): boolean {
+  if (typeof n === 'number') return n === 0;
+  if (typeof n === 'bigint') return n === 0n;
+  if (n instanceof JDouble) return n.v === 0;
+  if (n instanceof JBigInteger) return n.v === 0n;
+  return n.unscaled === 0n;
+}

@@ -1,0 +1,71 @@
+/**
+ * Objects the engine itself puts in the context: `$foreach` (ForeachScope), `#define` blocks and
+ * `$bodyContent` (renderable blocks). Each has an explicit method table.
+ */
+import { NO_METHOD, type HasMethods, type MethodResult } from './methods.js';
+import { JObject, type Value } from './values.js';
+
+export class ForeachScope extends JObject implements HasMethods {
+  readonly javaClass = 'org.apache.velocity.runtime.directive.ForeachScope';
+  index = -1;
+  hasNext = false;
+  constructor(
+    /** The scope this one replaces in the context (the enclosing loop's). */
+    readonly replaced: Value,
+  ) {
+    super();
+  }
+  get parent(): ForeachScope | null {
+    return this.replaced instanceof ForeachScope ? this.replaced : null;
+  }
+  callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
+    if (args.length) return NO_METHOD;
+    switch (name) {
+      case 'getIndex':
+        return this.index;
+      case 'getCount':
+        return this.index + 1;
+      case 'hasNext':
+      case 'getHasNext':
+        return this.hasNext;
+      case 'isFirst':
+      case 'getFirst':
+        return this.index === 0;
+      case 'isLast':
+      case 'getLast':
+        return !this.hasNext;
+      case 'getParent':
+        return this.parent;
+      case 'getTopmost': {
+        let s: ForeachScope = this;
+        while (s.parent) s = s.parent;
+        return s;
+      }
+      case 'getReplaced':
+        return this.replaced;
+      default:
+        return NO_METHOD;
+    }
+  }
+  javaToString(): string {
+    return '{}';
+  }
+}
+
+/** A block of template rendered where it is referenced (`#define`, `$bodyContent`). */
+export class RenderableBlock extends JObject implements HasMethods {
+  readonly javaClass = 'org.apache.velocity.runtime.directive.Block$Reference';
+  constructor(readonly renderToString: () => string) {
+    super();
+  }
+  callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
+    if (name === 'toString' && args.length === 0) return this.renderToString();
+    return NO_METHOD;
+  }
+  javaToString(): string {
+    return this.renderToString();
+  }
+  javaAsBoolean(): boolean {
+    return this.renderToString().length > 0;
+  }
+}
