@@ -161,3 +161,15 @@ describe('parseJson: syntax errors', () => {
     expect([e.line, e.column]).toEqual([2, 6]);
   });
 });
+
+describe('parseJson: size', () => {
+  it('parses a few megabytes in linear time', () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `item "${i}"\n`, price: i + 0.5, tags: ['a', 'b'] }));
+    const text = JSON.stringify({ items });
+    const start = performance.now();
+    const r = parseJson(text);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(r.value).toEqual(JSON.parse(text));
+    expect(r.locate('/items/19999/price')).toBeDefined();
+  });
+});
