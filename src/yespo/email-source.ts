@@ -9,7 +9,6 @@ import { basename } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
 import { findConfig, loadConfig, type ResolvedConfig } from '../project/config.js';
 import { loadEmail } from '../project/email.js';
-import { renderEmail } from '../project/render.js';
 import { DEFAULT_API_URL } from './client.js';
 import type { SendConfig } from './settings.js';
 import type { RenderedEmail } from './test-send.js';
@@ -88,6 +87,8 @@ const defaultSource: EmailSource = {
       variant: variant?.name ?? '',
       json: variant?.json ?? {},
       async render() {
+        // Loaded on demand: doctor, event and dry runs of data mode do not need the engine.
+        const { renderEmail } = await import('../project/render.js');
         const r = renderEmail(email, { fixture, variant, config });
         return { subject: r.subject ?? '', preheader: r.preheader, html: r.html };
       },
