@@ -1,3 +1,4 @@
-export { parseJson, pointerSegments, toPointer } from './parse.js';
+export { parseJson } from './parse.js';
+export { pointerSegments, toPointer } from './pointer.js';
 export type { ParsedJson, ParseJsonOptions, Position } from './parse.js';
 export { toJava } from './java.js';

@@ -12,6 +12,7 @@ import { DataError } from '../errors.js';
 import { JBigInteger, JDouble, JMap, type Value } from '../engine/values.js';
 import { SourceLines, type Position } from './positions.js';
 import { describeChar, isWordChar } from './chars.js';
+import { walk, type Node } from './pointer.js';
 
 export type { Position } from './positions.js';
 
@@ -34,13 +35,6 @@ export interface ParsedJson {
   locate(pointer: string, part?: 'value' | 'key'): Position | undefined;
 }
 
-/** Position of one value: offset of the value, of its key, and of its children. */
-interface Node {
-  at: number;
-  key?: number;
-  kids?: Map<string, Node> | Node[];
-}
-
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 const INT64_MIN = -(2n ** 63n);
@@ -60,33 +54,6 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJ
       return lines.position(part === 'key' && node.key !== undefined ? node.key : node.at);
     },
   };
-}
-
-/** Split an RFC 6901 pointer into unescaped segments; undefined if malformed. */
-export function pointerSegments(pointer: string): string[] | undefined {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) return undefined;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Build a pointer from segments, escaping `~` and `/`. */
-export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
-function walk(root: Node, pointer: string): Node | undefined {
-  const segs = pointerSegments(pointer);
-  if (!segs) return undefined;
-  let node: Node | undefined = root;
-  for (const seg of segs) {
-    const kids: Node['kids'] = node?.kids;
-    if (!kids) return undefined;
-    node = Array.isArray(kids) ? (/^(0|[1-9]\d*)$/.test(seg) ? kids[Number(seg)] : undefined) : kids.get(seg);
-  }
-  return node;
 }
 
 class Parser {
