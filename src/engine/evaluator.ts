@@ -427,8 +427,13 @@ export class Renderer {
     const scope = new ForeachScope(this.ctx.get('foreach') ?? null);
     this.ctx.set('foreach', scope);
     let i = 0;
+    const list = Array.isArray(items) ? items : undefined;
     try {
       for (const item of items) {
+        if (list && list.length !== count) {
+          // the loop body changed the list it iterates: Java's iterator fails on next()
+          throw this.renderError('ConcurrentModificationException: null', n.span);
+        }
         this.countIterations(1, n.span);
         this.tick(n.span);
         if (item === null) this.ctx.delete(key);

@@ -161,6 +161,10 @@ function javaSplit(s: string, regex: string, limit = 0): string[] {
 }
 
 const isJavaWs = (c: string) => c <= ' ';
+/** Character.isWhitespace: Unicode space separators except no-break spaces, plus controls. */
+const JAVA_WS_CLASS = '[\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]';
+const JAVA_WS_START = new RegExp(`^${JAVA_WS_CLASS}+`);
+const JAVA_WS_END = new RegExp(`${JAVA_WS_CLASS}+$`);
 
 function javaHash(s: string): number {
   let h = 0;
@@ -194,9 +198,16 @@ const STRING: Record<string, Impl> = {
     while (j > i && isJavaWs(s[j - 1]!)) j--;
     return s.slice(i, j);
   },
-  strip: (s: string, a: Value[]) => (a.length === 0 ? s.trim() : NO_METHOD),
-  stripLeading: (s: string, a: Value[]) => (a.length === 0 ? s.trimStart() : NO_METHOD),
-  stripTrailing: (s: string, a: Value[]) => (a.length === 0 ? s.trimEnd() : NO_METHOD),
+  strip: (s: string, a: Value[]) => (a.length === 0 ? s.replace(JAVA_WS_START, '').replace(JAVA_WS_END, '') : NO_METHOD),
+  stripLeading: (s: string, a: Value[]) => (a.length === 0 ? s.replace(JAVA_WS_START, '') : NO_METHOD),
+  stripTrailing: (s: string, a: Value[]) => (a.length === 0 ? s.replace(JAVA_WS_END, '') : NO_METHOD),
+  // static methods Velocity lets a template call through an instance
+  valueOf: (_s: string, a: Value[]) => (a.length === 1 ? javaString(a[0]!) : NO_METHOD),
+  join: (_s: string, a: Value[]) => {
+    if (a.length < 2 || typeof a[0] !== 'string') return NO_METHOD;
+    const items = a.length === 2 && Array.isArray(a[1]) ? a[1] : a.length === 2 && a[1] instanceof JSet ? a[1].items : a.slice(1);
+    return items.map((x) => javaString(x)).join(a[0]);
+  },
   hashCode: (s: string, a: Value[]) => (a.length === 0 ? javaHash(s) : NO_METHOD),
   equals: (s: string, a: Value[]) => (a.length === 1 ? typeof a[0] === 'string' && a[0] === s : NO_METHOD),
   equalsIgnoreCase: (s: string, a: Value[]) => {
@@ -298,6 +309,12 @@ const STRING: Record<string, Impl> = {
     const y = charSeq(a[1]!);
     if (x === NO_METHOD || y === NO_METHOD) return NO_METHOD;
     if (x === null || y === null) throw npe();
+    if (x === '') {
+      // Java inserts the replacement before every char and at the end
+      let out = y;
+      for (const ch of s) out += ch + y;
+      return out;
+    }
     return s.split(x).join(y);
   },
   replaceAll: (s: string, a: Value[]) => {
@@ -536,7 +553,9 @@ export function invokeMethod(target: Value, name: string, args: Value[]): Method
 export function getProperty(target: Value, name: string): MethodResult | typeof NO_METHOD {
   if (target === null) return NO_METHOD;
   const cap = name.charAt(0).toUpperCase() + name.slice(1);
-  for (const m of ['get' + cap, 'get' + name]) {
+  // PropertyExecutor: getName(), getname() (first letter case flipped), then name()
+  const flipped = name.charAt(0) === cap.charAt(0) ? name.charAt(0).toLowerCase() + name.slice(1) : cap;
+  for (const m of ['get' + name, 'get' + flipped, name]) {
     const r = invokeMethod(target, m, []);
     if (r !== NO_METHOD) return r;
   }

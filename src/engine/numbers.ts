@@ -219,13 +219,15 @@ export function arith(op: ArithOp, a: JNumber, b: JNumber): JNumber | undefined 
       let r: bigint;
       if (op === '+') r = x + y;
       else if (op === '-') r = x - y;
-      else if (op === '*') r = x * y;
-      else if (op === '/') r = x / y;
+      else if (op === '*') {
+        // MathUtils checks overflow with (result / l2 != l1) on wrapped longs, which misses
+        // Long.MIN_VALUE * -1; reproduce the check rather than the exact product.
+        const w = BigInt.asIntN(64, x * y);
+        if (y !== 0n && BigInt.asIntN(64, w / y) !== x) return new JBigInteger(x * y);
+        return wrap(w, a, b);
+      } else if (op === '/') r = BigInt.asIntN(64, x / y); // Long.MIN_VALUE / -1 wraps in Java
       else r = x % y;
-      if (!fitsLong(r)) {
-        if (op === '/') r = BigInt.asIntN(64, r); // Long.MIN_VALUE / -1 overflows in Java
-        else return new JBigInteger(r);
-      }
+      if (!fitsLong(r)) return new JBigInteger(r);
       return wrap(r, a, b);
     }
     case 'bigint': {

@@ -85,6 +85,17 @@ class Parser {
     });
   }
 
+  /** Lexical errors at the end of input: Velocity reports them one column past the end. */
+  failAtEof(message: string): never {
+    const { line, column } = positionAt(this.src, this.src.length);
+    throw new ParseError(`${message} at line ${line}, column ${column + 1}`, {
+      file: this.options.name,
+      line,
+      column: column + 1,
+      source: this.src,
+    });
+  }
+
   code(i: number): number {
     return this.src.charCodeAt(i);
   }
@@ -186,8 +197,14 @@ class Parser {
           continue;
         }
         if (!text) textStart = start;
-        text += src[start];
-        this.pos++;
+        if (c === 36 && this.code(start + 1) === 33 && this.bangDropped(start + 2)) {
+          // '$!' that starts no reference prints as '$' (the lexer drops the '!')
+          text += '$';
+          this.pos += 2;
+        } else {
+          text += src[start];
+          this.pos++;
+        }
         afterNewline = false;
         continue;
       }
@@ -229,6 +246,18 @@ class Parser {
     return { nodes, afterNewline };
   }
 
+  /**
+   * After a '$!' that starts no reference, Velocity's lexer ends the reference attempt with a
+   * terminator token that loses the '!' ("$! x" prints "$ x"). It keeps it when '{', '$', '#',
+   * the end of input, or a line end (optionally after spaces) follows.
+   */
+  bangDropped(i: number): boolean {
+    if (i >= this.src.length) return false;
+    const c = this.code(i);
+    if (c === 123 || c === 36 || c === 35) return false;
+    return this.gobbleEnd(i) < 0;
+  }
+
   /** Whether a '#' at i starts #if, #set(...) or a directive word (what may take indentation). */
   startsDirective(i: number): boolean {
     const w = this.directiveWordAt(i);
@@ -263,14 +292,14 @@ class Parser {
       if (next === 42 /* #* */) {
         flush();
         const e = this.src.indexOf('*#', at + 2);
-        if (e < 0) this.fail('Lexical error: unterminated comment', at);
-        this.pos = e + 2;
+        // an unclosed block comment silently runs to the end of the template
+        this.pos = e < 0 ? this.src.length : e + 2;
         return false;
       }
       if (next === 91 && this.code(at + 2) === 91 /* #[[ */) {
         flush();
         const e = this.src.indexOf(']]#', at + 3);
-        if (e < 0) this.fail('Lexical error: unterminated #[[ ]]# block', at);
+        if (e < 0) this.failAtEof('Lexical error: unterminated #[[ ]]# block');
         nodes.push({
           kind: 'text',
           value: this.src.slice(at + 3, e),
@@ -528,7 +557,8 @@ class Parser {
         default: x.assign,
       }));
       const def: MacroDefNode = { kind: 'macrodef', name: mname, params, body: body.nodes, span };
-      this.macros.set(mname, def);
+      // the first inline definition of a name wins (Velocity does not let a later one replace it)
+      if (!this.macros.has(mname)) this.macros.set(mname, def);
       this.macroNames.add(mname);
       nodes.push(def);
     } else if (name === 'define') {
@@ -1040,7 +1070,7 @@ class Parser {
     const q = this.code(start);
     let i = start + 1;
     for (;;) {
-      if (i >= this.src.length) this.fail('Lexical error: unterminated string literal', start);
+      if (i >= this.src.length) this.failAtEof('Lexical error: unterminated string literal');
       const c = this.code(i);
       if (c === q) {
         if (this.code(i + 1) === q) {

@@ -65,7 +65,8 @@ export class RenderableBlock extends JObject implements HasMethods {
   javaToString(): string {
     return this.renderToString();
   }
+  /** Block references have no emptiness of their own: always true in #if, even when empty. */
   javaAsBoolean(): boolean {
-    return this.renderToString().length > 0;
+    return true;
   }
 }
