@@ -13,11 +13,13 @@ export function redactedIO(io: CliIO, redact: (t: string) => string): CliIO {
   return { ...io, stdout: (t) => io.stdout(redact(t)), stderr: (t) => io.stderr(redact(t)) };
 }
 
-export function clientFor(settings: SendSettings, io: CliIO): YespoClient {
+/** `retries` limits retries of reads (doctor wants a quick diagnosis, not a long wait). */
+export function clientFor(settings: SendSettings, io: CliIO, retries?: number): YespoClient {
   return new YespoClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
     timeoutMs: settings.timeoutMs,
+    retry: retries === undefined ? undefined : { retries },
     onRetry: ({ attempt, delayMs, reason }) =>
       io.stderr(`retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1}): ${reason}\n`),
   });

@@ -47,11 +47,11 @@ describe('velvet doctor', () => {
   it('reports a network failure and a hung server', async () => {
     fake.respondNext({ hang: true });
     fake.respondNext({ hang: true });
-    fake.respondNext({ hang: true });
-    fake.respondNext({ hang: true });
     const hung = await runCli(['doctor', dir, '--timeout', '0.05'], env());
     expect(hung.code).toBe(1);
     expect(hung.stdout).toMatch(/FAIL\s+account\s+no answer: GET \/v1\/account\/info failed: no complete answer within 0.05s/);
+    expect(hung.stderr).toMatch(/retrying in 0.5s \(attempt 2\)/);
+    expect(fake.count('GET', '/api/v1/account/info')).toBe(2);
     const url = fake.url;
     await fake.close();
     const down = await runCli(['doctor', dir], env({ YESPO_API_URL: url }));

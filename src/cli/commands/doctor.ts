@@ -50,7 +50,7 @@ export const command: Command = {
         apiUrl: values['api-url'],
         timeoutMs: secondsFlag('timeout', values.timeout, 30_000),
       });
-      const client = clientFor(settings, io);
+      const client = clientFor(settings, io, 1);
       io = redactedIO(io, client.redact);
       const checks = localChecks(settings, configFile);
       if (settings.apiKey) checks.push(await accountCheck(client));
