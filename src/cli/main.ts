@@ -7,7 +7,7 @@ import type { CliIO, Command } from './command.js';
  */
 const NAMES = ['render', 'build', 'lint', 'schema', 'preview', 'send', 'event', 'doctor', 'carrier'];
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = Object.fromEntries(
-  NAMES.map((n) => [n, () => import(`./commands/${n}.js`) as Promise<{ command: Command }>]),
+  NAMES.map((n) => [n, () => import(/* @vite-ignore */ `./commands/${n}.js`) as Promise<{ command: Command }>]),
 );
 
 export function defaultIO(): CliIO {

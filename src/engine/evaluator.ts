@@ -4,7 +4,7 @@
 import type { Expr, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
 import { LimitError, ParseError, RenderError, positionAt } from '../errors.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
-import { JavaException, NO_METHOD, VOID, getProperty, invokeMethod } from './methods.js';
+import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod } from './methods.js';
 import { ArithmeticError, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
@@ -56,6 +56,10 @@ export class Renderer {
     try {
       this.nodes(this.ast.nodes);
     } catch (e) {
+      if (e instanceof RangeError) {
+        // a safety net: no template may crash the process, whatever it does
+        throw this.limit('maxDepth', `the template exhausted the engine (${e.message})`, { start: 0, end: 0 });
+      }
       if (!(e instanceof StopSignal)) throw e;
     }
     return this.out.parts.join('');
@@ -234,6 +238,7 @@ export class Renderer {
     try {
       r = invokeMethod(target, name, args);
     } catch (e) {
+      if (e instanceof MethodLimit) throw this.limit('maxTimeMs', e.message, span);
       if (e instanceof JavaException) {
         throw this.renderError(
           `Invocation of method '${name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`,

@@ -7,6 +7,7 @@
  * A method implementation returns a Value, VOID for Java void methods (Velocity renders ""), or
  * throws JavaException when the Java method would throw (a render error in Velocity).
  */
+import vm from 'node:vm';
 import { asNumber, javaClassName, javaEquals, javaString, mapEntries, mapGet, mapHas, mapPut, mapRemove } from './java.js';
 import { compareNumbers, intValue, isNumber, toDouble, toBigInt, type JNumber } from './numbers.js';
 import { javaFormat } from './format.js';
@@ -32,6 +33,11 @@ export class JavaException extends Error {
 export const NO_METHOD = Symbol('no-method');
 
 type Impl = (self: never, args: Value[]) => MethodResult | typeof NO_METHOD;
+
+/** Longest string a single method call may build (Java would run out of memory first). */
+const MAX_STRING = 50_000_000;
+/** Largest list a single method call may build. */
+const MAX_LIST = 10_000_000;
 
 const outOfBounds = (msg: string) => new JavaException('java.lang.StringIndexOutOfBoundsException', msg);
 const npe = () => new JavaException('java.lang.NullPointerException', '');
@@ -103,10 +109,64 @@ export function javaRegex(pattern: string, flags = ''): RegExp {
   }
 }
 
+/** A method hit a limit of its own (a regular expression that runs too long, a huge string). */
+export class MethodLimit extends Error {}
+
+interface RegexMatch {
+  index: number;
+  text: string;
+  groups: (string | undefined)[];
+}
+
+// Regular expressions come from templates and may backtrack catastrophically ("(a+)+b"): they
+// run in a separate V8 context whose execution is interrupted after REGEX_TIMEOUT_MS.
+const REGEX_TIMEOUT_MS = 1000;
+let regexContext: vm.Context | undefined;
+const REGEX_SCRIPT = new vm.Script(`(() => {
+  const re = new RegExp(pattern, global ? 'g' : '');
+  const out = [];
+  let m;
+  while ((m = re.exec(input)) !== null) {
+    out.push([m.index, m[0], ...m.slice(1)]);
+    if (!global || out.length > 1000000) break;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return JSON.stringify(out);
+})()`);
+
+function regexMatches(source: string, input: string, global: boolean): RegexMatch[] {
+  regexContext ??= vm.createContext({});
+  Object.assign(regexContext, { pattern: source, input, global });
+  let json: string;
+  try {
+    json = REGEX_SCRIPT.runInContext(regexContext, { timeout: REGEX_TIMEOUT_MS }) as string;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      throw new MethodLimit(`regular expression /${source}/ ran longer than ${REGEX_TIMEOUT_MS} ms`);
+    }
+    throw e;
+  }
+  return (JSON.parse(json) as [number, string, ...(string | null)[]][]).map(([index, text, ...groups]) => ({
+    index,
+    text,
+    groups: groups.map((g) => (g === null ? undefined : g)),
+  }));
+}
+
+function replaceMatches(s: string, matches: RegexMatch[], rep: string): string {
+  const f = javaReplacement(rep);
+  let out = '';
+  let last = 0;
+  for (const m of matches) {
+    out += s.slice(last, m.index) + f(m.text, m.groups);
+    last = m.index + m.text.length;
+  }
+  return out + s.slice(last);
+}
+
 /** Java's Matcher.replaceAll replacement: $n groups, backslash escapes. */
-function javaReplacement(rep: string): (match: string, ...groups: unknown[]) => string {
-  return (match: string, ...rest: unknown[]) => {
-    const groups = rest.slice(0, -2) as (string | undefined)[];
+function javaReplacement(rep: string): (match: string, groups: (string | undefined)[]) => string {
+  return (match: string, groups: (string | undefined)[]) => {
     let out = '';
     for (let i = 0; i < rep.length; i++) {
       const c = rep[i]!;
@@ -140,19 +200,11 @@ function javaSplit(s: string, regex: string, limit = 0): string[] {
   const re = javaRegex(regex, 'g');
   const parts: string[] = [];
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    if (m[0] === '') {
-      if (m.index >= s.length) break;
-      if (m.index === 0) {
-        re.lastIndex++;
-        continue;
-      }
-    }
+  for (const m of regexMatches(re.source, s, true)) {
+    if (m.text === '' && (m.index >= s.length || m.index === 0)) continue;
     if (limit > 0 && parts.length === limit - 1) break;
     parts.push(s.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (m[0] === '') re.lastIndex++;
+    last = m.index + m.text.length;
   }
   parts.push(s.slice(last));
   if (limit === 0) while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
@@ -319,15 +371,15 @@ const STRING: Record<string, Impl> = {
   },
   replaceAll: (s: string, a: Value[]) => {
     if (a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') return NO_METHOD;
-    return s.replace(javaRegex(a[0], 'g'), javaReplacement(a[1]));
+    return replaceMatches(s, regexMatches(javaRegex(a[0], 'g').source, s, true), a[1]);
   },
   replaceFirst: (s: string, a: Value[]) => {
     if (a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') return NO_METHOD;
-    return s.replace(javaRegex(a[0]), javaReplacement(a[1]));
+    return replaceMatches(s, regexMatches(javaRegex(a[0]).source, s, false), a[1]);
   },
   matches: (s: string, a: Value[]) => {
     if (a.length !== 1 || typeof a[0] !== 'string') return NO_METHOD;
-    return javaRegex(`^(?:${a[0]})$`).test(s);
+    return regexMatches(javaRegex(`^(?:${a[0]})$`).source, s, false).length > 0;
   },
   split: (s: string, a: Value[]) => {
     if (a.length < 1 || a.length > 2 || typeof a[0] !== 'string') return NO_METHOD;
@@ -340,6 +392,7 @@ const STRING: Record<string, Impl> = {
     const n = ints(a, 1);
     if (!n) return NO_METHOD;
     if (n[0]! < 0) throw new JavaException('java.lang.IllegalArgumentException', `count is negative: ${n[0]}`);
+    if (s.length * n[0]! > MAX_STRING) throw new MethodLimit(`repeat() would build a string longer than ${MAX_STRING} characters`);
     return s.repeat(n[0]!);
   },
   format: (_s: string, a: Value[]) => {
@@ -398,7 +451,8 @@ const LIST: Record<string, Impl> = {
     const src = a[0];
     const items = Array.isArray(src) ? [...src] : src instanceof JSet ? src.items : undefined;
     if (!items) return NO_METHOD;
-    l.push(...items);
+    if (l.length + items.length > MAX_LIST) throw new MethodLimit(`addAll() would grow a list past ${MAX_LIST} elements`);
+    for (const x of items) l.push(x);
     return items.length > 0;
   },
   set: (l: Value[], a: Value[]) => {

@@ -31,6 +31,9 @@ const KNOWN_DIRECTIVES = new Set([
 ]);
 const BLOCK_DIRECTIVES = new Set(['foreach', 'macro', 'define']);
 
+/** Deepest nesting of blocks and expressions a template may have. */
+const MAX_NESTING = 256;
+
 type Terminator = 'end' | 'else' | 'elseif';
 
 interface StatementsResult {
@@ -55,6 +58,7 @@ export function parse(src: string, options: ParseOptions = {}): TemplateAst {
 
 class Parser {
   pos = 0;
+  depth = 0;
   readonly macros = new Map<string, MacroDefNode>();
   readonly macroNames: Set<string>;
   constructor(
@@ -142,6 +146,23 @@ class Parser {
   }
 
   statements(afterNewline: boolean, stops: Set<Terminator>): StatementsResult {
+    this.enter();
+    try {
+      return this.statementsInner(afterNewline, stops);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Bounds nesting so that no template can exhaust the stack (a ParseError instead). */
+  enter(): void {
+    if (++this.depth > MAX_NESTING) {
+      this.depth = 0;
+      this.fail(`nesting deeper than ${MAX_NESTING} levels`, this.pos);
+    }
+  }
+
+  statementsInner(afterNewline: boolean, stops: Set<Terminator>): StatementsResult {
     const nodes: Node[] = [];
     const src = this.src;
     const n = src.length;
@@ -902,7 +923,12 @@ class Parser {
   }
 
   expression(): Expr {
-    return this.orExpr();
+    this.enter();
+    try {
+      return this.orExpr();
+    } finally {
+      this.depth--;
+    }
   }
 
   orExpr(): Expr {
@@ -989,7 +1015,9 @@ class Parser {
     const c = this.code(p);
     if ((c === 33 && this.code(p + 1) !== 61) || this.wordAt(p, 'not')) {
       this.pos = p + (c === 33 ? 1 : 3);
+      this.enter();
       const operand = this.unary();
+      this.depth--;
       return { kind: 'not', operand, span: { start: p, end: operand.span.end } };
     }
     if (c === 45 && !isDigit(this.code(p + 1)) && this.code(p + 1) !== 46) {
