@@ -1,7 +1,7 @@
 /**
  * The evaluator: renders an AST against a context of Java values with Velocity 2.4.1 semantics.
  */
-import type { Expr, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
+import type { Expr, ForeachNode, IfNode, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
 import { LimitError, ParseError, RenderError, positionAt } from '../errors.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
 import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod } from './methods.js';
@@ -9,6 +9,15 @@ import { ArithmeticError, arith, compareNumbers, intValue, isNumber, negate, typ
 import { parse } from './parser.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
 import { JBigDecimal, JBigInteger, JDouble, JMap, JSet, type Value } from './values.js';
+
+/**
+ * Optional observer of a render, for coverage: which #if branch ran (index into the branches,
+ * branches.length for #else, -1 for none) and how many times a #foreach body ran.
+ */
+export interface RenderTrace {
+  branch?(node: IfNode, taken: number): void;
+  loop?(node: ForeachNode, iterations: number): void;
+}
 
 export interface Limits {
   maxIterations: number;
@@ -46,6 +55,7 @@ export class Renderer {
     readonly file: string | undefined,
     context: Map<string, Value>,
     readonly limits: Limits,
+    readonly trace?: RenderTrace,
   ) {
     this.ctx = context;
     this.macros = new Map(ast.macros);
@@ -113,12 +123,15 @@ export class Renderer {
         this.set(n.target, this.value(n.value));
         return;
       case 'if': {
-        for (const b of n.branches) {
+        for (let i = 0; i < n.branches.length; i++) {
+          const b = n.branches[i]!;
           if (this.truth(b.cond)) {
+            this.trace?.branch?.(n, i);
             this.nodes(b.body);
             return;
           }
         }
+        this.trace?.branch?.(n, n.elseBody ? n.branches.length : -1);
         if (n.elseBody) this.nodes(n.elseBody);
         return;
       }
@@ -424,6 +437,7 @@ export class Renderer {
       }
     }
     if (!items || count === 0) {
+      this.trace?.loop?.(n, 0);
       if (n.elseBody) this.nodes(n.elseBody);
       return;
     }
@@ -453,6 +467,7 @@ export class Renderer {
         }
       }
     } finally {
+      this.trace?.loop?.(n, scope.index + 1);
       if (old !== undefined && old !== null) this.ctx.set(key, old);
       else this.ctx.delete(key);
       if (scope.replaced === null) this.ctx.delete('foreach');

@@ -6,13 +6,15 @@
 import { parseJson, toJava } from '../json/index.js';
 import { DataError } from '../errors.js';
 import type { TemplateAst } from './ast.js';
-import { Renderer, type Limits } from './evaluator.js';
+import { Renderer, type Limits, type RenderTrace } from './evaluator.js';
 import { parse } from './parser.js';
 import { createTools, type ToolOptions } from './tools/index.js';
 import { JMap, type Value } from './values.js';
 
 export type { Value } from './values.js';
-export type { Limits } from './evaluator.js';
+export type { Limits, RenderTrace } from './evaluator.js';
+export type * from './ast.js';
+export { knownMethodNames } from './methods.js';
 export type { TemplateAst } from './ast.js';
 export { parse } from './parser.js';
 export { toJava };
@@ -29,6 +31,8 @@ export interface RenderOptions extends ToolOptions {
   /** Put $mathTool, $numberTool, $dateTool in the context (default true). */
   tools?: boolean | undefined;
   limits?: Partial<Limits> | undefined;
+  /** Observer of branches taken and loop counts (coverage). */
+  trace?: RenderTrace | undefined;
 }
 
 export interface RenderResult {
@@ -59,7 +63,7 @@ export function compile(source: string, options: CompileOptions = {}): Template 
     render(payload, renderOptions = {}) {
       const ctx = buildContext(toPayload(payload), renderOptions);
       const limits = { ...DEFAULT_LIMITS, ...renderOptions.limits };
-      const output = new Renderer(ast, source, name, ctx, limits).run();
+      const output = new Renderer(ast, source, name, ctx, limits, renderOptions.trace).run();
       return { output };
     },
   };

@@ -570,6 +570,13 @@ const CHAR: Record<string, Impl> = {
   charValue: (c: JChar, a: Value[]) => (a.length === 0 ? c : NO_METHOD),
 };
 
+/** Every method name the table knows for any value type (for lint: unknown methods print literally). */
+export function knownMethodNames(): Set<string> {
+  const names = new Set<string>();
+  for (const t of [STRING, LIST, SET, MAP, ENTRY, NUMBER, BOOLEAN, CHAR]) for (const k of Object.keys(t)) names.add(k);
+  return names;
+}
+
 function tableFor(v: Value): Record<string, Impl> | undefined {
   if (typeof v === 'string') return STRING;
   if (Array.isArray(v)) return LIST;
