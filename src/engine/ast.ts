@@ -28,7 +28,13 @@ export interface TextNode {
 }
 
 export type RefPart =
-  | { kind: 'prop'; name: string; span: Span }
+  | {
+      kind: 'prop';
+      name: string;
+      span: Span;
+      /** Cache filled while rendering: the property is a plain map lookup on maps. */
+      plainMap?: boolean;
+    }
   | { kind: 'method'; name: string; args: Expr[]; span: Span }
   | { kind: 'index'; index: Expr; span: Span };
 

@@ -4,7 +4,7 @@
 import type { Expr, ForeachNode, IfNode, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
 import { LimitError, ParseError, RenderError, positionAt } from '../errors.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
-import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod } from './methods.js';
+import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty } from './methods.js';
 import { ArithmeticError, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
@@ -35,8 +35,7 @@ class StopSignal {
 }
 
 class Output {
-  parts: string[] = [];
-  size = 0;
+  text = '';
 }
 
 export class Renderer {
@@ -72,7 +71,7 @@ export class Renderer {
       }
       if (!(e instanceof StopSignal)) throw e;
     }
-    return this.out.parts.join('');
+    return this.out.text;
   }
 
   // ---------------------------------------------------------------- errors and limits
@@ -98,9 +97,9 @@ export class Renderer {
 
   write(s: string, span: Span): void {
     if (!s) return;
-    this.out.parts.push(s);
-    this.out.size += s.length;
-    if (this.out.size > this.limits.maxOutput) {
+    const o = this.out;
+    o.text += s;
+    if (o.text.length + this.captured > this.limits.maxOutput) {
       throw this.limit('maxOutput', `output is larger than ${this.limits.maxOutput} characters (limit maxOutput)`, span);
     }
   }
@@ -178,17 +177,21 @@ export class Renderer {
     }
   }
 
+  /** Characters held by enclosing captures (they count towards maxOutput too). */
+  captured = 0;
+
   capture(f: () => void): string {
     const saved = this.out;
     const o = new Output();
-    o.size = saved.size;
+    this.captured += saved.text.length;
     this.out = o;
     try {
       f();
     } finally {
       this.out = saved;
+      this.captured -= saved.text.length;
     }
-    return o.parts.join('');
+    return o.text;
   }
 
   // ---------------------------------------------------------------- references
@@ -228,6 +231,10 @@ export class Renderer {
 
   part(target: Value, p: RefPart): Value {
     if (p.kind === 'prop') {
+      if (target instanceof JMap && (p.plainMap ??= isPlainMapProperty(p.name))) {
+        const v = target.keys.get(p.name);
+        return v === undefined ? null : v;
+      }
       const r = getProperty(target, p.name);
       return r === NO_METHOD ? null : r === VOID ? '' : r;
     }

@@ -54,7 +54,7 @@ export function javaString(v: Value, seen?: Set<unknown>): string {
     s.add(v);
     const parts: string[] = [];
     for (const [k, val] of v.keys) {
-      const key = v.original.get(k) ?? k;
+      const key = v.original?.get(k) ?? k;
       parts.push(
         (key === v ? '(this Map)' : javaString(key as Value, s)) +
           '=' +
@@ -151,7 +151,7 @@ export function mapPut(m: JMap, k: Value, v: Value): Value {
   const key = mapKey(k);
   const prev = m.keys.get(key);
   m.keys.set(key, v);
-  if (key !== k) m.original.set(key, k);
+  if (key !== k) (m.original ??= new Map()).set(key, k);
   return prev === undefined ? null : prev;
 }
 
@@ -159,13 +159,13 @@ export function mapRemove(m: JMap, k: Value): Value {
   const key = mapKey(k);
   const prev = m.keys.get(key);
   m.keys.delete(key);
-  m.original.delete(key);
+  m.original?.delete(key);
   return prev === undefined ? null : prev;
 }
 
 export function mapEntries(m: JMap): [Value, Value][] {
   const out: [Value, Value][] = [];
-  for (const [k, v] of m.keys) out.push([(m.original.get(k) ?? k) as Value, v]);
+  for (const [k, v] of m.keys) out.push([(m.original?.get(k) ?? k) as Value, v]);
   return out;
 }
 

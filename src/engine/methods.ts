@@ -526,7 +526,7 @@ const MAP: Record<string, Impl> = {
   clear: (m: JMap, a: Value[]) => {
     if (a.length) return NO_METHOD;
     m.keys.clear();
-    m.original.clear();
+    m.original = undefined;
     return VOID;
   },
   toString: (m: JMap, a: Value[]) => (a.length === 0 ? javaString(m) : NO_METHOD),
@@ -611,19 +611,78 @@ export function invokeMethod(target: Value, name: string, args: Value[]): Method
  * Velocity's property lookup `$x.name`: getName()/getname(), then Map.get("name"), then
  * get("name"), then isName().
  */
+/**
+ * Whether `$map.name` on a Java map is a plain map lookup (no getter of that name exists), the
+ * case of nearly every property in real templates; cached per name.
+ */
+export function isPlainMapProperty(name: string): boolean {
+  let v = plainMapProps.get(name);
+  if (v === undefined) {
+    v = getterImpls(MAP, name, propertyNames(name)).length === 0;
+    if (plainMapProps.size < 10_000) plainMapProps.set(name, v);
+  }
+  return v;
+}
+const plainMapProps = new Map<string, boolean>();
+
 export function getProperty(target: Value, name: string): MethodResult | typeof NO_METHOD {
   if (target === null) return NO_METHOD;
-  const cap = name.charAt(0).toUpperCase() + name.slice(1);
-  // PropertyExecutor: getName(), getname() (first letter case flipped), then name()
-  const flipped = name.charAt(0) === cap.charAt(0) ? name.charAt(0).toLowerCase() + name.slice(1) : cap;
-  for (const m of ['get' + name, 'get' + flipped, name]) {
-    const r = invokeMethod(target, m, []);
+  const names = propertyNames(name);
+  const table = tableFor(target);
+  if (table) {
+    // fast path for the built-in types: the getters this table has for the name, cached
+    for (const impl of getterImpls(table, name, names)) {
+      const r = impl(target as never, EMPTY);
+      if (r !== NO_METHOD) return r;
+    }
+    if (target instanceof JMap) return mapGet(target, name);
+    const g = Object.hasOwn(table, 'get') ? table['get']!(target as never, [name]) : NO_METHOD;
+    if (g !== NO_METHOD) return g;
+    return Object.hasOwn(table, names.is) ? table[names.is]!(target as never, EMPTY) : NO_METHOD;
+  }
+  for (const m of names.getters) {
+    const r = invokeMethod(target, m, EMPTY);
     if (r !== NO_METHOD) return r;
   }
-  if (target instanceof JMap) return mapGet(target, name);
   const g = invokeMethod(target, 'get', [name]);
   if (g !== NO_METHOD) return g;
-  return invokeMethod(target, 'is' + cap, []);
+  return invokeMethod(target, names.is, EMPTY);
+}
+
+const EMPTY: Value[] = [];
+
+const getterCache = new Map<Record<string, Impl>, Map<string, Impl[]>>();
+
+function getterImpls(table: Record<string, Impl>, name: string, names: PropertyNames): Impl[] {
+  let byName = getterCache.get(table);
+  if (!byName) getterCache.set(table, (byName = new Map()));
+  let impls = byName.get(name);
+  if (!impls) {
+    impls = names.getters.filter((m) => Object.hasOwn(table, m)).map((m) => table[m]!);
+    if (byName.size < 10_000) byName.set(name, impls);
+  }
+  return impls;
+}
+
+interface PropertyNames {
+  /** PropertyExecutor's order: getname(), getName() (first letter case flipped), then name(). */
+  getters: string[];
+  is: string;
+}
+const propertyCache = new Map<string, PropertyNames>();
+
+function propertyNames(name: string): PropertyNames {
+  let p = propertyCache.get(name);
+  if (!p) {
+    const first = name.charAt(0);
+    const flippedFirst = first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase();
+    p = {
+      getters: ['get' + name, 'get' + flippedFirst + name.slice(1), name],
+      is: 'is' + first.toUpperCase() + name.slice(1),
+    };
+    if (propertyCache.size < 10_000) propertyCache.set(name, p);
+  }
+  return p;
 }
 
 export { asNumber };

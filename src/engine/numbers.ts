@@ -212,6 +212,16 @@ export type ArithOp = '+' | '-' | '*' | '/' | '%';
 /** Velocity's MathUtils; returns undefined for a zero divisor (Velocity's non-strict null). */
 export function arith(op: ArithOp, a: JNumber, b: JNumber): JNumber | undefined {
   if ((op === '/' || op === '%') && isZero(b)) return undefined;
+  if (typeof a === 'number' && typeof b === 'number') {
+    // Integer op Integer: exact in doubles except large products; the result widens to Long
+    let r: number;
+    if (op === '+') r = a + b;
+    else if (op === '-') r = a - b;
+    else if (op === '*') r = a * b;
+    else if (op === '/') r = Math.trunc(a / b);
+    else r = a % b;
+    if (Number.isSafeInteger(r)) return r >= INT_MIN && r <= INT_MAX ? (r === 0 ? 0 : r) : BigInt(r);
+  }
   switch (base(a, b)) {
     case 'long': {
       const x = toBigInt(a);
@@ -267,6 +277,7 @@ export function arith(op: ArithOp, a: JNumber, b: JNumber): JNumber | undefined 
 export class ArithmeticError extends Error {}
 
 export function compareNumbers(a: JNumber, b: JNumber): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   switch (base(a, b)) {
     case 'long':
     case 'bigint': {

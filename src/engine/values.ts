@@ -66,8 +66,8 @@ export type MapKey = string | number | bigint | boolean | null;
 /** An insertion-ordered Java map (LinkedHashMap). */
 export class JMap {
   readonly keys = new Map<MapKey, Value>();
-  /** Original key values, for keys that are not their own MapKey (e.g. Doubles). */
-  readonly original = new Map<MapKey, Value>();
+  /** Original key values, for keys that are not their own MapKey (e.g. Doubles); made on demand. */
+  original: Map<MapKey, Value> | undefined = undefined;
 }
 
 /** A read-only Java Set view (keySet(), entrySet(), values() collections). */
