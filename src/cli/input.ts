@@ -1,0 +1,29 @@
+/** Reading the files and stdin a command is given; anything unreadable is a DataError (exit 2). */
+import { readFileSync, statSync } from 'node:fs';
+import type { CliIO } from './command.js';
+import { DataError } from '../errors.js';
+
+/**
+ * CliIO may carry a stdin reader (tests pass one); without it, process.stdin is read.
+ * The field is optional so every existing io keeps working.
+ */
+export type CliIOWithStdin = CliIO & { stdin?: (() => Promise<string>) | undefined };
+
+/** UTF-8 text of `file`; `shown` is the name used in the error. */
+export function readText(file: string, shown = file): string {
+  try {
+    if (statSync(file).isDirectory()) throw new Error('it is a folder, not a file');
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new DataError(`cannot read: ${why}`, { file: shown }, { cause: e });
+  }
+}
+
+/** All of stdin as UTF-8 text. */
+export async function readStdin(io: CliIOWithStdin): Promise<string> {
+  if (io.stdin) return io.stdin();
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
