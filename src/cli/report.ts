@@ -45,17 +45,21 @@ export function paint(io: Pick<CliIO, 'color'>): Paint {
   return { red: wrap(31, 39), yellow: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }
 
-/** The full error report for stderr: the located message, then the code frame. */
-export function errorReport(err: unknown, io: Pick<CliIO, 'color' | 'cwd'>): string {
+/**
+ * The full error report for stderr: `file:line:column message` (the location first, so editors
+ * and terminals can jump to it), then the code frame. Errors without a file get the command name.
+ */
+export function errorReport(err: unknown, io: Pick<CliIO, 'color' | 'cwd'>, command: string): string {
   const p = paint(io);
+  const line = errorLine(err, io.cwd);
+  const located = err instanceof VelvetError && err.file !== undefined;
   const frame = err instanceof VelvetError && err.frame ? `\n${p.dim(err.frame)}` : '';
-  return `${p.red('error')} ${p.bold(errorLine(err, io.cwd))}${frame}\n`;
+  return `${located ? p.red(line) : `velvet ${command}: ${p.red(line)}`}${frame}\n`;
 }
 
 /** Prints the error and returns its exit code. */
 export function fail(io: CliIO, command: string, err: unknown): 1 | 2 {
-  const text = errorReport(err, io);
-  io.stderr(err instanceof UsageError ? `velvet ${command}: ${text}` : text);
+  io.stderr(errorReport(err, io, command));
   return exitCodeFor(err);
 }
 
