@@ -7,6 +7,7 @@ import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } fr
 import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty } from './methods.js';
 import { ArithmeticError, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
+import { compiledBlock, compiledExpr, compiledTest } from './compiler.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
 import { JBigDecimal, JBigInteger, JDouble, JMap, JSet, type Value } from './values.js';
 
@@ -106,8 +107,9 @@ export class Renderer {
 
   // ---------------------------------------------------------------- statements
 
+  /** Renders a block through its compiled closures (compiled once per AST, see compiler.ts). */
   nodes(list: Node[]): void {
-    for (const n of list) this.node(n);
+    compiledBlock(list)(this);
   }
 
   node(n: Node): void {
@@ -298,6 +300,11 @@ export class Renderer {
   // ---------------------------------------------------------------- expressions
 
   value(e: Expr): Value {
+    return compiledExpr(e)(this);
+  }
+
+  /** The interpreter for expressions the compiler does not specialise. */
+  valueSlow(e: Expr): Value {
     switch (e.kind) {
       case 'str':
         return e.interp ? this.capture(() => this.nodes(e.interp!)) : e.value;
@@ -367,6 +374,10 @@ export class Renderer {
 
   /** Velocity's evaluate(): the truth of an expression in #if. */
   truth(e: Expr): boolean {
+    return compiledTest(e)(this);
+  }
+
+  truthSlow(e: Expr): boolean {
     switch (e.kind) {
       case 'ref': {
         const v = this.refValue(e.ref);
@@ -403,8 +414,11 @@ export class Renderer {
   binary(e: Extract<Expr, { kind: 'binary' }>): Value {
     if (e.op === 'and') return this.truth(e.left) && this.truth(e.right);
     if (e.op === 'or') return this.truth(e.left) || this.truth(e.right);
-    const left = this.value(e.left);
-    const right = this.value(e.right);
+    return this.combine(e, this.value(e.left), this.value(e.right));
+  }
+
+  /** A comparison or arithmetic operator applied to evaluated operands. */
+  combine(e: Extract<Expr, { kind: 'binary' }>, left: Value, right: Value): Value {
     if (isComparison(e.op)) return compare(e.op, left, right);
     if (e.op === '+' && (typeof left === 'string' || typeof right === 'string')) {
       const l = left === null ? exprLiteral(e.left, this.source) : javaString(left);
@@ -454,6 +468,7 @@ export class Renderer {
     this.ctx.set('foreach', scope);
     let i = 0;
     const list = Array.isArray(items) ? items : undefined;
+    const body = compiledBlock(n.body);
     try {
       for (const item of items) {
         if (list && list.length !== count) {
@@ -467,7 +482,7 @@ export class Renderer {
         scope.index++;
         scope.hasNext = ++i < count;
         try {
-          this.nodes(n.body);
+          body(this);
         } catch (e) {
           if (e instanceof StopSignal && (e.target === undefined || e.target === scope)) break;
           throw e;
@@ -581,11 +596,11 @@ function iterableOf(v: Value): Value[] | undefined {
   return undefined;
 }
 
-function isComparison(op: string): boolean {
+export function isComparison(op: string): boolean {
   return op === '==' || op === '!=' || op === '<' || op === '>' || op === '<=' || op === '>=';
 }
 
-function compare(op: string, left: Value, right: Value): boolean {
+export function compare(op: string, left: Value, right: Value): boolean {
   if (left === null || right === null) {
     if (op === '==') return left === right;
     if (op === '!=') return left !== right;

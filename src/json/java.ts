@@ -32,6 +32,15 @@ export function toJava(value: unknown): Value {
   }
   if (value === null) return null;
   if (Array.isArray(value)) return value.map(toJava);
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) {
+    // the common case first: a plain object from JSON.parse or code
+    const map = new JMap();
+    for (const k in value) {
+      if (Object.hasOwn(value, k)) map.keys.set(k, toJava((value as Record<string, unknown>)[k]));
+    }
+    return map;
+  }
   if (isJavaObject(value)) return value;
   if (value instanceof Map) {
     const map = new JMap();

@@ -1,0 +1,259 @@
+/**
+ * Compiles AST blocks and expressions into closures once per template, so a render walks no
+ * switch statements for the common nodes: text, references, #set, #if and operators. Anything
+ * not specialised here falls back to the Renderer's interpreter methods, which share the same
+ * semantics. Compiled closures are cached on the AST arrays and nodes (WeakMaps).
+ */
+import type { Expr, Node, RefNode, RefPart } from './ast.js';
+import type { Renderer } from './evaluator.js';
+import { compare, isComparison } from './evaluator.js';
+import { asBoolean, javaString } from './java.js';
+import { isPlainMapProperty } from './methods.js';
+import { ForeachScope } from './scope.js';
+import { JDouble, JMap, type Value } from './values.js';
+
+type Exec = (r: Renderer) => void;
+type Eval = (r: Renderer) => Value;
+type Test = (r: Renderer) => boolean;
+
+const blocks = new WeakMap<Node[], Exec>();
+const exprs = new WeakMap<Expr, Eval>();
+const tests = new WeakMap<Expr, Test>();
+
+export function compiledBlock(list: Node[]): Exec {
+  let f = blocks.get(list);
+  if (!f) {
+    f = compileBlock(list);
+    blocks.set(list, f);
+  }
+  return f;
+}
+
+export function compiledExpr(e: Expr): Eval {
+  let f = exprs.get(e);
+  if (!f) {
+    f = compileExpr(e);
+    exprs.set(e, f);
+  }
+  return f;
+}
+
+export function compiledTest(e: Expr): Test {
+  let f = tests.get(e);
+  if (!f) {
+    f = compileTest(e);
+    tests.set(e, f);
+  }
+  return f;
+}
+
+function compileBlock(list: Node[]): Exec {
+  const fns = list.map(compileNode);
+  const n = fns.length;
+  if (n === 0) return () => {};
+  if (n === 1) return fns[0]!;
+  return (r) => {
+    for (let i = 0; i < n; i++) fns[i]!(r);
+  };
+}
+
+function compileNode(n: Node): Exec {
+  switch (n.kind) {
+    case 'text': {
+      const v = n.value;
+      const span = n.span;
+      return (r) => r.write(v, span);
+    }
+    case 'ref':
+      return compileRefRender(n);
+    case 'set': {
+      const value = compiledExpr(n.value);
+      const target = n.target;
+      if (target.parts.length === 0) {
+        const root = target.root;
+        return (r) => {
+          r.ctx.set(root, value(r));
+        };
+      }
+      return (r) => r.set(target, value(r));
+    }
+    case 'if': {
+      const conds = n.branches.map((b) => compiledTest(b.cond));
+      const bodies = n.branches.map((b) => compiledBlock(b.body));
+      const elseBody = n.elseBody ? compiledBlock(n.elseBody) : undefined;
+      const count = conds.length;
+      const elseIndex = n.elseBody ? count : -1;
+      return (r) => {
+        for (let i = 0; i < count; i++) {
+          if (conds[i]!(r)) {
+            r.trace?.branch?.(n, i);
+            bodies[i]!(r);
+            return;
+          }
+        }
+        r.trace?.branch?.(n, elseIndex);
+        if (elseBody) elseBody(r);
+      };
+    }
+    default:
+      return (r) => r.node(n);
+  }
+}
+
+function compileRefRender(ref: RefNode): Exec {
+  if (ref.backslashes > 0) return (r) => r.renderRef(ref);
+  const value = compileRefValue(ref);
+  const literal = ref.quiet ? '' : ref.literal;
+  const span = ref.span;
+  return (r) => {
+    const v = value(r);
+    if (v === null) r.write(literal, span);
+    else if (typeof v === 'string') r.write(v, span);
+    else if (typeof v === 'object' && !(v instanceof JDouble) && !Array.isArray(v) && !(v instanceof JMap)) {
+      r.renderRef(ref); // renderable blocks and other objects: the general path
+    } else r.write(javaString(v), span);
+  };
+}
+
+/** $foreach properties, resolved without the generic getter search. */
+const FOREACH_PROPS: Record<string, ((s: ForeachScope) => Value) | undefined> = {
+  count: (s) => s.index + 1,
+  index: (s) => s.index,
+  hasNext: (s) => s.hasNext,
+  first: (s) => s.index === 0,
+  last: (s) => !s.hasNext,
+};
+
+type PartFn = (r: Renderer, target: Value) => Value;
+
+function compilePart(p: RefPart): PartFn {
+  if (p.kind === 'prop') {
+    const name = p.name;
+    let plain: boolean | undefined;
+    const scopeProp = Object.hasOwn(FOREACH_PROPS, name) ? FOREACH_PROPS[name] : undefined;
+    return (r, t) => {
+      if (t instanceof JMap && (plain ??= isPlainMapProperty(name))) {
+        const v = t.keys.get(name);
+        return v === undefined ? null : v;
+      }
+      if (scopeProp && t instanceof ForeachScope) return scopeProp(t);
+      return r.part(t, p);
+    };
+  }
+  if (p.kind === 'method') {
+    const args = p.args.map(compiledExpr);
+    const name = p.name;
+    const span = p.span;
+    return (r, t) => {
+      const vals: Value[] = new Array(args.length);
+      for (let i = 0; i < args.length; i++) vals[i] = args[i]!(r);
+      return r.call(t, name, vals, span);
+    };
+  }
+  return (r, t) => r.part(t, p);
+}
+
+function compileRefValue(ref: RefNode): Eval {
+  const root = ref.root;
+  const parts = ref.parts.map(compilePart);
+  const n = parts.length;
+  const alt = ref.alt ? compiledExpr(ref.alt) : undefined;
+  return (r) => {
+    const v = r.ctx.get(root);
+    let result: Value = v === undefined ? null : v;
+    for (let i = 0; i < n && result !== null; i++) result = parts[i]!(r, result);
+    if (alt && !asBoolean(result)) result = alt(r);
+    return result;
+  };
+}
+
+function compileExpr(e: Expr): Eval {
+  switch (e.kind) {
+    case 'str':
+      if (!e.interp) {
+        const v = e.value;
+        return () => v;
+      }
+      return (r) => r.valueSlow(e);
+    case 'int': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'bool': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'float': {
+      const d = Number(e.text);
+      if (Number.isFinite(d)) {
+        const v = new JDouble(d); // immutable, safe to share between renders
+        return () => v;
+      }
+      return (r) => r.valueSlow(e);
+    }
+    case 'ref':
+      return compileRefValue(e.ref);
+    case 'not': {
+      const t = compiledTest(e.operand);
+      return (r) => !t(r);
+    }
+    case 'binary': {
+      if (e.op === 'and' || e.op === 'or') {
+        const t = compiledTest(e);
+        return (r) => t(r);
+      }
+      const left = compiledExpr(e.left);
+      const right = compiledExpr(e.right);
+      return (r) => r.combine(e, left(r), right(r));
+    }
+    default:
+      return (r) => r.valueSlow(e);
+  }
+}
+
+function compileTest(e: Expr): Test {
+  switch (e.kind) {
+    case 'ref': {
+      const v = compileRefValue(e.ref);
+      return (r) => {
+        const x = v(r);
+        return x !== null && asBoolean(x);
+      };
+    }
+    case 'bool': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'not': {
+      const t = compiledTest(e.operand);
+      return (r) => !t(r);
+    }
+    case 'binary': {
+      if (e.op === 'and') {
+        const a = compiledTest(e.left);
+        const b = compiledTest(e.right);
+        return (r) => a(r) && b(r);
+      }
+      if (e.op === 'or') {
+        const a = compiledTest(e.left);
+        const b = compiledTest(e.right);
+        return (r) => a(r) || b(r);
+      }
+      if (isComparison(e.op)) {
+        const left = compiledExpr(e.left);
+        const right = compiledExpr(e.right);
+        const op = e.op;
+        return (r) => compare(op, left(r), right(r));
+      }
+      // arithmetic has no truth value of its own in Velocity: evaluated, then false
+      const left = compiledExpr(e.left);
+      const right = compiledExpr(e.right);
+      return (r) => {
+        r.combine(e, left(r), right(r));
+        return false;
+      };
+    }
+    default:
+      return (r) => r.truthSlow(e);
+  }
+}
