@@ -81,7 +81,7 @@ class Parser {
 
   fail(message: string, at: number): never {
     const { line, column } = positionAt(this.src, at);
-    throw new ParseError(`${message} at line ${line}, column ${column}`, {
+    throw new ParseError(message, {
       file: this.options.name,
       line,
       column,
@@ -92,7 +92,7 @@ class Parser {
   /** Lexical errors at the end of input: Velocity reports them one column past the end. */
   failAtEof(message: string): never {
     const { line, column } = positionAt(this.src, this.src.length);
-    throw new ParseError(`${message} at line ${line}, column ${column + 1}`, {
+    throw new ParseError(message, {
       file: this.options.name,
       line,
       column: column + 1,
