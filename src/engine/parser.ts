@@ -1121,6 +1121,9 @@ class Parser {
       try {
         const sub = new Parser(value, { name: this.options.name, knownMacros: this.macroNames });
         const ast = sub.parseTemplate();
+        // positions inside the literal become positions in the template (exact unless the
+        // literal holds doubled quotes or \u escapes before the point)
+        shiftSpans(ast.nodes, start + 1, new Set());
         interp = ast.nodes;
         for (const [k, m] of ast.macros) {
           this.macros.set(k, m);
@@ -1219,6 +1222,22 @@ class Parser {
     }
     this.expect(125, '}');
     return { kind: 'map', entries, span: { start, end: this.pos } };
+  }
+}
+
+function shiftSpans(v: unknown, by: number, seen: Set<object>): void {
+  if (typeof v !== 'object' || v === null || seen.has(v)) return;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (const x of v) shiftSpans(x, by, seen);
+    return;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'span' && typeof x === 'object' && x !== null && !seen.has(x)) {
+      seen.add(x);
+      (x as Span).start += by;
+      (x as Span).end += by;
+    } else shiftSpans(x, by, seen);
   }
 }
 
