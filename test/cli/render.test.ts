@@ -152,9 +152,11 @@ describe('velvet render: errors and exit codes', () => {
     const r = await velvet(['render', 'bad.vm'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(
-      'bad.vm:3:1 Encountered "x": expected ")" at line 3, column 1\n' +
-        '  1 | Hello\n' +
+    // the engine owns the wording; the CLI owns the location prefix and the frame
+    const [first, ...frame] = r.stderr.split('\n');
+    expect(first).toMatch(/^bad\.vm:3:1 Encountered "x": expected "\)"/);
+    expect(frame.join('\n')).toBe(
+      '  1 | Hello\n' +
         '  2 | #if($a\n' +
         '> 3 | x\n' +
         '    | ^\n',
@@ -165,9 +167,10 @@ describe('velvet render: errors and exit codes', () => {
     const dir = tempTree({ 'm/email.html': '<p>\n  #foreach($i in $list)\n</p>', 'm/data/a.json': '{"list": []}' });
     const r = await velvet(['render', 'm'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
-      'm/email.html:3:5 Encountered "<EOF>": #foreach is not closed by #end at line 3, column 5\n' +
-        '  1 | <p>\n' +
+    const [first, ...frame] = r.stderr.split('\n');
+    expect(first).toMatch(/^m\/email\.html:3:5 Encountered "<EOF>": #foreach is not closed by #end/);
+    expect(frame.join('\n')).toBe(
+      '  1 | <p>\n' +
         '  2 |   #foreach($i in $list)\n' +
         '> 3 | </p>\n' +
         '    |     ^\n',
@@ -178,7 +181,8 @@ describe('velvet render: errors and exit codes', () => {
     const dir = tempTree({ 'loop.vm': 'ok\nx #foreach($i in [1..2000000])x#end' });
     const r = await velvet(['render', 'loop.vm'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^loop\.vm:2:3 more than 1000000 loop iterations \(limit maxIterations\)\n/);
+    expect(r.stderr).toMatch(/^loop\.vm:2:3 .*maxIterations.*\n/);
+    expect(r.stderr).toContain('> 2 | x #foreach($i in [1..2000000])x#end\n    |   ^\n');
   });
 
   it('malformed JSON data: exit 2 with line:column and a frame', async () => {
@@ -252,6 +256,7 @@ describe('velvet render: errors and exit codes', () => {
       [['render', 't.vm', '--time-zone', 'Mars/Base'], /unknown time zone 'Mars\/Base'/],
       [['render', 't.vm', '--now', 'yesterday'], /--now takes an ISO date-time/],
       [['render', 'm', '--json', '--body-only'], /exclude each other/],
+      [['render', 't.vm', '--variant', 'a'], /--variant needs --data/],
     ];
     for (const [argv, message] of cases) {
       const r = await velvet(argv, { cwd: dir });

@@ -86,6 +86,9 @@ export const command: Command = {
       for (const flag of ['fixture', 'json', 'body-only'] as const) {
         if (v[flag] !== undefined) throw new UsageError(`--${flag} is for an email folder; ${given} is a file`);
       }
+      if (v.data === undefined && (v.variant !== undefined || v.format !== undefined)) {
+        throw new UsageError(`--${v.variant !== undefined ? 'variant' : 'format'} needs --data`);
+      }
       const source = readText(target);
       const template = compile(source, { name: target });
       const payload = v.data === undefined ? new JMap() : await payloadOf(v.data, v.variant, format, io);
