@@ -40,6 +40,18 @@ describe('options: defaults < velvet.config.json < CLI flags', () => {
     expect(engineOverrides({})).toEqual({});
   });
 
+  it('the flags reach the engine through the CLI, over the config file', async () => {
+    const dir = tempTree({ 'velvet.config.json': CONFIG, 't.vm': "$dateTool.currentDate('yyyy-MM-dd HH:mm')", 'm/email.html': "$dateTool.currentDate('HH:mm')" });
+    const run = async (...args: string[]) => (await velvet(['render', ...args], { cwd: dir })).stdout;
+    expect(await run('t.vm')).toBe('2026-03-15 11:30');
+    expect(await run('t.vm', '--time-zone', 'UTC')).toBe('2026-03-15 09:30');
+    expect(await run('t.vm', '--now', '2026-12-24T08:00:00Z')).toBe('2026-12-24 10:00');
+    expect(await run('m', '--time-zone', 'UTC', '--body-only')).toBe('09:30');
+    const other = tempTree({ 't.vm': "$dateTool.currentDate('HH:mm')" });
+    const viaConfig = await velvet(['render', 't.vm', '--config', join(dir, 'velvet.config.json')], { cwd: other });
+    expect(viaConfig.stdout).toBe('11:30');
+  });
+
   it('an invalid config file is exit 2 with its position', async () => {
     const dir = tempTree({ 'velvet.config.json': '{\n  "engine": {"timeZone": 3}\n}', 't.vm': 'x' });
     const r = await velvet(['render', 't.vm'], { cwd: dir });
