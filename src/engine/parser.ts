@@ -429,7 +429,7 @@ class Parser {
         afterNewline = true;
       }
     }
-    nodes.push({ kind: 'if', branches, elseBody, elseSpan, span: { start, end: this.pos } });
+    nodes.push({ kind: 'if', branches, elseBody, elseSpan, span: { start: at, end: this.pos } });
     return afterNewline;
   }
 
@@ -455,7 +455,7 @@ class Parser {
         endsWithNewline = true;
       }
     }
-    nodes.push({ kind: 'set', target, value, span: { start, end: this.pos } });
+    nodes.push({ kind: 'set', target, value, span: { start: this.wsEnd(start), end: this.pos } });
     return endsWithNewline;
   }
 
@@ -560,7 +560,7 @@ class Parser {
         a = true;
       }
     }
-    const span = { start, end: this.pos };
+    const span = { start: at, end: this.pos };
     if (name === 'foreach') {
       const v = args[0]!.expr;
       nodes.push({
@@ -608,7 +608,7 @@ class Parser {
     headEnd: number,
     afterNl: boolean,
   ): Node {
-    const span = { start, end: headEnd };
+    const span = { start: at, end: headEnd };
     if (name === 'break') {
       const a = args[0]?.expr;
       return { kind: 'break', scope: a?.kind === 'ref' ? a.ref : undefined, span };
