@@ -8,6 +8,10 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** True when stdout is a terminal and NO_COLOR is not set. */
   color: boolean;
+  /** True when stderr is a terminal (progress lines may update in place). Default: `color`. */
+  interactive?: boolean | undefined;
+  /** Reads all of standard input (tests pass their own; default: process.stdin). */
+  stdin?: (() => Promise<string>) | undefined;
 }
 
 export interface Command {

@@ -7,7 +7,7 @@ import { DataError } from '../errors.js';
  * CliIO may carry a stdin reader (tests pass one); without it, process.stdin is read.
  * The field is optional so every existing io keeps working.
  */
-export type CliIOWithStdin = CliIO & { stdin?: (() => Promise<string>) | undefined };
+export type CliIOWithStdin = CliIO;
 
 /** UTF-8 text of `file`; `shown` is the name used in the error. */
 export function readText(file: string, shown = file): string {

@@ -17,6 +17,7 @@ export function defaultIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+    interactive: Boolean(process.stderr.isTTY),
   };
 }
 

@@ -73,7 +73,7 @@ export interface Progress {
  * Progress on stderr for long runs. On a terminal one line is rewritten in place (at most every
  * 100 ms); otherwise a line is printed at each tenth of the work, so logs stay short.
  */
-export function progress(io: CliIO, label: string, interactive = io.color, now: () => number = Date.now): Progress {
+export function progress(io: CliIO, label: string, interactive = io.interactive ?? io.color, now: () => number = Date.now): Progress {
   let last = -Infinity;
   let lastStep = -1;
   let shown = false;
