@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIO, Command } from '../command.js';
+import { UsageError, VelvetError } from '../../errors.js';
+
+const help = `velvet preview: a browser preview of every email and fixture that follows every save
+
+Usage: velvet preview [DIR] [options]
+
+DIR is the project folder (with velvet.config.json), a folder of emails or one email folder
+(default: the current folder).
+
+Options:
+  --port N     port to listen on (default 5179, or the next free one)
+  --host H     interface to listen on (default 127.0.0.1: this machine only). Another value makes
+               the preview, including its "Send test" panel, reachable from the network.
+  --open       open the preview in the default browser
+  -h, --help   show this help
+
+The preview re-renders an email the moment its template, email.json, a fixture or the config is
+saved. The "Send test" panel sends through Yespo with the same allow-list and checks as
+\`velvet send\`; YESPO_API_KEY stays on this server and never reaches the browser.
+
+Exit codes: 0 stopped with Ctrl+C, 1 the server could not start, 2 usage or configuration error.
+`;
+
+export const command: Command = {
+  name: 'preview',
+  summary: 'browser preview of emails and fixtures that reloads on every save',
+  help,
+  async run(argv, io) {
+    let values: { port?: string | undefined; host?: string | undefined; open?: boolean | undefined };
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } },
+      }));
+      if (positionals.length > 1) throw new UsageError('give at most one DIR (see --help)');
+    } catch (err) {
+      io.stderr(`velvet preview: ${(err as Error).message}\n`);
+      return 2;
+    }
+    let port: number | undefined;
+    if (values.port !== undefined) {
+      port = Number(values.port);
+      if (!/^\d+$/.test(values.port) || port > 65535) {
+        io.stderr(`velvet preview: --port takes a number from 0 to 65535, got '${values.port}'\n`);
+        return 2;
+      }
+    }
+    const dir = resolve(io.cwd, positionals[0] ?? '.');
+    const { startPreview } = await import('../../preview/index.js');
+    let server: Awaited<ReturnType<typeof startPreview>>;
+    try {
+      server = await startPreview({
+        dir,
+        host: values.host,
+        port,
+        strictPort: port !== undefined,
+        env: io.env,
+        log: (text) => io.stderr(`velvet preview: ${text}`),
+      });
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      io.stderr(`velvet preview: ${e instanceof VelvetError ? e.message + (e.frame ? `\n${e.frame}` : '') : e.code === 'EADDRINUSE' ? `port ${port} is in use` : e.message}\n`);
+      return e instanceof VelvetError ? 2 : 1;
+    }
+    io.stdout(`velvet preview of ${dir}\n\n  ➜  ${server.url}\n\nPress Ctrl+C to stop.\n`);
+    if (values.open) openBrowser(server.url, io);
+    return new Promise<number>((done) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(() => done(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+  },
+};
+
+/** Opens `url` with the platform's opener; if there is none, the printed URL is enough. */
+function openBrowser(url: string, io: CliIO): void {
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => io.stderr(`velvet preview: could not open a browser; open ${url} yourself\n`));
+    child.unref();
+  } catch {
+    io.stderr(`velvet preview: could not open a browser; open ${url} yourself\n`);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * What the preview server and the Lit UI say to each other: HTTP bodies under `/__velvet/api/`
+ * and custom HMR events with the `velvet:` prefix. Types only, so the UI can import them.
+ */
+
+/** The serialisable error shape shared with the terminal (see src/errors.ts). */
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  /** Path relative to the project folder, when the error points into a file. */
+  file?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+  frame?: string | undefined;
+}
+
+export interface FixtureSummary {
+  name: string;
+  format: string;
+  description?: string | undefined;
+  variants: string[];
+}
+
+export interface EmailSummary {
+  name: string;
+  fixtures: FixtureSummary[];
+  /** Fixture files that failed to load (their name and the error). */
+  brokenFixtures: { name: string; error: ErrorInfo }[];
+  /** The email itself cannot be loaded (e.g. an invalid email.json). */
+  error?: ErrorInfo | undefined;
+}
+
+export interface Selection {
+  email: string;
+  fixture?: string | undefined;
+  variant?: string | undefined;
+  /** Payload JSON text from the editor, rendered instead of the fixture variant's payload. */
+  payload?: string | undefined;
+}
+
+export interface RenderOk {
+  ok: true;
+  email: string;
+  fixture: string | undefined;
+  variant: string | undefined;
+  subject: string | undefined;
+  preheader: string | undefined;
+  /** Sender from email.json. */
+  from: string | undefined;
+  /** Folder of the email relative to the project, for relative asset URLs. */
+  dir: string;
+  html: string;
+  /** Plain-text version of the html. */
+  text: string;
+  sizeBytes: number;
+  /** The payload the render used, pretty-printed JSON. */
+  payload: string;
+  unknownMergeTags: { tag: string; part: string }[];
+  /** True when `payload` came from the editor rather than the fixture file. */
+  edited: boolean;
+}
+
+export interface RenderFailed {
+  ok: false;
+  email: string;
+  fixture: string | undefined;
+  variant: string | undefined;
+  error: ErrorInfo;
+}
+
+export type RenderResult = RenderOk | RenderFailed;
+
+/** Body of POST /__velvet/api/render. */
+export interface RenderRequest extends Selection {
+  /** Random id of the browser tab; later file changes re-render this selection for it. */
+  clientId: string;
+}
+
+export interface RenderPush {
+  clientId: string;
+  /** Increases with every render for this client; the UI drops anything older than it has. */
+  seq: number;
+  result: RenderResult;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  fixture?: string;
+}
+
+export type LintResponse =
+  | { available: false; reason: string }
+  | { available: true; diagnostics: Diagnostic[] }
+  | { available: true; error: ErrorInfo };
+
+/** Body of POST /__velvet/api/fixtures. */
+export interface SaveFixtureRequest {
+  email: string;
+  /** File base name, without `.json`. */
+  name: string;
+  /** Payload JSON text (an object). */
+  payload: string;
+  /** Replace an existing file: only after the user confirmed it. */
+  overwrite?: boolean | undefined;
+}
+
+export type SendMode = 'data' | 'render';
+
+/** Body of POST /__velvet/api/send. */
+export interface SendRequest {
+  email: string;
+  fixture?: string | undefined;
+  variant?: string | undefined;
+  to: string[];
+  mode: SendMode;
+}
+
+export interface SendRecipientState {
+  locator: string;
+  /** accepted → delivered / failed / pending; rejected when Yespo refused the address. */
+  state: 'accepted' | 'rejected' | 'delivered' | 'failed' | 'pending' | 'unconfirmed';
+  detail?: string | undefined;
+}
+
+export interface SendState {
+  id: string;
+  email: string;
+  /** planning → sending → following → done, or refused / error. */
+  phase: 'sending' | 'following' | 'done' | 'refused' | 'error';
+  subject?: string | undefined;
+  recipients: SendRecipientState[];
+  /** Why nothing was sent (allow-list, checks, settings) or what went wrong. */
+  problems: string[];
+  findings: { severity: 'error' | 'warning'; rule: string; message: string }[];
+}
+
+/** Custom HMR events, server → browser. */
+export interface VelvetEvents {
+  /** The list of emails and fixtures changed. */
+  'velvet:emails': EmailSummary[];
+  /** A new render for one tab's selection. */
+  'velvet:render': RenderPush;
+  /** Progress of a test send. */
+  'velvet:send': SendState;
+}
+
+export const API_PREFIX = '/__velvet/api';
+export const FILES_PREFIX = '/__velvet/files';
+export const TOKEN_HEADER = 'x-velvet-token';
+/** Gmail clips messages whose HTML is larger than this. */
+export const GMAIL_CLIP_BYTES = 102 * 1024;
+
+// Typed payloads for `server.hot.send` and `import.meta.hot.on`.
+declare module 'vite/types/customEvent.d.ts' {
+  interface CustomEventMap extends VelvetEvents {}
+}

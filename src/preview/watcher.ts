@@ -1,0 +1,65 @@
+/**
+ * Watches the project's templates, meta files, fixtures and config. Events that arrive within
+ * one tick (an editor that writes twice, a save by rename) are handed over as one batch; there
+ * is no debounce delay.
+ */
+import { watch } from 'chokidar';
+import { basename, extname } from 'node:path';
+import type { Stats } from 'node:fs';
+
+export type FileEventKind = 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir';
+
+export interface FileEvent {
+  kind: FileEventKind;
+  path: string;
+}
+
+export interface ProjectWatcher {
+  /** Resolves once the initial scan is done and changes are being reported. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+const SKIP_DIRS = new Set(['node_modules', 'dist']);
+const WATCHED_EXT = new Set(['.html', '.json']);
+
+/** Files and folders the preview does not care about. */
+export function ignoredPath(path: string, stats?: Stats): boolean {
+  const name = basename(path);
+  if (name.startsWith('.') || SKIP_DIRS.has(name)) return true;
+  if (stats?.isFile()) return !WATCHED_EXT.has(extname(name));
+  return false;
+}
+
+export function createProjectWatcher(roots: readonly string[], onBatch: (batch: FileEvent[]) => void): ProjectWatcher {
+  let pending: FileEvent[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    const batch = pending;
+    pending = [];
+    if (batch.length) onBatch(batch);
+  };
+  const watcher = watch([...roots], {
+    ignoreInitial: true,
+    ignored: (path, stats) => !roots.includes(path) && ignoredPath(path, stats),
+    // a file re-added right after its removal (save by rename) is reported as a change
+    atomic: true,
+  });
+  for (const kind of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
+    watcher.on(kind, (path: string) => {
+      pending.push({ kind, path });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+  }
+  const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
+  return {
+    ready,
+    async close() {
+      await watcher.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+import './velvet-app.js';

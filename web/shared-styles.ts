@@ -1,0 +1,52 @@
+/** Styles every element shares: buttons, inputs, chips. */
+import { css } from 'lit';
+
+export const controls = css`
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    border: 1px solid var(--line);
+    background: var(--panel);
+    border-radius: 6px;
+    padding: 4px 10px;
+    cursor: pointer;
+  }
+  button:hover {
+    border-color: #c9c4b9;
+  }
+  button[aria-pressed='true'],
+  button.primary {
+    background: var(--accent);
+    border-color: var(--accent);
+    color: #fff;
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
+  input,
+  select,
+  textarea {
+    border: 1px solid var(--line);
+    border-radius: 6px;
+    padding: 4px 8px;
+    background: #fff;
+  }
+  :focus-visible {
+    outline: 2px solid var(--accent);
+    outline-offset: 1px;
+  }
+  .muted {
+    color: var(--muted);
+  }
+  pre,
+  code {
+    font-family: var(--mono);
+    font-size: 12.5px;
+  }
+`;

@@ -1,0 +1,78 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { LintResponse } from '../src/preview/protocol.js';
+
+/** Lint findings of the current email, or why there are none to show. */
+export class VelvetLintList extends LitElement {
+  static override properties = {
+    lint: { attribute: false },
+    loading: { type: Boolean },
+  };
+  declare lint: LintResponse | undefined;
+  declare loading: boolean;
+
+  constructor() {
+    super();
+    this.loading = false;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      padding: 10px 12px;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      padding: 8px 0;
+      border-bottom: 1px solid var(--line);
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 2px 10px;
+    }
+    .sev {
+      font-size: 11px;
+      font-weight: 700;
+      text-transform: uppercase;
+      padding: 1px 6px;
+      border-radius: 4px;
+      align-self: start;
+    }
+    .error {
+      background: var(--danger-soft);
+      color: var(--danger);
+    }
+    .warning {
+      background: var(--warn-soft);
+      color: var(--warn);
+    }
+    .where {
+      grid-column: 2;
+      font: 12px var(--mono);
+      color: var(--muted);
+    }
+    .muted {
+      color: var(--muted);
+    }
+  `;
+
+  override render() {
+    const l = this.lint;
+    if (!l) return html`<p class="muted">${this.loading ? 'Linting…' : ''}</p>`;
+    if (!l.available) return html`<p class="muted" data-lint-unavailable>Lint not available: ${l.reason}.</p>`;
+    if ('error' in l) return html`<p class="error">The linter failed: ${l.error.message}</p>`;
+    if (l.diagnostics.length === 0) return html`<p class="muted" data-lint-clean>No lint findings. ✓</p>`;
+    return html`<ul>
+      ${l.diagnostics.map(
+        (d) => html`<li>
+          <span class="sev ${d.severity}">${d.severity}</span>
+          <span>${d.message}</span>
+          <span class="where">${d.file}:${d.line}:${d.column} · ${d.ruleId}${d.fixture ? html` · fixture ${d.fixture}` : nothing}</span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+}
+customElements.define('velvet-lint-list', VelvetLintList);
