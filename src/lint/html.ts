@@ -1,0 +1,237 @@
+/**
+ * The HTML around Velocity directives. Directive tokens (`#if(...)`, `#else`, `#end`, ...) come
+ * from the AST; the HTML structure is scanned over the template's literal text only (references
+ * and directives are blanked, and so is the `<!--` / `-->` that wraps a directive), so each
+ * token knows whether it sits in text, in a tag, in an attribute value or in a comment, and which
+ * elements are open there.
+ */
+import type { Node, Span, TemplateAst } from '../engine/index.js';
+
+export type HtmlMode = 'text' | 'tag' | 'attr' | 'comment' | 'raw';
+
+export interface HtmlState {
+  mode: HtmlMode;
+  /** Open elements, outermost first. */
+  stack: readonly string[];
+}
+
+export interface DirectiveToken {
+  word: string;
+  /** From the `#` to the end of the head (`)` included). */
+  span: Span;
+  /** Written as `<!--#word(...)-->`. */
+  wrapped: boolean;
+  before: HtmlState;
+  after: HtmlState;
+}
+
+/** A block's bodies: each runs from the end of one token to the start of the next. */
+export interface Block {
+  kind: 'if' | 'foreach';
+  tokens: DirectiveToken[];
+}
+
+export interface HtmlMap {
+  isHtml: boolean;
+  tokens: DirectiveToken[];
+  blocks: Block[];
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
+const WORD = /^#\{?([A-Za-z_@][\w]*)\}?/;
+
+export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
+  const masked = new Array<string>(source.length);
+  for (let i = 0; i < source.length; i++) masked[i] = source[i] === '\n' ? '\n' : ' ';
+  const raw: { start: number; end: number; block?: Block }[] = [];
+  const blocks: { block: Block; spans: Span[] }[] = [];
+  collect(source, ast.nodes, masked, raw, blocks);
+  const tokens: DirectiveToken[] = [];
+  const byStart = new Map<number, DirectiveToken>();
+  for (const r of raw) {
+    const word = WORD.exec(source.slice(r.start, r.start + 40))?.[1] ?? '';
+    const open = source.startsWith('<!--', r.start - 4);
+    const close = source.startsWith('-->', r.end);
+    if (open) for (let i = r.start - 4; i < r.start; i++) masked[i] = ' ';
+    if (close) for (let i = r.end; i < r.end + 3; i++) masked[i] = ' ';
+    const blank: HtmlState = { mode: 'text', stack: [] };
+    const t: DirectiveToken = { word, span: { start: r.start, end: r.end }, wrapped: open && close, before: blank, after: blank };
+    tokens.push(t);
+    byStart.set(r.start, t);
+  }
+  tokens.sort((a, b) => a.span.start - b.span.start);
+  scan(masked.join(''), tokens);
+  return {
+    isHtml: /<(html|body|table|div|p|td|span|a)\b/i.test(source),
+    tokens,
+    blocks: blocks.map(({ block, spans }) => ({
+      kind: block.kind,
+      tokens: spans.map((s) => byStart.get(s.start)).filter((t): t is DirectiveToken => t !== undefined),
+    })),
+  };
+}
+
+function collect(
+  src: string,
+  nodes: Node[],
+  masked: string[],
+  out: { start: number; end: number }[],
+  blocks: { block: Block; spans: Span[] }[],
+): void {
+  const token = (at: number): Span => {
+    const start = skipWs(src, at);
+    const w = WORD.exec(src.slice(start, start + 40));
+    const end = headEnd(src, start + (w?.[0].length ?? 1));
+    const span = { start, end };
+    out.push(span);
+    return span;
+  };
+  for (const n of nodes) {
+    switch (n.kind) {
+      case 'text':
+        for (let i = n.span.start; i < n.span.end; i++) masked[i] = src[i]!;
+        break;
+      case 'if': {
+        const spans = n.branches.map((b) => token(b.span.start));
+        n.branches.forEach((b) => collect(src, b.body, masked, out, blocks));
+        if (n.elseSpan) {
+          spans.push(token(n.elseSpan.start));
+          collect(src, n.elseBody ?? [], masked, out, blocks);
+        }
+        const e = endToken(src, n.span);
+        if (e !== undefined) spans.push(token(e));
+        blocks.push({ block: { kind: 'if', tokens: [] }, spans });
+        break;
+      }
+      case 'foreach': {
+        const spans = [token(n.span.start)];
+        collect(src, n.body, masked, out, blocks);
+        if (n.elseBody) collect(src, n.elseBody, masked, out, blocks);
+        const e = endToken(src, n.span);
+        if (e !== undefined) spans.push(token(e));
+        if (!n.elseBody) blocks.push({ block: { kind: 'foreach', tokens: [] }, spans });
+        break;
+      }
+      case 'macrodef':
+      case 'define':
+      case 'macrocall': {
+        if (n.kind === 'macrocall' && !n.body) {
+          if (src[skipWs(src, n.span.start)] === '#') token(n.span.start);
+          break;
+        }
+        token(n.span.start);
+        collect(src, n.body ?? [], masked, out, blocks);
+        const e = endToken(src, n.span);
+        if (e !== undefined) token(e);
+        break;
+      }
+      case 'set':
+      case 'break':
+      case 'stop':
+      case 'evaluate':
+        token(n.span.start);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function skipWs(src: string, i: number): number {
+  while (src[i] === ' ' || src[i] === '\t') i++;
+  return i;
+}
+
+/** The `#end` closing a block node. */
+function endToken(src: string, span: Span): number | undefined {
+  const text = src.slice(span.start, span.end);
+  const m = /#(\{end\}|end)(?![\s\S]*#(\{end\}|end))/.exec(text);
+  return m ? span.start + m.index : undefined;
+}
+
+/** End of a directive head: past the `)` matching the `(` after the word, if any. */
+export function headEnd(text: string, i: number): number {
+  let j = i;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  if (text[j] !== '(') return i;
+  let depth = 0;
+  let quote = '';
+  for (; j < text.length; j++) {
+    const c = text[j]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return text.length;
+}
+
+/** One pass over the masked text, recording the state at every token boundary. */
+function scan(text: string, tokens: DirectiveToken[]): void {
+  const marks: { at: number; set: (s: HtmlState) => void }[] = [];
+  for (const t of tokens) {
+    marks.push({ at: t.span.start, set: (s) => (t.before = s) });
+    marks.push({ at: t.span.end, set: (s) => (t.after = s) });
+  }
+  marks.sort((a, b) => a.at - b.at);
+  let mode: HtmlMode = 'text';
+  const stack: string[] = [];
+  let quote = '';
+  let tag = '';
+  let closing = false;
+  let m = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    while (m < marks.length && marks[m]!.at === i) marks[m++]!.set({ mode, stack: [...stack] });
+    if (i === n) break;
+    const c = text[i]!;
+    if (mode === 'text') {
+      if (c !== '<') continue;
+      if (text.startsWith('<!--', i)) {
+        mode = 'comment';
+        i += 3;
+      } else if (text[i + 1] === '!' || text[i + 1] === '?') {
+        mode = 'tag';
+        tag = '';
+        closing = true;
+      } else {
+        const r = /^<(\/?)([A-Za-z][\w:-]*)/.exec(text.slice(i, i + 64));
+        if (!r) continue;
+        closing = r[1] === '/';
+        tag = r[2]!.toLowerCase();
+        mode = 'tag';
+        i += r[0].length - 1;
+        if (closing) {
+          const k = stack.lastIndexOf(tag);
+          if (k >= 0) stack.length = k;
+        }
+      }
+    } else if (mode === 'comment') {
+      if (text.startsWith('-->', i)) {
+        mode = 'text';
+        i += 2;
+      }
+    } else if (mode === 'attr') {
+      if (c === quote) mode = 'tag';
+    } else if (mode === 'raw') {
+      if (c === '<' && text.slice(i, i + 2 + tag.length).toLowerCase() === `</${tag}`) {
+        mode = 'text';
+        i--;
+        tag = '';
+      }
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      mode = 'attr';
+    } else if (c === '>') {
+      mode = 'text';
+      if (!closing && tag && !VOID.has(tag) && text[i - 1] !== '/') {
+        stack.push(tag);
+        if (tag === 'style' || tag === 'script') mode = 'raw';
+      }
+      if (mode === 'text') tag = '';
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Reading rendered HTML for the output rules, and pointing a finding in the output back at the
+ * template: an output tag is matched to the template tag of the same name whose attributes agree
+ * best (equal static values, Velocity code where the output has a value).
+ */
+import type { Span } from '../engine/index.js';
+
+export interface Tag {
+  name: string;
+  attrs: Map<string, string>;
+  offset: number;
+  length: number;
+}
+
+const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+/** Tags of the given names (lower case) in `html`, outside HTML comments. */
+export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
+  const out: Tag[] = [];
+  const text = blankComments(html);
+  for (const m of text.matchAll(TAG)) {
+    const name = m[1]!.toLowerCase();
+    if (!names.has(name)) continue;
+    const attrs = new Map<string, string>();
+    for (const a of (m[2] ?? '').matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+    out.push({ name, attrs, offset: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+/** HTML comments replaced by spaces, except Outlook's conditional comments, which hold markup. */
+function blankComments(html: string): string {
+  return html.replace(/<!--(?!\[if)[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+}
+
+/** Finds, for output tags, the template tag they most likely come from. */
+export function tagLocator(source: string): (tag: Tag) => Span | undefined {
+  const cache = new Map<string, Tag[]>();
+  const names = new Set<string>();
+  return (tag) => {
+    if (!cache.has(tag.name)) {
+      names.add(tag.name);
+      cache.set(tag.name, tagsOf(source, new Set([tag.name])));
+    }
+    let best: Tag | undefined;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const t of cache.get(tag.name)!) {
+      let score = 0;
+      for (const [k, v] of t.attrs) {
+        const out = tag.attrs.get(k);
+        if (out === undefined) score -= 1;
+        else if (out === v) score += 2;
+        else if (/[$#]/.test(v)) score += 1;
+        else score -= 2;
+      }
+      for (const k of tag.attrs.keys()) if (!t.attrs.has(k)) score -= 1;
+      if (score > bestScore) {
+        best = t;
+        bestScore = score;
+      }
+    }
+    return best && { start: best.offset, end: best.offset + best.length };
+  };
+}

@@ -1,0 +1,40 @@
+import type { Diagnostic } from '../types.js';
+import type { LintResults, ReporterOptions } from './index.js';
+import { displayPath } from './paths.js';
+
+const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** Grouped by file: `line:column  severity  message  rule-id`, then a summary and coverage. */
+export function stylish(results: LintResults, options: ReporterOptions = {}): string {
+  const color = options.color ?? false;
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of results.diagnostics) {
+    const f = displayPath(d.file, results.cwd);
+    byFile.set(f, [...(byFile.get(f) ?? []), d]);
+  }
+  let out = '';
+  for (const [file, list] of byFile) {
+    out += `\n${paint(color, 4, file)}\n`;
+    const w = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    for (const d of list) {
+      const sev = paint(color, d.severity === 'error' ? 31 : 33, d.severity.padEnd(7));
+      const where = `${d.line}:${d.column}`.padEnd(w);
+      const text = d.message + (d.fixture ? ` [fixture ${d.fixture}]` : '');
+      out += `  ${where}  ${sev}  ${text}  ${paint(color, 2, d.ruleId)}\n`;
+    }
+  }
+  const errors = results.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = results.diagnostics.length - errors;
+  const total = errors + warnings;
+  if (total > 0) {
+    const line = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    out += `\n${paint(color, errors ? 31 : 33, `✖ ${line}`)}\n`;
+  } else {
+    out += `${paint(color, 32, `✔ ${results.files} template${results.files === 1 ? '' : 's'}, no problems`)}\n`;
+  }
+  for (const c of results.coverage ?? []) {
+    out += `\nCoverage ${displayPath(c.file, results.cwd)}: ${c.percent}% (${c.covered}/${c.total} branches and loop outcomes)\n`;
+    for (const g of c.gaps) out += `  ${g.line}:${g.column}  ${g.message}\n`;
+  }
+  return out;
+}

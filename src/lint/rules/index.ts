@@ -1,0 +1,46 @@
+/** Every rule, in the order they run and are listed. */
+import type { Rule } from '../types.js';
+import { constantIndex } from './constant-index.js';
+import { directiveCrossesHtml } from './directive-crosses-html.js';
+import { directiveNotWrapped } from './directive-not-wrapped.js';
+import { fixtureInvalid } from './fixture-invalid.js';
+import { fixtureSchema } from './fixture-schema.js';
+import { loudReference } from './loud-reference.js';
+import { missingSubject } from './missing-subject.js';
+import { noVelocityCount } from './no-velocity-count.js';
+import { outputEmptyUrl, outputImgAlt, outputInsecureLink } from './output-html.js';
+import { outputLeftoverCode } from './output-leftover-code.js';
+import { outputSize } from './output-size.js';
+import { renderError, renderLimit } from './render-error.js';
+import { syntax } from './syntax.js';
+import { unknownMergeTag } from './unknown-merge-tag.js';
+import { unknownMethod } from './unknown-method.js';
+import { unknownPayloadKey } from './unknown-payload-key.js';
+import { unknownTool } from './unknown-tool.js';
+
+export const RULES: readonly Rule[] = [
+  syntax,
+  loudReference,
+  unknownPayloadKey,
+  noVelocityCount,
+  unknownTool,
+  unknownMethod,
+  constantIndex,
+  directiveCrossesHtml,
+  directiveNotWrapped,
+  unknownMergeTag,
+  outputLeftoverCode,
+  outputEmptyUrl,
+  outputImgAlt,
+  outputInsecureLink,
+  missingSubject,
+  outputSize,
+  renderError,
+  renderLimit,
+  fixtureInvalid,
+  fixtureSchema,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

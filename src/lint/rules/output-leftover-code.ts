@@ -1,0 +1,27 @@
+import { defineRule } from '../util.js';
+
+const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\{?(?:if|elseif|else|end|foreach|set|break|stop|macro|parse|include|evaluate|define)\b\}?/g;
+
+/**
+ * Velocity code left in the rendered output of a fixture: a loud reference to a missing value,
+ * a method Velocity could not call, or a directive the engine took for text. The reader sees it.
+ */
+export const outputLeftoverCode = defineRule(
+  { id: 'output-leftover-code', description: 'Velocity code ($, ${, #) left in the rendered output of a fixture', defaultSeverity: 'error', needs: 'renders' },
+  (c) => {
+    if (!c.ast) return;
+    const loud = c.analysis().uses.filter((u) => u.inText && !u.ref.quiet);
+    for (const r of c.renders()) {
+      const html = r.result.html;
+      if (html === undefined) continue;
+      const text = html.replace(/<style[\s\S]*?<\/style>/gi, (s) => ' '.repeat(s.length));
+      for (const m of text.matchAll(LEFTOVER)) {
+        const found = m[0];
+        const use = loud.find((u) => u.ref.literal === found) ?? loud.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));
+        const at = use ? use.ref.span.start : c.source.indexOf(found);
+        const span = at >= 0 ? { start: at, end: at + (use?.ref.literal.length ?? found.length) } : { start: 0, end: 0 };
+        c.report({ message: `The output shows Velocity code '${found}'`, span, fixture: r.label });
+      }
+    }
+  },
+);

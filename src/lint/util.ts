@@ -1,0 +1,78 @@
+/** Small helpers shared by rules: "did you mean", payload shapes of fixtures, rule definition. */
+import { JMap, type Value } from '../engine/values.js';
+import type { RenderedVariant, Rule, RuleContext, RuleMeta } from './types.js';
+
+/** Declares a rule; `docs` defaults to docs/rules/<id>.md. */
+export function defineRule(meta: Omit<RuleMeta, 'docs' | 'needs'> & Partial<Pick<RuleMeta, 'docs' | 'needs'>>, create: (c: RuleContext) => void | Promise<void>): Rule {
+  return { meta: { docs: `docs/rules/${meta.id}.md`, needs: 'template', ...meta }, create };
+}
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate (case-insensitive match first, then at most 2 edits), if any. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    if (c === word) continue;
+    const score = c.toLowerCase() === lower ? 0 : levenshtein(lower, c.toLowerCase());
+    const limit = Math.max(1, Math.min(2, Math.floor(word.length / 3)));
+    if (score <= limit && score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Every path (`a.b`, `items[]`, `items[].name`) the fixtures' payloads provide. */
+export function providedPaths(renders: readonly RenderedVariant[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: Value, prefix: string, depth: number) => {
+    if (depth > 12) return;
+    if (v instanceof JMap) {
+      for (const [k, child] of v.keys) {
+        if (typeof k !== 'string') continue;
+        const p = prefix ? `${prefix}.${k}` : k;
+        out.add(p);
+        visit(child, p, depth + 1);
+      }
+    } else if (Array.isArray(v)) {
+      const p = `${prefix}[]`;
+      if (v.length > 0) out.add(p);
+      for (const child of v) visit(child, p, depth + 1);
+    }
+  };
+  for (const r of renders) visit(r.variant.payload, '', 0);
+  return out;
+}
+
+/** Keys found directly under `parent` in the provided paths. */
+export function siblingKeys(provided: Set<string>, parent: string): string[] {
+  const out: string[] = [];
+  const prefix = parent ? `${parent}.` : '';
+  for (const p of provided) {
+    if (!p.startsWith(prefix)) continue;
+    const rest = p.slice(prefix.length);
+    if (rest && !/[.[]/.test(rest)) out.push(rest);
+  }
+  return out;
+}
+
+/** `$!x` for a reference written `$x` / `${x}`. */
+export function quietForm(literal: string): string {
+  return literal.startsWith('$!') ? literal : `$!${literal.slice(1)}`;
+}
