@@ -157,6 +157,9 @@ export function javaDouble(d: number): string {
   if (d === Infinity) return 'Infinity';
   if (d === -Infinity) return '-Infinity';
   if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  // Java 17's FloatingDecimal prints the smallest subnormal with two digits
+  if (d === Number.MIN_VALUE) return '4.9E-324';
+  if (d === -Number.MIN_VALUE) return '-4.9E-324';
   const abs = Math.abs(d);
   const exp = d.toExponential(); // shortest round-trip digits, e.g. "1.2345e+7"
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exp)!;

@@ -73,7 +73,7 @@ function fromIntl(bcp47: string, javaName: string, region: string | undefined): 
   const part = (parts: Intl.NumberFormatPart[], type: string, dflt: string) =>
     parts.find((p) => p.type === type)?.value ?? dflt;
   const nparts = new Intl.NumberFormat(bcp47, { useGrouping: true }).formatToParts(-1234567.5);
-  const currencyCode = (region && REGION_CURRENCY[region]) || 'XXX';
+  const currencyCode = (region && Object.hasOwn(REGION_CURRENCY, region) && REGION_CURRENCY[region]) || 'XXX';
   const symbols: FormatSymbols = {
     ...EN_US_SYMBOLS,
     zero: '0',
