@@ -79,7 +79,7 @@ export class VelvetApp extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: 250px minmax(0, 1fr) minmax(340px, 34%);
+        grid-template-columns: 230px minmax(0, 1fr) 380px;
         grid-template-rows: auto minmax(0, 1fr);
         height: 100vh;
       }

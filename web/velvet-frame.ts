@@ -39,7 +39,7 @@ export class VelvetFrame extends LitElement {
       height: 100%;
       display: flex;
       justify-content: center;
-      padding: 18px;
+      padding: 12px;
       box-sizing: border-box;
       width: max-content;
       min-width: 100%;
