@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.js';
+import { VelvetError } from '../../errors.js';
+import { REPORTERS, RULES, isFormat, lintTargets, resolveTargets, ruleById, type RuleSetting } from '../../lint/index.js';
+
+const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
+
+Usage: velvet lint [PATHS...] [options]
+
+PATHS are email folders (holding email.html), project folders (every email below them) or bare
+template files. Default: the current folder.
+
+Options:
+  --format NAME         stylish (default), json, sarif (SARIF 2.1.0) or github (workflow commands)
+  --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
+  --rule ID=SETTING     off, warn or error for one rule; repeatable; wins over lint.rules in
+                        velvet.config.json, which wins over each rule's default
+  --coverage            report the #if/#elseif/#else branches and #foreach outcomes (ran, skipped
+                        as empty) that no fixture exercised, with positions
+  --min-coverage P      exit 1 when a template's coverage is below P percent (implies --coverage)
+  --list-rules          print the rules with their default severity and exit
+  -h, --help            show this help
+
+Inline switches (Velocity comments, never in the output):
+  ## velvet-disable-next-line rule-id[, rule-id]
+  ## velvet-disable rule-id        ... ## velvet-enable rule-id
+
+Rules (docs/rules/<id>.md):
+${RULES.map((r) => `  ${r.meta.id.padEnd(24)}${r.meta.defaultSeverity.padEnd(9)}${r.meta.description}`).join('\n')}
+
+Exit codes: 0 no errors (and warnings within --max-warnings, coverage at least --min-coverage),
+1 errors, too many warnings or too little coverage, 2 usage or configuration error.
+`;
+
+export const command: Command = {
+  name: 'lint',
+  summary: 'check templates, fixtures and rendered output (stylish, json, sarif, github)',
+  help,
+  async run(argv, io) {
+    let v: ReturnType<typeof parse>['values'];
+    let positionals: string[];
+    try {
+      ({ values: v, positionals } = parse(argv));
+    } catch (err) {
+      io.stderr(`velvet lint: ${(err as Error).message}\n`);
+      return 2;
+    }
+    if (v['list-rules']) {
+      io.stdout(RULES.map((r) => `${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.description}\n`).join(''));
+      return 0;
+    }
+    const format = v.format ?? 'stylish';
+    if (!isFormat(format)) return usage(io, `--format is stylish, json, sarif or github, got '${format}'`);
+    const maxWarnings = v['max-warnings'] === undefined ? undefined : Number(v['max-warnings']);
+    if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+      return usage(io, `--max-warnings takes a whole number, got '${v['max-warnings']}'`);
+    }
+    const minCoverage = v['min-coverage'] === undefined ? undefined : Number(v['min-coverage']);
+    if (minCoverage !== undefined && (!Number.isFinite(minCoverage) || minCoverage < 0 || minCoverage > 100)) {
+      return usage(io, `--min-coverage takes a percentage from 0 to 100, got '${v['min-coverage']}'`);
+    }
+    const rules: Record<string, RuleSetting> = {};
+    for (const r of v.rule ?? []) {
+      const m = /^([\w-]+)=(off|warn|error)$/.exec(r);
+      if (!m) return usage(io, `--rule takes ID=off|warn|error, got '${r}'`);
+      if (!ruleById(m[1]!)) return usage(io, `unknown rule '${m[1]}' (velvet lint --list-rules)`);
+      rules[m[1]!] = m[2] as RuleSetting;
+    }
+    const coverage = Boolean(v.coverage) || minCoverage !== undefined;
+    try {
+      const targets = await resolveTargets(positionals, io.cwd);
+      for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
+        if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
+      }
+      const results = await lintTargets(targets, { rules, coverage });
+      const diagnostics = results.flatMap((r) => r.diagnostics);
+      const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
+      io.stdout(
+        REPORTERS[format](
+          { diagnostics, coverage: coverage ? reports : undefined, cwd: io.cwd, rules: RULES.map((r) => r.meta), files: results.length },
+          { color: io.color },
+        ),
+      );
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      const warnings = diagnostics.length - errors;
+      let code = errors > 0 ? 1 : 0;
+      if (maxWarnings !== undefined && warnings > maxWarnings) {
+        io.stderr(`velvet lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+        code = 1;
+      }
+      const low = minCoverage === undefined ? [] : reports.filter((c) => c.percent < minCoverage);
+      for (const c of low) io.stderr(`velvet lint: coverage of ${c.file} is ${c.percent}%, below --min-coverage ${minCoverage}\n`);
+      if (low.length > 0) code = 1;
+      return code;
+    } catch (err) {
+      if (err instanceof VelvetError) {
+        io.stderr(`velvet lint: ${err.message}\n`);
+        return 2;
+      }
+      throw err;
+    }
+  },
+};
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      coverage: { type: 'boolean' },
+      'min-coverage': { type: 'string' },
+      'list-rules': { type: 'boolean' },
+    },
+  });
+}
+
+function usage(io: { stderr: (t: string) => void }, message: string): number {
+  io.stderr(`velvet lint: ${message}\n`);
+  return 2;
+}
