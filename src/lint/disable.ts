@@ -27,9 +27,12 @@ export function disableMap(source: string): DisableMap {
     const rules = ids.length > 0 ? new Set(ids) : undefined;
     if (m[1] === 'disable-next-line') ranges.push({ rules, from: line + 1, to: line + 1 });
     else if (m[1] === 'disable') {
-      const r = { rules, from: line, to: Number.POSITIVE_INFINITY };
-      ranges.push(r);
-      open.push(r);
+      // one range per rule, so that `velvet-enable a` ends `a` and leaves the others disabled
+      for (const one of rules ? [...rules].map((id) => new Set([id])) : [undefined]) {
+        const r = { rules: one, from: line, to: Number.POSITIVE_INFINITY };
+        ranges.push(r);
+        open.push(r);
+      }
     } else {
       for (const r of open) {
         if (r.to !== Number.POSITIVE_INFINITY) continue;

@@ -29,7 +29,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   for (const c of candidates) {
     if (c === word) continue;
     const score = c.toLowerCase() === lower ? 0 : levenshtein(lower, c.toLowerCase());
-    const limit = Math.max(1, Math.min(2, Math.floor(word.length / 3)));
+    const limit = Math.max(1, Math.min(2, Math.floor(word.length / 2)));
     if (score <= limit && score < bestScore) {
       best = c;
       bestScore = score;
