@@ -117,6 +117,12 @@ function offsetOf(text: string, line: number, column: number): number {
 /** The `#` of the directive or the `$` of the reference that contains offset `at`. */
 function constructStart(text: string, at: number): number | undefined {
   const from = Math.min(at, text.length - 1);
+  // an error inside a directive's parentheses: neutralise the whole directive
+  for (let i = from; i >= 0 && i > from - 2000 && text[i] !== '\n'; i--) {
+    if (text[i] !== '#') continue;
+    const m = HEAD.exec(text.slice(i, i + 40));
+    if (m && text[i + m[0].length] === '(' && headEnd(text, i + m[0].length) > at) return i;
+  }
   for (let i = from; i >= 0 && i > from - 2000; i--) {
     const c = text[i];
     if (c === '#' && HEAD.test(text.slice(i, i + 40))) return i;
