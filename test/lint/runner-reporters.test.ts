@@ -101,3 +101,18 @@ describe('reporters', () => {
     ]);
   });
 });
+
+describe('rule metadata', () => {
+  it('every rule has an id, a description, a severity and a doc page', async () => {
+    const { existsSync } = await import('node:fs');
+    const ids = new Set<string>();
+    for (const r of RULES) {
+      expect(r.meta.id).toMatch(/^[a-z0-9-]+$/);
+      expect(ids.has(r.meta.id)).toBe(false);
+      ids.add(r.meta.id);
+      expect(r.meta.description.length).toBeGreaterThan(10);
+      expect(['error', 'warning']).toContain(r.meta.defaultSeverity);
+      expect(existsSync(join(import.meta.dirname, '..', '..', r.meta.docs)), r.meta.docs).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Lint benchmark: copies the samples into 1,000 email folders in a temp dir (each template gets a
+ * unique marker so nothing is shared by accident) and times one `velvet lint` CLI run over them.
+ *   npm run bench:lint              target: under 3 s on a 2-core machine
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const samples = join(root, 'samples');
+const COUNT = Number(process.env['LINT_BENCH_COUNT'] ?? 1000);
+
+const emails = readdirSync(samples).filter((n) => statSync(join(samples, n)).isDirectory());
+const dir = mkdtempSync(join(tmpdir(), 'velvet-lint-bench-'));
+try {
+  cpSync(join(samples, 'velvet.config.json'), join(dir, 'velvet.config.json'));
+  for (let i = 0; i < COUNT; i++) {
+    const name = emails[i % emails.length]!;
+    const to = join(dir, `${String(i).padStart(4, '0')}-${name}`);
+    cpSync(join(samples, name), to, { recursive: true });
+    const file = join(to, 'email.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</body>', `<!-- copy ${i} --></body>`));
+  }
+  const args = [join(root, 'bin', 'velvet.js'), 'lint', dir, '--format', 'json'];
+  const start = performance.now();
+  const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - start;
+  if (run.status !== 0 && run.status !== 1) {
+    console.error(run.stderr);
+    throw new Error(`velvet lint exited with ${run.status}`);
+  }
+  const out = JSON.parse(run.stdout) as { files: number; errorCount: number; warningCount: number };
+  console.log(`velvet lint: ${out.files} templates (${COUNT} email folders from ${emails.length} samples) in ${(ms / 1000).toFixed(2)} s wall time, one CLI run`);
+  console.log(`  ${out.errorCount} errors, ${out.warningCount} warnings; target < 3 s: ${ms < 3000 ? 'met' : 'NOT met'}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
