@@ -41,8 +41,8 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const WORD = /^#\{?([A-Za-z_@][\w]*)\}?/;
 
 export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
-  const masked = new Array<string>(source.length);
-  for (let i = 0; i < source.length; i++) masked[i] = source[i] === '\n' ? '\n' : ' ';
+  const masked = new Uint16Array(source.length).fill(32);
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) masked[i] = 10;
   const raw: { start: number; end: number; block?: Block }[] = [];
   const blocks: { block: Block; spans: Span[] }[] = [];
   collect(source, ast.nodes, masked, raw, blocks);
@@ -52,15 +52,15 @@ export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
     const word = WORD.exec(source.slice(r.start, r.start + 40))?.[1] ?? '';
     const open = source.startsWith('<!--', r.start - 4);
     const close = source.startsWith('-->', r.end);
-    if (open) for (let i = r.start - 4; i < r.start; i++) masked[i] = ' ';
-    if (close) for (let i = r.end; i < r.end + 3; i++) masked[i] = ' ';
+    if (open) masked.fill(32, r.start - 4, r.start);
+    if (close) masked.fill(32, r.end, r.end + 3);
     const blank: HtmlState = { mode: 'text', stack: [] };
     const t: DirectiveToken = { word, span: { start: r.start, end: r.end }, wrapped: open && close, before: blank, after: blank };
     tokens.push(t);
     byStart.set(r.start, t);
   }
   tokens.sort((a, b) => a.span.start - b.span.start);
-  scan(masked.join(''), tokens);
+  scan(new TextDecoder('utf-16le').decode(masked), tokens);
   return {
     isHtml: /<(html|body|table|div|p|td|span|a)\b/i.test(source),
     tokens,
@@ -74,7 +74,7 @@ export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
 function collect(
   src: string,
   nodes: Node[],
-  masked: string[],
+  masked: Uint16Array,
   out: { start: number; end: number }[],
   blocks: { block: Block; spans: Span[] }[],
 ): void {
@@ -89,7 +89,7 @@ function collect(
   for (const n of nodes) {
     switch (n.kind) {
       case 'text':
-        for (let i = n.span.start; i < n.span.end; i++) masked[i] = src[i]!;
+        for (let i = n.span.start; i < n.span.end; i++) masked[i] = src.charCodeAt(i);
         break;
       case 'if': {
         const spans = n.branches.map((b) => token(b.span.start));

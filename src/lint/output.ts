@@ -15,6 +15,21 @@ export interface Tag {
 const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
+const memo = new Map<string, Tag[]>();
+
+/** Link and image tags of a rendered output; the output rules share one scan per output. */
+export function linkTags(html: string): Tag[] {
+  let tags = memo.get(html);
+  if (!tags) {
+    if (memo.size > 64) memo.clear();
+    tags = tagsOf(html, LINK_TAGS);
+    memo.set(html, tags);
+  }
+  return tags;
+}
+
+export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'source']);
+
 /** Tags of the given names (lower case) in `html`, outside HTML comments. */
 export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
   const out: Tag[] = [];

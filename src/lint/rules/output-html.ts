@@ -1,8 +1,6 @@
-import { tagLocator, tagsOf, type Tag } from '../output.js';
+import { linkTags, tagLocator, type Tag } from '../output.js';
 import type { RuleContext } from '../types.js';
 import { defineRule } from '../util.js';
-
-const NAMES = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'source']);
 
 /** Runs `check` on the link and image tags of every rendered fixture; findings point at the template tag. */
 function eachTag(c: RuleContext, check: (tag: Tag) => string | undefined): void {
@@ -10,7 +8,7 @@ function eachTag(c: RuleContext, check: (tag: Tag) => string | undefined): void 
   const locate = tagLocator(c.source);
   for (const r of c.renders()) {
     if (r.result.html === undefined) continue;
-    for (const tag of tagsOf(r.result.html, NAMES)) {
+    for (const tag of linkTags(r.result.html)) {
       const message = check(tag);
       if (message) c.report({ message, span: locate(tag) ?? { start: 0, end: 0 }, fixture: r.label });
     }
