@@ -49,7 +49,7 @@ export function createLiveRenderer(
     channel.send('velvet:render', { clientId, seq: sub.seq, result });
   };
 
-  const process = async (batch: FileEvent[]): Promise<void> => {
+  const handle = async (batch: FileEvent[]): Promise<void> => {
     const before = JSON.stringify(state.summaries());
     const configChanged = batch.some((e) => basename(e.path) === CONFIG_FILE);
     let affected: Set<string> | 'all';
@@ -105,7 +105,7 @@ export function createLiveRenderer(
       return { seq: sub.seq, result };
     },
     onFiles(batch) {
-      queue = queue.then(() => process(batch)).catch(() => undefined);
+      queue = queue.then(() => handle(batch)).catch(() => undefined);
       return queue;
     },
     idle() {

@@ -20,6 +20,14 @@ export interface ProjectWatcher {
   close(): Promise<void>;
 }
 
+/**
+ * chokidar drops a second `change` of a path within 50 ms of the first (and raw events within
+ * 5 ms), so the second half of a double write, or a quick second save, would never be reported
+ * and the preview would stay stale. Every change is therefore checked once more just after that
+ * window; the live renderer re-reads the files and pushes only if the render differs.
+ */
+export const TRAILING_CHECK_MS = 60;
+
 const SKIP_DIRS = new Set(['node_modules', 'dist']);
 const WATCHED_EXT = new Set(['.html', '.json']);
 
@@ -40,6 +48,14 @@ export function createProjectWatcher(roots: readonly string[], onBatch: (batch: 
     pending = [];
     if (batch.length) onBatch(batch);
   };
+  const trailing = new Map<string, NodeJS.Timeout>();
+  const queue = (event: FileEvent): void => {
+    pending.push(event);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
   const watcher = watch([...roots], {
     ignoreInitial: true,
     ignored: (path, stats) => !roots.includes(path) && ignoredPath(path, stats),
@@ -48,10 +64,16 @@ export function createProjectWatcher(roots: readonly string[], onBatch: (batch: 
   });
   for (const kind of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
     watcher.on(kind, (path: string) => {
-      pending.push({ kind, path });
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
+      queue({ kind, path });
+      if (kind === 'change' || kind === 'add') {
+        clearTimeout(trailing.get(path));
+        trailing.set(
+          path,
+          setTimeout(() => {
+            trailing.delete(path);
+            queue({ kind: 'change', path });
+          }, TRAILING_CHECK_MS),
+        );
       }
     });
   }
@@ -59,6 +81,8 @@ export function createProjectWatcher(roots: readonly string[], onBatch: (batch: 
   return {
     ready,
     async close() {
+      for (const t of trailing.values()) clearTimeout(t);
+      trailing.clear();
       await watcher.close();
     },
   };

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SAMPLES = fileURLToPath(new URL('../../samples', import.meta.url));
 
@@ -59,11 +59,15 @@ export function postJson(url: string, path: string, body: unknown, token?: strin
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<{ browser: Browser; userDataDir: string; close(): Promise<void> }> {
+/** Chromium with a fresh profile (a persistent context in a temp user-data dir). */
+export async function launchChromium(
+  viewport = { width: 1440, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'velvet-chromium-'));
-  const browser = await chromium.launch({
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    viewport,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -72,14 +76,14 @@ export async function launchChromium(): Promise<{ browser: Browser; userDataDir:
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
+  const page = context.pages()[0] ?? (await context.newPage());
   return {
-    browser,
-    userDataDir,
+    context,
+    page,
     async close() {
-      await browser.close();
+      await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
