@@ -23,6 +23,8 @@ export const NUMERIC_STRING = '^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\
 
 export interface TemplateInput {
   ast: TemplateAst;
+  /** The template's analysis, when already made. */
+  analysis?: Analysis | undefined;
   file: string;
   lines: SourceLines;
 }
@@ -30,7 +32,7 @@ export interface TemplateInput {
 /** The payload schema of one or more templates of an email (body, subject, preheader). */
 export function inferSchema(templates: readonly TemplateInput[], title: string): JsonSchema {
   const root = tree();
-  for (const t of templates) addTemplate(root, analyse(t.ast), t);
+  for (const t of templates) addTemplate(root, t.analysis ?? analyse(t.ast), t);
   const schema = node(root, true);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
