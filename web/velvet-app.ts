@@ -61,6 +61,7 @@ export class VelvetApp extends LitElement {
   #again = false;
   #lintKey = '';
   #pendingFixture: ListSelection | undefined;
+  #sendPushes = new Map<string, SendState>();
 
   constructor() {
     super();
@@ -183,6 +184,8 @@ export class VelvetApp extends LitElement {
       });
       hot.on('velvet:emails', (emails) => this.#setEmails(emails));
       hot.on('velvet:send', (state) => {
+        // a push can arrive before the POST that started the send has answered
+        this.#sendPushes.set(state.id, state);
         if (state.id === this.sendState?.id) this.sendState = state;
       });
     }
@@ -330,7 +333,8 @@ export class VelvetApp extends LitElement {
     this.sendBusy = true;
     this.sendError = '';
     try {
-      this.sendState = await api.send(e.detail);
+      const state = await api.send(e.detail);
+      this.sendState = this.#sendPushes.get(state.id) ?? state;
     } catch (err) {
       this.sendError = (err as Error).message;
     } finally {

@@ -61,10 +61,10 @@ export class VelvetLintList extends LitElement {
   override render() {
     const l = this.lint;
     if (!l) return html`<p class="muted">${this.loading ? 'Linting…' : ''}</p>`;
-    if (!l.available) return html`<p class="muted" data-lint-unavailable>Lint not available: ${l.reason}.</p>`;
-    if ('error' in l) return html`<p class="error">The linter failed: ${l.error.message}</p>`;
-    if (l.diagnostics.length === 0) return html`<p class="muted" data-lint-clean>No lint findings. ✓</p>`;
-    return html`<ul>
+    if (!l.available) return html`<p class="muted" data-lint-result="unavailable">Lint not available: ${l.reason}.</p>`;
+    if ('error' in l) return html`<p class="error" data-lint-result="error">The linter failed: ${l.error.message}</p>`;
+    if (l.diagnostics.length === 0) return html`<p class="muted" data-lint-result="clean">No lint findings. ✓</p>`;
+    return html`<ul data-lint-result="findings">
       ${l.diagnostics.map(
         (d) => html`<li>
           <span class="sev ${d.severity}">${d.severity}</span>

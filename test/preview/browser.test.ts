@@ -157,7 +157,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
 
   it('shows "lint not available" or the findings in the lint tab', async () => {
     await page.locator('velvet-tabs [data-tab="lint"]').click();
-    const shown = page.locator('velvet-lint-list p, velvet-lint-list ul').filter({ hasText: /\S/ }).first();
+    const shown = page.locator('velvet-lint-list [data-lint-result]');
     await shown.waitFor();
     const text = await shown.textContent();
     expect(text).toMatch(/Lint not available|No lint findings|error|warning/);
