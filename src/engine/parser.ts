@@ -59,6 +59,11 @@ export function parse(src: string, options: ParseOptions = {}): TemplateAst {
 class Parser {
   pos = 0;
   depth = 0;
+  /**
+   * Inside method arguments, an index or an alternate value: Velocity's lexer has a '(' token
+   * only in directive expressions, so a parenthesis there is a lexical error.
+   */
+  noParen = 0;
   readonly macros = new Map<string, MacroDefNode>();
   readonly macroNames: Set<string>;
   constructor(
@@ -593,7 +598,8 @@ class Parser {
         name: name.slice(1),
         args: args.map((x) => x.expr),
         body: body.nodes,
-        literal: this.src.slice(at, headEnd),
+        // with no such macro Velocity prints the whole call as written, body and #end included
+        literal: this.src.slice(start, this.pos),
         span,
       });
     }
@@ -618,12 +624,10 @@ class Parser {
     if (name === 'include' || name === 'parse') {
       return { kind: 'literal', value: '', span };
     }
-    // A macro call (resolved when rendering); when no macro exists it prints as written,
-    // including its indentation but without the gobbled line end.
-    let end = headEnd;
-    if (afterNl) {
-      end = this.trimGobbled(at, headEnd);
-    }
+    // A macro call (resolved when rendering); when no macro exists it prints its own tokens as
+    // written: the indentation and the line end it took are part of them.
+    void afterNl;
+    const end = headEnd;
     return {
       kind: 'macrocall',
       name,
@@ -840,6 +844,7 @@ class Parser {
           this.pos = e + 1;
           const args: Expr[] = [];
           this.pos = this.skipWsNl(this.pos);
+          this.noParen++;
           if (this.code(this.pos) !== 41) {
             for (;;) {
               args.push(this.expression());
@@ -850,6 +855,7 @@ class Parser {
               break;
             }
           }
+          this.noParen--;
           this.expect(41, ')');
           parts.push({ kind: 'method', name, args, span: { start: ps - 1, end: this.pos } });
         } else {
@@ -865,7 +871,12 @@ class Parser {
     if (formal) {
       if (this.code(this.pos) === 124 && this.code(this.pos + 1) !== 124) {
         this.pos++;
-        alt = this.expression();
+        this.noParen++;
+        try {
+          alt = this.expression();
+        } finally {
+          this.noParen--;
+        }
       }
       if (this.code(this.pos) !== 125) {
         this.fail(
@@ -892,7 +903,9 @@ class Parser {
     while (this.code(this.pos) === 91) {
       const s = this.pos;
       this.pos++;
+      this.noParen++;
       const index = this.expression();
+      this.noParen--;
       this.expect(93, ']');
       parts.push({ kind: 'index', index, span: { start: s, end: this.pos } });
     }
@@ -1050,6 +1063,8 @@ class Parser {
       this.pos = start + (v ? 4 : 5);
       e = { kind: 'bool', value: v, span: { start, end: this.pos } };
     } else if (c === 40) {
+      // Velocity's lexer has no '(' token in an alternate value (${a|...})
+      if (this.noParen > 0) this.fail('Lexical error: "(" is only allowed in #if, #set and #elseif expressions', start);
       this.pos++;
       e = this.expression();
       this.expect(41, ')');
