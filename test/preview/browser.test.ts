@@ -93,6 +93,15 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(width).toBe(800);
   });
 
+  it('emulates dark mode in the frame and turns it off again', async () => {
+    const scheme = () => emailFrame().evaluate(() => document.documentElement.style.colorScheme);
+    await page.locator('velvet-toolbar input[type="checkbox"]').check();
+    await expect.poll(scheme).toBe('dark');
+    await page.locator('velvet-inbox-header').click();
+    await page.keyboard.press('d');
+    await expect.poll(scheme).toBe('');
+  });
+
   it('saves a screenshot of the main screen', async () => {
     mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
