@@ -2,6 +2,7 @@
  * The lint findings of one email. The linter is loaded on demand, so the preview works (and says
  * "lint not available") in a build without src/lint.
  */
+import { isAbsolute } from 'node:path';
 import type { Email, ResolvedConfig } from '../project/index.js';
 import type { Diagnostic, LintResponse } from './protocol.js';
 
@@ -40,7 +41,7 @@ export async function lintForPreview(
   if (typeof linter === 'string') return { available: false, reason: linter };
   try {
     const diagnostics = await linter.lintEmail(email, config);
-    return { available: true, diagnostics: diagnostics.map((d) => ({ ...d, file: rel(d.file) })) };
+    return { available: true, diagnostics: diagnostics.map((d) => ({ ...d, file: isAbsolute(d.file) ? rel(d.file) : d.file })) };
   } catch (err) {
     return { available: true, error: errorInfo(err) };
   }
