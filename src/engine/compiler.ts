@@ -6,7 +6,7 @@
  */
 import type { Expr, Node, RefNode, RefPart } from './ast.js';
 import type { Renderer } from './evaluator.js';
-import { compare, isComparison } from './evaluator.js';
+import { isComparison } from './evaluator.js';
 import { asBoolean, javaString } from './java.js';
 import { isPlainMapProperty } from './methods.js';
 import { ForeachScope } from './scope.js';
@@ -242,16 +242,10 @@ function compileTest(e: Expr): Test {
       if (isComparison(e.op)) {
         const left = compiledExpr(e.left);
         const right = compiledExpr(e.right);
-        const op = e.op;
-        return (r) => compare(op, left(r), right(r));
+        return (r) => r.compareValues(e, left(r), right(r));
       }
-      // arithmetic has no truth value of its own in Velocity: evaluated, then false
-      const left = compiledExpr(e.left);
-      const right = compiledExpr(e.right);
-      return (r) => {
-        r.combine(e, left(r), right(r));
-        return false;
-      };
+      // arithmetic nodes have no evaluate() of their own in Velocity: false, operands unevaluated
+      return () => false;
     }
     default:
       return (r) => r.truthSlow(e);

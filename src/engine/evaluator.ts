@@ -403,8 +403,7 @@ export class Renderer {
         if (e.op === 'and') return this.truth(e.left) && this.truth(e.right);
         if (e.op === 'or') return this.truth(e.left) || this.truth(e.right);
         if (isComparison(e.op)) return this.binary(e) as boolean;
-        // arithmetic nodes have no truth value of their own in Velocity: always false
-        this.binary(e);
+        // arithmetic nodes have no evaluate() of their own in Velocity: false, operands unevaluated
         return false;
       default:
         return false;
@@ -419,21 +418,47 @@ export class Renderer {
 
   /** A comparison or arithmetic operator applied to evaluated operands. */
   combine(e: Extract<Expr, { kind: 'binary' }>, left: Value, right: Value): Value {
-    if (isComparison(e.op)) return compare(e.op, left, right);
+    if (isComparison(e.op)) return this.compareValues(e, left, right);
     if (e.op === '+' && (typeof left === 'string' || typeof right === 'string')) {
-      const l = left === null ? exprLiteral(e.left, this.source) : javaString(left);
-      const r = right === null ? exprLiteral(e.right, this.source) : javaString(right);
+      const l = left === null ? this.literalOf(e.left) : javaString(left);
+      const r = right === null ? this.literalOf(e.right) : javaString(right);
       return l + r;
     }
     const a = left === null ? undefined : asNumber(left);
     const b = right === null ? undefined : asNumber(right);
-    if (a === undefined || b === undefined) return null;
+    if (a === undefined || b === undefined) {
+      // Velocity builds its log message from the offending operand's literal even when it
+      // only returns null, which fails for literal nodes (see literalOf)
+      this.literalOf(a === undefined ? e.left : e.right);
+      return null;
+    }
     try {
       return arith(e.op as ArithOp, a, b) ?? null;
     } catch (err) {
       if (err instanceof ArithmeticError) throw this.renderError(`java.lang.ArithmeticException: ${err.message}`, e.span);
       throw err;
     }
+  }
+
+  /** A comparison; relational operators with a null side read that side's literal, as Velocity does. */
+  compareValues(e: Extract<Expr, { kind: 'binary' }>, left: Value, right: Value): boolean {
+    if ((left === null || right === null) && e.op !== '==' && e.op !== '!=') {
+      this.literalOf(left === null ? e.left : e.right);
+    }
+    return compare(e.op, left, right);
+  }
+
+  /**
+   * Velocity's Node.literal() at render time. Literal nodes (numbers, booleans, lists, maps,
+   * ranges) have dropped their tokens by then, so asking for their literal throws a
+   * NullPointerException inside Velocity: a render error that we reproduce.
+   */
+  literalOf(e: Expr): string {
+    const lit = velocityLiteral(e, this.source);
+    if (lit === undefined) {
+      throw this.renderError('NullPointerException: Cannot read field "kind" because "<parameter2>" is null', e.span);
+    }
+    return lit;
   }
 
   // ---------------------------------------------------------------- #foreach
@@ -642,10 +667,29 @@ function sameJavaClass(a: Value, b: Value): boolean {
   return (Array.isArray(a) || a instanceof JSet) && (Array.isArray(b) || b instanceof JSet);
 }
 
-/** The source text of an expression node, used where Velocity prints a null operand. */
-function exprLiteral(e: Expr, source: string): string {
-  if (e.kind === 'ref') return e.ref.literal;
-  return source.slice(e.span.start, e.span.end);
+const OPERATOR_LITERAL: Record<string, string> = { and: '&&', or: '||' };
+
+/** Node.literal() of an expression in Velocity 2.4.1; undefined where Velocity fails. */
+function velocityLiteral(e: Expr, source: string): string | undefined {
+  switch (e.kind) {
+    case 'ref':
+      return e.ref.literal;
+    case 'str':
+    case 'neg':
+    case 'word':
+      return source.slice(e.span.start, e.span.end);
+    case 'not': {
+      const inner = velocityLiteral(e.operand, source);
+      return inner === undefined ? undefined : '!' + inner;
+    }
+    case 'binary': {
+      // ASTBinaryOperator.literal(): the left operand and the operator (the right one is missing)
+      const left = velocityLiteral(e.left, source);
+      return left === undefined ? undefined : `${left} ${OPERATOR_LITERAL[e.op] ?? e.op} `;
+    }
+    default:
+      return undefined;
+  }
 }
 
 export { JBigInteger };

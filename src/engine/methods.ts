@@ -41,6 +41,8 @@ const MAX_LIST = 10_000_000;
 
 const outOfBounds = (msg: string) => new JavaException('java.lang.StringIndexOutOfBoundsException', msg);
 const npe = () => new JavaException('java.lang.NullPointerException', '');
+const classCast = (v: Value, to: string) =>
+  new JavaException('java.lang.ClassCastException', `class ${javaClassName(v)} cannot be cast to class ${to}`);
 
 // ------------------------------------------------------------------ argument conversion
 
@@ -272,9 +274,10 @@ const STRING: Record<string, Impl> = {
   contentEquals: (s: string, a: Value[]) => (a.length === 1 && typeof a[0] === 'string' ? a[0] === s : NO_METHOD),
   compareTo: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
-    const o = charSeq(a[0]!);
-    if (o === NO_METHOD) return NO_METHOD;
+    const o = a[0]!;
     if (o === null) throw npe();
+    // String.compareTo(Object), the bridge method Velocity finds, casts its argument
+    if (typeof o !== 'string') throw classCast(o, 'java.lang.String');
     return compareStrings(s, o);
   },
   compareToIgnoreCase: (s: string, a: Value[]) => {
@@ -553,8 +556,8 @@ const NUMBER: Record<string, Impl> = {
     if (a.length !== 1) return NO_METHOD;
     const o = a[0]!;
     if (o === null) throw npe();
-    if (!isNumber(o) || javaClassName(o) !== javaClassName(n)) return NO_METHOD;
-    return compareNumbers(n, o);
+    if (javaClassName(o) !== javaClassName(n)) throw classCast(o, javaClassName(n));
+    return compareNumbers(n, o as JNumber);
   },
 };
 

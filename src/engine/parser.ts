@@ -169,6 +169,8 @@ class Parser {
 
   statementsInner(afterNewline: boolean, stops: Set<Terminator>): StatementsResult {
     const nodes: Node[] = [];
+    /** How many lone '$'/'#' chars (pending MORE prefixes in Velocity's lexer) end `text`. */
+    let more = 0;
     const src = this.src;
     const n = src.length;
     let text = '';
@@ -180,6 +182,8 @@ class Parser {
     while (this.pos < n) {
       const start = this.pos;
       const c = this.code(start);
+      const pendingMore = more;
+      more = 0;
       // Terminators, possibly after indentation at the start of a line.
       if (c === 35 || (afterNewline && (c === 32 || c === 9))) {
         const at = c === 35 ? start : this.wsEnd(start);
@@ -212,8 +216,14 @@ class Parser {
           text += '#';
           this.pos++;
           afterNewline = false;
+          more = pendingMore + 1;
+          continue;
         }
         continue;
+      }
+      if (c === 92 && pendingMore > 0 && this.losesMorePrefix(start)) {
+        // lone '$'/'#' chars right before '\\' or '\#directive' are lost in Velocity's lexer
+        text = text.slice(0, text.length - pendingMore);
       }
       if (c === 36 /* $ */ || c === 92 /* \ */) {
         const r = this.dollarOrEscape(nodes, flush);
@@ -223,12 +233,15 @@ class Parser {
           continue;
         }
         if (!text) textStart = start;
-        if (c === 36 && this.code(start + 1) === 33 && this.bangDropped(start + 2)) {
-          // '$!' that starts no reference prints as '$' (the lexer drops the '!')
-          text += '$';
+        if (c === 36 && this.code(start + 1) === 33) {
+          // '$!' that starts no reference; the lexer drops the '!' before a terminator char
+          const drop = this.bangDropped(start + 2);
+          text += drop ? '$' : '$!';
+          more = pendingMore + (drop ? 1 : 2);
           this.pos += 2;
         } else {
           text += src[start];
+          more = c === 36 ? pendingMore + 1 : 0;
           this.pos++;
         }
         afterNewline = false;
@@ -272,6 +285,16 @@ class Parser {
     return { nodes, afterNewline };
   }
 
+  /** Backslashes at i that form '\\' or an escaped directive (they swallow a MORE prefix). */
+  losesMorePrefix(i: number): boolean {
+    let j = i;
+    while (this.code(j) === 92) j++;
+    const slashes = j - i;
+    if (this.code(j) === 36) return false;
+    if (slashes >= 2) return true;
+    return this.code(j) === 35 && this.directiveWordAt(j) !== undefined;
+  }
+
   /**
    * After a '$!' that starts no reference, Velocity's lexer ends the reference attempt with a
    * terminator token that loses the '!' ("$! x" prints "$ x"). It keeps it when '{', '$', '#',
@@ -280,7 +303,13 @@ class Parser {
   bangDropped(i: number): boolean {
     if (i >= this.src.length) return false;
     const c = this.code(i);
-    if (c === 123 || c === 36 || c === 35) return false;
+    // tokens Velocity's lexer still matches after '$!': { } [ $ # and \...$
+    if (c === 123 || c === 125 || c === 91 || c === 36 || c === 35) return false;
+    if (c === 92) {
+      let j = i;
+      while (this.code(j) === 92) j++;
+      if (this.code(j) === 36) return false;
+    }
     return this.gobbleEnd(i) < 0;
   }
 
