@@ -123,8 +123,8 @@ export interface EvaluateNode {
 
 export interface BreakNode {
   kind: 'break';
-  /** `#break($foreach)` names the scope to break. */
-  scope: RefNode | undefined;
+  /** `#break($foreach)` names the scope to break (any other value is a render error). */
+  scope: Expr | undefined;
   span: Span;
 }
 

@@ -154,9 +154,10 @@ export class Renderer {
         return;
       case 'break': {
         if (!n.scope) throw new StopSignal(undefined);
-        const s = this.refValue(n.scope);
+        const s = this.value(n.scope);
         if (s instanceof ForeachScope) throw new StopSignal(s);
-        throw this.renderError(`${n.scope.literal} is not a valid org.apache.velocity.runtime.directive.Scope instance`, n.span);
+        const what = this.literalOf(n.scope);
+        throw this.renderError(`${what} is not a valid org.apache.velocity.runtime.directive.Scope instance`, n.span);
       }
       case 'stop':
         throw new StopSignal('template');
@@ -536,10 +537,12 @@ export class Renderer {
       return;
     }
     if (this.macroDepth >= this.limits.maxDepth) {
+      // Velocity reports this at the macro's body, where its proxy is located
+      const at = def.body[0]?.span.start ?? def.span.end;
       throw this.limit(
         'maxDepth',
         `Max calling depth of ${this.limits.maxDepth} was exceeded in macro '${n.name}'`,
-        n.span,
+        { start: at, end: at },
       );
     }
     const values: Value[] = [];

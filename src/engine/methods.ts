@@ -53,12 +53,12 @@ function toInt(v: Value): number | typeof NO_METHOD {
     return intValue(v);
   }
   if (typeof v === 'string') {
-    const t = v.trim();
-    if (/^[+-]?\d+$/.test(t)) {
-      const n = Number(t);
+    // Velocity converts a String argument for an int parameter with Integer.valueOf
+    if (/^[+-]?\d+$/.test(v)) {
+      const n = Number(v);
       if (n >= -2147483648 && n <= 2147483647) return n;
     }
-    return NO_METHOD;
+    throw new JavaException('java.lang.NumberFormatException', `For input string: "${v}"`);
   }
   if (v instanceof JChar) return v.c.charCodeAt(0);
   return NO_METHOD;
@@ -263,6 +263,8 @@ const STRING: Record<string, Impl> = {
     return items.map((x) => javaString(x)).join(a[0]);
   },
   hashCode: (s: string, a: Value[]) => (a.length === 0 ? javaHash(s) : NO_METHOD),
+  // UTF-8 bytes as Java's signed bytes; Velocity prints a byte[] like a list
+  getBytes: (s: string, a: Value[]) => (a.length === 0 ? [...Buffer.from(s, 'utf8')].map((b) => (b << 24) >> 24) : NO_METHOD),
   equals: (s: string, a: Value[]) => (a.length === 1 ? typeof a[0] === 'string' && a[0] === s : NO_METHOD),
   equalsIgnoreCase: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
@@ -564,6 +566,13 @@ const NUMBER: Record<string, Impl> = {
 const BOOLEAN: Record<string, Impl> = {
   toString: (b: boolean, a: Value[]) => (a.length === 0 ? String(b) : NO_METHOD),
   booleanValue: (b: boolean, a: Value[]) => (a.length === 0 ? b : NO_METHOD),
+  compareTo: (b: boolean, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const o = a[0]!;
+    if (o === null) throw npe();
+    if (typeof o !== 'boolean') throw classCast(o, 'java.lang.Boolean');
+    return b === o ? 0 : b ? 1 : -1;
+  },
   equals: (b: boolean, a: Value[]) => (a.length === 1 ? a[0] === b : NO_METHOD),
 };
 
@@ -639,8 +648,7 @@ export function getProperty(target: Value, name: string): MethodResult | typeof 
       if (r !== NO_METHOD) return r;
     }
     if (target instanceof JMap) return mapGet(target, name);
-    const g = Object.hasOwn(table, 'get') ? table['get']!(target as never, [name]) : NO_METHOD;
-    if (g !== NO_METHOD) return g;
+    // GetExecutor looks for get(String) without argument conversion: List.get(int) never matches
     return Object.hasOwn(table, names.is) ? table[names.is]!(target as never, EMPTY) : NO_METHOD;
   }
   for (const m of names.getters) {

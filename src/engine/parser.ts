@@ -63,7 +63,7 @@ class Parser {
    * Inside method arguments, an index or an alternate value: Velocity's lexer has a '(' token
    * only in directive expressions, so a parenthesis there is a lexical error.
    */
-  noParen = 0;
+  lex: ('refmod2' | 'refindex' | 'alt')[] = [];
   readonly macros = new Map<string, MacroDefNode>();
   readonly macroNames: Set<string>;
   constructor(
@@ -197,8 +197,23 @@ class Parser {
           this.fail(`Encountered "#${kw}"`, start);
         }
       }
+      let textblockPrefix: string | undefined;
+      if (c === 35 && pendingMore > 0) {
+        if (this.code(start + 1) === 42) {
+          // lone '$'/'#' glued to a block comment become part of the comment token: lost
+          text = text.slice(0, text.length - pendingMore);
+        } else if (this.src.startsWith('[[', start + 1)) {
+          textblockPrefix = text.slice(text.length - pendingMore);
+          text = text.slice(0, text.length - pendingMore);
+        }
+      }
       if (c === 35 /* # */) {
         const r = this.hash(afterNewline, nodes, flush);
+        if (r !== undefined && textblockPrefix !== undefined) {
+          // Velocity cuts 3 chars off each end of the token image, which starts with the prefix
+          const last = nodes[nodes.length - 1] as { value: string };
+          last.value = (textblockPrefix + '#[[' + last.value).slice(3);
+        }
         if (r !== undefined) {
           afterNewline = r;
           textStart = this.pos;
@@ -215,7 +230,9 @@ class Parser {
         } else {
           text += '#';
           this.pos++;
-          afterNewline = false;
+          // a lone '#' becomes a special token: the line start state carries over to a
+          // following indentation
+          afterNewline = afterNewline && this.isBlank(this.pos);
           more = pendingMore + 1;
           continue;
         }
@@ -244,13 +261,15 @@ class Parser {
           more = c === 36 ? pendingMore + 1 : 0;
           this.pos++;
         }
-        afterNewline = false;
+        afterNewline = c === 36 && afterNewline && this.isBlank(this.pos);
         continue;
       }
       if (afterNewline && (c === 32 || c === 9)) {
         // indentation before a directive is dropped
         const at = this.wsEnd(start);
         if (this.code(at) === 35 && this.startsDirective(at)) {
+          // lone '$'/'#' before the indentation went into a special token of the directive: lost
+          if (pendingMore > 0) text = text.slice(0, text.length - pendingMore);
           flush();
           const r = this.hash(true, nodes, flush, start);
           if (r !== undefined) {
@@ -283,6 +302,11 @@ class Parser {
     }
     flush();
     return { nodes, afterNewline };
+  }
+
+  isBlank(i: number): boolean {
+    const c = this.code(i);
+    return c === 32 || c === 9;
   }
 
   /** Backslashes at i that form '\\' or an escaped directive (they swallow a MORE prefix). */
@@ -644,10 +668,7 @@ class Parser {
     afterNl: boolean,
   ): Node {
     const span = { start: at, end: headEnd };
-    if (name === 'break') {
-      const a = args[0]?.expr;
-      return { kind: 'break', scope: a?.kind === 'ref' ? a.ref : undefined, span };
-    }
+    if (name === 'break') return { kind: 'break', scope: args[0]?.expr, span };
     if (name === 'stop') return { kind: 'stop', span };
     if (name === 'evaluate') return { kind: 'evaluate', arg: args[0]!.expr, span };
     if (name === 'include' || name === 'parse') {
@@ -708,11 +729,7 @@ class Parser {
         }
         break;
       case 'break':
-        if (args.length > 1) this.fail('#break: too many arguments', at);
-        if (args.length === 1 && kinds[0] !== 'ref') this.fail('#break: the argument must be a reference', at);
-        break;
-      case 'stop':
-        if (args.length > 0) this.fail('#stop: takes no arguments', at);
+        if (args.length > 1) this.fail('#break: takes only a single, optional scope argument', at);
         break;
       default:
         void hasParens;
@@ -812,13 +829,17 @@ class Parser {
           this.pos = w.end;
           return true;
         }
-        // even: pairs of backslashes, then a real directive
-        const control = recognized && name !== 'set';
+        // even: pairs of backslashes, then a real directive. Velocity halves them only before
+        // #if/#else/#elseif/#end or a directive/macro name written without braces.
+        const control =
+          name === 'if' ||
+          name === 'else' ||
+          name === 'elseif' ||
+          name === 'end' ||
+          (!w.braced && (KNOWN_DIRECTIVES.has(name) || this.macroNames.has(name)));
         nodes.push({
           kind: 'text',
-          value: control || (name === 'set' && this.code(this.wsEnd(w.end)) === 40)
-            ? '\\'.repeat(slashes / 2)
-            : '\\'.repeat(slashes),
+          value: control ? '\\'.repeat(slashes / 2) : '\\'.repeat(slashes),
           span: { start, end: i },
         });
         this.pos = i;
@@ -835,8 +856,23 @@ class Parser {
   looksLikeReference(i: number): boolean {
     let j = i + 1;
     if (this.code(j) === 33) j++;
-    if (this.code(j) === 123) j++;
+    if (this.code(j) === 123) j = this.skipMorePrefix(j + 1);
     return isAlpha(this.code(j));
+  }
+
+  /**
+   * Inside '${', Velocity's lexer glues '$', '$!' and '\$' prefixes onto the identifier token
+   * ('${$!x}' has the identifier "$!x"), so such a reference parses but names no variable.
+   */
+  skipMorePrefix(j: number): number {
+    for (;;) {
+      let k = j;
+      while (this.code(k) === 92) k++;
+      if (this.code(k) !== 36) return j;
+      k++;
+      if (this.code(k) === 33) k++;
+      j = k;
+    }
   }
 
   /**
@@ -852,14 +888,16 @@ class Parser {
       i++;
     }
     let formal = false;
+    let rootStart = i;
     if (this.code(i) === 123) {
       formal = true;
-      i++;
+      rootStart = i + 1;
+      i = this.skipMorePrefix(i + 1);
     }
     if (!isAlpha(this.code(i))) return undefined;
     let k = i + 1;
     while (isIdent(this.code(k))) k++;
-    const root = this.src.slice(i, k);
+    const root = this.src.slice(rootStart, k);
     this.pos = k;
     const parts: RefPart[] = [];
     this.indexes(parts);
@@ -873,7 +911,7 @@ class Parser {
           this.pos = e + 1;
           const args: Expr[] = [];
           this.pos = this.skipWsNl(this.pos);
-          this.noParen++;
+          this.lex.push('refmod2');
           if (this.code(this.pos) !== 41) {
             for (;;) {
               args.push(this.expression());
@@ -884,7 +922,7 @@ class Parser {
               break;
             }
           }
-          this.noParen--;
+          this.lex.pop();
           this.expect(41, ')');
           parts.push({ kind: 'method', name, args, span: { start: ps - 1, end: this.pos } });
         } else {
@@ -892,6 +930,10 @@ class Parser {
           parts.push({ kind: 'prop', name, span: { start: ps - 1, end: e } });
         }
         this.indexes(parts);
+        if (_inDirective && parts[parts.length - 1]?.kind === 'index' && parts[parts.length - 2]?.kind === 'prop' && isAlpha(this.code(this.pos))) {
+          // after '.prop[i]' the lexer is still in its property state and reads an identifier
+          this.fail(`Encountered "${this.src.slice(this.pos, this.pos + 8).split(/\W/)[0]}"`, this.pos);
+        }
         continue;
       }
       break;
@@ -900,11 +942,11 @@ class Parser {
     if (formal) {
       if (this.code(this.pos) === 124 && this.code(this.pos + 1) !== 124) {
         this.pos++;
-        this.noParen++;
+        this.lex.push('alt');
         try {
           alt = this.expression();
         } finally {
-          this.noParen--;
+          this.lex.pop();
         }
       }
       if (this.code(this.pos) !== 125) {
@@ -932,9 +974,9 @@ class Parser {
     while (this.code(this.pos) === 91) {
       const s = this.pos;
       this.pos++;
-      this.noParen++;
+      this.lex.push('refindex');
       const index = this.expression();
-      this.noParen--;
+      this.lex.pop();
       this.expect(93, ']');
       parts.push({ kind: 'index', index, span: { start: s, end: this.pos } });
     }
@@ -961,7 +1003,12 @@ class Parser {
 
   /** A word operator (`and`, `eq`, ...) at i, not followed by an identifier character. */
   wordAt(i: number, w: string): boolean {
-    return this.src.startsWith(w, i) && !isIdent(this.code(i + w.length));
+    if (!this.src.startsWith(w, i)) return false;
+    // In an index or an alternate value the lexer has no word token, so "truelt" reads as
+    // "true" "lt"; in directives and method arguments a longer word wins.
+    const top = this.lex[this.lex.length - 1];
+    if (top === 'refindex' || top === 'alt') return true;
+    return !isIdent(this.code(i + w.length));
   }
 
   expression(): Expr {
@@ -1093,7 +1140,7 @@ class Parser {
       e = { kind: 'bool', value: v, span: { start, end: this.pos } };
     } else if (c === 40) {
       // Velocity's lexer has no '(' token in an alternate value (${a|...})
-      if (this.noParen > 0) this.fail('Lexical error: "(" is only allowed in #if, #set and #elseif expressions', start);
+      if (this.lex.length > 0) this.fail('Lexical error: "(" is only allowed in #if, #set and #elseif expressions', start);
       this.pos++;
       e = this.expression();
       this.expect(41, ')');
