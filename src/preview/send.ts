@@ -4,7 +4,6 @@
  * polling); the key is read from the server's environment and every text that leaves is redacted.
  */
 import { randomUUID } from 'node:crypto';
-import { defaultSendChecks } from '../yespo/checks.js';
 import { errorText } from '../yespo/cli-support.js';
 import { YespoClient } from '../yespo/client.js';
 import { emailSource } from '../yespo/email-source.js';
@@ -111,7 +110,7 @@ export function createSendService(options: SendServiceOptions): SendService {
             messageId: email.meta.messageId,
             from: email.meta.from,
             force: false,
-            checks: defaultSendChecks(),
+            checks: source.checks?.(dir),
           },
           settings,
         );

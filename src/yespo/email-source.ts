@@ -4,6 +4,8 @@
  * is all that changes when those modules change. Tests can swap the source with
  * `setEmailSource`.
  */
+import { defaultSendChecks } from './checks.js';
+import type { SendChecks } from './safety.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
@@ -37,6 +39,8 @@ export interface EmailSource {
   /** The `send` section of the project config that governs `dir`, if there is a config. */
   loadSendConfig(dir: string): Promise<SendConfig | undefined>;
   prepareEmail(dir: string, choice: { fixture?: string | undefined; variant?: string | undefined }): Promise<PreparedEmail>;
+  /** Checks beyond the leftover-code rail (the linter, for real email folders). */
+  checks?(dir: string): SendChecks | undefined;
 }
 
 /** Finds velvet.config.json in `dir` or the nearest parent folder. */
@@ -58,6 +62,7 @@ function pick<T extends { name: string }>(items: readonly T[], want: string | un
 }
 
 const defaultSource: EmailSource = {
+  checks: (dir) => defaultSendChecks(dir),
   async loadSendConfig(dir) {
     const send = projectConfig(dir)?.send;
     if (!send) return undefined;

@@ -1,4 +1,4 @@
-import type { CliIO, Command } from '../../src/cli/command.js';
+import type { CliIO } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
 
 export const KEY = 'sk-live-7Hq2Zx9PtK4mW8vR3nYb';
@@ -10,8 +10,6 @@ export const KEY_FORMS = [
   Buffer.from(`:${KEY}`).toString('base64'),
   Buffer.from(`user:${KEY}`).toString('base64'),
 ];
-
-const OWN = ['send', 'event', 'doctor', 'carrier'];
 
 export interface Run {
   code: number;
@@ -29,22 +27,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     env,
     color: false,
   };
-  let code = await main(argv, io);
-  // main.ts loads commands with `import(\`./commands/${n}.js\`)`; under Vite/vitest such a
-  // variable import only works with a /* @vite-ignore */ hint, without it main() reports
-  // "unknown command". Until main.ts has the hint, run the command module the way main() does.
-  const name = argv[0] ?? '';
-  if (code === 2 && stderr.startsWith(`velvet: unknown command '${name}'`) && OWN.includes(name)) {
-    stderr = '';
-    const { command } = (await import(/* @vite-ignore */ `../../src/cli/commands/${name}.js`)) as { command: Command };
-    const rest = argv.slice(1);
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
-      code = 0;
-    } else {
-      code = await command.run(rest, io);
-    }
-  }
+  const code = await main(argv, io);
   return { code, stdout, stderr };
 }
 

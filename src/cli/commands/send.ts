@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
-import { defaultSendChecks } from '../../yespo/checks.js';
 import {
   clientFor, fail, formatFindings, idFlag, parseFlags, progressLine, redactedIO, secondsFlag, statusSummary,
 } from '../../yespo/cli-support.js';
@@ -96,7 +95,7 @@ export const command: Command = {
           email: email.name, mode, via, to: v.to ?? [], payload: email.json, rendered,
           messageId: idFlag('message-id', v['message-id']) ?? email.meta.messageId,
           carrierMessageId: idFlag('carrier-id', v['carrier-id']), from: v.from ?? email.meta.from,
-          force: v.force ?? false, checks: defaultSendChecks(),
+          force: v.force ?? false, checks: source.checks?.(dir),
         },
         settings,
       );
