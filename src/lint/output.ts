@@ -17,6 +17,20 @@ const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 const memo = new Map<string, Tag[]>();
 
+const patterns = new Map<string, RegExp>();
+
+/** TAG restricted to the given names, so the scan skips every other tag quickly. */
+function tagPattern(names: ReadonlySet<string>): RegExp {
+  const key = [...names].sort().join('|');
+  let re = patterns.get(key);
+  if (!re) {
+    const alt = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    re = new RegExp(`<(${alt})(?=[\\s/>])${TAG.source.slice(TAG.source.indexOf(')') + 1)}`, 'gi');
+    if (patterns.size < 256) patterns.set(key, re);
+  }
+  return re;
+}
+
 /** Link and image tags of a rendered output; the output rules share one scan per output. */
 export function linkTags(html: string): Tag[] {
   let tags = memo.get(html);
@@ -34,7 +48,7 @@ export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area
 export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
   const out: Tag[] = [];
   const text = blankComments(html);
-  for (const m of text.matchAll(TAG)) {
+  for (const m of text.matchAll(tagPattern(names))) {
     const name = m[1]!.toLowerCase();
     if (!names.has(name)) continue;
     const attrs = new Map<string, string>();
