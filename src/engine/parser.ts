@@ -1144,6 +1144,14 @@ class Parser {
       this.pos++;
       e = this.expression();
       this.expect(41, ')');
+    } else if (this.lex[this.lex.length - 1] === 'refmod2' && isAlpha(c)) {
+      // In method arguments the lexer reads a bare identifier as a reference token without its
+      // '$': it names no variable, so it is null ($m.get(x) prints as written)
+      let k = start + 1;
+      while (isIdent(this.code(k))) k++;
+      if (this.code(k) === 46) this.fail(`Encountered "${this.src[k]}"`, k);
+      this.pos = k;
+      e = { kind: 'word', value: this.src.slice(start, k), span: { start, end: k } };
     } else {
       const got = start >= this.src.length ? '<EOF>' : this.src[start];
       this.fail(`Encountered "${got}": expected an expression`, start);
