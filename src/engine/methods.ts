@@ -502,7 +502,18 @@ const LIST: Record<string, Impl> = {
   equals: (l: Value[], a: Value[]) => (a.length === 1 ? javaEquals(l, a[0]!) : NO_METHOD),
 };
 
+const unsupported = () => new JavaException('java.lang.UnsupportedOperationException', '');
+
 const SET: Record<string, Impl> = {
+  // keySet(), values() and entrySet() are views: adding to them throws
+  add: (_s: JSet, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    throw unsupported();
+  },
+  addAll: (_s: JSet, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    throw unsupported();
+  },
   size: (s: JSet, a: Value[]) => (a.length === 0 ? s.items.length : NO_METHOD),
   isEmpty: (s: JSet, a: Value[]) => (a.length === 0 ? s.items.length === 0 : NO_METHOD),
   contains: (s: JSet, a: Value[]) => (a.length === 1 ? indexOfValue(s.items, a[0]!) >= 0 : NO_METHOD),

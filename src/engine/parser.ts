@@ -189,6 +189,8 @@ class Parser {
         const at = c === 35 ? start : this.wsEnd(start);
         const kw = this.terminatorAt(at);
         if (kw && stops.has(kw)) {
+          // lone '$'/'#' before the indentation of #end/#else went into its dropped whitespace
+          if (c !== 35 && pendingMore > 0) text = text.slice(0, text.length - pendingMore);
           flush();
           return { nodes, afterNewline };
         }
@@ -241,6 +243,20 @@ class Parser {
       if (c === 92 && pendingMore > 0 && this.losesMorePrefix(start)) {
         // lone '$'/'#' chars right before '\\' or '\#directive' are lost in Velocity's lexer
         text = text.slice(0, text.length - pendingMore);
+      }
+      if (c === 92 && pendingMore > 0 && this.backslashesBeforeReference(start)) {
+        // after lone '$'/'#' the lexer keeps collecting: '$!\$a' is the reference $a with the
+        // text '$!\' glued before it, so the backslashes escape nothing
+        let j = start;
+        while (this.code(j) === 92) j++;
+        text += src.slice(start, j);
+        flush();
+        this.pos = j;
+        const ref = this.reference(false)!;
+        nodes.push(ref);
+        textStart = this.pos;
+        afterNewline = false;
+        continue;
       }
       if (c === 36 /* $ */ || c === 92 /* \ */) {
         const r = this.dollarOrEscape(nodes, flush);
@@ -302,6 +318,12 @@ class Parser {
     }
     flush();
     return { nodes, afterNewline };
+  }
+
+  backslashesBeforeReference(i: number): boolean {
+    let j = i;
+    while (this.code(j) === 92) j++;
+    return this.code(j) === 36 && this.looksLikeReference(j);
   }
 
   isBlank(i: number): boolean {
