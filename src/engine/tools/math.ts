@@ -13,7 +13,7 @@
  * stays a Double when an input prints with a '.' (`abs(-2.0)` is 2.0).
  */
 import { javaString, mapGet } from '../java.js';
-import { NO_METHOD, type HasMethods, type MethodResult } from '../methods.js';
+import { JavaException, NO_METHOD, type HasMethods, type MethodResult } from '../methods.js';
 import { intValue, toDouble, type JNumber } from '../numbers.js';
 import { JDouble, JMap, JObject, JSet, type Value } from '../values.js';
 import { toJavaNumber } from './number.js';
@@ -148,6 +148,11 @@ export class MathTool extends JObject implements HasMethods {
 
   /** add/sub/mul/div/max/min(Object...): double arithmetic, null on a bad argument. */
   private varargs(name: string, args: Value[]): Value {
+    // Java passes a lone null argument to an Object... parameter as a null array: the loop over
+    // it throws NullPointerException
+    if (args.length === 1 && args[0] === null) {
+      throw new JavaException('java.lang.NullPointerException', 'Cannot read the array length because "nums" is null');
+    }
     let value = name === 'mul' ? 1 : name === 'max' ? DOUBLE_MIN_VALUE : name === 'min' ? DOUBLE_MAX_VALUE : 0;
     for (let i = 0; i < args.length; i++) {
       const x = num(args[i]!);
