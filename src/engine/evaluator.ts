@@ -4,8 +4,8 @@
 import type { Expr, ForeachNode, IfNode, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
 import { LimitError, ParseError, RenderError, positionAt } from '../errors.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
-import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty } from './methods.js';
-import { ArithmeticError, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
+import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, setRegexDeadline } from './methods.js';
+import { ArithmeticError, NumberTooLarge, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
 import { compiledBlock, compiledExpr, compiledTest } from './compiler.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
@@ -63,6 +63,7 @@ export class Renderer {
   }
 
   run(): string {
+    setRegexDeadline(this.deadline);
     try {
       this.nodes(this.ast.nodes);
     } catch (e) {
@@ -90,8 +91,9 @@ export class Renderer {
     return new LimitError(name, message, this.loc(span));
   }
 
+  /** Called on every loop iteration, macro call, method call and block render. */
   tick(span: Span): void {
-    if ((++this.ticks & 1023) === 0 && Date.now() > this.deadline) {
+    if ((++this.ticks & 255) === 0 && Date.now() > this.deadline) {
       throw this.limit('maxTimeMs', `render took longer than ${this.limits.maxTimeMs} ms (limit maxTimeMs)`, span);
     }
   }
@@ -184,6 +186,7 @@ export class Renderer {
   captured = 0;
 
   capture(f: () => void): string {
+    this.tick({ start: 0, end: 0 });
     const saved = this.out;
     const o = new Output();
     this.captured += saved.text.length;
@@ -194,6 +197,7 @@ export class Renderer {
       this.out = saved;
       this.captured -= saved.text.length;
     }
+    this.allocate(o.text.length, { start: 0, end: 0 });
     return o.text;
   }
 
@@ -257,6 +261,7 @@ export class Renderer {
   }
 
   call(target: Value, name: string, args: Value[], span: Span): Value {
+    this.tick(span);
     let r;
     try {
       r = invokeMethod(target, name, args);
@@ -272,7 +277,28 @@ export class Renderer {
     }
     if (r === NO_METHOD) return null;
     if (r === VOID) return '';
+    if (typeof r === 'string') this.allocate(r.length, span);
+    else if (Array.isArray(r)) this.allocate(r.length, span);
     return r;
+  }
+
+  /** Characters (and list elements) the template has built so far, across all values. */
+  allocated = 0;
+
+  /**
+   * Counts text a template builds outside the output (method results, concatenations,
+   * interpolated strings): keeping many large strings alive could exhaust memory, which would
+   * end the process rather than raise an error.
+   */
+  allocate(n: number, span: Span): void {
+    this.allocated += n;
+    if (n > this.limits.maxOutput || this.allocated > this.limits.maxOutput * 10) {
+      throw this.limit(
+        'maxOutput',
+        `the template built more text than allowed (a string of ${n} characters, ${this.allocated} in all; limit maxOutput ${this.limits.maxOutput}, 10 times that in all)`,
+        span,
+      );
+    }
   }
 
   set(target: RefNode, value: Value): void {
@@ -423,6 +449,7 @@ export class Renderer {
     if (e.op === '+' && (typeof left === 'string' || typeof right === 'string')) {
       const l = left === null ? this.literalOf(e.left) : javaString(left);
       const r = right === null ? this.literalOf(e.right) : javaString(right);
+      this.allocate(l.length + r.length, e.span);
       return l + r;
     }
     const a = left === null ? undefined : asNumber(left);
@@ -437,6 +464,7 @@ export class Renderer {
       return arith(e.op as ArithOp, a, b) ?? null;
     } catch (err) {
       if (err instanceof ArithmeticError) throw this.renderError(`java.lang.ArithmeticException: ${err.message}`, e.span);
+      if (err instanceof NumberTooLarge) throw this.limit('maxTimeMs', `${err.message} (computing it would take too long)`, e.span);
       throw err;
     }
   }
@@ -526,6 +554,7 @@ export class Renderer {
   // ---------------------------------------------------------------- macros
 
   macroCall(n: MacroCallNode): void {
+    this.tick(n.span);
     const def = this.macros.get(n.name);
     if (!def) {
       if (n.body) {
@@ -587,6 +616,7 @@ export class Renderer {
   // ---------------------------------------------------------------- #evaluate
 
   evaluate(arg: Expr, span: Span): void {
+    this.tick(span);
     const v = this.value(arg);
     if (v === null) return;
     const text = javaString(v);

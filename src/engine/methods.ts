@@ -35,7 +35,7 @@ export const NO_METHOD = Symbol('no-method');
 type Impl = (self: never, args: Value[]) => MethodResult | typeof NO_METHOD;
 
 /** Longest string a single method call may build (Java would run out of memory first). */
-const MAX_STRING = 50_000_000;
+const MAX_STRING = 10_000_000;
 /** Largest list a single method call may build. */
 const MAX_LIST = 10_000_000;
 
@@ -123,6 +123,13 @@ interface RegexMatch {
 // Regular expressions come from templates and may backtrack catastrophically ("(a+)+b"): they
 // run in a separate V8 context whose execution is interrupted after REGEX_TIMEOUT_MS.
 const REGEX_TIMEOUT_MS = 1000;
+/** The running render's deadline (renders are synchronous, so one slot is enough). */
+let regexDeadline = Infinity;
+
+/** Sets the deadline regular expressions must finish by (the render's maxTimeMs). */
+export function setRegexDeadline(deadline: number): void {
+  regexDeadline = deadline;
+}
 let regexContext: vm.Context | undefined;
 const REGEX_SCRIPT = new vm.Script(`(() => {
   const re = new RegExp(pattern, global ? 'g' : '');
@@ -141,10 +148,11 @@ function regexMatches(source: string, input: string, global: boolean): RegexMatc
   Object.assign(regexContext, { pattern: source, input, global });
   let json: string;
   try {
-    json = REGEX_SCRIPT.runInContext(regexContext, { timeout: REGEX_TIMEOUT_MS }) as string;
+    const timeout = Math.max(1, Math.min(REGEX_TIMEOUT_MS, Math.floor(regexDeadline - Date.now())));
+    json = REGEX_SCRIPT.runInContext(regexContext, { timeout }) as string;
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      throw new MethodLimit(`regular expression /${source}/ ran longer than ${REGEX_TIMEOUT_MS} ms`);
+      throw new MethodLimit(`regular expression /${source}/ ran out of time (at most ${REGEX_TIMEOUT_MS} ms, within the render's maxTimeMs)`);
     }
     throw e;
   }

@@ -252,6 +252,7 @@ export function arith(op: ArithOp, a: JNumber, b: JNumber): JNumber | undefined 
       else if (op === '*') r = x * y;
       else if (op === '/') r = x / y;
       else r = ((x % y) + (y < 0n ? -y : y)) % (y < 0n ? -y : y); // BigInteger.mod
+      checkSize(r);
       return new JBigInteger(r);
     }
     case 'double': {
@@ -269,15 +270,32 @@ export function arith(op: ArithOp, a: JNumber, b: JNumber): JNumber | undefined 
       const x = bdFromNumber(a);
       const y = bdFromNumber(b);
       if (op === '%') throw new ArithmeticError('Cannot calculate the modulo of BigDecimals.');
-      if (op === '/') return bdDivide(x, y);
-      if (op === '*') return new JBigDecimal(x.unscaled * y.unscaled, x.scale + y.scale);
-      const [p, q, s] = align(x, y);
-      return new JBigDecimal(op === '+' ? p + q : p - q, s);
+      if (Math.abs(x.scale) > MAX_BITS || Math.abs(y.scale) > MAX_BITS) throw new NumberTooLarge(`a decimal scale beyond ${MAX_BITS}`);
+      let result: JBigDecimal;
+      if (op === '/') result = bdDivide(x, y);
+      else if (op === '*') result = new JBigDecimal(x.unscaled * y.unscaled, x.scale + y.scale);
+      else {
+        const [p, q, s] = align(x, y);
+        result = new JBigDecimal(op === '+' ? p + q : p - q, s);
+      }
+      checkSize(result.unscaled);
+      return result;
     }
   }
 }
 
 export class ArithmeticError extends Error {}
+
+/** Integers wider than this many bits end a render (Java would compute them, slowly). */
+export const MAX_BITS = 65_536;
+const BIG = 1n << BigInt(MAX_BITS);
+
+/** A number too large to compute in a template (see MAX_BITS). */
+export class NumberTooLarge extends Error {}
+
+function checkSize(v: bigint): void {
+  if (v >= BIG || v <= -BIG) throw new NumberTooLarge(`a number grew beyond ${MAX_BITS} bits`);
+}
 
 export function compareNumbers(a: JNumber, b: JNumber): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;

@@ -92,6 +92,30 @@ describe('hostile templates', () => {
     expect(() => run('#set($l = [1])#foreach($i in [1..40])#set($ok = $l.addAll($l))#end')).toThrow(LimitError);
   });
 
+  it('bounds time spent in recursion, big numbers and repeated regular expressions', () => {
+    const t0 = Date.now();
+    // macro recursion with fan-out 3 and no loop at all
+    expect(() =>
+      run('#macro(m $d)#if($d.length() < 19)#m("$d.")#m("$d.")#m("$d.")#end#end#m("")done', {}, { maxTimeMs: 500 }),
+    ).toThrow(LimitError);
+    // squaring a number 23 times would need millions of digits
+    expect(() => run('#set($c = 2147483647)#foreach($i in [1..23])#set($c = $c * $c)#end$c')).toThrow(/bits/);
+    // each regular expression gets at most what is left of the render's time
+    expect(() => run('#foreach($i in [1..100])$s.matches("(a+)+b")#end', { s: 'a'.repeat(25) }, { maxTimeMs: 1500 })).toThrow(LimitError);
+    expect(Date.now() - t0).toBeLessThan(6_000);
+  });
+
+  it('bounds the text a template builds, not only what it prints', () => {
+    const hog =
+      '#set($x = "x")#set($a = $x.repeat(9000000))#set($l = [$a, $a, $a, $a, $a, $a])#set($j = $x.join($a, $l))' +
+      '#set($keep = [])#foreach($i in [1..30])#set($ok = $keep.add($j.toUpperCase()))#end$keep.size()';
+    expect(() => run(hog)).toThrow(LimitError);
+    expect(() => run('#set($x = "xxxxxxxxxx")#foreach($i in [1..40])#set($x = $x + $x)#end')).toThrow(/maxOutput/);
+    expect(() =>
+      run('#set($x = "xxxxxxxxxx")#foreach($i in [1..20])#set($x = "$x$x")#end#set($k = [])#foreach($i in [1..100])#set($ok = $k.add($x.toUpperCase()))#end'),
+    ).toThrow(/maxOutput/);
+  });
+
   it('parses pathological text in linear time', () => {
     const t0 = Date.now();
     run('x $ '.repeat(20000));
