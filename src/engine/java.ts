@@ -65,8 +65,18 @@ export function javaString(v: Value, seen?: Set<unknown>): string {
     return '{' + parts.join(', ') + '}';
   }
   if (v instanceof JEntry) return javaString(v.key, seen) + '=' + javaString(v.value, seen);
-  if (v instanceof JObject && 'javaToString' in v) return (v as unknown as Stringable).javaToString();
+  if (v instanceof JObject) {
+    if ('javaToString' in v) return (v as unknown as Stringable).javaToString();
+    // Object.toString(): class@identityHash. Java's hash differs per run; ours is stable.
+    return `${v.javaClass}@${(hashString(v.javaClass) >>> 0).toString(16)}`;
+  }
   return String(v);
+}
+
+function hashString(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
 }
 
 function collectionString(items: Value[], self: unknown, seen?: Set<unknown>): string {
