@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { FRAME_BOOTSTRAP } from './frame-bootstrap.js';
 
 /**
@@ -12,8 +12,11 @@ export class VelvetFrame extends LitElement {
     base: {},
     width: { type: Number },
     dark: { type: Boolean },
+    blockedLink: { state: true },
   };
   declare html: string | undefined;
+  /** A link of the email that was not opened because it points into the preview itself. */
+  declare blockedLink: string | undefined;
   declare base: string;
   declare width: number;
   declare dark: boolean;
@@ -55,6 +58,34 @@ export class VelvetFrame extends LitElement {
       border-radius: 6px;
       transition: width 0.15s ease;
     }
+    .blocked {
+      position: absolute;
+      left: 50%;
+      bottom: 16px;
+      transform: translateX(-50%);
+      max-width: min(680px, 90%);
+      margin: 0;
+      padding: 8px 12px;
+      display: flex;
+      gap: 10px;
+      align-items: center;
+      font: 13px/1.4 system-ui, sans-serif;
+      background: #fff7e6;
+      border: 1px solid #f0c36d;
+      border-radius: 6px;
+      box-shadow: 0 4px 16px rgba(0, 0, 0, 0.12);
+      z-index: 2;
+    }
+    .blocked code {
+      overflow-wrap: anywhere;
+    }
+    .blocked button {
+      font: inherit;
+      border: 0;
+      background: none;
+      cursor: pointer;
+      padding: 0 4px;
+    }
     iframe.dark {
       background: #121212;
       color-scheme: dark;
@@ -86,10 +117,31 @@ export class VelvetFrame extends LitElement {
       this.#shown = m.version;
       frame.dataset['version'] = String(m.version);
       this.dispatchEvent(new CustomEvent('velvet-frame-shown', { detail: m.version, bubbles: true, composed: true }));
-    } else if (m.type === 'velvet:link' && typeof m.href === 'string' && /^https?:/i.test(m.href)) {
-      window.open(m.href, '_blank', 'noopener,noreferrer');
+    } else if (m.type === 'velvet:link' && typeof m.href === 'string') {
+      this.#openLink(m.href);
     }
   };
+
+  /**
+   * Opens an http(s) link of the email in a new tab, unless it points into the preview itself:
+   * a page opened there would run with the UI's origin and could read the session token.
+   */
+  #openLink(href: string): void {
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    if (isPreviewUrl(url)) {
+      this.blockedLink = url.href;
+      this.dispatchEvent(new CustomEvent('velvet-link-blocked', { detail: url.href, bubbles: true, composed: true }));
+      return;
+    }
+    this.blockedLink = undefined;
+    window.open(url.href, '_blank', 'noopener,noreferrer');
+  }
 
   #post(): void {
     const win = this.#frame?.contentWindow;
@@ -117,7 +169,27 @@ export class VelvetFrame extends LitElement {
         style="width: ${this.width}px"
         .srcdoc=${FRAME_BOOTSTRAP}
       ></iframe>
+      ${this.blockedLink
+        ? html`<p class="blocked" role="status" data-blocked-link>
+            <span>Not opened: <code>${this.blockedLink}</code> points into the preview itself.</span>
+            <button type="button" aria-label="Dismiss" @click=${() => (this.blockedLink = undefined)}>×</button>
+          </p>`
+        : nothing}
     </div>`;
   }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
+
+function portOf(url: URL | Location): string {
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
+}
+
+/** True for a URL served by this preview: its own origin, or another loopback name on its port. */
+export function isPreviewUrl(url: URL): boolean {
+  if (url.origin === location.origin) return true;
+  if (portOf(url) !== portOf(location)) return false;
+  const host = url.hostname.toLowerCase();
+  return host === location.hostname.toLowerCase() || LOOPBACK.has(host) || /^127\./.test(host) || host.endsWith('.localhost');
 }
 customElements.define('velvet-frame', VelvetFrame);

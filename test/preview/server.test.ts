@@ -74,6 +74,23 @@ describe('preview server', () => {
     expect(res.headers['content-type']).toBe('image/png');
   });
 
+  it('serves project files sandboxed: a CSP without scripts, nosniff, and SVG as an attachment', async () => {
+    writeFileSync(join(project.dir, 'welcome', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(project.dir, 'welcome', 'pwn.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    for (const path of ['/__velvet/files/welcome/logo.png', '/__velvet/files/welcome/pwn.svg', '/__velvet/files/welcome/missing.png', '/__velvet/files/.env']) {
+      const res = await raw(server.url, path);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, path).toMatch(/(^|;\s*)sandbox(;|$)/);
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp, path).not.toMatch(/script-src/);
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+    }
+    const svg = await raw(server.url, '/__velvet/files/welcome/pwn.svg');
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect(svg.headers['content-disposition']).toBe('attachment');
+  });
+
   it('lists the emails with their fixtures and variants', async () => {
     const emails = (await (await fetch(new URL('/__velvet/api/emails', server.url))).json()) as Array<{ name: string; fixtures: Array<{ name: string; variants: string[] }> }>;
     expect(emails.map((e) => e.name)).toEqual(['abandoned-cart', 'birthday', 'event-discount', 'order-confirmation', 'smartsend-recommendations', 'welcome']);
