@@ -4,6 +4,12 @@
  * swaps the whole document in place and restores the scroll position, so an update never
  * flashes or jumps to the top. Links open outside the frame; dark mode rewrites the email's own
  * `prefers-color-scheme` rules, or inverts colours as some clients do when it has none.
+ *
+ * Email clients run no scripts, and neither does the preview: the document's Content Security
+ * Policy allows this bootstrap script alone (by a nonce made for each frame), so a template's
+ * `<script>`, inline handlers (`onerror=`) and `javascript:` URLs never run, and nothing but
+ * images, stylesheets, fonts and media is fetched. The UI gives every email and fixture a fresh
+ * frame, so a document never sees the renders of another.
  */
 function bootstrap(): void {
   let dark = false;
@@ -51,6 +57,10 @@ function bootstrap(): void {
     const x = window.scrollX;
     const y = window.scrollY;
     const doc = new DOMParser().parseFromString(html, 'text/html');
+    // a refresh would navigate the frame away from this document (and its policy)
+    for (const meta of Array.from(doc.querySelectorAll('meta[http-equiv]'))) {
+      if (/^\s*refresh\s*$/i.test(meta.getAttribute('http-equiv') ?? '')) meta.remove();
+    }
     if (base && !doc.querySelector('base')) {
       const b = doc.createElement('base');
       b.href = base;
@@ -92,4 +102,31 @@ function bootstrap(): void {
   window.parent.postMessage({ type: 'velvet:ready' }, '*');
 }
 
-export const FRAME_BOOTSTRAP = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><script>(${bootstrap.toString()})();</script></body></html>`;
+/** The frame's policy: only the script carrying `nonce`; images, CSS, fonts and media from anywhere. */
+export function frameCsp(nonce: string): string {
+  const assets = 'data: blob: http: https:';
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${assets}`,
+    `style-src 'unsafe-inline' http: https:`,
+    `font-src ${assets}`,
+    `media-src ${assets}`,
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** A random nonce for one frame document. */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The bootstrap document of one frame, its script allowed by `nonce` and nothing else. */
+export function frameBootstrap(nonce: string): string {
+  return (
+    '<!DOCTYPE html><html><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="${frameCsp(nonce)}">` +
+    `</head><body><script nonce="${nonce}">(${bootstrap.toString()})();</script></body></html>`
+  );
+}

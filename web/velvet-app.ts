@@ -405,7 +405,7 @@ export class VelvetApp extends LitElement {
             : this.emails.length === 0
               ? html`<p class="empty">No emails here yet: an email is a folder with an <code>email.html</code>.</p>`
               : nothing}
-          <velvet-frame .html=${r?.html} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
+          <velvet-frame .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
           <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)}></velvet-error-overlay>
         </div>
       </main>

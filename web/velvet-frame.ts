@@ -1,20 +1,26 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { FRAME_BOOTSTRAP } from './frame-bootstrap.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { createNonce, frameBootstrap } from './frame-bootstrap.js';
 
 /**
  * The rendered email in a sandboxed frame (scripts only, no same-origin: nothing in a template
- * can reach the UI). The frame keeps one bootstrap document and swaps renders into it, so the
- * scroll position survives every update. Fires `velvet-frame-shown` after each swap.
+ * can reach the UI; the frame's CSP lets only its bootstrap script run). Re-renders of one
+ * document (`doc`: the email, fixture and variant) are swapped into the same frame, so the scroll
+ * position survives them; another `doc` gets a new frame, so no document ever receives the render
+ * of another email or fixture. Fires `velvet-frame-shown` after each swap.
  */
 export class VelvetFrame extends LitElement {
   static override properties = {
     html: { attribute: false },
+    doc: {},
     base: {},
     width: { type: Number },
     dark: { type: Boolean },
     blockedLink: { state: true },
   };
   declare html: string | undefined;
+  /** What the html belongs to (email, fixture, variant): a change gets a fresh frame document. */
+  declare doc: string;
   /** A link of the email that was not opened because it points into the preview itself. */
   declare blockedLink: string | undefined;
   declare base: string;
@@ -24,9 +30,15 @@ export class VelvetFrame extends LitElement {
   #ready = false;
   #version = 0;
   #shown = 0;
+  /** Bumped to replace the frame: a new document with a new nonce. */
+  #generation = 0;
+  #srcdoc = frameBootstrap(createNonce());
+  /** load events of the current frame: the first is the bootstrap, any later one a navigation. */
+  #loads = 0;
 
   constructor() {
     super();
+    this.doc = '';
     this.base = '/';
     this.width = 800;
     this.dark = false;
@@ -143,6 +155,27 @@ export class VelvetFrame extends LitElement {
     window.open(url.href, '_blank', 'noopener,noreferrer');
   }
 
+  /** Throws the current frame document away; the next one reports ready and gets the render. */
+  #replaceFrame(): void {
+    this.#ready = false;
+    this.#loads = 0;
+    this.#generation++;
+    this.#srcdoc = frameBootstrap(createNonce());
+  }
+
+  /**
+   * The frame left the bootstrap document (a template cannot navigate it, but should anything
+   * manage to): what is there now must never get a render, so the frame is replaced.
+   */
+  #onLoad = (event: Event): void => {
+    if (event.currentTarget !== this.#frame) return;
+    this.#loads++;
+    if (this.#loads > 1) {
+      this.#replaceFrame();
+      this.requestUpdate();
+    }
+  };
+
   #post(): void {
     const win = this.#frame?.contentWindow;
     if (!this.#ready || !win || this.html === undefined) return;
@@ -150,8 +183,15 @@ export class VelvetFrame extends LitElement {
     win.postMessage({ type: 'velvet:show', html: this.html, base: new URL(this.base, location.href).href, dark: this.dark, version: this.#version }, '*');
   }
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('doc') && changed.get('doc') !== undefined) {
+      this.#replaceFrame();
+      this.blockedLink = undefined;
+    }
+  }
+
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('html') || changed.has('base')) this.#post();
+    if (changed.has('html') || changed.has('base') || changed.has('doc')) this.#post();
     else if (changed.has('dark')) this.#frame?.contentWindow?.postMessage({ type: 'velvet:dark', dark: this.dark }, '*');
   }
 
@@ -162,13 +202,17 @@ export class VelvetFrame extends LitElement {
 
   override render() {
     return html`<div class="stage">
-      <iframe
-        title="Rendered email"
-        sandbox="allow-scripts"
-        class=${this.dark ? 'dark' : ''}
-        style="width: ${this.width}px"
-        .srcdoc=${FRAME_BOOTSTRAP}
-      ></iframe>
+      ${keyed(
+        `${this.doc}\n${this.#generation}`,
+        html`<iframe
+          title="Rendered email"
+          sandbox="allow-scripts"
+          class=${this.dark ? 'dark' : ''}
+          style="width: ${this.width}px"
+          .srcdoc=${this.#srcdoc}
+          @load=${this.#onLoad}
+        ></iframe>`,
+      )}
       ${this.blockedLink
         ? html`<p class="blocked" role="status" data-blocked-link>
             <span>Not opened: <code>${this.blockedLink}</code> points into the preview itself.</span>

@@ -19,6 +19,9 @@ const STEAL = `fetch('/').then(r => r.text()).then(t => {
     body: JSON.stringify({ email: 'attack', name: 'stolen', payload: '{}' }) });
 })`;
 
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /** A local server that records every request the frame manages to make. */
 async function startCollector(): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
   const hits: string[] = [];
@@ -56,7 +59,11 @@ describe('the email frame cannot reach the preview', { timeout: 60_000 }, () => 
     writeFileSync(
       join(email, 'email.html'),
       [
-        '<html><head><title>attack</title></head><body>',
+        '<html><head><title>attack</title>',
+        `<meta http-equiv="refresh" content="0; url=${collector.url}/refreshed">`,
+        '<link rel="stylesheet" href="style.css">',
+        '</head><body>',
+        '<img id="logo" src="logo.png" alt="">',
         '<p id="hello">Hello $name</p>',
         '<a id="lnk" href="pwn.svg">open me</a>',
         `<a id="abs" href="/__velvet/files/attack/pwn.svg">absolute</a>`,
@@ -67,6 +74,8 @@ describe('the email frame cannot reach the preview', { timeout: 60_000 }, () => 
         '</body></html>',
       ].join('\n'),
     );
+    writeFileSync(join(email, 'style.css'), '#hello { color: rgb(1, 2, 3); }');
+    writeFileSync(join(email, 'logo.png'), Buffer.from(PNG, 'base64'));
     writeFileSync(
       join(email, 'pwn.svg'),
       `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>${STEAL}</script><rect width="10" height="10"/></svg>`,
@@ -90,6 +99,12 @@ describe('the email frame cannot reach the preview', { timeout: 60_000 }, () => 
     await expect.poll(() => collector.hits.some((h) => h.startsWith('GET /pixel.png'))).toBe(true);
   });
 
+  it('loads the stylesheet and images of the email folder under the frame policy', async () => {
+    const frame = page.frameLocator('velvet-frame iframe');
+    await expect.poll(() => frame.locator('#hello').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(1, 2, 3)');
+    await expect.poll(() => frame.locator('#logo').evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+  });
+
   it('does not open a link that points into the preview, and says so', async () => {
     let popups = 0;
     chromium.context.on('page', () => popups++);
@@ -111,5 +126,27 @@ describe('the email frame cannot reach the preview', { timeout: 60_000 }, () => 
     await other.close();
     expect(existsSync(stolen())).toBe(false);
     expect(readdirSync(join(project.dir, 'attack', 'data')).sort()).toEqual(['first.json', 'second.json']);
+  });
+
+  it('runs no inline handler or script of a template, so it never sees the next render', async () => {
+    await page.locator('velvet-email-list [data-fixture="second"] button').click();
+    await frameBody().filter({ hasText: 'Hello Second' }).waitFor();
+    await page.locator('velvet-email-list [data-email="welcome"] button').first().click();
+    await frameBody().filter({ hasText: 'Thank you for joining' }).waitFor();
+    await page.waitForTimeout(300);
+    const leaked = collector.hits.filter((h) => !h.startsWith('GET /pixel.png'));
+    expect(leaked).toEqual([]);
+  });
+
+  it('gives every email and fixture a fresh frame document', async () => {
+    await page.locator('velvet-email-list [data-email="attack"] button').first().click();
+    await frameBody().filter({ hasText: 'Hello' }).waitFor();
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame).toBeDefined();
+    await frame?.evaluate(() => Object.assign(window, { __marker: 1 })).catch(() => undefined);
+    await page.locator('velvet-email-list [data-fixture="second"] button').click();
+    await frameBody().filter({ hasText: 'Hello Second' }).waitFor();
+    const now = page.frames().find((f) => f !== page.mainFrame());
+    expect(await now?.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
   });
 });
