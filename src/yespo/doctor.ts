@@ -1,5 +1,5 @@
 import { getAccountInfo } from './endpoints.js';
-import type { YespoClient } from './client.js';
+import { DEFAULT_API_URL, normalizeBaseUrl, type YespoClient } from './client.js';
 import { YespoApiError } from './errors.js';
 import type { SendSettings } from './settings.js';
 
@@ -18,7 +18,15 @@ export function localChecks(settings: SendSettings, configFile: string | undefin
       ? { name: 'config', level: 'ok', detail: configFile }
       : { name: 'config', level: 'warn', detail: 'no velvet.config.json found here or in a parent folder' },
   );
-  checks.push({ name: 'API URL', level: 'ok', detail: `${settings.apiUrl} (${settings.apiUrlSource})` });
+  checks.push(
+    settings.apiUrlSource === 'default' && settings.apiUrl === normalizeBaseUrl(DEFAULT_API_URL)
+      ? { name: 'API URL', level: 'ok', detail: `${settings.apiUrl} (default)` }
+      : {
+          name: 'API URL',
+          level: 'warn',
+          detail: `${settings.apiUrl} (from ${settings.apiUrlSource}): not the default ${DEFAULT_API_URL}; YESPO_API_KEY is sent to this host`,
+        },
+  );
   checks.push(
     settings.apiKey
       ? { name: 'API key', level: 'ok', detail: 'YESPO_API_KEY is set' }

@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.js';
 import { DEFAULT_API_URL, DEFAULT_TIMEOUT_MS, normalizeBaseUrl } from './client.js';
 import { DEFAULT_SUBJECT_PREFIX, resolveAllowList, type AllowList } from './safety.js';
 
@@ -9,8 +10,31 @@ export interface SendConfig {
   carrierMessageId?: number | undefined;
   /** Prefix for render-mode subjects (default `[TEST] `; `""` turns it off). */
   subjectPrefix?: string | undefined;
-  /** API base (default https://yespo.io/api). */
+  /** API base (default https://yespo.io/api); from a config file only https on yespo.io. */
   apiUrl?: string | undefined;
+}
+
+/**
+ * Whether a URL may come from a project config: https on yespo.io or one of its subdomains, on
+ * the default port, without credentials. The API key goes to this URL, and a config file travels
+ * with the repository, so anything else must come from the person running velvet
+ * (YESPO_API_URL or --api-url).
+ */
+export function isYespoApiUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return (
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    url.username === '' &&
+    url.password === '' &&
+    (host === 'yespo.io' || (host.endsWith('.yespo.io') && /^[a-z0-9.-]+$/.test(host)))
+  );
 }
 
 /** Command-line values that override config and environment. */
@@ -39,7 +63,16 @@ export function resolveSendSettings(
 ): SendSettings {
   let apiUrl = DEFAULT_API_URL;
   let apiUrlSource: SendSettings['apiUrlSource'] = 'default';
-  if (config?.apiUrl) [apiUrl, apiUrlSource] = [config.apiUrl, 'config send.apiUrl'];
+  if (config?.apiUrl) {
+    if (!isYespoApiUrl(config.apiUrl)) {
+      throw new ConfigError(
+        `send.apiUrl in velvet.config.json must be an https URL on yespo.io (such as ${DEFAULT_API_URL}), not '${config.apiUrl}': ` +
+          'the API key is sent there, and a config file comes with the repository. To use another API host (a proxy, a local test server), ' +
+          'remove send.apiUrl and set YESPO_API_URL or pass --api-url instead.',
+      );
+    }
+    [apiUrl, apiUrlSource] = [config.apiUrl, 'config send.apiUrl'];
+  }
   const envUrl = env['YESPO_API_URL']?.trim();
   if (envUrl) [apiUrl, apiUrlSource] = [envUrl, 'YESPO_API_URL'];
   if (flags.apiUrl) [apiUrl, apiUrlSource] = [flags.apiUrl, '--api-url'];

@@ -23,7 +23,7 @@ describe('velvet doctor', () => {
     const r = await runCli(['doctor', dir], env());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ok\s+config\s+.*velvet\.config\.json/);
-    expect(r.stdout).toMatch(/ok\s+API URL\s+http:\/\/127\.0\.0\.1:\d+\/api \(YESPO_API_URL\)/);
+    expect(r.stdout).toMatch(/warn\s+API URL\s+http:\/\/127\.0\.0\.1:\d+\/api \(from YESPO_API_URL\): not the default https:\/\/yespo\.io\/api/);
     expect(r.stdout).toMatch(/ok\s+allow-list\s+@example.com \(config send.allow\)/);
     expect(r.stdout).toMatch(/ok\s+carrier\s+message 77/);
     expect(r.stdout).toMatch(/ok\s+account\s+the key belongs to api-user162065 \(Northwind Outfitters\)/);
@@ -66,6 +66,26 @@ describe('velvet doctor', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/warn\s+allow-list\s+empty/);
     expect(r.stdout).toMatch(/warn\s+carrier/);
+  });
+
+  it('says where the API URL comes from: ok for the default, a warning for any other', async () => {
+    const plain = await runCli(['doctor', dir], { VELVET_SEND_ALLOW: 'me@example.com' });
+    expect(plain.stdout).toMatch(/ok\s+API URL\s+https:\/\/yespo\.io\/api \(default\)/);
+    const flag = await runCli(['doctor', dir, '--api-url', fake.url], env({ YESPO_API_URL: undefined }));
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toMatch(/warn\s+API URL\s+http:\/\/127\.0\.0\.1:\d+\/api \(from --api-url\)/);
+    writeFileSync(join(dir, 'velvet.config.json'), JSON.stringify({ send: { allow: ['@example.com'], apiUrl: 'https://api.yespo.io/api' } }));
+    const config = await runCli(['doctor', dir], { VELVET_SEND_ALLOW: 'me@example.com' });
+    expect(config.stdout).toMatch(/warn\s+API URL\s+https:\/\/api\.yespo\.io\/api \(from config send\.apiUrl\)/);
+  });
+
+  it('refuses a config whose send.apiUrl is not https on yespo.io', async () => {
+    writeFileSync(join(dir, 'velvet.config.json'), JSON.stringify({ send: { allow: ['@example.com'], apiUrl: fake.url } }));
+    const r = await runCli(['doctor', dir], env({ YESPO_API_URL: undefined }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/apiUrl/);
+    expect(r.stderr).toMatch(/YESPO_API_URL or pass --api-url/);
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('has help and rejects unknown flags', async () => {
@@ -120,6 +140,20 @@ describe('velvet event', () => {
     const anon = write('a.json', { eventTypeKey: 'ping', keyValue: '123' });
     expect((await runCli(['event', anon], env())).code).toBe(2);
     expect((await runCli(['event', anon, '--force'], env())).code).toBe(0);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('never sends the key to a host named by the config nearest the fixture', async () => {
+    for (const apiUrl of [fake.url, 'https://yespo.io.evil.example/api', 'http://yespo.io/api']) {
+      writeFileSync(join(dir, 'velvet.config.json'), JSON.stringify({ send: { allow: ['@example.com'], apiUrl } }));
+      const r = await runCli(['event', write('e.json', event)], env({ YESPO_API_URL: undefined }));
+      expect(r.code, apiUrl).toBe(2);
+      expect(r.stderr, apiUrl).toMatch(/YESPO_API_URL or pass --api-url/);
+    }
+    expect(fake.requests).toHaveLength(0);
+    // the same local server is fine when the person running velvet names it
+    writeFileSync(join(dir, 'velvet.config.json'), JSON.stringify({ send: { allow: ['@example.com'] } }));
+    expect((await runCli(['event', write('e.json', event), '--api-url', fake.url], env({ YESPO_API_URL: undefined }))).code).toBe(0);
     expect(fake.requests).toHaveLength(1);
   });
 

@@ -12,11 +12,13 @@ const help = `velvet doctor: check the setup for sending test emails through Yes
 Usage: velvet doctor [DIR] [--api-url URL] [--timeout SECONDS]
 
 Checks, in order: the project config (velvet.config.json in DIR or a parent, default the current
-folder), the API URL, that YESPO_API_KEY is set, the allow-list and the carrier message id; then
-asks Yespo (GET /v1/account/info) who the key belongs to. The key is never printed.
+folder), the API URL and where it came from (a warning when it is not the default), that
+YESPO_API_KEY is set, the allow-list and the carrier message id; then asks Yespo
+(GET /v1/account/info) who the key belongs to. The key is never printed.
 
 Options:
-  --api-url URL        API base (default https://yespo.io/api; also YESPO_API_URL, send.apiUrl)
+  --api-url URL        API base (default https://yespo.io/api; also YESPO_API_URL; send.apiUrl
+                       in the config only as https on yespo.io)
   --timeout SECONDS    request timeout (default 30)
   -h, --help           show this help
 

@@ -28,7 +28,8 @@ Options:
   --dry-run            print the exact request (key redacted) and send nothing
   --force              send an event that names no email address
   --timeout SECONDS    request timeout (default 30)
-  --api-url URL        API base (default https://yespo.io/api; also YESPO_API_URL, send.apiUrl)
+  --api-url URL        API base (default https://yespo.io/api; also YESPO_API_URL; send.apiUrl
+                       in the config only as https on yespo.io)
   -h, --help           show this help
 
 Environment: YESPO_API_KEY (never printed), YESPO_API_URL, VELVET_SEND_ALLOW.

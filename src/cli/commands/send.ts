@@ -40,7 +40,8 @@ Options:
   --wait SECONDS        follow delivery status for up to this long (default 120; 0: do not follow)
   --poll-interval SECS  time between status requests (default 3)
   --timeout SECONDS     request timeout (default 30)
-  --api-url URL         API base (default https://yespo.io/api; also YESPO_API_URL, send.apiUrl)
+  --api-url URL         API base (default https://yespo.io/api; also YESPO_API_URL; send.apiUrl
+                        in the config only as https on yespo.io)
   -h, --help            show this help
 
 Safety: nothing is sent to an address that is not in the allow-list (send.allow in
