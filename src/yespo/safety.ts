@@ -163,28 +163,90 @@ export async function runSendChecks(input: CheckInput, force: boolean, checks?: 
 }
 
 /**
- * Email addresses an event names as its contact: `keyValue` and the values of top-level params.
- * An event starts a workflow, which mails the contact it identifies, so these must be allowed.
+ * Address-like substrings: `local@domain.tld`, cut at separators, so one string holding a list
+ * (`a@x.com,b@y.com`, `mailto:a@x.com`, `Name <a@x.com>`) gives every address in it.
  */
-export function eventAddresses(body: { keyValue?: unknown; params?: unknown }): string[] {
-  const found: string[] = [];
-  if (typeof body.keyValue === 'string' && isAddress(body.keyValue)) found.push(body.keyValue.trim());
-  if (Array.isArray(body.params)) {
-    for (const p of body.params as Array<{ value?: unknown }>) {
-      if (typeof p?.value === 'string' && isAddress(p.value)) found.push(p.value.trim());
-    }
+const ADDRESS_LIKE = /[^\s@<>,;:"'()[\]{}\\|]+@[^\s@<>,;:"'()[\]{}\\|/?#=&]+\.[^\s@<>,;:"'()[\]{}\\|/?#=&]+/g;
+/** `logo@2x.png` is a file name, not an address. */
+const FILE_NAME = /\.(png|jpe?g|gif|webp|svg|avif|bmp|ico|tiff?)$/i;
+
+/** Every address-like substring of `text`, trailing dots dropped. */
+export function addressesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ADDRESS_LIKE)) {
+    const a = m[0].replace(/\.+$/, '');
+    if (isAddress(a) && !FILE_NAME.test(a)) out.push(a);
   }
-  return [...new Map(found.map((a) => [a.toLowerCase(), a])).values()];
+  return out;
 }
 
-/** Allow-list check for an event; without any address the contact is unknown (needs --force). */
-export function checkEventContacts(body: { keyValue?: unknown; params?: unknown }, allow: AllowList, force: boolean): string[] {
-  const addresses = eventAddresses(body);
-  if (addresses.length === 0) {
-    return force
-      ? []
-      : ['the event names no email address (keyValue or a param), so velvet cannot check who the workflow will email; pass --force if that is intended'];
+/**
+ * Every address-like string anywhere in `value`: nested objects and arrays (keys too), and JSON
+ * held in a string (v1 event params carry escaped JSON, which Yespo parses again).
+ */
+function collectAddresses(value: unknown, found: string[], depth = 0): void {
+  if (depth > 64) return;
+  if (typeof value === 'string') {
+    found.push(...addressesIn(value));
+    const t = value.trim();
+    if ((t.startsWith('{') || t.startsWith('[')) && t.length > 1) {
+      try {
+        collectAddresses(JSON.parse(t) as unknown, found, depth + 1);
+      } catch {
+        // not JSON: its text was searched above
+      }
+    }
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectAddresses(v, found, depth + 1);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      found.push(...addressesIn(k));
+      collectAddresses(v, found, depth + 1);
+    }
   }
-  const { problems } = checkRecipients(addresses, allow);
+}
+
+function distinct(addresses: readonly string[]): string[] {
+  return [...new Map(addresses.map((a) => [a.toLowerCase(), a])).values()];
+}
+
+/**
+ * Email addresses an event names: in `keyValue` and anywhere in the params (nested values and
+ * lists inside one string included), and in the exact text that is sent when given. An event
+ * starts a workflow, which may mail any of them, so all must be allowed.
+ */
+export function eventAddresses(body: Record<string, unknown>, text?: string): string[] {
+  const found: string[] = [];
+  collectAddresses(body, found);
+  if (text !== undefined) found.push(...addressesIn(text));
+  return distinct(found);
+}
+
+/**
+ * Allow-list check for an event. Every address in it must be allowed (`--force` does not lift
+ * that). A `keyValue` that is not one allowed address (a phone number, a contact id) names a
+ * contact velvet cannot check, as does an event without any address: those need `--force`.
+ */
+export function checkEventContacts(body: Record<string, unknown>, allow: AllowList, force: boolean, text?: string): string[] {
+  const problems: string[] = [];
+  const addresses = eventAddresses(body, text);
+  const key = body['keyValue'];
+  const keyText = typeof key === 'string' ? key.trim() : typeof key === 'number' || typeof key === 'boolean' ? String(key) : undefined;
+  if (key !== undefined && key !== null && keyText !== '' && !force) {
+    if (keyText === undefined) {
+      problems.push('keyValue is not a string, so velvet cannot check which contact the workflow will email; pass --force if that is intended');
+    } else if (!isAddress(keyText)) {
+      problems.push(
+        `keyValue '${keyText}' is not an email address (a phone number or contact id names a contact the workflow will email, and velvet cannot check it against the allow-list); pass --force if that contact is yours`,
+      );
+    }
+  }
+  if (addresses.length === 0) {
+    if (!force && problems.length === 0) {
+      problems.push('the event names no email address (keyValue or a param), so velvet cannot check who the workflow will email; pass --force if that is intended');
+    }
+    return problems;
+  }
+  problems.push(...checkRecipients(addresses, allow).problems);
   return problems;
 }

@@ -157,6 +157,22 @@ describe('velvet event', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('refuses a phone keyValue without --force, and any address outside the allow-list with it', async () => {
+    const phone = write('p.json', { eventTypeKey: 'ping', keyValue: '+380501234567', params: [{ name: 'EmailAddress', value: 'me@example.com' }] });
+    const r = await runCli(['event', phone], env());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/keyValue '\+380501234567' is not an email address.*--force/);
+    const nested = write('n.json', { ...event, params: [{ name: 'order', value: { buyer: { email: 'me@example.com,victim@gmail.com' } } }] });
+    const n = await runCli(['event', nested, '--v2', '--force'], env());
+    expect(n.code).toBe(2);
+    expect(n.stderr).toMatch(/not in the allow-list .*victim@gmail\.com/);
+    const dup = write('d.json', '{"eventTypeKey":"x","keyValue":"victim@gmail.com","keyValue":"me@example.com"}');
+    expect((await runCli(['event', dup], env())).code).toBe(2);
+    expect(fake.requests).toHaveLength(0);
+    expect((await runCli(['event', phone, '--force'], env())).code).toBe(0);
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('refuses a body over 20 KB locally', async () => {
     const big = { ...event, params: [{ name: 'blob', value: 'x'.repeat(21_000) }] };
     const r = await runCli(['event', write('big.json', big)], env());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLeftoverVelocity } from '../../src/yespo/leftover.js';
 import {
-  applySubjectPrefix, checkEventContacts, checkRecipients, isAllowed, resolveAllowList, runSendChecks,
+  addressesIn, applySubjectPrefix, checkEventContacts, checkRecipients, eventAddresses, isAllowed, resolveAllowList, runSendChecks,
 } from '../../src/yespo/safety.js';
 
 describe('allow-list', () => {
@@ -65,6 +65,59 @@ describe('allow-list', () => {
     expect(checkEventContacts({ keyValue: '12345' }, allow, false).join()).toMatch(/--force/);
     expect(checkEventContacts({ keyValue: '12345' }, allow, true)).toEqual([]);
     expect(checkEventContacts({ keyValue: 'ME@example.com' }, allow, false)).toEqual([]);
+  });
+});
+
+describe('event contacts: every address counts', () => {
+  const allow = resolveAllowList(['me@example.com', '@team.example'], undefined);
+  const refused = (body: Record<string, unknown>, force = false, text?: string) => checkEventContacts(body, allow, force, text).join('\n');
+
+  it('a keyValue that is not an address (phone, contact id) needs --force', () => {
+    for (const keyValue of ['+380501234567', '380501234567', 'contact-8812', 8812]) {
+      expect(refused({ eventTypeKey: 'x', keyValue, params: [{ name: 'EmailAddress', value: 'me@example.com' }] }), String(keyValue)).toMatch(
+        /keyValue '?.*is not .*--force/,
+      );
+      expect(checkEventContacts({ eventTypeKey: 'x', keyValue, params: [{ name: 'EmailAddress', value: 'me@example.com' }] }, allow, true)).toEqual([]);
+    }
+    // an address inside a keyValue that is not just that address still has to be allowed
+    expect(refused({ keyValue: 'victim@gmail.com;x' }, true)).toMatch(/not in the allow-list .*victim@gmail\.com/);
+    expect(refused({ keyValue: { email: 'me@example.com' } })).toMatch(/keyValue is not a string/);
+  });
+
+  it('finds addresses in nested param values, also with --force', () => {
+    const v2 = { eventTypeKey: 'order', keyValue: 'me@example.com', params: [{ name: 'order', value: { customer: { contacts: [{ email: 'Victim@Gmail.com' }] } } }] };
+    expect(refused(v2)).toMatch(/not in the allow-list .*Victim@Gmail\.com/);
+    expect(refused(v2, true)).toMatch(/Victim@Gmail\.com/);
+    expect(refused({ keyValue: 'me@example.com', params: { deep: [[['x@evil.example']]] } })).toMatch(/x@evil\.example/);
+    expect(refused({ keyValue: 'me@example.com', params: [{ name: 'map', value: { 'owner@evil.example': true } }] })).toMatch(/owner@evil\.example/);
+  });
+
+  it('finds every address of a list held in one string', () => {
+    for (const value of ['me@example.com,victim@gmail.com', 'me@example.com; victim@gmail.com', 'me@example.com victim@gmail.com', 'Victim <victim@gmail.com>', 'mailto:victim@gmail.com', 'see https://x.example/?to=victim@gmail.com&a=1', 'victim@gmail.com.']) {
+      const body = { keyValue: 'me@example.com', params: [{ name: 'cc', value }] };
+      expect(refused(body), value).toMatch(/not in the allow-list .*victim@gmail\.com/);
+    }
+    expect(addressesIn('a@team.example,b@team.example;c@team.example')).toEqual(['a@team.example', 'b@team.example', 'c@team.example']);
+  });
+
+  it('finds addresses in the escaped JSON strings of v1 params, and in the exact text sent', () => {
+    const v1 = { eventTypeKey: 'cart', keyValue: 'me@example.com', params: [{ name: 'json', value: '{"buyer":{"email":"victim\\u0040gmail.com"}}' }] };
+    expect(refused(v1)).toMatch(/victim@gmail\.com/);
+    // a duplicate key: JSON.parse keeps the last one, the server may read the first
+    const text = '{"eventTypeKey":"x","keyValue":"victim@gmail.com","keyValue":"me@example.com"}';
+    const body = JSON.parse(text) as Record<string, unknown>;
+    expect(refused(body)).toBe('');
+    expect(refused(body, false, text)).toMatch(/victim@gmail\.com/);
+  });
+
+  it('does not take image file names for addresses, and passes an event that names only allowed contacts', () => {
+    const body = {
+      eventTypeKey: 'cart',
+      keyValue: 'me@example.com',
+      params: [{ name: 'img', value: 'https://cdn.example.com/logo@2x.png' }, { name: 'cc', value: 'a@team.example, b@team.example' }],
+    };
+    expect(eventAddresses(body)).toEqual(['me@example.com', 'a@team.example', 'b@team.example']);
+    expect(checkEventContacts(body, allow, false, JSON.stringify(body))).toEqual([]);
   });
 });
 

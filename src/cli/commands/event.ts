@@ -18,15 +18,17 @@ FIXTURE is a JSON file holding a Generate event body exactly as Yespo takes it:
 It is posted to POST /v1/event (or /v2/event with --v2) unchanged; velvet's own keys ($schema,
 $velvet) are left out. The body must be at most 20 KB; eventTypeKey at most 100 characters.
 
-The workflow the event starts emails the contact it names, so the email addresses in keyValue
-and in the params must all be in the allow-list (send.allow in velvet.config.json or
-VELVET_SEND_ALLOW). An event that names no address is refused unless --force.
+The workflow the event starts emails the contact it names, so every email address in the event
+(keyValue, and anywhere in the params: nested values, lists in one string, escaped JSON) must be
+in the allow-list (send.allow in velvet.config.json or VELVET_SEND_ALLOW); --force never lifts
+that. A keyValue that is not an email address (a phone number, a contact id) and an event that
+names no address are refused unless --force.
 An event is never retried: after a timeout it may or may not have been received.
 
 Options:
   --v2                 use Generate event v2 (nested values unescaped)
   --dry-run            print the exact request (key redacted) and send nothing
-  --force              send an event that names no email address
+  --force              send an event whose keyValue is not an address, or that names none
   --timeout SECONDS    request timeout (default 30)
   --api-url URL        API base (default https://yespo.io/api; also YESPO_API_URL; send.apiUrl
                        in the config only as https on yespo.io)
@@ -63,7 +65,7 @@ export const command: Command = {
       const client = clientFor(settings, io);
       io = redactedIO(io, client.redact);
       const request = requests.event(body as EventBody, v.v2 ? 2 : 1, text);
-      const problems = checkEventContacts(body, settings.allow, v.force ?? false);
+      const problems = checkEventContacts(body, settings.allow, v.force ?? false, text);
       for (const p of problems) io.stderr(`velvet event: ${p}\n`);
       if (problems.length) return 2;
       const key = `${String(body['eventTypeKey'])}${typeof body['keyValue'] === 'string' ? ` for ${body['keyValue']}` : ''}`;
