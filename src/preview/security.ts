@@ -44,6 +44,22 @@ export function hostCheck(allowed: ReadonlySet<string>): Middleware {
   };
 }
 
+/** The policy of the UI's answers: no other page may put the preview in a frame (clickjacking). */
+export const UI_CSP = "frame-ancestors 'none'";
+
+/**
+ * `X-Frame-Options: DENY` and `Content-Security-Policy: frame-ancestors 'none'` on every answer
+ * (the UI's HTML above all; harmless on the rest). Answers that set their own policy, such as
+ * the project files, replace it with one that also denies framing.
+ */
+export function frameGuard(): Middleware {
+  return (_req, res, next) => {
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', UI_CSP);
+    next();
+  };
+}
+
 /** A random per-session token (URL-safe). */
 export function createToken(): string {
   return randomBytes(24).toString('base64url');

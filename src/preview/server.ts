@@ -15,7 +15,7 @@ import { createEventChannel } from './channel.js';
 import { createFilesMiddleware } from './files.js';
 import { createLiveRenderer } from './live.js';
 import type { ErrorInfo } from './protocol.js';
-import { allowedHostnames, createToken, hostCheck } from './security.js';
+import { allowedHostnames, createToken, frameGuard, hostCheck } from './security.js';
 import { createSendService } from './send.js';
 import { createProjectState } from './state.js';
 import { createProjectWatcher } from './watcher.js';
@@ -90,6 +90,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined);
       closers.push(() => channel.close(), () => send.close(), () => live?.close());
       // Registered before Vite's own middlewares: the Host check guards everything after it.
+      server.middlewares.use(frameGuard());
       server.middlewares.use(hostCheck(allowed));
       server.middlewares.use(createApiMiddleware({ state, live, send, token }));
       server.middlewares.use(createFilesMiddleware(() => state.config.root));

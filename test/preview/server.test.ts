@@ -42,6 +42,18 @@ describe('preview server', () => {
     }
   });
 
+  it('forbids framing the UI: X-Frame-Options DENY and frame-ancestors \'none\' on its HTML', async () => {
+    for (const path of ['/', '/index.html', '/?x=1', '/no-such-page.html', '/__velvet/files/welcome/logo.png']) {
+      const res = await raw(server.url, path);
+      expect(res.headers['x-frame-options'], path).toBe('DENY');
+      expect(String(res.headers['content-security-policy']), path).toContain("frame-ancestors 'none'");
+    }
+    const index = await raw(server.url, '/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toMatch(/^text\/html/);
+    expect(index.body).toContain('velvet-token');
+  });
+
   it('serves nothing outside the project folder and web/', async () => {
     const paths = [
       '/__velvet/files/../../../../etc/passwd',
