@@ -62,7 +62,7 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
       if (!email) throw new HttpError(404, `no email '${name}' (or it does not load)`);
       const variant = optionalString(body, 'fixture');
       const contact = email.fixtures.find((f) => f.name === variant)?.variants[0]?.contact ?? {};
-      const outcome = await saveFixture(email, { name: body['name'], payload: body['payload'], overwrite: body['overwrite'] }, contact);
+      const outcome = await saveFixture(email, { name: body['name'], payload: body['payload'], overwrite: body['overwrite'] }, contact, state.config.root);
       sendJson(res, outcome.status, outcome);
     },
     'POST /send': async (req, res) => {

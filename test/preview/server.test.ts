@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/index.js';
@@ -162,6 +163,23 @@ describe('preview server', () => {
       expect(res.status, name).toBe(400);
     }
     expect(existsSync(join(project.dir, 'welcome', 'escape.json'))).toBe(false);
+  });
+
+  it('refuses to save a fixture through a symlinked data folder (403) and writes nothing outside', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'velvet-outside-'));
+    try {
+      const data = join(project.dir, 'birthday', 'data');
+      renameSync(data, data + '-moved');
+      symlinkSync(outside, data);
+      const res = await postJson(server.url, '/__velvet/api/fixtures', { email: 'birthday', name: 'escape', payload: '{}' }, token);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: string }).error).toMatch(/outside the project folder/);
+      expect(readdirSync(outside)).toEqual([]);
+      rmSync(data);
+      renameSync(data + '-moved', data);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('answers the lint tab with findings or "lint not available"', async () => {
