@@ -1,4 +1,4 @@
-/** Calls to the preview server's JSON API; the session token goes along with every change. */
+/** Calls to the preview server's JSON API; the session token goes along with every call (lint needs it too). */
 import type {
   EmailSummary,
   LintResponse,

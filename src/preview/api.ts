@@ -1,6 +1,6 @@
 /**
- * The JSON API under /__velvet/api. Reads are open to the page; anything that renders an edited
- * payload, writes a file or sends mail needs the session token the server put into the page.
+ * The JSON API under /__velvet/api. The email list is open to the page; lint findings, renders,
+ * fixture saves and sends need the session token the server put into the page.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, optionalString, readJson, requiredString, sendJson } from './http.js';
@@ -48,7 +48,9 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
         }),
       );
     },
-    'GET /lint': async (_req, res, url) => {
+    'GET /lint': async (req, res, url) => {
+      // linting reads every template and fixture of the email: the page's token only
+      needToken(req);
       const name = url.searchParams.get('email') ?? '';
       const email = state.email(name);
       if (!email) throw new HttpError(404, `no email '${name}' (or it does not load)`);

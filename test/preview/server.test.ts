@@ -182,8 +182,12 @@ describe('preview server', () => {
     }
   });
 
-  it('answers the lint tab with findings or "lint not available"', async () => {
-    const res = await fetch(new URL('/__velvet/api/lint?email=welcome', server.url));
+  it('answers the lint tab with findings or "lint not available", only with the session token', async () => {
+    const url = new URL('/__velvet/api/lint?email=welcome', server.url);
+    expect((await fetch(url)).status).toBe(403);
+    expect((await fetch(url, { headers: { 'x-velvet-token': 'wrong' } })).status).toBe(403);
+    expect((await fetch(url, { headers: { 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(403);
+    const res = await fetch(url, { headers: { 'x-velvet-token': token } });
     expect(res.status).toBe(200);
     const lint = (await res.json()) as { available: boolean; reason?: string; diagnostics?: unknown[] };
     if (lint.available) expect(Array.isArray(lint.diagnostics) || 'error' in lint).toBe(true);
