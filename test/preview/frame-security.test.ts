@@ -105,6 +105,15 @@ describe('the email frame cannot reach the preview', { timeout: 60_000 }, () => 
     await expect.poll(() => frame.locator('#logo').evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
   });
 
+  it('still inverts the colours in dark mode (the bootstrap may add its style sheet)', async () => {
+    const frame = () => page.frames().find((f) => f !== page.mainFrame());
+    const filter = () => frame()?.evaluate(() => getComputedStyle(document.documentElement).filter);
+    await page.locator('velvet-toolbar input[type="checkbox"]').check();
+    await expect.poll(filter).toContain('invert');
+    await page.locator('velvet-toolbar input[type="checkbox"]').uncheck();
+    await expect.poll(filter).toBe('none');
+  });
+
   it('does not open a link that points into the preview, and says so', async () => {
     let popups = 0;
     chromium.context.on('page', () => popups++);
