@@ -139,7 +139,7 @@ const STRING: Record<string, Impl> = {
   },
   hashCode: (s: string, a: Value[]) => (a.length === 0 ? javaHash(s) : NO_METHOD),
   // UTF-8 bytes as Java's signed bytes; Velocity prints a byte[] like a list
-  getBytes: (s: string, a: Value[]) => (a.length === 0 ? [...Buffer.from(s, 'utf8')].map((b) => (b << 24) >> 24) : NO_METHOD),
+  getBytes: (s: string, a: Value[]) => (a.length === 0 ? javaArray([...Buffer.from(s, 'utf8')].map((b) => (b << 24) >> 24)) : NO_METHOD),
   equals: (s: string, a: Value[]) => (a.length === 1 ? typeof a[0] === 'string' && a[0] === s : NO_METHOD),
   equalsIgnoreCase: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
@@ -266,7 +266,7 @@ const STRING: Record<string, Impl> = {
     const limit = a.length === 2 ? toInt(a[1]!) : 0;
     if (limit === NO_METHOD) return NO_METHOD;
     // String.split returns a String[]; Velocity shows arrays like lists
-    return javaSplit(s, a[0], limit);
+    return javaArray(javaSplit(s, a[0], limit));
   },
   repeat: (s: string, a: Value[]) => {
     const n = ints(a, 1);
@@ -409,6 +409,14 @@ const MAP: Record<string, Impl> = {
     return VOID;
   },
   remove: (m: JMap, a: Value[]) => (a.length === 1 ? mapRemove(m, a[0]!) : NO_METHOD),
+  // Java 8 Map defaults: replace only an existing key; put only a missing one
+  replace: (m: JMap, a: Value[]) => (a.length === 2 ? (mapHas(m, a[0]!) ? mapPut(m, a[0]!, a[1]!) : null) : NO_METHOD),
+  putIfAbsent: (m: JMap, a: Value[]) => {
+    if (a.length !== 2) return NO_METHOD;
+    const cur = mapGet(m, a[0]!);
+    if (cur === null) mapPut(m, a[0]!, a[1]!);
+    return cur;
+  },
   size: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size : NO_METHOD),
   isEmpty: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size === 0 : NO_METHOD),
   keySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map((e) => e[0])) : NO_METHOD),
@@ -466,6 +474,13 @@ const CHAR: Record<string, Impl> = {
   toString: (c: JChar, a: Value[]) => (a.length === 0 ? c.c : NO_METHOD),
   equals: (c: JChar, a: Value[]) => (a.length === 1 ? javaEquals(c, a[0]!) : NO_METHOD),
   charValue: (c: JChar, a: Value[]) => (a.length === 0 ? c : NO_METHOD),
+  compareTo: (c: JChar, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const o = a[0]!;
+    if (o === null) throw npe();
+    if (!(o instanceof JChar)) throw classCast(o, 'java.lang.Character');
+    return c.c.charCodeAt(0) - o.c.charCodeAt(0);
+  },
 };
 
 /** Every method name the table knows for any value type (for lint: unknown methods print literally). */
@@ -473,6 +488,21 @@ export function knownMethodNames(): Set<string> {
   const names = new Set<string>();
   for (const t of [STRING, LIST, SET, MAP, ENTRY, NUMBER, BOOLEAN, CHAR]) for (const k of Object.keys(t)) names.add(k);
   return names;
+}
+
+/**
+ * Java arrays (String.split, getBytes) behave like lists for methods, indexes and #foreach, but a
+ * property reads only an `isX()` getter (Velocity wraps arrays just for that): `$a.size` is null.
+ */
+const JAVA_ARRAY = Symbol('java-array');
+
+export function javaArray(items: Value[]): Value[] {
+  Object.defineProperty(items, JAVA_ARRAY, { value: true });
+  return items;
+}
+
+function isJavaArray(v: Value): boolean {
+  return Array.isArray(v) && (v as unknown as Record<symbol, unknown>)[JAVA_ARRAY] === true;
 }
 
 function tableFor(v: Value): Record<string, Impl> | undefined {
@@ -527,6 +557,7 @@ export function getProperty(target: Value, name: string): MethodResult | typeof 
   if (target === null) return NO_METHOD;
   const names = propertyNames(name);
   const table = tableFor(target);
+  if (isJavaArray(target)) return Object.hasOwn(LIST, names.is) ? LIST[names.is]!(target as never, EMPTY) : NO_METHOD;
   if (table) {
     // fast path for the built-in types: the getters this table has for the name, cached
     for (const impl of getterImpls(table, name, names)) {

@@ -145,18 +145,25 @@ class TemplateParser extends ExpressionParser {
           continue;
         }
         if (!text) textStart = start;
-        if (c === 36 && this.code(start + 1) === 33) {
+        // backslashes right before a '$' belong to the lexer's '$' token ('\\$', '\\$!')
+        let d = start;
+        while (this.code(d) === 92) d++;
+        const isDollar = this.code(d) === 36;
+        if (isDollar && this.code(d + 1) === 33) {
           // '$!' that starts no reference; the lexer drops the '!' before a terminator char
-          const drop = this.bangDropped(start + 2);
-          text += drop ? '$' : '$!';
-          more = pendingMore + (drop ? 1 : 2);
-          this.pos += 2;
+          const drop = this.bangDropped(d + 2);
+          text += src.slice(start, d) + (drop ? '$' : '$!');
+          more = pendingMore + (d - start) + (drop ? 1 : 2);
+          this.pos = d + 2;
+        } else if (isDollar) {
+          text += src.slice(start, d + 1);
+          more = pendingMore + (d - start) + 1;
+          this.pos = d + 1;
         } else {
           text += src[start];
-          more = c === 36 ? pendingMore + 1 : 0;
           this.pos++;
         }
-        afterNewline = c === 36 && afterNewline && this.isBlank(this.pos);
+        afterNewline = isDollar && afterNewline && this.isBlank(this.pos);
         continue;
       }
       if (afterNewline && (c === 32 || c === 9)) {
