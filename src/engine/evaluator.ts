@@ -495,6 +495,7 @@ export class Renderer {
   foreach(n: Extract<Node, { kind: 'foreach' }>): void {
     let items: Iterable<Value> | undefined;
     let count = 0;
+    let source: JMap | undefined;
     if (n.iterable.kind === 'range') {
       // iterate a range lazily: [1..100000000] must not allocate
       const r = this.rangeBounds(n.iterable);
@@ -510,6 +511,9 @@ export class Renderer {
         items = list;
         count = list.length;
       }
+      // a #foreach over a map or one of its views fails like Java's iterator when the body
+      // adds or removes keys while entries remain
+      source = v instanceof JMap ? v : v instanceof JSet ? v.source : undefined;
     }
     if (!items || count === 0) {
       this.trace?.loop?.(n, 0);
@@ -521,11 +525,12 @@ export class Renderer {
     const scope = new ForeachScope(this.ctx.get('foreach') ?? null);
     this.ctx.set('foreach', scope);
     let i = 0;
-    const list = Array.isArray(items) ? items : undefined;
+    const list = Array.isArray(items) && !source ? items : undefined;
+    const sourceSize = source?.keys.size;
     const body = compiledBlock(n.body);
     try {
       for (const item of items) {
-        if (list && list.length !== count) {
+        if ((list && list.length !== count) || (source && source.keys.size !== sourceSize)) {
           // the loop body changed the list it iterates: Java's iterator fails on next()
           throw this.renderError('ConcurrentModificationException: null', n.span);
         }

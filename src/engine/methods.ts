@@ -43,6 +43,7 @@ const MAX_LIST = 10_000_000;
 
 const outOfBounds = (msg: string) => new JavaException('java.lang.StringIndexOutOfBoundsException', msg);
 const npe = () => new JavaException('java.lang.NullPointerException', '');
+const unsupported = () => new JavaException('java.lang.UnsupportedOperationException', '');
 const classCast = (v: Value, to: string) =>
   new JavaException('java.lang.ClassCastException', `class ${javaClassName(v)} cannot be cast to class ${to}`);
 
@@ -76,6 +77,15 @@ function toStr(v: Value): string | typeof NO_METHOD {
 function charSeq(v: Value): string | null | typeof NO_METHOD {
   if (v === null) return null;
   return toStr(v);
+}
+
+/**
+ * A `String` parameter: Velocity's conversion handler turns any other object into its
+ * toString() (`$s.concat(1)` is "a1"); CharSequence parameters get no such conversion.
+ */
+function strParam(v: Value): string | null {
+  if (v === null || typeof v === 'string') return v;
+  return javaString(v);
 }
 
 function ints(args: Value[], n: number): number[] | undefined {
@@ -143,9 +153,8 @@ const STRING: Record<string, Impl> = {
   equals: (s: string, a: Value[]) => (a.length === 1 ? typeof a[0] === 'string' && a[0] === s : NO_METHOD),
   equalsIgnoreCase: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
-    const o = a[0];
+    const o = strParam(a[0]!);
     if (o === null) return false;
-    if (typeof o !== 'string') return NO_METHOD;
     return o.length === s.length && (o.toUpperCase() === s.toUpperCase() || o.toLowerCase() === s.toLowerCase());
   },
   contentEquals: (s: string, a: Value[]) => (a.length === 1 && typeof a[0] === 'string' ? a[0] === s : NO_METHOD),
@@ -158,8 +167,10 @@ const STRING: Record<string, Impl> = {
     return compareStrings(s, o);
   },
   compareToIgnoreCase: (s: string, a: Value[]) => {
-    if (a.length !== 1 || typeof a[0] !== 'string') return NO_METHOD;
-    return compareStrings(s.toUpperCase().toLowerCase(), a[0].toUpperCase().toLowerCase());
+    if (a.length !== 1) return NO_METHOD;
+    const o = strParam(a[0]!);
+    if (o === null) throw npe();
+    return compareStrings(s.toUpperCase().toLowerCase(), o.toUpperCase().toLowerCase());
   },
   charAt: (s: string, a: Value[]) => {
     const n = ints(a, 1);
@@ -200,6 +211,7 @@ const STRING: Record<string, Impl> = {
   },
   lastIndexOf: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
+    if (typeof a[0] === 'number') return s.lastIndexOf(String.fromCharCode(a[0]));
     const str = charSeq(a[0]!);
     if (str === NO_METHOD) return NO_METHOD;
     if (str === null) throw npe();
@@ -214,8 +226,7 @@ const STRING: Record<string, Impl> = {
   },
   startsWith: (s: string, a: Value[]) => {
     if (a.length < 1 || a.length > 2) return NO_METHOD;
-    const str = charSeq(a[0]!);
-    if (str === NO_METHOD) return NO_METHOD;
+    const str = strParam(a[0]!);
     if (str === null) throw npe();
     const off = a.length === 2 ? toInt(a[1]!) : 0;
     if (off === NO_METHOD) return NO_METHOD;
@@ -223,15 +234,13 @@ const STRING: Record<string, Impl> = {
   },
   endsWith: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
-    const str = charSeq(a[0]!);
-    if (str === NO_METHOD) return NO_METHOD;
+    const str = strParam(a[0]!);
     if (str === null) throw npe();
     return s.endsWith(str);
   },
   concat: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
-    const str = charSeq(a[0]!);
-    if (str === NO_METHOD) return NO_METHOD;
+    const str = strParam(a[0]!);
     if (str === null) throw npe();
     return s + str;
   },
@@ -250,23 +259,31 @@ const STRING: Record<string, Impl> = {
     return s.split(x).join(y);
   },
   replaceAll: (s: string, a: Value[]) => {
-    if (a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') return NO_METHOD;
-    return replaceMatches(s, regexMatches(javaRegex(a[0], 'g').source, s, true), a[1]);
+    if (a.length !== 2) return NO_METHOD;
+    const [re, rep] = [strParam(a[0]!), strParam(a[1]!)];
+    if (re === null || rep === null) throw npe();
+    return replaceMatches(s, regexMatches(javaRegex(re, 'g').source, s, true), rep);
   },
   replaceFirst: (s: string, a: Value[]) => {
-    if (a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') return NO_METHOD;
-    return replaceMatches(s, regexMatches(javaRegex(a[0]).source, s, false), a[1]);
+    if (a.length !== 2) return NO_METHOD;
+    const [re, rep] = [strParam(a[0]!), strParam(a[1]!)];
+    if (re === null || rep === null) throw npe();
+    return replaceMatches(s, regexMatches(javaRegex(re).source, s, false), rep);
   },
   matches: (s: string, a: Value[]) => {
-    if (a.length !== 1 || typeof a[0] !== 'string') return NO_METHOD;
-    return regexMatches(javaRegex(`^(?:${a[0]})$`).source, s, false).length > 0;
+    if (a.length !== 1) return NO_METHOD;
+    const re = strParam(a[0]!);
+    if (re === null) throw npe();
+    return regexMatches(javaRegex(`^(?:${re})$`).source, s, false).length > 0;
   },
   split: (s: string, a: Value[]) => {
-    if (a.length < 1 || a.length > 2 || typeof a[0] !== 'string') return NO_METHOD;
+    if (a.length < 1 || a.length > 2) return NO_METHOD;
+    const re = strParam(a[0]!);
+    if (re === null) throw npe();
     const limit = a.length === 2 ? toInt(a[1]!) : 0;
     if (limit === NO_METHOD) return NO_METHOD;
     // String.split returns a String[]; Velocity shows arrays like lists
-    return javaArray(javaSplit(s, a[0], limit));
+    return javaArray(javaSplit(s, re, limit));
   },
   repeat: (s: string, a: Value[]) => {
     const n = ints(a, 1);
@@ -311,6 +328,7 @@ const LIST: Record<string, Impl> = {
     return -1;
   },
   add: (l: Value[], a: Value[]) => {
+    if (isJavaArray(l) && (a.length === 1 || a.length === 2)) throw unsupported();
     if (a.length === 1) {
       l.push(a[0]!);
       return true;
@@ -328,6 +346,7 @@ const LIST: Record<string, Impl> = {
   },
   addAll: (l: Value[], a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
+    if (isJavaArray(l)) throw unsupported();
     const src = a[0];
     const items = Array.isArray(src) ? [...src] : src instanceof JSet ? src.items : undefined;
     if (!items) return NO_METHOD;
@@ -346,6 +365,7 @@ const LIST: Record<string, Impl> = {
   },
   remove: (l: Value[], a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
+    if (isJavaArray(l)) throw unsupported();
     const x = a[0]!;
     if (typeof x === 'number') {
       checkIndex(x, l.length);
@@ -357,6 +377,7 @@ const LIST: Record<string, Impl> = {
   },
   clear: (l: Value[], a: Value[]) => {
     if (a.length) return NO_METHOD;
+    if (isJavaArray(l)) throw unsupported();
     l.length = 0;
     return VOID;
   },
@@ -376,8 +397,6 @@ const LIST: Record<string, Impl> = {
   toString: (l: Value[], a: Value[]) => (a.length === 0 ? javaString(l) : NO_METHOD),
   equals: (l: Value[], a: Value[]) => (a.length === 1 ? javaEquals(l, a[0]!) : NO_METHOD),
 };
-
-const unsupported = () => new JavaException('java.lang.UnsupportedOperationException', '');
 
 const SET: Record<string, Impl> = {
   // keySet(), values() and entrySet() are views: adding to them throws
@@ -419,9 +438,9 @@ const MAP: Record<string, Impl> = {
   },
   size: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size : NO_METHOD),
   isEmpty: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size === 0 : NO_METHOD),
-  keySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map((e) => e[0])) : NO_METHOD),
-  values: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet([...m.keys.values()]) : NO_METHOD),
-  entrySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map(([k, v]) => new JEntry(k, v))) : NO_METHOD),
+  keySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map((e) => e[0]), m) : NO_METHOD),
+  values: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet([...m.keys.values()], m) : NO_METHOD),
+  entrySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map(([k, v]) => new JEntry(k, v)), m) : NO_METHOD),
   clear: (m: JMap, a: Value[]) => {
     if (a.length) return NO_METHOD;
     m.keys.clear();

@@ -72,7 +72,11 @@ export class JMap {
 
 /** A read-only Java Set view (keySet(), entrySet(), values() collections). */
 export class JSet {
-  constructor(readonly items: Value[]) {}
+  constructor(
+    readonly items: Value[],
+    /** The map this is a view of (its structural changes end a #foreach over the view). */
+    readonly source?: JMap,
+  ) {}
 }
 
 /** A Java Map.Entry. */

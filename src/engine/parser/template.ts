@@ -115,6 +115,7 @@ class TemplateParser extends ExpressionParser {
           // following indentation
           afterNewline = afterNewline && this.isBlank(this.pos);
           more = pendingMore + 1;
+          if (this.runEnds(this.pos, false)) ({ text, more } = dropBangs(text, more));
           continue;
         }
         continue;
@@ -149,16 +150,13 @@ class TemplateParser extends ExpressionParser {
         let d = start;
         while (this.code(d) === 92) d++;
         const isDollar = this.code(d) === 36;
-        if (isDollar && this.code(d + 1) === 33) {
-          // '$!' that starts no reference; the lexer drops the '!' before a terminator char
-          const drop = this.bangDropped(d + 2);
-          text += src.slice(start, d) + (drop ? '$' : '$!');
-          more = pendingMore + (d - start) + (drop ? 1 : 2);
-          this.pos = d + 2;
-        } else if (isDollar) {
-          text += src.slice(start, d + 1);
-          more = pendingMore + (d - start) + 1;
-          this.pos = d + 1;
+        if (isDollar) {
+          // '$' or '$!' that starts no reference: part of a run of the lexer's MORE tokens
+          const bang = this.code(d + 1) === 33 ? 1 : 0;
+          text += src.slice(start, d + 1 + bang);
+          more = pendingMore + (d - start) + 1 + bang;
+          this.pos = d + 1 + bang;
+          if (this.runEnds(this.pos, true, bang === 1)) ({ text, more } = dropBangs(text, more));
         } else {
           text += src[start];
           this.pos++;
@@ -228,21 +226,25 @@ class TemplateParser extends ExpressionParser {
   }
 
   /**
-   * After a '$!' that starts no reference, Velocity's lexer ends the reference attempt with a
-   * terminator token that loses the '!' ("$! x" prints "$ x"). It keeps it when '{', '$', '#',
-   * the end of input, or a line end (optionally after spaces) follows.
+   * Whether a run of lone '$'/'$!'/'#' chars ends at i in a "terminator": a char that makes
+   * Velocity's lexer close the run as a special token, whose text keeps only its '$', '#' and
+   * backslashes (so "$! x" prints "$ x"). The run goes on into another '$' or '#', and ends in a
+   * real token at '{', '}' or '[' (after '$'), at a line end, or at the end of the template.
    */
-  bangDropped(i: number): boolean {
+  runEnds(i: number, afterDollar: boolean, afterBang = false): boolean {
     if (i >= this.src.length) return false;
     const c = this.code(i);
-    // tokens Velocity's lexer still matches after '$!': { } [ $ # and \...$
-    if (c === 123 || c === 125 || c === 91 || c === 36 || c === 35) return false;
+    if (c === 36) return false;
     if (c === 92) {
       let j = i;
       while (this.code(j) === 92) j++;
-      if (this.code(j) === 36) return false;
+      return this.code(j) !== 36;
     }
-    return this.gobbleEnd(i) < 0;
+    if (this.gobbleEnd(i) >= 0) return false;
+    if (afterDollar && (c === 123 || c === 125 || c === 91 || c === 35)) return false;
+    // '$.' is a token of its own (EMPTY_INDEX), '$!.' is not
+    if (afterDollar && !afterBang && c === 46) return false;
+    return true;
   }
 
   /** Whether a '#' at i starts #if, #set(...) or a directive word (what may take indentation). */
@@ -718,4 +720,12 @@ class TemplateParser extends ExpressionParser {
     this.pos = i;
     return true;
   }
+}
+
+/** The '!' chars of the run of `more` chars that ends `text` are not printed. */
+function dropBangs(text: string, more: number): { text: string; more: number } {
+  const run = text.slice(text.length - more);
+  if (!run.includes('!')) return { text, more };
+  const kept = run.replace(/!/g, '');
+  return { text: text.slice(0, text.length - more) + kept, more: kept.length };
 }
