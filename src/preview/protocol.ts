@@ -2,17 +2,11 @@
  * What the preview server and the Lit UI say to each other: HTTP bodies under `/__velvet/api/`
  * and custom HMR events with the `velvet:` prefix. Types only, so the UI can import them.
  */
+import type { ErrorPayload } from '../errors.js';
+import type { Diagnostic } from '../lint/types.js';
 
-/** The serialisable error shape shared with the terminal (see src/errors.ts). */
-export interface ErrorInfo {
-  name: string;
-  message: string;
-  /** Path relative to the project folder, when the error points into a file. */
-  file?: string | undefined;
-  line?: number | undefined;
-  column?: number | undefined;
-  frame?: string | undefined;
-}
+/** The serialisable error shape shared with the terminal; `file` is relative to the project folder. */
+export type ErrorInfo = ErrorPayload;
 
 export interface FixtureSummary {
   name: string;
@@ -83,17 +77,8 @@ export interface RenderPush {
   result: RenderResult;
 }
 
-export interface Diagnostic {
-  ruleId: string;
-  severity: 'error' | 'warning';
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  fixture?: string;
-}
+/** A lint finding (see src/lint/types.ts). */
+export type { Diagnostic };
 
 export type LintResponse =
   | { available: false; reason: string }
