@@ -27,6 +27,9 @@ export interface Limits {
   maxTimeMs: number;
 }
 
+/** Velocity's directive.define.max_depth: how deep a #define block may render itself. */
+const DEFINE_MAX_DEPTH = 2;
+
 /** Thrown by #break / #stop; caught by the directive it is meant for. */
 class StopSignal {
   constructor(
@@ -148,7 +151,7 @@ export class Renderer {
         return;
       case 'define': {
         const body = n.body;
-        this.set(n.target, new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body)))));
+        this.set(n.target, new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body))), DEFINE_MAX_DEPTH));
         return;
       }
       case 'evaluate':
@@ -213,7 +216,9 @@ export class Renderer {
     }
     if (value instanceof RenderableBlock) {
       this.write(esc, r.span);
-      this.write(value.renderToString(), r.span);
+      // past its depth the block renders nothing, and then neither does its toString()
+      const text = value.render() ?? value.render();
+      this.write(text ?? esc + esc + (r.quiet ? '' : r.literal), r.span);
       return;
     }
     if (value === null) {
@@ -592,7 +597,7 @@ export class Renderer {
     let block: RenderableBlock | undefined;
     if (n.body) {
       const body = n.body;
-      block = new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body))));
+      block = new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body))), this.limits.maxDepth);
       this.ctx.set('bodyContent', block);
     }
     def.params.forEach((p, i) => this.ctx.set(p.name, values[i]!));

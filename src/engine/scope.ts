@@ -52,21 +52,39 @@ export class ForeachScope extends JObject implements HasMethods {
   }
 }
 
-/** A block of template rendered where it is referenced (`#define`, `$bodyContent`). */
+/**
+ * A block of template rendered where it is referenced (`#define`, `$bodyContent`). Like
+ * Velocity's Block.Reference it counts how deep it is rendering itself: past `maxDepth` (2 for
+ * #define, the macro depth for a body) it renders nothing and its reference prints as written.
+ */
 export class RenderableBlock extends JObject implements HasMethods {
   readonly javaClass = 'org.apache.velocity.runtime.directive.Block$Reference';
-  constructor(readonly renderToString: () => string) {
+  private depth = 0;
+  constructor(
+    private readonly renderBody: () => string,
+    private readonly maxDepth: number,
+  ) {
     super();
   }
+  /** The rendered block, or null past the recursion depth. */
+  render(): string | null {
+    if (this.depth + 1 > this.maxDepth) return null;
+    this.depth++;
+    try {
+      return this.renderBody();
+    } finally {
+      this.depth--;
+    }
+  }
   callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
-    if (name === 'toString' && args.length === 0) return this.renderToString();
+    if (name === 'toString' && args.length === 0) return this.render();
     return NO_METHOD;
   }
   javaToString(): string {
-    return this.renderToString();
+    return this.render() ?? '';
   }
-  /** Block references have no emptiness of their own: always true in #if, even when empty. */
+  /** True unless nested past its depth: #if($block) does not render the block. */
   javaAsBoolean(): boolean {
-    return true;
+    return this.depth <= this.maxDepth;
   }
 }

@@ -73,7 +73,8 @@ describe('hostile templates', () => {
 
   it('stops runaway recursion', () => {
     expect(() => run('#macro(m)#m()#end#m()')).toThrow(RenderError);
-    expect(() => run('#define($b)$b#end$b')).toThrow(LimitError);
+    // a #define that renders itself stops at Velocity's depth of 2 and prints its reference
+    expect(run('#define($b)x$b#end$b')).toBe('xx$b');
     expect(() => run('#macro(a)#b()#end#macro(b)#a()#end#a()')).toThrow(RenderError);
     const cyc = run('#set($a = [])#set($b = [$a])#set($ok = $a.add($b))ok');
     expect(cyc).toBe('ok');
