@@ -151,7 +151,7 @@ export class Renderer {
         return;
       case 'define': {
         const body = n.body;
-        this.set(n.target, new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body))), DEFINE_MAX_DEPTH));
+        this.set(n.target, this.block(body, n.span, DEFINE_MAX_DEPTH));
         return;
       }
       case 'evaluate':
@@ -183,6 +183,19 @@ export class Renderer {
     } finally {
       this.nesting--;
     }
+  }
+
+  /** A #define block or macro body as a value; a #break inside ends just the block, as in Velocity. */
+  block(body: Node[], span: Span, maxDepth: number): RenderableBlock {
+    const renderBody = () =>
+      this.nested(span, () => {
+        try {
+          this.nodes(body);
+        } catch (e) {
+          if (!(e instanceof StopSignal && e.target === undefined)) throw e;
+        }
+      });
+    return new RenderableBlock(renderBody, (f) => this.capture(f), maxDepth);
   }
 
   /** Characters held by enclosing captures (they count towards maxOutput too). */
@@ -217,8 +230,8 @@ export class Renderer {
     if (value instanceof RenderableBlock) {
       this.write(esc, r.span);
       // past its depth the block renders nothing, and then neither does its toString()
-      const text = value.render() ?? value.render();
-      this.write(text ?? esc + esc + (r.quiet ? '' : r.literal), r.span);
+      if (value.renderHere()) return;
+      this.write(value.render() ?? esc + esc + (r.quiet ? '' : r.literal), r.span);
       return;
     }
     if (value === null) {
@@ -597,7 +610,7 @@ export class Renderer {
     let block: RenderableBlock | undefined;
     if (n.body) {
       const body = n.body;
-      block = new RenderableBlock(() => this.capture(() => this.nested(n.span, () => this.nodes(body))), this.limits.maxDepth);
+      block = this.block(body, n.span, this.limits.maxDepth);
       this.ctx.set('bodyContent', block);
     }
     def.params.forEach((p, i) => this.ctx.set(p.name, values[i]!));

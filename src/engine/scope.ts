@@ -61,20 +61,32 @@ export class RenderableBlock extends JObject implements HasMethods {
   readonly javaClass = 'org.apache.velocity.runtime.directive.Block$Reference';
   private depth = 0;
   constructor(
-    private readonly renderBody: () => string,
+    /** Renders the block into the current output (a #break inside ends just the block). */
+    private readonly renderBody: () => void,
+    /** Runs a render into a string of its own. */
+    private readonly capture: (f: () => void) => string,
     private readonly maxDepth: number,
   ) {
     super();
   }
-  /** The rendered block, or null past the recursion depth. */
-  render(): string | null {
-    if (this.depth + 1 > this.maxDepth) return null;
+  /**
+   * Renders the block where it is referenced, straight into the output (so what it wrote stays
+   * if a #stop inside ends the template); false past the recursion depth.
+   */
+  renderHere(): boolean {
+    if (this.depth + 1 > this.maxDepth) return false;
     this.depth++;
     try {
-      return this.renderBody();
+      this.renderBody();
     } finally {
       this.depth--;
     }
+    return true;
+  }
+  /** The rendered block as a string (toString()), or null past the recursion depth. */
+  render(): string | null {
+    if (this.depth + 1 > this.maxDepth) return null;
+    return this.capture(() => this.renderHere());
   }
   callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
     if (name === 'toString' && args.length === 0) return this.render();

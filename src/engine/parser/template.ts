@@ -23,6 +23,18 @@ export function parse(src: string, options: ParseOptions = {}): TemplateAst {
 }
 
 class TemplateParser extends ExpressionParser {
+  /**
+   * The directive being parsed has lone '$'/'#' chars glued before its '#' (Velocity's
+   * "morePrefix"): it then writes the whitespace and line end it takes instead of dropping them.
+   */
+  private morePrefix = false;
+
+  private takeMorePrefix(): boolean {
+    const v = this.morePrefix;
+    this.morePrefix = false;
+    return v;
+  }
+
   parseNested(text: string): TemplateAst {
     return new TemplateParser(text, { name: this.options.name, knownMacros: this.macroNames }).parseTemplate();
   }
@@ -50,6 +62,8 @@ class TemplateParser extends ExpressionParser {
     const nodes: Node[] = [];
     /** How many lone '$'/'#' chars (pending MORE prefixes in Velocity's lexer) end `text`. */
     let more = 0;
+    /** The line state before the current run of lone '$'/'#' chars. */
+    let runAfterNewline = afterNewline;
     const src = this.src;
     const n = src.length;
     let text = '';
@@ -89,7 +103,11 @@ class TemplateParser extends ExpressionParser {
         }
       }
       if (c === 35 /* # */) {
-        const r = this.hash(afterNewline, nodes, flush);
+        // after lone '$'/'#' chars a directive keeps the line state from before them and writes
+        // the whitespace it takes (Velocity's morePrefix)
+        const glued = pendingMore > 0 && textblockPrefix === undefined && this.startsDirective(start);
+        const r = this.hash(glued ? runAfterNewline : afterNewline, nodes, flush, undefined, glued);
+        this.morePrefix = false;
         if (r !== undefined && textblockPrefix !== undefined) {
           // Velocity cuts 3 chars off each end of the token image, which starts with the prefix
           const last = nodes[nodes.length - 1] as { value: string };
@@ -111,6 +129,7 @@ class TemplateParser extends ExpressionParser {
         } else {
           text += '#';
           this.pos++;
+          if (pendingMore === 0) runAfterNewline = afterNewline;
           // a lone '#' becomes a special token: the line start state carries over to a
           // following indentation
           afterNewline = afterNewline && this.isBlank(this.pos);
@@ -161,12 +180,32 @@ class TemplateParser extends ExpressionParser {
           text += src[start];
           this.pos++;
         }
+        if (isDollar && pendingMore === 0) runAfterNewline = afterNewline;
         afterNewline = isDollar && afterNewline && this.isBlank(this.pos);
         continue;
       }
       if (afterNewline && (c === 32 || c === 9)) {
         // indentation before a directive is dropped
         const at = this.wsEnd(start);
+        const run = this.moreRunEnd(at);
+        if (run > at && this.code(run) === 35 && this.startsDirective(run)) {
+          // indentation, then lone '$' chars glued to a directive: the indentation is its prefix
+          // and the chars its morePrefix, both written; lone chars before the indentation are lost
+          if (pendingMore > 0) text = text.slice(0, text.length - pendingMore);
+          if (!text) textStart = start;
+          text += src.slice(start, run);
+          this.pos = run;
+          flush();
+          const r = this.hash(true, nodes, flush, undefined, true);
+          this.morePrefix = false;
+          if (r !== undefined) {
+            afterNewline = r;
+            textStart = this.pos;
+            continue;
+          }
+          afterNewline = false;
+          continue;
+        }
         if (this.code(at) === 35 && this.startsDirective(at)) {
           // lone '$'/'#' before the indentation went into a special token of the directive: lost
           if (pendingMore > 0) text = text.slice(0, text.length - pendingMore);
@@ -208,6 +247,19 @@ class TemplateParser extends ExpressionParser {
     let j = i;
     while (this.code(j) === 92) j++;
     return this.code(j) === 36 && this.looksLikeReference(j);
+  }
+
+  /** End of a run of '$', '$!' and '\\$' pieces starting at i (i itself when there is none). */
+  moreRunEnd(i: number): number {
+    let j = i;
+    for (;;) {
+      let k = j;
+      while (this.code(k) === 92) k++;
+      if (this.code(k) !== 36 || this.looksLikeReference(k)) return j;
+      k++;
+      if (this.code(k) === 33) k++;
+      j = k;
+    }
   }
 
   isBlank(i: number): boolean {
@@ -265,7 +317,9 @@ class TemplateParser extends ExpressionParser {
     nodes: Node[],
     flush: () => void,
     prefixStart?: number,
+    morePrefix = false,
   ): boolean | undefined {
+    this.morePrefix = morePrefix;
     const start = prefixStart ?? this.pos;
     const at = prefixStart === undefined ? this.pos : this.wsEnd(prefixStart);
     const next = this.code(at + 1);
@@ -328,6 +382,7 @@ class TemplateParser extends ExpressionParser {
     wordEnd: number,
     nodes: Node[],
   ): boolean {
+    const keepPostfix = this.takeMorePrefix();
     const newlineAtStart = afterNewline;
     const branches: { cond: Expr; body: Node[]; span: Span }[] = [];
     let p = this.skipWsNl(wordEnd);
@@ -390,7 +445,7 @@ class TemplateParser extends ExpressionParser {
       break;
     }
     afterNewline = false;
-    if (newlineAtStart) {
+    if (newlineAtStart && !keepPostfix) {
       const g = this.gobbleEnd(this.pos);
       if (g >= 0) {
         this.pos = g;
@@ -404,6 +459,7 @@ class TemplateParser extends ExpressionParser {
   // ---------------------------------------------------------------- #set
 
   setDirective(afterNewline: boolean, start: number, p: number, nodes: Node[]): boolean {
+    const keepPostfix = this.takeMorePrefix();
     this.pos = this.skipWsNl(p);
     if (this.code(this.pos) !== 36) this.fail('Encountered "' + (this.src[this.pos] ?? '<EOF>') + '" in #set: expected a reference', this.pos);
     const target = this.reference(true);
@@ -416,7 +472,7 @@ class TemplateParser extends ExpressionParser {
     const value = this.expression();
     this.expect(41, ')');
     let endsWithNewline = false;
-    if (afterNewline) {
+    if (afterNewline && !keepPostfix) {
       const g = this.gobbleEnd(this.pos);
       if (g >= 0) {
         this.pos = g;
@@ -437,6 +493,7 @@ class TemplateParser extends ExpressionParser {
     wordEnd: number,
     nodes: Node[],
   ): boolean {
+    const keepPostfix = this.takeMorePrefix();
     const newlineAtStart = afterNewline;
     const known = KNOWN_DIRECTIVES.has(name);
     const isBlock = known ? BLOCK_DIRECTIVES.has(name) : name.startsWith('@');
@@ -483,7 +540,7 @@ class TemplateParser extends ExpressionParser {
       }
     }
     let afterNl = false;
-    const canGobble = isBlock || newlineAtStart;
+    const canGobble = isBlock || (newlineAtStart && !keepPostfix);
     if (canGobble) {
       const g = this.gobbleEnd(this.pos);
       if (g >= 0) {
@@ -521,7 +578,7 @@ class TemplateParser extends ExpressionParser {
     }
     this.pos = this.directiveWordAt(this.pos)!.end;
     a = false;
-    if (newlineAtStart) {
+    if (newlineAtStart && !keepPostfix) {
       const g = this.gobbleEnd(this.pos);
       if (g >= 0) {
         this.pos = g;
