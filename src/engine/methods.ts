@@ -412,6 +412,14 @@ const SET: Record<string, Impl> = {
   isEmpty: (s: JSet, a: Value[]) => (a.length === 0 ? s.items.length === 0 : NO_METHOD),
   contains: (s: JSet, a: Value[]) => (a.length === 1 ? indexOfValue(s.items, a[0]!) >= 0 : NO_METHOD),
   toString: (s: JSet, a: Value[]) => (a.length === 0 ? javaString(s) : NO_METHOD),
+  equals: (s: JSet, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const o = a[0]!;
+    // values() is the map's one cached view object: equal only to itself
+    if (!s.isSet) return o === s || (o instanceof JSet && !o.isSet && o.source !== undefined && o.source === s.source);
+    // Set.equals: any Set with the same elements
+    return o instanceof JSet && o.isSet && o.items.length === s.items.length && o.items.every((x) => indexOfValue(s.items, x) >= 0);
+  },
 };
 
 // ------------------------------------------------------------------ Map
@@ -439,7 +447,7 @@ const MAP: Record<string, Impl> = {
   size: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size : NO_METHOD),
   isEmpty: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size === 0 : NO_METHOD),
   keySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map((e) => e[0]), m) : NO_METHOD),
-  values: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet([...m.keys.values()], m) : NO_METHOD),
+  values: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet([...m.keys.values()], m, false) : NO_METHOD),
   entrySet: (m: JMap, a: Value[]) => (a.length === 0 ? new JSet(mapEntries(m).map(([k, v]) => new JEntry(k, v)), m) : NO_METHOD),
   clear: (m: JMap, a: Value[]) => {
     if (a.length) return NO_METHOD;

@@ -76,6 +76,8 @@ export class JSet {
     readonly items: Value[],
     /** The map this is a view of (its structural changes end a #foreach over the view). */
     readonly source?: JMap,
+    /** values() is a Collection, not a Set: its equals() is identity. */
+    readonly isSet = true,
   ) {}
 }
 
