@@ -47,10 +47,14 @@ export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area
 /** Tags of the given names (lower case) in `html`, outside HTML comments. */
 export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
   const out: Tag[] = [];
-  const text = blankComments(html);
-  for (const m of text.matchAll(tagPattern(names))) {
+  const comments = commentRanges(html);
+  let c = 0;
+  for (const m of html.matchAll(tagPattern(names))) {
     const name = m[1]!.toLowerCase();
     if (!names.has(name)) continue;
+    // skip tags inside HTML comments (matches and comments both come in order)
+    while (c < comments.length && comments[c]![1] <= m.index) c++;
+    if (c < comments.length && comments[c]![0] <= m.index) continue;
     const attrs = new Map<string, string>();
     for (const a of (m[2] ?? '').matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
     out.push({ name, attrs, offset: m.index, length: m[0].length });
@@ -58,9 +62,20 @@ export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
   return out;
 }
 
-/** HTML comments replaced by spaces, except Outlook's conditional comments, which hold markup. */
-function blankComments(html: string): string {
-  return html.replace(/<!--(?!\[if)[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+/**
+ * [start, end) of the HTML comments in `html`, except Outlook's conditional comments, which hold
+ * markup. Found with indexOf so that no copy of a large output is made.
+ */
+function commentRanges(html: string): [number, number][] {
+  const out: [number, number][] = [];
+  let i = html.indexOf('<!--');
+  while (i >= 0) {
+    const end = html.indexOf('-->', i + 4);
+    const stop = end < 0 ? html.length : end + 3;
+    if (!html.startsWith('[if', i + 4)) out.push([i, stop]);
+    i = html.indexOf('<!--', stop);
+  }
+  return out;
 }
 
 /** Finds, for output tags, the template tag they most likely come from. */

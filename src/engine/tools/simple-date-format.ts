@@ -59,7 +59,24 @@ class IanaZone implements Zone {
       era: 'short',
     });
   }
+  /** Offsets by quarter hour: since 1980 every zone changes offset only on quarter-hour marks. */
+  private readonly offsets = new Map<number, number>();
+
   offsetAt(utcMs: number): number {
+    if (utcMs >= 315_532_800_000) {
+      const key = Math.floor(utcMs / 900_000);
+      let off = this.offsets.get(key);
+      if (off === undefined) {
+        off = this.computeOffset(utcMs);
+        if (this.offsets.size > 4096) this.offsets.clear();
+        this.offsets.set(key, off);
+      }
+      return off;
+    }
+    return this.computeOffset(utcMs);
+  }
+
+  private computeOffset(utcMs: number): number {
     const ms = Math.floor(utcMs / 1000) * 1000;
     const p: Record<string, string> = {};
     for (const part of this.fmt.formatToParts(new Date(ms))) p[part.type] = part.value;
