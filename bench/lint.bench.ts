@@ -33,17 +33,27 @@ try {
   }
   const cli = fromSource ? join(root, 'bin', 'velvet.js') : join(root, 'dist', 'cli', 'main.js');
   const args = [cli, 'lint', dir, '--format', 'json'];
-  const start = performance.now();
-  const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const ms = performance.now() - start;
-  if (run.status !== 0 && run.status !== 1) {
-    console.error(run.stderr);
-    throw new Error(`velvet lint exited with ${run.status}`);
+  // Each run is a whole CLI run (start-up included); the median of three evens out the noise of
+  // a shared machine.
+  const times: number[] = [];
+  let out: { files: number; errorCount: number; warningCount: number } | undefined;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    times.push(performance.now() - start);
+    if (run.status !== 0 && run.status !== 1) {
+      console.error(run.stderr);
+      throw new Error(`velvet lint exited with ${run.status}`);
+    }
+    out = JSON.parse(run.stdout) as { files: number; errorCount: number; warningCount: number };
   }
-  const out = JSON.parse(run.stdout) as { files: number; errorCount: number; warningCount: number };
+  const ms = [...times].sort((a, b) => a - b)[1]!;
   console.log(`${fromSource ? 'sources through tsx' : 'built CLI (dist/)'}`);
-  console.log(`velvet lint: ${out.files} templates (${COUNT} email folders from ${emails.length} samples) in ${(ms / 1000).toFixed(2)} s wall time, one CLI run`);
-  console.log(`  ${out.errorCount} errors, ${out.warningCount} warnings; target < 3 s: ${ms < 3000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `velvet lint: ${out!.files} templates (${COUNT} email folders from ${emails.length} samples): ` +
+      `${(ms / 1000).toFixed(2)} s wall time per CLI run (median of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')})`,
+  );
+  console.log(`  ${out!.errorCount} errors, ${out!.warningCount} warnings; target < 3 s: ${ms < 3000 ? 'met' : 'NOT met'}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
