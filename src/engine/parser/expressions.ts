@@ -134,9 +134,17 @@ export abstract class ExpressionParser extends Scanner {
           parts.push({ kind: 'prop', name, span: { start: ps - 1, end: e } });
         }
         this.indexes(parts);
-        if (_inDirective && parts[parts.length - 1]?.kind === 'index' && parts[parts.length - 2]?.kind === 'prop' && isAlpha(this.code(this.pos))) {
+        const afterPropIndex = parts[parts.length - 1]?.kind === 'index' && parts[parts.length - 2]?.kind === 'prop';
+        if (afterPropIndex && _inDirective && isAlpha(this.code(this.pos))) {
           // after '.prop[i]' the lexer is still in its property state and reads an identifier
           this.fail(`Encountered "${this.src.slice(this.pos, this.pos + 8).split(/\W/)[0]}"`, this.pos);
+        }
+        if (afterPropIndex && this.code(this.pos) === 40) {
+          // ... and a '(' there switches it to method arguments, which plain text cannot close
+          const close = this.src.indexOf(')', this.pos);
+          const nl = this.src.slice(this.pos).search(/[\r\n]/);
+          const at = close >= 0 && (nl < 0 || close < this.pos + nl) ? close : this.pos;
+          this.fail(`Encountered "${this.src[at]}" after ${this.src.slice(start, this.pos)}`, at);
         }
         continue;
       }
