@@ -85,7 +85,8 @@ class TemplateParser extends ExpressionParser {
           // lone '$'/'#' before the indentation of #end/#else went into its dropped whitespace
           if (c !== 35 && pendingMore > 0) text = text.slice(0, text.length - pendingMore);
           flush();
-          return { nodes, afterNewline };
+          // glued to lone '$'/'#' chars, the keyword keeps the line state from before them
+          return { nodes, afterNewline: c === 35 && pendingMore > 0 ? runAfterNewline : afterNewline };
         }
         if (kw && c === 35) {
           // an #end/#else/#elseif where none is expected
@@ -188,6 +189,17 @@ class TemplateParser extends ExpressionParser {
         // indentation before a directive is dropped
         const at = this.wsEnd(start);
         const run = this.moreRunEnd(at);
+        const glueKw = run > at ? this.terminatorAt(run) : undefined;
+        if (glueKw && stops.has(glueKw)) {
+          // indentation and lone '$' chars glued to #else/#end: Velocity writes both (as the
+          // block's postfix and "morePostfix") and keeps the line state from the line start
+          if (pendingMore > 0) text = text.slice(0, text.length - pendingMore);
+          if (!text) textStart = start;
+          text += src.slice(start, run);
+          this.pos = run;
+          flush();
+          return { nodes, afterNewline: true };
+        }
         if (run > at && this.code(run) === 35 && this.startsDirective(run)) {
           // indentation, then lone '$' chars glued to a directive: the indentation is its prefix
           // and the chars its morePrefix, both written; lone chars before the indentation are lost
