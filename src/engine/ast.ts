@@ -51,6 +51,11 @@ export interface RefNode {
   literal: string;
   /** Number of backslashes written before the `$`. */
   backslashes: number;
+  /**
+   * Lone '$'/'$!' chars between those backslashes and the reference ('\\$!$a'): Velocity glues
+   * them into the reference token and prints them only when the reference is not escaped.
+   */
+  morePrefix?: string;
   span: Span;
 }
 

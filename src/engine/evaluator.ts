@@ -227,18 +227,19 @@ export class Renderer {
       this.write(value === null ? esc + '\\' + r.literal : esc + r.literal, r.span);
       return;
     }
+    const more = r.morePrefix ?? '';
     if (value instanceof RenderableBlock) {
-      this.write(esc, r.span);
+      this.write(esc + more, r.span);
       // past its depth the block renders nothing, and then neither does its toString()
       if (value.renderHere()) return;
-      this.write(value.render() ?? esc + esc + (r.quiet ? '' : r.literal), r.span);
+      this.write(value.render() ?? esc + esc + more + (r.quiet ? '' : r.literal), r.span);
       return;
     }
     if (value === null) {
-      this.write(esc + esc + (r.quiet ? '' : r.literal), r.span);
+      this.write(esc + esc + more + (r.quiet ? '' : r.literal), r.span);
       return;
     }
-    this.write(esc + javaString(value), r.span);
+    this.write(esc + more + javaString(value), r.span);
   }
 
   refValue(r: RefNode): Value {

@@ -64,6 +64,8 @@ function toInt(v: Value): number | typeof NO_METHOD {
     throw new JavaException('java.lang.NumberFormatException', `For input string: "${v}"`);
   }
   if (v instanceof JChar) return v.c.charCodeAt(0);
+  // Velocity's conversion handler turns a Boolean into 1 or 0 for an int parameter
+  if (typeof v === 'boolean') return v ? 1 : 0;
   return NO_METHOD;
 }
 

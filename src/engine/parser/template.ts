@@ -158,6 +158,22 @@ class TemplateParser extends ExpressionParser {
         afterNewline = false;
         continue;
       }
+      if (c === 36 && pendingMore > 0 && this.looksLikeReference(start) && text.charCodeAt(text.length - pendingMore) === 92) {
+        // a run of lone chars that starts with backslashes and runs into a reference is one
+        // reference token: the backslashes escape it, the rest is its morePrefix
+        const run = text.slice(text.length - pendingMore);
+        let slashes = 0;
+        while (run.charCodeAt(slashes) === 92) slashes++;
+        text = text.slice(0, text.length - pendingMore);
+        flush();
+        const ref = this.reference(false)!;
+        ref.backslashes = slashes;
+        ref.morePrefix = run.slice(slashes);
+        nodes.push(ref);
+        textStart = this.pos;
+        afterNewline = false;
+        continue;
+      }
       if (c === 36 /* $ */ || c === 92 /* \ */) {
         const r = this.dollarOrEscape(nodes, flush);
         if (r) {
