@@ -151,7 +151,7 @@ const STRING: Record<string, Impl> = {
   },
   hashCode: (s: string, a: Value[]) => (a.length === 0 ? javaHash(s) : NO_METHOD),
   // UTF-8 bytes as Java's signed bytes; Velocity prints a byte[] like a list
-  getBytes: (s: string, a: Value[]) => (a.length === 0 ? javaArray([...Buffer.from(s, 'utf8')].map((b) => (b << 24) >> 24)) : NO_METHOD),
+  getBytes: (s: string, a: Value[]) => (a.length === 0 ? javaArray([...Buffer.from(s, 'utf8')].map((b) => (b << 24) >> 24), '[B') : NO_METHOD),
   equals: (s: string, a: Value[]) => (a.length === 1 ? typeof a[0] === 'string' && a[0] === s : NO_METHOD),
   equalsIgnoreCase: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
@@ -285,7 +285,7 @@ const STRING: Record<string, Impl> = {
     const limit = a.length === 2 ? toInt(a[1]!) : 0;
     if (limit === NO_METHOD) return NO_METHOD;
     // String.split returns a String[]; Velocity shows arrays like lists
-    return javaArray(javaSplit(s, re, limit));
+    return javaArray(javaSplit(s, re, limit), '[Ljava.lang.String;');
   },
   repeat: (s: string, a: Value[]) => {
     const n = ints(a, 1);
@@ -396,7 +396,7 @@ const LIST: Record<string, Impl> = {
     if (a.length !== 1 || !Array.isArray(a[0])) return NO_METHOD;
     return (a[0] as Value[]).every((x) => indexOfValue(l, x) >= 0);
   },
-  toString: (l: Value[], a: Value[]) => (a.length === 0 ? javaString(l) : NO_METHOD),
+  toString: (l: Value[], a: Value[]) => (a.length === 0 ? (isJavaArray(l) ? arrayToString(l) : javaString(l)) : NO_METHOD),
   equals: (l: Value[], a: Value[]) => (a.length === 1 ? javaEquals(l, a[0]!) : NO_METHOD),
 };
 
@@ -525,13 +525,21 @@ export function knownMethodNames(): Set<string> {
  */
 const JAVA_ARRAY = Symbol('java-array');
 
-export function javaArray(items: Value[]): Value[] {
-  Object.defineProperty(items, JAVA_ARRAY, { value: true });
+export function javaArray(items: Value[], javaClass: string): Value[] {
+  Object.defineProperty(items, JAVA_ARRAY, { value: javaClass });
   return items;
 }
 
 function isJavaArray(v: Value): boolean {
-  return Array.isArray(v) && (v as unknown as Record<symbol, unknown>)[JAVA_ARRAY] === true;
+  return Array.isArray(v) && typeof (v as unknown as Record<symbol, unknown>)[JAVA_ARRAY] === 'string';
+}
+
+/** Object.toString() of a Java array, e.g. "[B@6d06d69c" (Java's hash differs per run; ours is stable). */
+function arrayToString(v: Value[]): string {
+  const cls = (v as unknown as Record<symbol, string>)[JAVA_ARRAY]!;
+  let h = 0;
+  for (let i = 0; i < cls.length; i++) h = (Math.imul(h, 31) + cls.charCodeAt(i)) | 0;
+  return `${cls}@${((h ^ v.length) >>> 0).toString(16)}`;
 }
 
 function tableFor(v: Value): Record<string, Impl> | undefined {
