@@ -354,15 +354,9 @@ export class Renderer {
     switch (e.kind) {
       case 'str':
         return e.interp ? this.capture(() => this.nodes(e.interp!)) : e.value;
-      case 'int':
-        return e.value;
-      case 'float': {
-        const d = Number(e.text);
-        if (Number.isFinite(d)) return new JDouble(d);
+      case 'float':
+        // the compiler shares finite Doubles; this is the BigDecimal of a literal beyond them
         return asNumber(e.text) as JBigDecimal;
-      }
-      case 'bool':
-        return e.value;
       case 'list':
         return e.items.map((x) => this.value(x));
       case 'map': {
@@ -381,19 +375,16 @@ export class Renderer {
         for (let i = 0; i < n; i++) list[i] = from + i * step;
         return list;
       }
-      case 'ref':
-        return this.refValue(e.ref);
       case 'word':
         return null;
-      case 'not':
-        return !this.truth(e.operand);
       case 'neg': {
         const v = this.value(e.operand);
         const n = v === null ? undefined : isNumber(v) ? v : asNumber(v);
         return n === undefined ? null : negate(n);
       }
-      case 'binary':
-        return this.binary(e);
+      default:
+        // int, bool, ref, not and binary are compiled to closures (compiler.ts)
+        return compiledExpr(e)(this);
     }
   }
 
@@ -423,43 +414,30 @@ export class Renderer {
     return compiledTest(e)(this);
   }
 
+  /** Truth of the expression kinds the compiler does not specialise (ref, bool, not, binary are). */
   truthSlow(e: Expr): boolean {
     switch (e.kind) {
-      case 'ref': {
-        const v = this.refValue(e.ref);
-        return v !== null && asBoolean(v);
-      }
       case 'str':
         return (this.value(e) as string).length > 0;
       case 'int':
         return e.value !== 0 && e.value !== 0n;
       case 'float':
         return Number(e.text) !== 0;
-      case 'bool':
-        return e.value;
       case 'list':
         return e.items.length > 0;
       case 'map':
         return e.entries.length > 0;
-      case 'not':
-        return !this.truth(e.operand);
       case 'neg':
         return this.truth(e.operand);
+      case 'ref':
+      case 'bool':
+      case 'not':
       case 'binary':
-        if (e.op === 'and') return this.truth(e.left) && this.truth(e.right);
-        if (e.op === 'or') return this.truth(e.left) || this.truth(e.right);
-        if (isComparison(e.op)) return this.binary(e) as boolean;
-        // arithmetic nodes have no evaluate() of their own in Velocity: false, operands unevaluated
-        return false;
+        return compiledTest(e)(this);
       default:
+        // ranges and words have no evaluate() of their own in Velocity
         return false;
     }
-  }
-
-  binary(e: Extract<Expr, { kind: 'binary' }>): Value {
-    if (e.op === 'and') return this.truth(e.left) && this.truth(e.right);
-    if (e.op === 'or') return this.truth(e.left) || this.truth(e.right);
-    return this.combine(e, this.value(e.left), this.value(e.right));
   }
 
   /** A comparison or arithmetic operator applied to evaluated operands. */
