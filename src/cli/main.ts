@@ -5,7 +5,10 @@ import type { CliIO, Command } from './command.js';
  * Command registry: name → loader. Commands load lazily so that `velvet render` never pulls in
  * Vite or the HTTP client.
  */
-const NAMES = ['render', 'build', 'lint', 'schema', 'preview', 'send', 'event', 'doctor', 'carrier'];
+const NAMES = [
+  'init', 'new', 'fixture', 'render', 'build', 'lint', 'schema', 'preview',
+  'send', 'event', 'doctor', 'carrier', 'pull', 'status', 'push', 'lsp',
+];
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = Object.fromEntries(
   NAMES.map((n) => [n, () => import(/* @vite-ignore */ `./commands/${n}.js`) as Promise<{ command: Command }>]),
 );
