@@ -3,6 +3,7 @@
  */
 import type { Expr, ForeachNode, IfNode, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
 import { LimitError, ParseError, RenderError, positionAt } from '../errors.js';
+import { BudgetExceeded, beginRender } from './budget.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
 import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, setRegexDeadline } from './methods.js';
 import { ArithmeticError, NumberTooLarge, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
@@ -67,6 +68,7 @@ export class Renderer {
 
   run(): string {
     setRegexDeadline(this.deadline);
+    beginRender(this.deadline, this.limits.maxTimeMs);
     try {
       this.nodes(this.ast.nodes);
     } catch (e) {
@@ -286,6 +288,7 @@ export class Renderer {
       r = invokeMethod(target, name, args);
     } catch (e) {
       if (e instanceof MethodLimit) throw this.limit('maxTimeMs', e.message, span);
+      if (e instanceof BudgetExceeded) throw this.limit(e.limit as keyof Limits, e.message, span);
       if (e instanceof JavaException) {
         throw this.renderError(
           `Invocation of method '${name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`,
