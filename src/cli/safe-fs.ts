@@ -4,29 +4,15 @@
  * component, O_NOFOLLOW on the file itself), so a link planted in an output folder cannot send a
  * write or a delete anywhere else.
  */
-import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, writeSync, type Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { isInside } from '../project/paths.js';
+
+export { isInside, realPathOf } from '../project/paths.js';
 
 /** O_NOFOLLOW where the platform has it (everywhere but Windows). */
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-
-/** True when `child` is `parent` or inside it (plain path comparison: pass real paths). */
-export function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
-}
-
-/** The real path of `path`; for a path that does not exist yet, its nearest existing parent's real path plus the rest. */
-export function realPathOf(path: string): string {
-  const abs = resolve(path);
-  try {
-    return realpathSync(abs);
-  } catch {
-    const parent = dirname(abs);
-    return parent === abs ? abs : join(realPathOf(parent), basename(abs));
-  }
-}
 
 function lstatOrUndefined(path: string): Stats | undefined {
   try {

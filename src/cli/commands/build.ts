@@ -96,7 +96,7 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
   const loaded = [];
   for (const ref of emails) {
     try {
-      loaded.push({ ref, email: await loadEmail(ref.dir, { name: ref.name }) });
+      loaded.push({ ref, email: await loadEmail(ref.dir, { name: ref.name, root: config.root }) });
     } catch (err) {
       const entry: PageEntry = { email: ref.name, fixture: undefined, variant: undefined, file: undefined };
       failed(entry, err);
