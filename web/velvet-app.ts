@@ -358,19 +358,24 @@ export class VelvetApp extends LitElement {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const typing = e.composedPath().some((n) => n instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName));
     if (typing) return;
+    if (this.#shortcut(e.key)) e.preventDefault();
+  };
+
+  /** The keyboard shortcuts; also called with the keys pressed while the email frame has the focus. */
+  #shortcut(key: string): boolean {
     const v = this.view;
-    if (e.key === '1') this.#setView({ ...v, preset: 'desktop', width: PRESET_WIDTHS.desktop });
-    else if (e.key === '2') this.#setView({ ...v, preset: 'mobile', width: PRESET_WIDTHS.mobile });
-    else if (e.key === '3') this.#setView({ ...v, preset: 'custom' });
-    else if (e.key === 'd') this.#setView({ ...v, dark: !v.dark });
-    else if (e.key === 'j' || e.key === 'k') {
+    if (key === '1') this.#setView({ ...v, preset: 'desktop', width: PRESET_WIDTHS.desktop });
+    else if (key === '2') this.#setView({ ...v, preset: 'mobile', width: PRESET_WIDTHS.mobile });
+    else if (key === '3') this.#setView({ ...v, preset: 'custom' });
+    else if (key === 'd') this.#setView({ ...v, dark: !v.dark });
+    else if (key === 'j' || key === 'k') {
       const stops = this.#stops();
       const i = stops.findIndex((s) => s.fixture === this.sel?.fixture && (s.variant === undefined || s.variant === this.sel?.variant));
-      const next = stops[(i + (e.key === 'j' ? 1 : -1) + stops.length) % stops.length];
+      const next = stops[(i + (key === 'j' ? 1 : -1) + stops.length) % stops.length];
       if (next) this.#select(next);
-    } else return;
-    e.preventDefault();
-  };
+    } else return false;
+    return true;
+  }
 
   override render() {
     const r = this.result;
@@ -405,7 +410,7 @@ export class VelvetApp extends LitElement {
             : this.emails.length === 0
               ? html`<p class="empty">No emails here yet: an email is a folder with an <code>email.html</code>.</p>`
               : nothing}
-          <velvet-frame .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
+          <velvet-frame @velvet-frame-key=${(e: CustomEvent<string>) => this.#shortcut(e.detail)} .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
           <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)}></velvet-error-overlay>
         </div>
       </main>
