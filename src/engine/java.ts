@@ -9,6 +9,7 @@ import {
   isNumber,
   isZero,
   javaDouble,
+  javaFloat,
   numberToString,
   type JNumber,
 } from './numbers.js';
@@ -18,6 +19,7 @@ import {
   JChar,
   JDouble,
   JEntry,
+  JFloat,
   JMap,
   JObject,
   JSet,
@@ -43,7 +45,7 @@ export function javaString(v: Value, seen?: Set<unknown>): string {
     case 'bigint':
       return v.toString();
   }
-  if (v instanceof JDouble) return javaDouble(v.v);
+  if (v instanceof JDouble) return v instanceof JFloat ? javaFloat(v.v) : javaDouble(v.v);
   if (v instanceof JBigDecimal) return bdToString(v);
   if (v instanceof JBigInteger) return v.v.toString();
   if (v instanceof JChar) return v.c;
@@ -100,7 +102,7 @@ export function javaClassName(v: Value): string {
     case 'bigint':
       return 'java.lang.Long';
   }
-  if (v instanceof JDouble) return 'java.lang.Double';
+  if (v instanceof JDouble) return v instanceof JFloat ? 'java.lang.Float' : 'java.lang.Double';
   if (v instanceof JBigDecimal) return 'java.math.BigDecimal';
   if (v instanceof JBigInteger) return 'java.math.BigInteger';
   if (v instanceof JChar) return 'java.lang.Character';
