@@ -646,7 +646,8 @@ export class Renderer {
       if (!(e instanceof StopSignal && e.target === undefined)) throw e;
     } finally {
       this.macroDepth--;
-      if (block && this.ctx.get('bodyContent') === block) {
+      // Velocity hides $bodyContent inside any macro and restores it after, unless the macro set it
+      if (block ? this.ctx.get('bodyContent') === block : !this.ctx.has('bodyContent')) {
         if (oldBody !== undefined) this.ctx.set('bodyContent', oldBody);
         else this.ctx.delete('bodyContent');
       }
