@@ -88,7 +88,7 @@ describe('velvet event: clear input errors', () => {
     const bad = await runCli(['event', 'bad.json'], env(), dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^velvet event: bad\.json:3:31 Trailing comma/);
-    expect(bad.stderr).toMatch(/> 3 \| {3}"keyValue": "me@example\.com",\n\s+\| {30}\^/);
+    expect(bad.stderr).toMatch(/> 3 \| {3}"keyValue": "me@example\.com",\n\s+\| {31}\^/);
     expect(bad.stderr).not.toMatch(/position \d+/);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('velvet event: bad.json: cannot read: no such file\n');
