@@ -3,15 +3,19 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, DataError } from '../errors.js';
 import { parseJson } from '../json/parse.js';
 import { assertSchema } from '../json/schema.js';
+import { binaryReason } from '../fixtures/text.js';
 
 /** Parse and validate `file` against `schemas/<schema>`; returns the plain value. */
 export function readSettingsFile(file: string, schema: string): Record<string, unknown> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new ConfigError(`Cannot read ${file}: ${(e as Error).message}`, { file }, { cause: e });
   }
+  const why = binaryReason(bytes);
+  if (why !== undefined) throw new ConfigError(`not a text file: ${why}`, { file });
+  const text = bytes.toString('utf8');
   try {
     const parsed = parseJson(text, { file });
     assertSchema(schema, parsed, { file, source: text, kind: 'config' });
