@@ -5,8 +5,18 @@ import { parseJson } from '../json/parse.js';
 import { assertSchema } from '../json/schema.js';
 import { binaryReason } from '../fixtures/text.js';
 
-/** Parse and validate `file` against `schemas/<schema>`; returns the plain value. */
-export function readSettingsFile(file: string, schema: string): Record<string, unknown> {
+/** A check of one value beyond the schema (see config-checks.ts). */
+export interface ValueCheck {
+  pointer: string;
+  name: string;
+  check(value: unknown): string | undefined;
+}
+
+/**
+ * Parse and validate `file` against `schemas/<schema>`, then run `checks` on the values they
+ * name; returns the plain value. Every problem is a ConfigError at its line and column.
+ */
+export function readSettingsFile(file: string, schema: string, checks: readonly ValueCheck[] = []): Record<string, unknown> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -19,6 +29,13 @@ export function readSettingsFile(file: string, schema: string): Record<string, u
   try {
     const parsed = parseJson(text, { file });
     assertSchema(schema, parsed, { file, source: text, kind: 'config' });
+    for (const c of checks) {
+      const value = valueAt(parsed.value, c.pointer);
+      const problem = value === undefined ? undefined : c.check(value);
+      if (problem === undefined) continue;
+      const pos = parsed.locate(c.pointer);
+      throw new ConfigError(`${c.name}: ${problem}`, { file, line: pos?.line, column: pos?.column, source: text });
+    }
     return parsed.value as Record<string, unknown>;
   } catch (e) {
     // a syntax error in a settings file is a configuration problem, not a data problem
@@ -27,4 +44,14 @@ export function readSettingsFile(file: string, schema: string): Record<string, u
     }
     throw e;
   }
+}
+
+/** The value at a JSON pointer of plain JSON (no `~` escapes needed by velvet's option names). */
+function valueAt(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const key of pointer.split('/').slice(1)) {
+    if (!v || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
 }
