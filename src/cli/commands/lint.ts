@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
+import { errorReport } from '../report.js';
 import { REPORTERS, RULES, isFormat, lintTargets, resolveTargets, ruleById, type RuleSetting } from '../../lint/index.js';
 
 const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
@@ -94,7 +95,8 @@ export const command: Command = {
       return code;
     } catch (err) {
       if (err instanceof VelvetError) {
-        io.stderr(`velvet lint: ${err.message}\n`);
+        // a position: file:line:column and the code frame, as render and build print them
+        io.stderr(err.line !== undefined ? errorReport(err, io, 'lint') : `velvet lint: ${err.message}\n`);
         return 2;
       }
       throw err;
