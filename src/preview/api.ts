@@ -39,7 +39,7 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
       sendJson(
         res,
         200,
-        live.select({
+        await live.select({
           clientId,
           email: requiredString(body, 'email'),
           fixture: optionalString(body, 'fixture'),

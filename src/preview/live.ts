@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { CONFIG_FILE, TEMPLATE_FILE } from '../project/index.js';
 import type { EventChannel } from './channel.js';
+import { htmlToText } from './plain-text.js';
 import type { ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
 import type { ProjectState } from './state.js';
 import type { FileEvent } from './watcher.js';
@@ -19,7 +20,7 @@ interface Subscription {
 
 export interface LiveRenderer {
   /** Registers the tab's selection and renders it. */
-  select(req: RenderRequest): { seq: number; result: RenderResult };
+  select(req: RenderRequest): Promise<{ seq: number; result: RenderResult }>;
   /** Handles one batch of file events; batches are processed one after the other. */
   onFiles(batch: FileEvent[]): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
@@ -35,18 +36,24 @@ export function createLiveRenderer(
   channel: EventChannel,
   errorInfo: (err: unknown) => ErrorInfo,
   log?: (error: ErrorInfo) => void,
+  toText: (html: string) => Promise<string> = async (html) => htmlToText(html),
 ): LiveRenderer {
   const subs = new Map<string, Subscription>();
   let queue: Promise<void> = Promise.resolve();
   let closed = false;
 
-  const push = (clientId: string, sub: Subscription, result: RenderResult): void => {
+  /** The render with its plain text (the text is made off this thread: see text-worker.ts). */
+  const withText = async (result: RenderResult): Promise<RenderResult> => (result.ok ? { ...result, text: await toText(result.html) } : result);
+
+  const push = async (clientId: string, sub: Subscription, result: RenderResult): Promise<void> => {
+    // the text follows from the html: an unchanged render is dropped before it is converted
     const key = JSON.stringify(result);
     if (key === sub.last) return;
     sub.last = key;
     if (!result.ok) log?.(result.error);
-    sub.seq++;
-    channel.send('velvet:render', { clientId, seq: sub.seq, result });
+    const seq = ++sub.seq;
+    const full = await withText(result);
+    if (!closed) channel.send('velvet:render', { clientId, seq, result: full });
   };
 
   const handle = async (batch: FileEvent[]): Promise<void> => {
@@ -61,7 +68,7 @@ export function createLiveRenderer(
         // a broken config: every tab shows the error over its last good render
         const error = errorInfo(err);
         for (const [id, sub] of subs) {
-          push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error });
+          await push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error });
         }
         return;
       }
@@ -84,12 +91,12 @@ export function createLiveRenderer(
     const summaries = state.summaries();
     if (JSON.stringify(summaries) !== before) channel.send('velvet:emails', summaries);
     for (const [id, sub] of subs) {
-      if (affected === 'all' || affected.has(sub.sel.email)) push(id, sub, state.render(sub.sel));
+      if (affected === 'all' || affected.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
     }
   };
 
   return {
-    select(req) {
+    async select(req) {
       const { clientId, ...sel } = req;
       const sub = subs.get(clientId) ?? { sel, seq: 0, last: '' };
       subs.delete(clientId);
@@ -101,8 +108,8 @@ export function createLiveRenderer(
       sub.sel = { email: sel.email, fixture: sel.fixture, variant: sel.variant, payload: sel.payload };
       const result = state.render(sub.sel);
       sub.last = JSON.stringify(result);
-      sub.seq++;
-      return { seq: sub.seq, result };
+      const seq = ++sub.seq;
+      return { seq, result: await withText(result) };
     },
     onFiles(batch) {
       queue = queue.then(() => handle(batch)).catch(() => undefined);

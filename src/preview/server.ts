@@ -18,6 +18,7 @@ import type { ErrorInfo } from './protocol.js';
 import { allowedHostnames, createToken, frameGuard, hostCheck } from './security.js';
 import { createSendService } from './send.js';
 import { createProjectState } from './state.js';
+import { createTextConverter } from './text-worker.js';
 import { createProjectWatcher } from './watcher.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -87,8 +88,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     configureServer(server) {
       const channel = createEventChannel(server);
       const send = createSendService({ env, channel, poll: options.sendPoll, emailDir: (name) => state.email(name)?.dir });
-      live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined);
-      closers.push(() => channel.close(), () => send.close(), () => live?.close());
+      const text = createTextConverter();
+      live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined, (html) => text.convert(html));
+      closers.push(() => channel.close(), () => send.close(), () => live?.close(), () => text.close());
       // Registered before Vite's own middlewares: the Host check guards everything after it.
       server.middlewares.use(frameGuard());
       server.middlewares.use(hostCheck(allowed));

@@ -7,7 +7,6 @@ import { toPayload } from '../engine/index.js';
 import { VelvetError } from '../errors.js';
 import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import { findEmails, isEmailDir, loadEmail, loadProject, renderEmail, type Email, type ResolvedConfig } from '../project/index.js';
-import { htmlToText } from './plain-text.js';
 import type { EmailSummary, ErrorInfo, RenderResult, Selection } from './protocol.js';
 
 interface Entry {
@@ -185,7 +184,8 @@ export async function createProjectState(dir: string): Promise<ProjectState> {
           from: email.meta.from,
           dir: rel(email.dir),
           html: r.html,
-          text: htmlToText(r.html),
+          // filled in off the server's thread by the live renderer (text-worker.ts)
+          text: '',
           sizeBytes: r.sizeBytes,
           payload: edited ? (sel.payload as string) : JSON.stringify(variant?.json ?? {}, null, 2),
           unknownMergeTags: r.unknownMergeTags.map((u) => ({ tag: u.tag, part: u.part })),
