@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendState } from '../src/preview/protocol.js';
 import { ApiError, api, clientId } from './api.js';
+import { subscribe } from './events.js';
 import { controls } from './shared-styles.js';
 import type { ListSelection } from './velvet-email-list.js';
 import type { TabInfo } from './velvet-tabs.js';
@@ -62,6 +63,7 @@ export class VelvetApp extends LitElement {
   #lintKey = '';
   #pendingFixture: ListSelection | undefined;
   #sendPushes = new Map<string, SendState>();
+  #unsubscribe: (() => void) | undefined;
 
   constructor() {
     super();
@@ -174,25 +176,25 @@ export class VelvetApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKey);
     window.addEventListener('hashchange', this.#onHash);
-    const hot = import.meta.hot;
-    if (hot) {
-      hot.on('velvet:render', (push) => {
+    this.#unsubscribe = subscribe({
+      'velvet:render': (push) => {
         if (push.clientId === clientId && push.seq > this.#seq) {
           this.#seq = push.seq;
           this.#apply(push.result);
         }
-      });
-      hot.on('velvet:emails', (emails) => this.#setEmails(emails));
-      hot.on('velvet:send', (state) => {
+      },
+      'velvet:emails': (emails) => this.#setEmails(emails),
+      'velvet:send': (state) => {
         // a push can arrive before the POST that started the send has answered
         this.#sendPushes.set(state.id, state);
         if (state.id === this.sendState?.id) this.sendState = state;
-      });
-    }
+      },
+    });
     void this.#start();
   }
 
   override disconnectedCallback(): void {
+    this.#unsubscribe?.();
     window.removeEventListener('keydown', this.#onKey);
     window.removeEventListener('hashchange', this.#onHash);
     super.disconnectedCallback();
