@@ -5,7 +5,8 @@
  */
 import type { EventChannel } from './channel.js';
 import { htmlToText } from './plain-text.js';
-import type { ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
+import { createProblemLog, summaryProblems } from './problems.js';
+import type { EmailSummary, ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
 import type { ProjectState } from './state.js';
 import type { FileEvent } from './watcher.js';
 
@@ -14,6 +15,8 @@ interface Subscription {
   seq: number;
   /** The last result sent, serialised, to drop repeats (an editor writing the same text twice). */
   last: string;
+  /** The error of the last result, if it failed (for the terminal). */
+  error?: ErrorInfo | undefined;
 }
 
 export interface LiveRenderer {
@@ -39,6 +42,13 @@ export function createLiveRenderer(
   const subs = new Map<string, Subscription>();
   let queue: Promise<void> = Promise.resolve();
   let closed = false;
+  const problems = createProblemLog(log);
+  let configError: ErrorInfo | undefined;
+  /** Prints what is newly wrong: the config, the email list's load errors, the tabs' failed renders. */
+  const report = (summaries: EmailSummary[]): void => {
+    const tabs = [...subs.values()].flatMap((s) => (s.error ? [s.error] : []));
+    problems.update([...(configError ? [configError] : []), ...summaryProblems(summaries), ...tabs]);
+  };
 
   /** The render with its plain text (the text is made off this thread: see text-worker.ts). */
   const withText = async (result: RenderResult): Promise<RenderResult> => (result.ok ? { ...result, text: await toText(result.html) } : result);
@@ -48,7 +58,7 @@ export function createLiveRenderer(
     const key = JSON.stringify(result);
     if (key === sub.last) return;
     sub.last = key;
-    if (!result.ok) log?.(result.error);
+    sub.error = result.ok ? undefined : result.error;
     const seq = ++sub.seq;
     const full = await withText(result);
     if (!closed) channel.send('velvet:render', { clientId, seq, result: full });
@@ -57,11 +67,13 @@ export function createLiveRenderer(
   const handle = async (batch: FileEvent[]): Promise<void> => {
     const before = JSON.stringify(state.summaries());
     const change = await state.apply(batch);
+    configError = change.error;
     if (change.error) {
       // a broken config: every tab shows the error over its last good render
       for (const [id, sub] of subs) {
-        push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error: change.error });
+        await push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error: change.error });
       }
+      report([]);
       return;
     }
     if (closed) return;
@@ -70,6 +82,7 @@ export function createLiveRenderer(
     for (const [id, sub] of subs) {
       if (change.emails === 'all' || change.emails.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
     }
+    report(summaries);
   };
 
   return {
@@ -85,6 +98,8 @@ export function createLiveRenderer(
       sub.sel = { email: sel.email, fixture: sel.fixture, variant: sel.variant, payload: sel.payload };
       const result = state.render(sub.sel);
       sub.last = JSON.stringify(result);
+      sub.error = result.ok ? undefined : result.error;
+      report(state.summaries());
       const seq = ++sub.seq;
       return { seq, result: await withText(result) };
     },

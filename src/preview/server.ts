@@ -74,7 +74,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const allowed = allowedHostnames(host);
 
   const channel = createEventChannel(token);
-  const send = createSendService({ env, channel, poll: options.sendPoll, emailDir: (name) => state.email(name)?.dir });
+  const send = createSendService({
+    env,
+    channel,
+    poll: options.sendPoll,
+    emailDir: (name) => state.email(name)?.dir,
+    renderEdited: (sel) => state.render(sel),
+    messageIdOf: (name) => state.email(name)?.meta.messageId,
+  });
   const text = createTextConverter();
   const live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined, (html) => text.convert(html));
   // The Host check comes first: it guards everything after it.
