@@ -29,7 +29,8 @@ Rules (docs/rules/<id>.md):
 ${RULES.map((r) => `  ${r.meta.id.padEnd(24)}${r.meta.defaultSeverity.padEnd(9)}${r.meta.description}`).join('\n')}
 
 Exit codes: 0 no errors (and warnings within --max-warnings, coverage at least --min-coverage),
-1 errors, too many warnings or too little coverage, 2 usage or configuration error.
+1 errors, too many warnings or too little coverage, 2 usage or configuration error, or no
+emails found in PATHS.
 `;
 
 export const command: Command = {
@@ -69,6 +70,11 @@ export const command: Command = {
     const coverage = Boolean(v.coverage) || minCoverage !== undefined;
     try {
       const targets = await resolveTargets(positionals, io.cwd);
+      if (targets.length === 0) {
+        // a mistyped path in CI must not pass as "0 templates, no problems"
+        const where = positionals.length > 0 ? positionals.join(', ') : '.';
+        return usage(io, `no emails found in ${where} (an email is a folder holding email.html)`);
+      }
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
         if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
       }
