@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { REPORTERS, RULES, isFormat, lintTargets, resolveTargets, ruleById, type RuleSetting } from '../../lint/index.js';
+import { displayPath } from '../../lint/reporters/paths.js';
 
 const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
 
@@ -94,8 +95,11 @@ export const command: Command = {
         io.stderr(`velvet lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
         code = 1;
       }
-      const low = minCoverage === undefined ? [] : reports.filter((c) => c.percent < minCoverage);
-      for (const c of low) io.stderr(`velvet lint: coverage of ${c.file} is ${c.percent}%, below --min-coverage ${minCoverage}\n`);
+      // the exact share decides; the rounded percentage is what is shown
+      const low = minCoverage === undefined ? [] : reports.filter((c) => c.covered * 100 < minCoverage * c.total);
+      for (const c of low) {
+        io.stderr(`velvet lint: coverage of ${displayPath(c.file, io.cwd)} is ${c.percent}% (${c.covered}/${c.total}), below --min-coverage ${minCoverage}\n`);
+      }
       if (low.length > 0) code = 1;
       return code;
     } catch (err) {
