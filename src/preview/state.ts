@@ -7,6 +7,7 @@ import { toPayload } from '../engine/index.js';
 import { VelvetError } from '../errors.js';
 import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import { findEmails, isEmailDir, loadEmail, loadProject, renderEmail, type Email, type ResolvedConfig } from '../project/index.js';
+import { assetMapper } from './assets.js';
 import { htmlToText } from './plain-text.js';
 import type { EmailSummary, ErrorInfo, RenderResult, Selection } from './protocol.js';
 
@@ -175,6 +176,7 @@ export async function createProjectState(dir: string): Promise<ProjectState> {
           };
         }
         const r = renderEmail(email, { fixture, variant, config: project.config });
+        const mapAssets = assetMapper(project.config);
         return {
           ok: true,
           email: email.name,
@@ -184,7 +186,7 @@ export async function createProjectState(dir: string): Promise<ProjectState> {
           preheader: r.preheader,
           from: email.meta.from,
           dir: rel(email.dir),
-          html: r.html,
+          html: mapAssets ? mapAssets(r.html) : r.html,
           text: htmlToText(r.html),
           sizeBytes: r.sizeBytes,
           payload: edited ? (sel.payload as string) : JSON.stringify(variant?.json ?? {}, null, 2),

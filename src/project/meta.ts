@@ -13,6 +13,8 @@ export interface EmailMeta {
   language?: string | undefined;
   /** Default contact field values for merge tags. */
   contact: Record<string, string>;
+  /** Fixture names listed first, in this order. */
+  fixtures?: string[] | undefined;
 }
 
 /** Read email.json; a missing file gives empty meta, an invalid one a ConfigError. */
@@ -29,5 +31,6 @@ export function loadEmailMeta(file: string): EmailMeta {
     from: raw['from'] as string | undefined,
     language: raw['language'] as string | undefined,
     contact,
+    fixtures: raw['fixtures'] as string[] | undefined,
   };
 }
