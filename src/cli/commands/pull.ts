@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
-import { fail, idFlag, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
+import { errorText, fail, idFlag, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { listAllMessages } from '../../yespo/messages.js';
 import { createRedactor } from '../../yespo/redact.js';
 import { getMessageOrNull, openSync } from '../../sync/context.js';
@@ -59,11 +59,14 @@ export const command: Command = {
       io = redactedIO(io, client.redact);
       const targetDir = v.dir === undefined ? project.emailsDir : resolve(io.cwd, v.dir);
       const linked: LocalEmail[] = [];
+      let bad = 0;
       for (const ref of emailRefs(project, io.cwd, [])) {
         try {
           linked.push(readLocal(project.root, ref));
-        } catch {
-          // a folder that cannot be read is not a pull target; its own command reports it
+        } catch (err) {
+          // reported, and left alone: its link to a message cannot be read
+          io.stderr(`skipped ${ref.name}: ${errorText(err)}\n`);
+          bad++;
         }
       }
       if (v.all) {
@@ -78,7 +81,6 @@ export const command: Command = {
           else ids.push(l.messageId);
         }
       }
-      let bad = 0;
       const counts = { create: 0, update: 0, unchanged: 0, refused: 0 };
       for (const [i, id] of ids.entries()) {
         if (ids.length > 1) io.stderr(`pulling ${i + 1}/${ids.length}: message ${id}\n`);
