@@ -10,7 +10,7 @@ import type {
 } from '../src/preview/protocol.js';
 
 const API = '/__velvet/api';
-const token = document.querySelector<HTMLMetaElement>('meta[name="velvet-token"]')?.content ?? '';
+export const token = document.querySelector<HTMLMetaElement>('meta[name="velvet-token"]')?.content ?? '';
 
 /** This tab's id: file changes are re-rendered for the selection registered under it. */
 export const clientId = crypto.randomUUID();

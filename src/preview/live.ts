@@ -3,8 +3,6 @@
  * payload); a batch of file events reloads only the affected emails and pushes a new render to
  * the tabs showing them, and only when the render actually differs from the last one they got.
  */
-import { basename } from 'node:path';
-import { CONFIG_FILE, TEMPLATE_FILE } from '../project/index.js';
 import type { EventChannel } from './channel.js';
 import type { ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
 import type { ProjectState } from './state.js';
@@ -51,40 +49,19 @@ export function createLiveRenderer(
 
   const handle = async (batch: FileEvent[]): Promise<void> => {
     const before = JSON.stringify(state.summaries());
-    const configChanged = batch.some((e) => basename(e.path) === CONFIG_FILE);
-    let affected: Set<string> | 'all';
-    if (configChanged) {
-      affected = 'all';
-      try {
-        await state.reloadAll();
-      } catch (err) {
-        // a broken config: every tab shows the error over its last good render
-        const error = errorInfo(err);
-        for (const [id, sub] of subs) {
-          push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error });
-        }
-        return;
+    const change = await state.apply(batch);
+    if (change.error) {
+      // a broken config: every tab shows the error over its last good render
+      for (const [id, sub] of subs) {
+        push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error: change.error });
       }
-    } else {
-      const names = new Set<string>();
-      for (const e of batch) {
-        const name = state.emailOf(e.path);
-        if (name !== undefined) names.add(name);
-      }
-      const structural = batch.some(
-        (e) => e.kind === 'addDir' || e.kind === 'unlinkDir' || (basename(e.path) === TEMPLATE_FILE && e.kind !== 'change'),
-      );
-      const added = structural ? await state.rescan() : [];
-      for (const name of names) if (!added.includes(name) && state.email(name) !== undefined) await state.reload(name);
-      // an email whose load failed has no Email object but is still listed: reload it too
-      for (const name of names) if (!added.includes(name) && state.email(name) === undefined) await state.reload(name);
-      affected = new Set([...names, ...added]);
+      return;
     }
     if (closed) return;
     const summaries = state.summaries();
     if (JSON.stringify(summaries) !== before) channel.send('velvet:emails', summaries);
     for (const [id, sub] of subs) {
-      if (affected === 'all' || affected.has(sub.sel.email)) push(id, sub, state.render(sub.sel));
+      if (change.emails === 'all' || change.emails.has(sub.sel.email)) push(id, sub, state.render(sub.sel));
     }
   };
 

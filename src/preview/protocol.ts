@@ -1,6 +1,6 @@
 /**
  * What the preview server and the Lit UI say to each other: HTTP bodies under `/__velvet/api/`
- * and custom HMR events with the `velvet:` prefix. Types only, so the UI can import them.
+ * and Server-Sent Events with the `velvet:` prefix. Types and constants only, so the UI can import them.
  */
 import type { ErrorPayload } from '../errors.js';
 import type { Diagnostic } from '../lint/types.js';
@@ -126,7 +126,7 @@ export interface SendState {
   findings: { severity: 'error' | 'warning'; rule: string; message: string }[];
 }
 
-/** Custom HMR events, server → browser. */
+/** Server-Sent Events on EVENTS_PATH, server → browser (the event name is the SSE `event:`). */
 export interface VelvetEvents {
   /** The list of emails and fixtures changed. */
   'velvet:emails': EmailSummary[];
@@ -139,10 +139,7 @@ export interface VelvetEvents {
 export const API_PREFIX = '/__velvet/api';
 export const FILES_PREFIX = '/__velvet/files';
 export const TOKEN_HEADER = 'x-velvet-token';
+/** The event stream (Server-Sent Events); the token goes as `?token=`. */
+export const EVENTS_PATH = '/__velvet/events';
 /** Gmail clips messages whose HTML is larger than this. */
 export const GMAIL_CLIP_BYTES = 102 * 1024;
-
-// Typed payloads for `server.hot.send` and `import.meta.hot.on`.
-declare module 'vite/types/customEvent.d.ts' {
-  interface CustomEventMap extends VelvetEvents {}
-}

@@ -12,6 +12,11 @@ export function readSettingsFile(file: string, schema: string): Record<string, u
   } catch (e) {
     throw new ConfigError(`Cannot read ${file}: ${(e as Error).message}`, { file }, { cause: e });
   }
+  return parseSettings(text, file, schema);
+}
+
+/** Parse and validate settings `text` (of `file`, for messages) against `schemas/<schema>`. */
+export function parseSettings(text: string, file: string, schema: string): Record<string, unknown> {
   try {
     const parsed = parseJson(text, { file });
     assertSchema(schema, parsed, { file, source: text, kind: 'config' });

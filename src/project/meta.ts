@@ -1,6 +1,6 @@
 /** email.json: per-email meta next to email.html. */
 import { existsSync } from 'node:fs';
-import { readSettingsFile } from './json-file.js';
+import { parseSettings, readSettingsFile } from './json-file.js';
 
 export interface EmailMeta {
   /** Subject line template. */
@@ -21,10 +21,13 @@ export interface EmailMeta {
   contact: Record<string, string>;
 }
 
-/** Read email.json; a missing file gives empty meta, an invalid one a ConfigError. */
-export function loadEmailMeta(file: string): EmailMeta {
-  if (!existsSync(file)) return { contact: {} };
-  const raw = readSettingsFile(file, 'email.schema.json');
+/**
+ * Read email.json, or its unsaved `text` when given; a missing file gives empty meta, an invalid
+ * one a ConfigError.
+ */
+export function loadEmailMeta(file: string, text?: string): EmailMeta {
+  if (text === undefined && !existsSync(file)) return { contact: {} };
+  const raw = text === undefined ? readSettingsFile(file, 'email.schema.json') : parseSettings(text, file, 'email.schema.json');
   const contact: Record<string, string> = {};
   const c = raw['contact'];
   if (c && typeof c === 'object') for (const [k, v] of Object.entries(c)) contact[k] = String(v);
