@@ -27,17 +27,19 @@ export interface PullItem {
   diff: string;
 }
 
-/** A folder name from a message name: lower-case words joined by '-'. */
+/** A folder name from a message name: lower-case words joined by '-' ('' when nothing is left). */
 export function slug(name: string | undefined): string {
   const s = (name ?? '').normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return s || 'message';
+  return s;
 }
 
 /** Where message `id` goes: the folder already linked to it, or a new one under `targetDir`. */
 export function targetFor(project: SyncProject, linked: readonly LocalEmail[], remote: RemoteMessage, targetDir: string): { name: string; dir: string } {
   const own = linked.find((l) => l.messageId === remote.id);
   if (own) return { name: own.name, dir: own.dir };
-  let dir = join(targetDir, slug(remote.fields.name));
+  const name = slug(remote.fields.name);
+  // A name without Latin letters or digits (Cyrillic, say) gives no slug: the id names the folder.
+  let dir = join(targetDir, name || `message-${remote.id}`);
   if (existsSync(dir)) dir = `${dir}-${remote.id}`;
   return { name: emailName(project, dir), dir };
 }

@@ -83,6 +83,17 @@ describe('velvet pull', () => {
     expect(again.stderr).toMatch(/230 in step/);
   });
 
+  it('names a folder by the id when the message name has no Latin letters, and never reuses a taken folder', async () => {
+    s = await setup({ messages: [message(301, { name: 'Привітання' }), message(302, { name: 'Привітання' }), message(303, { name: 'Spring Sale!' })] });
+    const r = await s.run(['pull', '--id', '301', '--id', '302', '--id', '303']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/message-301 \(message 301\)/);
+    expect(r.stdout).toMatch(/message-302 \(message 302\)/);
+    expect(r.stdout).toMatch(/spring-sale \(message 303\)/);
+    const again = await s.run(['pull', '--id', '303']);
+    expect(again.stdout).toMatch(/unchanged spring-sale \(message 303\): already in step/);
+  });
+
   it('reports an unknown id (404) without writing anything', async () => {
     s = await setup({ messages: [] });
     const r = await s.run(['pull', '--id', '77']);
