@@ -112,6 +112,7 @@ export async function createProjectState(dir: string, workspace?: Workspace): Pr
           subject: r.subject,
           preheader: r.preheader,
           from: email.meta.from,
+          messageId: email.meta.messageId,
           dir: rel(email.dir),
           html: r.html,
           text: htmlToText(r.html),
