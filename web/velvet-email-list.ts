@@ -165,7 +165,7 @@ export class VelvetEmailList extends LitElement {
 
   #badge(info: SyncInfo | undefined) {
     if (!info) return nothing;
-    const label = info.state === 'in-step' ? 'in step' : info.state.replace(/-/g, ' ');
+    const label = info.state.replace(/-/g, ' ').replace(/yespo/, 'Yespo');
     return html`<span class="sync" data-sync=${info.state} title=${info.text}>${label}</span>`;
   }
 

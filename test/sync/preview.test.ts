@@ -44,6 +44,7 @@ describe('preview: sync state', () => {
     await expect.poll(() => badge('welcome-101').getAttribute('data-sync')).toBe('in-step');
     expect(await badge('welcome-101').textContent()).toBe('in step');
     expect(await badge('welcome-102').getAttribute('data-sync')).toBe('changed-in-yespo');
+    expect(await badge('welcome-102').textContent()).toBe('changed in Yespo');
     expect(await badge('welcome-102').getAttribute('title')).toBe('changed in Yespo since the last pull');
     await expect.poll(() => page.locator('velvet-inbox-header [data-yespo-moved]').textContent()).toContain('changed in Yespo');
     expect(s.fake.requests.map((q) => `${q.method} ${q.path}`).sort()).toEqual(['GET /api/v1/messages/email/101', 'GET /api/v1/messages/email/102']);
