@@ -18,6 +18,11 @@ describe('replaceMembers', () => {
     expect(replaceMembers('{"s":"1","s":"2"}', { s: 'x' })).toBe('{"s":"1","s":"x"}');
   });
 
+  it('keeps numbers of any length', () => {
+    const long = '1' + '0'.repeat(1000) + '.50';
+    expect(replaceMembers(`{"n":${long},"s":"a"}`, { s: 'b' })).toBe(`{"n":${long},"s":"b"}`);
+  });
+
   it('refuses what is not an object', () => {
     expect(() => topLevelMembers('[1]')).toThrow(/not a JSON object/);
   });

@@ -97,6 +97,11 @@ describe('velvet push', () => {
     const st = await s.run(['status']);
     expect(st.code).toBe(0);
     expect((await s.run(['push', '--dry-run'])).stdout).toMatch(/nothing to push/);
+    // what was pushed is no local change: a plain pull takes Yespo's form
+    const pull = await s.run(['pull']);
+    expect(pull.code).toBe(0);
+    expect(read('emails/welcome-101/email.html')).toBe('<p>one</p>\n<p>two</p>\n');
+    expect((await s.run(['status'])).code).toBe(0);
   });
 
   it('stops at a PUT that fails half way, and the lock holds exactly what was stored', async () => {
