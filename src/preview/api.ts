@@ -42,7 +42,7 @@ export function createApiMiddleware({ state, live, send, token, sync }: ApiOptio
       sendJson(
         res,
         200,
-        live.select({
+        await live.select({
           clientId,
           email: requiredString(body, 'email'),
           fixture: optionalString(body, 'fixture'),
@@ -90,6 +90,7 @@ export function createApiMiddleware({ state, live, send, token, sync }: ApiOptio
         variant: optionalString(body, 'variant'),
         to: list,
         mode,
+        payload: optionalString(body, 'payload'),
       });
       sendJson(res, 200, result);
     },
@@ -101,7 +102,12 @@ export function createApiMiddleware({ state, live, send, token, sync }: ApiOptio
     const path = url.pathname.slice(API_PREFIX.length);
     let handler = routes[`${req.method} ${path}`];
     const sendId = /^\/send\/([\w-]+)$/.exec(path)?.[1];
-    if (!handler && req.method === 'GET' && sendId) {
+    if (!handler && req.method === 'GET' && sendId === 'settings') {
+      handler = async (r, s, u) => {
+        needToken(r);
+        sendJson(s, 200, await send.settings(u.searchParams.get('email') ?? ''));
+      };
+    } else if (!handler && req.method === 'GET' && sendId) {
       handler = async (r, s) => {
         needToken(r);
         const found = send.get(sendId);

@@ -23,6 +23,8 @@ export interface EmailSummary {
   brokenFixtures: { name: string; error: ErrorInfo }[];
   /** The email itself cannot be loaded (e.g. an invalid email.json). */
   error?: ErrorInfo | undefined;
+  /** The template (or subject, preheader) does not parse: the first syntax error. */
+  templateError?: ErrorInfo | undefined;
 }
 
 export interface Selection {
@@ -108,6 +110,24 @@ export interface SendRequest {
   variant?: string | undefined;
   to: string[];
   mode: SendMode;
+  /** The payload shown on screen (edited JSON text); sent instead of the fixture file's. */
+  payload?: string | undefined;
+}
+
+/** GET /__velvet/api/send/settings?email=NAME: what a send would use (never the key itself). */
+export interface SendSettingsInfo {
+  /** YESPO_API_KEY is set in the preview server's environment. */
+  apiKey: boolean;
+  apiUrl: string;
+  /** send.carrierMessageId: render mode sends through it. */
+  carrierMessageId: number | null;
+  /** The email's messageId: data mode sends to it. */
+  messageId: number | null;
+  allow: string[];
+  allowSource: string;
+  subjectPrefix: string;
+  /** The settings could not be read (e.g. a bad send.apiUrl). */
+  problem?: string | undefined;
 }
 
 export interface SendRecipientState {

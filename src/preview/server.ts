@@ -17,6 +17,7 @@ import { allowedHostnames, createToken, frameGuard, hostCheck, type Middleware }
 import { createSendService } from './send.js';
 import { createSyncService } from './sync.js';
 import { createProjectState } from './state.js';
+import { createTextConverter } from './text-worker.js';
 import { createBuiltUiMiddleware } from './ui-built.js';
 import { createProjectWatcher } from './watcher.js';
 
@@ -74,8 +75,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const allowed = allowedHostnames(host);
 
   const channel = createEventChannel(token);
-  const send = createSendService({ env, channel, poll: options.sendPoll, emailDir: (name) => state.email(name)?.dir });
-  const live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined);
+  const send = createSendService({
+    env,
+    channel,
+    poll: options.sendPoll,
+    emailDir: (name) => state.email(name)?.dir,
+    renderEdited: (sel) => state.render(sel),
+    messageIdOf: (name) => state.email(name)?.meta.messageId,
+  });
+  const text = createTextConverter();
+  const live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined, (html) => text.convert(html));
   // The Host check comes first: it guards everything after it.
   const middlewares: Middleware[] = [
     frameGuard(),
@@ -84,7 +93,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     createApiMiddleware({ state, live, send, token, sync: createSyncService({ env, config: () => state.config }) }),
     createFilesMiddleware(() => state.config.root),
   ];
-  const closers: Array<() => unknown> = [() => channel.close(), () => send.close(), () => live.close()];
+  const closers: Array<() => unknown> = [() => channel.close(), () => send.close(), () => live.close(), () => text.close()];
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;

@@ -8,6 +8,7 @@ import { ConfigError, DataError } from '../errors.js';
 import { findConfig } from './config.js';
 import { isInside } from './paths.js';
 import { loadFixture } from '../fixtures/load.js';
+import { decodeText } from '../fixtures/text.js';
 import type { Fixture, FixtureOptions } from '../fixtures/types.js';
 import { loadEmailMeta, type EmailMeta } from './meta.js';
 
@@ -53,12 +54,13 @@ export function isEmailDir(dir: string): boolean {
 export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Promise<Email> {
   const abs = resolve(dir);
   const templateFile = join(abs, TEMPLATE_FILE);
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(templateFile, 'utf8');
+    bytes = readFileSync(templateFile);
   } catch (e) {
     throw new ConfigError(`Not an email folder: ${TEMPLATE_FILE} cannot be read`, { file: abs }, { cause: e });
   }
+  const source = decodeText(bytes, templateFile);
   const metaPath = join(abs, META_FILE);
   const metaFile = existsSync(metaPath) ? metaPath : undefined;
   const meta = loadEmailMeta(metaPath);
