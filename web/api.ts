@@ -7,6 +7,7 @@ import type {
   SaveFixtureRequest,
   SendRequest,
   SendState,
+  SyncResponse,
 } from '../src/preview/protocol.js';
 
 const API = '/__velvet/api';
@@ -42,4 +43,6 @@ export const api = {
   lint: (email: string) => call<LintResponse>('GET', `/lint?email=${encodeURIComponent(email)}`),
   saveFixture: (req: SaveFixtureRequest) => call<{ name: string; file: string }>('POST', '/fixtures', req),
   send: (req: SendRequest) => call<SendState>('POST', '/send', req),
+  /** Reads every linked message from Yespo once (on demand, never polled). */
+  sync: () => call<SyncResponse>('POST', '/sync', {}),
 };

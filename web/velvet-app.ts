@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendState } from '../src/preview/protocol.js';
+import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendState, SyncInfo } from '../src/preview/protocol.js';
 import { ApiError, api, clientId } from './api.js';
 import { subscribe } from './events.js';
 import { controls } from './shared-styles.js';
@@ -39,6 +39,7 @@ export class VelvetApp extends LitElement {
     sendError: { state: true },
     saveStatus: { state: true },
     loadError: { state: true },
+    sync: { state: true },
   };
   declare emails: EmailSummary[];
   declare sel: ListSelection | undefined;
@@ -56,6 +57,8 @@ export class VelvetApp extends LitElement {
   declare sendError: string;
   declare saveStatus: string;
   declare loadError: string;
+  /** Sync state per email, after the list's "Check Yespo". */
+  declare sync: Record<string, SyncInfo> | undefined;
 
   #seq = 0;
   #inFlight = false;
@@ -403,9 +406,10 @@ export class VelvetApp extends LitElement {
         .fixture=${this.sel?.fixture}
         .variant=${this.sel?.variant}
         @velvet-select=${(e: CustomEvent<ListSelection>) => this.#select(e.detail)}
+        @velvet-sync=${(e: CustomEvent<Record<string, SyncInfo>>) => (this.sync = e.detail)}
       ></velvet-email-list>
       <main>
-        <velvet-inbox-header .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from}></velvet-inbox-header>
+        <velvet-inbox-header .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from} .messageId=${r?.messageId} .syncState=${r ? this.sync?.[r.email]?.state : undefined}></velvet-inbox-header>
         <div class="viewport">
           ${this.loadError
             ? html`<p class="empty">The preview server did not answer: ${this.loadError}</p>`

@@ -113,6 +113,7 @@ export async function createProjectState(dir: string, workspace?: Workspace): Pr
           subject: r.subject,
           preheader: r.preheader,
           from: email.meta.from,
+          messageId: email.meta.messageId,
           dir: rel(email.dir),
           html: mapAssets ? mapAssets(r.html) : r.html,
           // filled in off the server's thread by the live renderer (text-worker.ts)
