@@ -80,3 +80,11 @@ describe('directive completion', () => {
     expect(run('\\#|')).toEqual([]);
   });
 });
+
+describe('completion in the middle of a name', () => {
+  it('offers the keys and replaces the whole name', () => {
+    const items = run('#foreach($item in $order.items)$!item.|name#end');
+    expect(labels(items)).toContain('price');
+    expect(items[0]!.textEdit).toMatchObject({ range: { start: { character: 38 }, end: { character: 42 } } });
+  });
+});

@@ -14,10 +14,12 @@ import type { CompletionProvider } from './types.js';
 
 export const propertyCompletion: CompletionProvider = (model, offset) => {
   const chain = chainAt(model.text, offset, model.outline);
-  const last = chain?.parts[chain.parts.length - 1];
-  if (!chain || !last || last.kind !== 'prop' || last.end !== offset) return undefined;
-  const range = { start: model.doc.positionAt(last.start + 1), end: model.doc.positionAt(offset) };
-  const target = resolveChain(model, chain, chain.parts.length - 1);
+  // the property being typed: the cursor is after its dot, maybe in the middle of its name
+  const index = chain ? chain.parts.findIndex((p) => p.kind === 'prop' && offset > p.start && offset <= p.end) : -1;
+  const part = chain?.parts[index];
+  if (!chain || !part) return undefined;
+  const range = { start: model.doc.positionAt(part.start + 1), end: model.doc.positionAt(part.end) };
+  const target = resolveChain(model, chain, index);
   const items: CompletionItem[] = [];
   switch (target.kind) {
     case 'payload': {
