@@ -65,8 +65,8 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJ
   };
 }
 
-/** The full read: plain value, Java value and positions, with the messages of every error. */
-function fullParse(text: string, file: string, maxDepth: number): ParsedJson {
+/** The full read: plain value, Java value and positions, with the messages of every error (exported for tests). */
+export function fullParse(text: string, file: string, maxDepth: number): ParsedJson {
   const p = new Parser(text, file, maxDepth);
   const root = p.parseDocument();
   const lines = new SourceLines(text);
