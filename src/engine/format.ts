@@ -2,7 +2,7 @@
  * Java's String.format (Formatter) for the conversions templates use: %s %S %d %f %e %x %X %o %c
  * %b %n %%, with flags - 0 + , ( space #, width and precision; locale en-US.
  */
-import { JavaException } from './methods.js';
+import { JavaException } from './methods/core.js';
 import { javaString } from './java.js';
 import { isNumber, toBigInt, toDouble, bdFromNumber, bdToString } from './numbers.js';
 import { JBigDecimal, JChar, JDouble, type Value } from './values.js';
