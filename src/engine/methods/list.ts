@@ -6,12 +6,12 @@
 import { chargeMemory, chargeWork } from '../budget.js';
 import { javaEquals, javaString } from '../java.js';
 import { MethodLimit } from '../regex.js';
-import { JObject, type Value } from '../values.js';
-import { JavaException, NO_METHOD, VOID, npe, toInt, unsupported, ints, type MethodResult, type Table } from './core.js';
+import { type Value } from '../values.js';
+import { JavaException, NO_METHOD, VOID, npe, toInt, unsupported, ints, type Table } from './core.js';
 import { arrayToString, isJavaArray, javaArray, readOnlyClass } from './arrays.js';
 import { collectionItems, indexOfValue, lastIndexOfValue, membership } from './elements.js';
 import { javaHashCode } from './hash.js';
-import { JStream } from './text.js';
+import { JIterator, JStream } from './text.js';
 
 /** Largest list a single method call may build. */
 export const MAX_LIST = 10_000_000;
@@ -74,28 +74,6 @@ function removeWhere(l: Value[], drop: (v: Value) => boolean): boolean {
   const n = l.length;
   structural(l, (list, off) => list.splice(off, n, ...keep));
   return true;
-}
-
-/** A java.util.Iterator over a list (hasNext/next). */
-class JIterator extends JObject {
-  readonly javaClass = 'java.util.ArrayList$Itr';
-  private i: number;
-  constructor(
-    private readonly items: Value[],
-    start = 0,
-  ) {
-    super();
-    this.i = start;
-  }
-  callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
-    if (args.length) return NO_METHOD;
-    if (name === 'hasNext') return this.i < this.items.length;
-    if (name === 'next') {
-      if (this.i >= this.items.length) throw new JavaException('java.util.NoSuchElementException', '');
-      return this.items[this.i++]!;
-    }
-    return NO_METHOD;
-  }
 }
 
 const nullFunction = (a: Value[], n = 1): typeof NO_METHOD | never => {

@@ -11,6 +11,7 @@ import { javaArray } from './arrays.js';
 import { collectionItems, indexOfValue, membership } from './elements.js';
 import { javaHashCode } from './hash.js';
 import { markEntrySet } from './klass.js';
+import { JIterator } from './text.js';
 
 const entryMaps = new WeakMap<JEntry, JMap>();
 
@@ -171,6 +172,7 @@ export const SET: Table = {
     removeFromView(s, () => true);
     return VOID;
   },
+  iterator: (s: JSet, a: Value[]) => (a.length === 0 ? new JIterator(s.items) : NO_METHOD),
   toArray: (s: JSet, a: Value[]) => (a.length === 0 ? (chargeMemory(s.items.length), javaArray([...s.items], '[Ljava.lang.Object;')) : NO_METHOD),
   hashCode: (s: JSet, a: Value[]) => (a.length === 0 && s.isSet ? javaHashCode(s) : NO_METHOD),
   toString: (s: JSet, a: Value[]) => (a.length === 0 ? javaString(s) : NO_METHOD),

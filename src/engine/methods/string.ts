@@ -11,6 +11,7 @@ import { EXTRA } from './string-extra.js';
 import {
   JAVA_WS_END,
   JAVA_WS_START,
+  JOptional,
   JStream,
   MAX_STRING,
   built,
@@ -105,10 +106,9 @@ export const STRING: Table = {
   },
   contentEquals: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
-    const o = charSeq(a[0]!);
-    if (o === NO_METHOD) return NO_METHOD;
-    if (o === null) throw npe();
-    return o === s;
+    // null fits both contentEquals(CharSequence) and (StringBuffer): Velocity finds neither
+    const o = a[0]!;
+    return typeof o === 'string' ? o === s : NO_METHOD;
   },
   compareTo: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
@@ -256,6 +256,7 @@ export const STRING: Table = {
     return built(javaFormat(a[0], a.slice(1)));
   },
   formatted: (s: string, a: Value[]) => built(javaFormat(s, a)),
+  describeConstable: (s: string, a: Value[]) => (a.length === 0 ? new JOptional(s) : NO_METHOD),
   lines: (s: string, a: Value[]) => (a.length === 0 ? new JStream(javaLines(s), false) : NO_METHOD),
   chars: (s: string, a: Value[]) => {
     if (a.length) return NO_METHOD;

@@ -5,7 +5,8 @@
 import { chargeMemory, chargeWork, checkClock } from '../budget.js';
 import { MethodLimit } from '../regex.js';
 import { JObject, type Value } from '../values.js';
-import { NO_METHOD, type MethodResult } from './core.js';
+import { JavaException, NO_METHOD, type MethodResult } from './core.js';
+import { javaString } from '../java.js';
 
 /** Longest string a single method call may build (Java would run out of memory first). */
 export const MAX_STRING = 10_000_000;
@@ -116,5 +117,45 @@ export function chunked(n: number, f: (from: number, to: number) => void): void 
   for (let i = 0; i < n; i += CHUNK) {
     if (i > 0) checkClock();
     f(i, Math.min(n, i + CHUNK));
+  }
+}
+
+/** java.util.Optional of a value (describeConstable): get(), isPresent(), orElse(x). */
+export class JOptional extends JObject {
+  readonly javaClass = 'java.util.Optional';
+  constructor(private readonly value: Value) {
+    super();
+  }
+  callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
+    if (name === 'get' && args.length === 0) return this.value;
+    if (name === 'isPresent' && args.length === 0) return true;
+    if (name === 'isEmpty' && args.length === 0) return false;
+    if (name === 'orElse' && args.length === 1) return this.value;
+    return NO_METHOD;
+  }
+  javaToString(): string {
+    return `Optional[${javaString(this.value)}]`;
+  }
+}
+
+/** A java.util.Iterator over items (hasNext/next). */
+export class JIterator extends JObject {
+  readonly javaClass = 'java.util.ArrayList$Itr';
+  private i: number;
+  constructor(
+    private readonly items: Value[],
+    start = 0,
+  ) {
+    super();
+    this.i = start;
+  }
+  callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
+    if (args.length) return NO_METHOD;
+    if (name === 'hasNext') return this.i < this.items.length;
+    if (name === 'next') {
+      if (this.i >= this.items.length) throw new JavaException('java.util.NoSuchElementException', '');
+      return this.items[this.i++]!;
+    }
+    return NO_METHOD;
   }
 }
