@@ -51,6 +51,20 @@ function live(l: Value[]): void {
   if (v.mods !== modCount(v.parent)) throw new JavaException('java.util.ConcurrentModificationException', '');
 }
 
+/** splice() without spreading the items into arguments (a million would overflow the stack). */
+function replaceRange(list: Value[], at: number, remove: number, items: Value[]): void {
+  const tail = list.length - at - remove;
+  const delta = items.length - remove;
+  if (delta > 0) {
+    list.length += delta;
+    for (let i = tail - 1; i >= 0; i--) list[at + items.length + i] = list[at + remove + i]!;
+  } else if (delta < 0) {
+    for (let i = 0; i < tail; i++) list[at + items.length + i] = list[at + remove + i]!;
+    list.length += delta;
+  }
+  for (let i = 0; i < items.length; i++) list[at + i] = items[i]!;
+}
+
 function writable(l: Value[]): void {
   if (isJavaArray(l) || readOnlyClass(l)) throw unsupported();
 }
@@ -60,8 +74,8 @@ function addItems(l: Value[], at: number, items: Value[]): boolean {
   if (l.length + items.length > MAX_LIST) throw new MethodLimit(`addAll() would grow a list past ${MAX_LIST} elements`);
   chargeWork(items.length);
   chargeMemory(items.length);
-  const copy = items === l ? [...items] : items;
-  structural(l, (list, off) => list.splice(off + at, 0, ...copy));
+  const copy = items === l || views.has(items) ? items.slice() : items;
+  structural(l, (list, off) => replaceRange(list, off + at, 0, copy));
   return copy.length > 0;
 }
 
@@ -72,7 +86,7 @@ function removeWhere(l: Value[], drop: (v: Value) => boolean): boolean {
   const keep = l.filter((x) => !drop(x));
   if (keep.length === l.length) return false;
   const n = l.length;
-  structural(l, (list, off) => list.splice(off, n, ...keep));
+  structural(l, (list, off) => replaceRange(list, off, n, keep));
   return true;
 }
 

@@ -207,9 +207,13 @@ export const STRING: Table = {
     if (x === NO_METHOD || y === NO_METHOD) return NO_METHOD;
     if (x === null || y === null) throw npe();
     touch(s.length);
-    const parts = x === '' ? ['', ...s, ''] : s.split(x);
+    if (x === '') {
+      // Java inserts the replacement before every char and at the end
+      checkLength(s.length + (s.length + 1) * y.length, 'replace()');
+      return built(y + s.split('').join(y) + (s.length ? y : ''));
+    }
+    const parts = s.split(x);
     checkLength(s.length + (parts.length - 1) * y.length, 'replace()');
-    if (x === '') return built(y + [...s].join(y) + (s.length ? y : ''));
     return built(parts.join(y));
   },
   replaceAll: (s: string, a: Value[]) => {
