@@ -4,6 +4,7 @@
  */
 import vm from 'node:vm';
 import { JavaException } from './methods/core.js';
+import { possessive } from './regex-atomic.js';
 
 
 /** Java's POSIX classes (ASCII, as java.util.regex has them without UNICODE_CHARACTER_CLASS). */
@@ -40,19 +41,20 @@ export function javaRegex(pattern: string, flags = '', whole = false): RegExp {
     if (/^[A-Z][a-z]+$/.test(name)) return `\\${p}{Script=${name}}`;
     return m;
   });
-  src = src.replace(/([*+?}])\+/g, '$1'); // possessive quantifiers behave as greedy here
   if (src.includes('&&')) {
     // [a-z&&[^aeiou]] -> [[a-z]&&[^aeiou]] (the v flag's syntax)
     src = src.replace(/\[([^\[\]&]+)&&(\[[^\]]*\]|[^\]]+)\]/g, (_m, a: string, b: string) => `[[${a}]&&${b.startsWith('[') ? b : `[${b}]`}]`);
     f += 'v';
   } else if (/\\[pP]\{/.test(src)) f += 'u';
+  const atomic = possessive(src);
+  src = atomic.source;
   if (whole) src = `(?<![\\s\\S])(?:${src})(?![\\s\\S])`;
   try {
-    return new RegExp(src, f);
+    return remember(new RegExp(src, f), atomic.hidden);
   } catch (e) {
     if (f.includes('u') || f.includes('v')) {
       try {
-        return new RegExp(src, f.replace(/[uv]/g, ''));
+        return remember(new RegExp(src, f.replace(/[uv]/g, '')), atomic.hidden);
       } catch {
         /* reported below */
       }
@@ -62,6 +64,21 @@ export function javaRegex(pattern: string, flags = '', whole = false): RegExp {
       `${(e as Error).message.replace(/^Invalid regular expression: /, '')} near index 0\n${pattern}`,
     );
   }
+}
+
+const hiddenGroups = new WeakMap<RegExp, number[]>();
+function remember(re: RegExp, hidden: number[]): RegExp {
+  if (hidden.length) hiddenGroups.set(re, hidden);
+  return re;
+}
+
+/** Runs a regex from javaRegex over `input`: its matches, without the groups it added. */
+export function javaMatches(re: RegExp, input: string, global: boolean): RegexMatch[] {
+  const matches = regexMatches(re.source, input, global, re.flags);
+  const hidden = hiddenGroups.get(re);
+  if (!hidden) return matches;
+  for (const m of matches) m.groups = m.groups.filter((_g, i) => !hidden.includes(i + 1));
+  return matches;
 }
 
 /** A method hit a limit of its own (a regular expression that runs too long, a huge string). */
@@ -181,7 +198,7 @@ export function javaSplit(s: string, regex: string, limit = 0): string[] {
   const re = javaRegex(regex, 'g');
   const parts: string[] = [];
   let last = 0;
-  for (const m of regexMatches(re.source, s, true, re.flags)) {
+  for (const m of javaMatches(re, s, true)) {
     if (m.text === '' && (m.index >= s.length || m.index === 0)) continue;
     if (limit > 0 && parts.length === limit - 1) break;
     parts.push(s.slice(last, m.index));

@@ -9,7 +9,7 @@ import { JEntry, JMap, JSet, type Value } from '../values.js';
 import { NO_METHOD, VOID, npe, unsupported, type Table } from './core.js';
 import { javaArray } from './arrays.js';
 import { collectionItems, indexOfValue, membership } from './elements.js';
-import { javaHashCode } from './hash.js';
+import { javaHashCode, stringHash } from './hash.js';
 import { markEntrySet } from './klass.js';
 import { JIterator } from './text.js';
 
@@ -174,7 +174,8 @@ export const SET: Table = {
   },
   iterator: (s: JSet, a: Value[]) => (a.length === 0 ? new JIterator(s.items) : NO_METHOD),
   toArray: (s: JSet, a: Value[]) => (a.length === 0 ? (chargeMemory(s.items.length), javaArray([...s.items], '[Ljava.lang.Object;')) : NO_METHOD),
-  hashCode: (s: JSet, a: Value[]) => (a.length === 0 && s.isSet ? javaHashCode(s) : NO_METHOD),
+  // values() has Object.hashCode (Java's identity hash differs per run; ours is stable)
+  hashCode: (s: JSet, a: Value[]) => (a.length === 0 ? (s.isSet ? javaHashCode(s) : stringHash('java.util.LinkedHashMap$LinkedValues') >>> 1) : NO_METHOD),
   toString: (s: JSet, a: Value[]) => (a.length === 0 ? javaString(s) : NO_METHOD),
   equals: (s: JSet, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;

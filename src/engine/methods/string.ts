@@ -2,7 +2,7 @@
 import { chargeWork } from '../budget.js';
 import { javaString } from '../java.js';
 import { javaFormat } from '../format.js';
-import { MethodLimit, javaRegex, javaSplit, regexMatches, replaceMatches } from '../regex.js';
+import { MethodLimit, javaMatches, javaRegex, javaSplit, replaceMatches } from '../regex.js';
 import { JChar, JSet, type Value } from '../values.js';
 import { JavaException, NO_METHOD, charSeq, classCast, ints, npe, outOfBounds, strParam, toInt, type Table } from './core.js';
 import { arrayClass, javaArray } from './arrays.js';
@@ -221,21 +221,21 @@ export const STRING: Table = {
     const [re, rep] = [strParam(a[0]!), strParam(a[1]!)];
     if (re === null || rep === null) throw npe();
     const rx = javaRegex(re, 'g');
-    return built(replaceMatches(s, regexMatches(rx.source, s, true, rx.flags), rep, rx));
+    return built(replaceMatches(s, javaMatches(rx, s, true), rep, rx));
   },
   replaceFirst: (s: string, a: Value[]) => {
     if (a.length !== 2) return NO_METHOD;
     const [re, rep] = [strParam(a[0]!), strParam(a[1]!)];
     if (re === null || rep === null) throw npe();
     const rx = javaRegex(re);
-    return built(replaceMatches(s, regexMatches(rx.source, s, false, rx.flags), rep, rx));
+    return built(replaceMatches(s, javaMatches(rx, s, false), rep, rx));
   },
   matches: (s: string, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
     const re = strParam(a[0]!);
     if (re === null) throw npe();
     const rx = javaRegex(re, '', true);
-    return regexMatches(rx.source, s, false, rx.flags).length > 0;
+    return javaMatches(rx, s, false).length > 0;
   },
   split: (s: string, a: Value[]) => {
     if (a.length < 1 || a.length > 2) return NO_METHOD;
