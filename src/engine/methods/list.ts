@@ -29,6 +29,18 @@ interface View {
   mods: number;
 }
 const views = new WeakMap<Value[], View>();
+/** The views made of each list, so that set() on the list shows in them. */
+const viewsOf = new WeakMap<Value[], Value[][]>();
+
+/** set() of a list's element shows in the live views that cover it. */
+function setInViews(l: Value[], i: number, v: Value): void {
+  for (const view of viewsOf.get(l) ?? []) {
+    const info = views.get(view)!;
+    if (info.mods !== modCount(l) || i < info.offset || i >= info.offset + view.length) continue;
+    view[i - info.offset] = v;
+    setInViews(view, i - info.offset, v);
+  }
+}
 const mods = new WeakMap<Value[], number>();
 const modCount = (l: Value[]) => mods.get(l) ?? 0;
 
@@ -148,12 +160,15 @@ export const LIST: Table = {
     checkIndex(i, l.length);
     const prev = l[i]!;
     l[i] = a[1]!;
-    // a view writes through to its list
+    // a view writes through to its list, and the list's other views see it
     let at = i;
-    for (let cur = l, v = views.get(cur); v; cur = v.parent, v = views.get(cur)) {
+    let top = l;
+    for (let v = views.get(top); v; v = views.get(top)) {
       at += v.offset;
       v.parent[at] = a[1]!;
+      top = v.parent;
     }
+    setInViews(top, at, a[1]!);
     return prev;
   },
   remove: (l: Value[], a: Value[]) => {
@@ -207,6 +222,9 @@ export const LIST: Table = {
     chargeMemory(to - from);
     const view = l.slice(from, to);
     views.set(view, { parent: l, offset: from, mods: modCount(l) });
+    const made = viewsOf.get(l) ?? [];
+    made.push(view);
+    viewsOf.set(l, made);
     return view;
   },
   containsAll: (l: Value[], a: Value[]) => {
