@@ -39,6 +39,53 @@ const CHAR: Table = {
   },
 };
 
+/** A char or int (code point) parameter of Character's statics. */
+function codePoint(a: Value[]): number | undefined {
+  if (a.length !== 1) return undefined;
+  const v = a[0]!;
+  if (v instanceof JChar) return v.c.charCodeAt(0);
+  return typeof v === 'number' ? v : undefined;
+}
+function charTest(re: RegExp): Impl {
+  return (_c: JChar, a: Value[]) => {
+    const cp = codePoint(a);
+    if (cp === undefined) return NO_METHOD;
+    return cp >= 0 && cp <= 0x10ffff && re.test(String.fromCodePoint(cp));
+  };
+}
+function charMap(upper: boolean): Impl {
+  return (_c: JChar, a: Value[]) => {
+    const cp = codePoint(a);
+    if (cp === undefined || cp < 0 || cp > 0x10ffff) return NO_METHOD;
+    const s = String.fromCodePoint(cp);
+    const m = upper ? s.toUpperCase() : s.toLowerCase();
+    const r = [...m].length === 1 ? m : s;
+    return a[0] instanceof JChar ? new JChar(r) : r.codePointAt(0)!;
+  };
+}
+Object.assign(CHAR, {
+  isLetter: charTest(/^\p{L}$/u),
+  isDigit: charTest(/^\p{Nd}$/u),
+  isLetterOrDigit: charTest(/^[\p{L}\p{Nd}]$/u),
+  isAlphabetic: charTest(/^\p{Alphabetic}$/u),
+  isUpperCase: charTest(/^\p{Uppercase}$/u),
+  isLowerCase: charTest(/^\p{Lowercase}$/u),
+  isWhitespace: charTest(/^[\t\n\u000B\f\r\u001C-\u001F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]$/),
+  isSpaceChar: charTest(/^\p{Z}$/u),
+  toUpperCase: charMap(true),
+  toLowerCase: charMap(false),
+  getNumericValue: (_c: JChar, a: Value[]) => {
+    const cp = codePoint(a);
+    if (cp === undefined) return NO_METHOD;
+    const ch = cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    if (/^[0-9]$/.test(ch)) return Number(ch);
+    if (/^[a-zA-Z]$/.test(ch)) return parseInt(ch, 36);
+    return -1;
+  },
+  valueOf: (_c: JChar, a: Value[]) => (a.length === 1 && a[0] instanceof JChar ? a[0] : NO_METHOD),
+  toString: (c: JChar, a: Value[]) => (a.length === 0 ? c.c : a.length === 1 && a[0] instanceof JChar ? a[0].c : NO_METHOD),
+});
+
 const TABLES = [STRING, LIST, SET, MAP, ENTRY, INTEGER, LONG, DOUBLE, BIGINTEGER, BIGDECIMAL, BOOLEAN, CHAR];
 
 /** Every method name the table knows for any value type (for lint: unknown methods print literally). */

@@ -3,11 +3,11 @@
  * them: every public method a template can reach, with Java's scales and rounding modes. Results
  * are capped at MAX_BITS like the arithmetic operators.
  */
-import { MAX_BITS, bdFromNumber, isNumber } from '../numbers.js';
+import { MAX_BITS, bdFromNumber, bdFromString, isNumber } from '../numbers.js';
 import { MethodLimit } from '../regex.js';
 import { chargeWork } from '../budget.js';
 import { JBigDecimal, JBigInteger, type Value } from '../values.js';
-import { NO_METHOD, arithmetic, convert, ints, npe, toLong, type Table } from './core.js';
+import { NO_METHOD, arithmetic, convert, ints, npe, numberFormat, toLong, type Table } from './core.js';
 import { javaArray } from './arrays.js';
 import { NUMBER } from './number.js';
 
@@ -24,12 +24,21 @@ const sgn = (v: bigint) => (v < 0n ? -1 : v > 0n ? 1 : 0);
 function toBigInteger(v: Value): bigint | typeof NO_METHOD {
   if (v instanceof JBigInteger) return v.v;
   if (typeof v === 'number' || typeof v === 'bigint') return BigInt(v);
+  if (typeof v === 'string') {
+    if (!/^[+-]?\d+$/.test(v) || v.length > 20_000) throw numberFormat(v);
+    return BigInt(v);
+  }
   return NO_METHOD;
 }
-/** A BigDecimal parameter: Velocity converts numbers. */
+/** A BigDecimal parameter: Velocity converts numbers and numeric strings. */
 function toBigDecimal(v: Value): JBigDecimal | typeof NO_METHOD {
   if (v instanceof JBigDecimal) return v;
   if (isNumber(v)) return bdFromNumber(v);
+  if (typeof v === 'string') {
+    const b = v.length > 20_000 ? undefined : bdFromString(v);
+    if (!b) throw numberFormat(v);
+    return b;
+  }
   return NO_METHOD;
 }
 function un<T>(a: Value[], conv: (v: Value) => T | typeof NO_METHOD, f: (x: T) => Value): Value | typeof NO_METHOD {

@@ -199,7 +199,6 @@ export const BIGDECIMAL: Table = {
     const r = ints(a, 1);
     return r ? bd(x.unscaled, x.scale - r[0]!) : NO_METHOD;
   },
-  compareTo: (x: JBigDecimal, a: Value[]) => un(a, (y) => bdCompare(x, y)),
   max: (x: JBigDecimal, a: Value[]) => un(a, (y) => (bdCompare(x, y) >= 0 ? x : y)),
   min: (x: JBigDecimal, a: Value[]) => un(a, (y) => (bdCompare(x, y) <= 0 ? x : y)),
   toPlainString: (x: JBigDecimal, a: Value[]) => (a.length === 0 ? plain(x) : NO_METHOD),
