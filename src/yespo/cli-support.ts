@@ -1,5 +1,4 @@
 /** Helpers shared by the Yespo commands (doctor, send, event): errors, exit codes, progress. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIO } from '../cli/command.js';
 import { ConfigError, DataError, UsageError, VelvetError } from '../errors.js';
 import { YespoClient } from './client.js';
@@ -94,11 +93,5 @@ export function statusSummary(statuses: readonly RecipientStatus[], elapsedMs: n
   return `waiting for delivery: ${count('delivered')} delivered, ${count('failed')} failed, ${count('pending')} pending (${Math.round(elapsedMs / 1000)}s)`;
 }
 
-/** node:util parseArgs, with its errors turned into usage errors (exit 2). */
-export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message} (see --help)`);
-  }
-}
+/** node:util parseArgs, with its errors turned into usage errors (exit 2) that suggest the nearest flag. */
+export { parseFlags } from '../cli/flags.js';

@@ -54,7 +54,7 @@ export const command: Command = {
         args: argv,
         allowPositionals: true,
         options: { ...ENGINE_FLAGS, out: { type: 'string' }, force: { type: 'boolean' } },
-      });
+      }, 'build');
       if (positionals.length > 1) throw new UsageError('give one DIR (see --help)');
       if (!v.out) throw new UsageError('--out OUT is required (see --help)');
       const dir = resolve(io.cwd, positionals[0] ?? '.');

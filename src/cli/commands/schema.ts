@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
+import { parseFlags } from '../flags.js';
 import { VelvetError } from '../../errors.js';
 import { SourceLines } from '../../json/positions.js';
 import { inferSchema, type JsonSchema } from '../../lint/index.js';
@@ -31,7 +31,7 @@ export const command: Command = {
   async run(argv, io) {
     let positionals: string[];
     try {
-      ({ positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} }));
+      ({ positionals } = parseFlags({ args: argv, allowPositionals: true, strict: true, options: {} }, 'schema'));
     } catch (err) {
       io.stderr(`velvet schema: ${(err as Error).message}\n`);
       return 2;
