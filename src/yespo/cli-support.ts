@@ -1,5 +1,6 @@
 /** Helpers shared by the Yespo commands (doctor, send, event): errors, exit codes, progress. */
 import type { CliIO } from '../cli/command.js';
+import { visible } from '../cli/report.js';
 import { ConfigError, DataError, UsageError, VelvetError } from '../errors.js';
 import { YespoClient } from './client.js';
 import { YespoApiError } from './errors.js';
@@ -40,7 +41,7 @@ export function errorText(err: unknown): string {
 
 /** Prints the error (redacted by the io) and returns the exit code. */
 export function fail(io: CliIO, command: string, err: unknown): 1 | 2 {
-  io.stderr(`velvet ${command}: ${errorText(err)}\n`);
+  io.stderr(`velvet ${command}: ${visible(errorText(err))}\n`);
   return exitCodeFor(err);
 }
 
