@@ -50,6 +50,14 @@ describe('velvet build never writes into the sources', () => {
     expect(existsSync(join(dir, 'emails/a/deeper'))).toBe(false);
   });
 
+  it('refuses --out inside another email of the project than the one being built', async () => {
+    const dir = project();
+    const r = await velvet(['build', 'emails/a', '--out', 'emails/b/site'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out emails\/b\/site is inside the email folder emails\/b/);
+    expect(readdirSync(join(dir, 'emails/b'))).toEqual(['email.html']);
+  });
+
   it('still builds beside the emails when they are the project folder itself', async () => {
     const dir = tempTree({ 'm/email.html': 'x', 'n/email.html': 'y' });
     const r = await velvet(['build', '.', '--out', 'site'], { cwd: dir });
