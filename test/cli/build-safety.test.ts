@@ -111,6 +111,15 @@ describe('velvet build never follows a symlink in the output folder', () => {
     expect(readFileSync(join(outside, 'target.html'), 'utf8')).toBe('keep me');
   });
 
+  it('an --out that is a dangling symlink is refused, and nothing is created where it points', async () => {
+    const dir = tempTree({ 'e/m/email.html': 'x' });
+    symlinkSync(join(dir, 'nowhere/site'), join(dir, 'link'));
+    const r = await velvet(['build', 'e', '--out', 'link'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out link is a symlink that leads nowhere/);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+  });
+
   it('--force into a foreign folder never replaces a file it did not write', async () => {
     const dir = tempTree({ 'e/m/email.html': 'x', 'site/index.html': 'my own index', 'site/m/empty-payload.html': 'mine too' });
     const r = await velvet(['build', 'e', '--out', 'site', '--force'], { cwd: dir });
