@@ -25,7 +25,19 @@ export function readSettingsFile(file: string, schema: string, checks: readonly 
   }
   const why = binaryReason(bytes);
   if (why !== undefined) throw new ConfigError(`not a text file: ${why}`, { file });
-  const text = bytes.toString('utf8');
+  return parseSettings(bytes.toString('utf8'), file, schema, checks);
+}
+
+/**
+ * Parse and validate settings `text` (of `file`, for messages, e.g. an editor's unsaved text)
+ * against `schemas/<schema>`, then run `checks`.
+ */
+export function parseSettings(
+  text: string,
+  file: string,
+  schema: string,
+  checks: readonly ValueCheck[] = [],
+): Record<string, unknown> {
   try {
     const parsed = parseJson(text, { file });
     assertSchema(schema, parsed, { file, source: text, kind: 'config' });

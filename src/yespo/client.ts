@@ -30,7 +30,7 @@ export interface ClientOptions {
 }
 
 export interface ApiRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Path below the base, starting with `/v1/` or `/v2/`. */
   path: string;
   query?: Record<string, string> | undefined;
