@@ -6,9 +6,9 @@
 
 /** CSI and OSC sequences, whole; then any remaining control or bidi-override character. */
 const SEQUENCES = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]?|\x1b[@-_]?/g;
-const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `text` without terminal control sequences; newlines, carriage returns and tabs stay. */
+/** `text` without terminal control sequences; newlines and tabs stay (a carriage return could overwrite a line). */
 export function stripControls(text: string): string {
   return text.replace(SEQUENCES, '').replace(CONTROLS, '');
 }

@@ -81,7 +81,7 @@ describe('what a server says is redacted before it is shortened', () => {
     try {
       writeFileSync(join(dir, 'e.json'), JSON.stringify({ eventTypeKey: 'k', keyValue: 'me@example.com', params: [] }));
       const env = { YESPO_API_KEY: KEY, YESPO_API_URL: fake.url, VELVET_SEND_ALLOW: 'me@example.com' };
-      fake.respondNext({ status: 200, body: `\x1b[2Jok ${KEY.slice(0, 20)}\n${KEY.slice(20)}` }, '/api/v1/event');
+      fake.respondNext({ status: 200, body: `\x1b[2Jok ${KEY.slice(0, 20)}\n${KEY.slice(20)}\rfake line` }, '/api/v1/event');
       const ok = await runCli(['event', join(dir, 'e.json')], env);
       expect(ok.code).toBe(0);
       expect(ok.stdout + ok.stderr).not.toMatch(CONTROL);

@@ -54,7 +54,7 @@ export const command: Command = {
           v2: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' },
           timeout: { type: 'string' }, 'api-url': { type: 'string' },
         },
-      });
+      }, 'event');
       if (positionals.length !== 1) throw new UsageError('give exactly one FIXTURE file (see --help)');
       const file = resolve(io.cwd, positionals[0] ?? '');
       const { body, text, format } = await readEventFixture(file, positionals[0]);

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
+import { parseFlags } from '../flags.js';
 import { errorReport } from '../report.js';
 import { REPORTERS, RULES, isFormat, lintTargets, resolveTargets, ruleById, type RuleSetting } from '../../lint/index.js';
 import { displayPath } from '../../lint/reporters/paths.js';
@@ -116,7 +116,7 @@ export const command: Command = {
 };
 
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseFlags({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -128,7 +128,7 @@ function parse(argv: string[]) {
       'min-coverage': { type: 'string' },
       'list-rules': { type: 'boolean' },
     },
-  });
+  }, 'lint');
 }
 
 function usage(io: { stderr: (t: string) => void }, message: string): number {

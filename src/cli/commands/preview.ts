@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../command.js';
+import { parseFlags } from '../flags.js';
 import { UsageError, VelvetError } from '../../errors.js';
 
 const help = `velvet preview: a browser preview of every email and fixture that follows every save
@@ -33,11 +33,11 @@ export const command: Command = {
     let values: { port?: string | undefined; host?: string | undefined; open?: boolean | undefined };
     let positionals: string[];
     try {
-      ({ values, positionals } = parseArgs({
+      ({ values, positionals } = parseFlags({
         args: argv,
         allowPositionals: true,
         options: { port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } },
-      }));
+      }, 'preview'));
       if (positionals.length > 1) throw new UsageError('give at most one DIR (see --help)');
     } catch (err) {
       io.stderr(`velvet preview: ${(err as Error).message}\n`);
