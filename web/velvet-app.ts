@@ -273,10 +273,11 @@ export class VelvetApp extends LitElement {
       if (this.sel && (this.sel.fixture !== result.fixture || this.sel.variant !== result.variant)) {
         this.sel = { ...this.sel, fixture: result.fixture, variant: result.variant };
       }
-      if (this.tab === 'lint') void this.#loadLint(true);
     } else {
       this.error = result.error;
     }
+    // the findings follow every render, the failed ones too (a syntax error is a finding)
+    if (this.tab === 'lint') void this.#loadLint(true);
   }
 
   async #loadLint(force = false): Promise<void> {
@@ -413,7 +414,7 @@ export class VelvetApp extends LitElement {
               ? html`<p class="empty">No emails here yet: an email is a folder with an <code>email.html</code>.</p>`
               : nothing}
           <velvet-frame @velvet-frame-key=${(e: CustomEvent<string>) => this.#shortcut(e.detail)} .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
-          <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)}></velvet-error-overlay>
+          <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)} .shown=${r ? label(r) : ''} .selected=${this.sel ? label(this.sel) : ''}></velvet-error-overlay>
         </div>
       </main>
       <section class="side" aria-label="Details">
@@ -448,6 +449,13 @@ export class VelvetApp extends LitElement {
   }
 }
 customElements.define('velvet-app', VelvetApp);
+
+/** A render or selection in words: its fixture, and the variant when there are several. */
+function label(s: { email: string; fixture?: string | undefined; variant?: string | undefined }): string {
+  const parts = [s.fixture ?? s.email];
+  if (s.variant && s.variant !== 'default') parts.push(s.variant);
+  return parts.join(' · ');
+}
 
 function loadView(): ViewSettings {
   try {

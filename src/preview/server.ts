@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createApiMiddleware } from './api.js';
 import { createEventChannel } from './channel.js';
 import { createFilesMiddleware } from './files.js';
+import { preloadLinter } from './lint.js';
 import { createLiveRenderer } from './live.js';
 import { chain, closeServer, createServer, listen } from './middleware.js';
 import type { ErrorInfo } from './protocol.js';
@@ -125,11 +126,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       closers.splice(2, 0, () => closeServer(server));
       return listen(server, host, requested, strictPort);
     })();
-    [port] = await Promise.all([listening, watcher.ready]);
+    // the linter gives the clearer syntax messages (template-check.ts): load it meanwhile
+    [port] = await Promise.all([listening, watcher.ready, preloadLinter()]);
   } catch (err) {
     await close();
     throw err;
   }
+  live.reportProblems();
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return { url: `http://${shown}:${port}/`, host, port, close };
 }

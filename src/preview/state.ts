@@ -9,6 +9,7 @@ import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import { renderEmail, type Email, type ResolvedConfig } from '../project/index.js';
 import { createWorkspace, type FileChange, type Workspace, type WorkspaceChange, type WorkspaceEntry } from '../project/workspace.js';
 import type { EmailSummary, ErrorInfo, RenderResult, Selection } from './protocol.js';
+import { templateProblem } from './template-check.js';
 
 export interface ProjectState {
   readonly dir: string;
@@ -53,6 +54,7 @@ export async function createProjectState(dir: string, workspace?: Workspace): Pr
       })),
       brokenFixtures: (email?.fixtureErrors ?? []).map((err) => ({ name: fixtureName(err.file), error: info(err) })),
       error: e.error,
+      templateError: templateProblem(email, info),
     };
   };
 
