@@ -6,6 +6,7 @@ import type {
   RenderResult,
   SaveFixtureRequest,
   SendRequest,
+  SendSettingsInfo,
   SendState,
 } from '../src/preview/protocol.js';
 
@@ -42,4 +43,5 @@ export const api = {
   lint: (email: string) => call<LintResponse>('GET', `/lint?email=${encodeURIComponent(email)}`),
   saveFixture: (req: SaveFixtureRequest) => call<{ name: string; file: string }>('POST', '/fixtures', req),
   send: (req: SendRequest) => call<SendState>('POST', '/send', req),
+  sendSettings: (email: string) => call<SendSettingsInfo>('GET', `/send/settings?email=${encodeURIComponent(email)}`),
 };

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendState } from '../src/preview/protocol.js';
+import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendSettingsInfo, SendState } from '../src/preview/protocol.js';
 import { ApiError, api, clientId } from './api.js';
 import { subscribe } from './events.js';
 import { controls } from './shared-styles.js';
@@ -35,6 +35,7 @@ export class VelvetApp extends LitElement {
     lint: { state: true },
     lintLoading: { state: true },
     sendState: { state: true },
+    sendSettings: { state: true },
     sendBusy: { state: true },
     sendError: { state: true },
     saveStatus: { state: true },
@@ -52,6 +53,7 @@ export class VelvetApp extends LitElement {
   declare lint: LintResponse | undefined;
   declare lintLoading: boolean;
   declare sendState: SendState | undefined;
+  declare sendSettings: (SendSettingsInfo & { email: string }) | undefined;
   declare sendBusy: boolean;
   declare sendError: string;
   declare saveStatus: string;
@@ -232,6 +234,8 @@ export class VelvetApp extends LitElement {
     this.payload = undefined;
     this.saveStatus = '';
     if (sel && sel.email !== this.result?.email) this.lint = undefined;
+    if (sel && sel.email !== this.sendSettings?.email) this.sendSettings = undefined;
+    if (sel && this.tab === 'send') void this.#loadSendSettings();
     if (sel) history.replaceState(null, '', '#/' + [sel.email, sel.fixture ?? '', sel.variant ?? ''].map(encodeURIComponent).join('/'));
     void this.#render();
   }
@@ -301,6 +305,19 @@ export class VelvetApp extends LitElement {
     this.tab = tab;
     localStorage.setItem('velvet.tab', tab);
     if (tab === 'lint') void this.#loadLint();
+    if (tab === 'send') void this.#loadSendSettings();
+  }
+
+  /** The settings a send would use (key set or not, carrier, message id), read afresh. */
+  async #loadSendSettings(): Promise<void> {
+    const email = this.sel?.email;
+    if (!email) return;
+    try {
+      const settings = await api.sendSettings(email);
+      if (this.sel?.email === email) this.sendSettings = { ...settings, email };
+    } catch (err) {
+      this.sendSettings = { email, apiKey: false, apiUrl: '', carrierMessageId: null, messageId: null, allow: [], allowSource: 'none', subjectPrefix: '', problem: (err as Error).message };
+    }
   }
 
   #setView(view: ViewSettings): void {
@@ -436,7 +453,10 @@ export class VelvetApp extends LitElement {
             slot="send"
             .email=${this.sel?.email ?? ''}
             .fixtures=${email?.fixtures.map((f) => f.name) ?? []}
-            .fixture=${this.sel?.fixture}
+            .fixture=${r?.fixture ?? this.sel?.fixture}
+            .variant=${r?.variant}
+            .payload=${this.payload}
+            .settings=${this.sendSettings}
             .state=${this.sendState}
             .busy=${this.sendBusy}
             .error=${this.sendError}
