@@ -6,7 +6,9 @@ import { controls } from './shared-styles.js';
 import type { ListSelection } from './velvet-email-list.js';
 import type { TabInfo } from './velvet-tabs.js';
 import { PRESET_WIDTHS, type ViewSettings } from './velvet-toolbar.js';
+import { LayoutController, type Panel } from './layout-controller.js';
 import './velvet-code-view.js';
+import './velvet-empty-state.js';
 import './velvet-email-list.js';
 import './velvet-error-overlay.js';
 import './velvet-frame.js';
@@ -59,6 +61,9 @@ export class VelvetApp extends LitElement {
   declare saveStatus: string;
   declare loadError: string;
 
+  #layout = new LayoutController(this);
+  /** The first email list has been handled (the selection from the address came first). */
+  #started = false;
   #seq = 0;
   #inFlight = false;
   #again = false;
@@ -87,6 +92,46 @@ export class VelvetApp extends LitElement {
         grid-template-columns: 230px minmax(0, 1fr) 380px;
         grid-template-rows: auto minmax(0, 1fr);
         height: 100vh;
+        overflow: hidden;
+      }
+      [hidden] {
+        display: none !important;
+      }
+      velvet-email-list {
+        grid-column: 1;
+      }
+      main {
+        grid-column: 2;
+        position: relative;
+      }
+      .side {
+        grid-column: 3;
+      }
+      .handle {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        width: 8px;
+        cursor: col-resize;
+        z-index: 6;
+        touch-action: none;
+      }
+      .handle:hover,
+      .handle:focus-visible {
+        background: var(--accent-soft);
+      }
+      .handle.list {
+        left: -4px;
+      }
+      .handle.side {
+        right: -4px;
+      }
+      .panels {
+        display: inline-flex;
+        gap: 4px;
+      }
+      velvet-empty-state {
+        height: 100%;
       }
       .top {
         grid-column: 1 / -1;
@@ -209,6 +254,7 @@ export class VelvetApp extends LitElement {
       this.loadError = (err as Error).message;
       return;
     }
+    this.#started = true;
     const fromHash = parseHash();
     const first = this.emails[0];
     const sel = fromHash && this.emails.some((e) => e.name === fromHash.email) ? fromHash : first ? { email: first.name, fixture: first.fixtures[0]?.name } : undefined;
@@ -221,6 +267,11 @@ export class VelvetApp extends LitElement {
     if (pending && emails.find((e) => e.name === pending.email)?.fixtures.some((f) => f.name === pending.fixture)) {
       this.#pendingFixture = undefined;
       this.#select(pending);
+      return;
+    }
+    // the first email that appears (in an empty project, say) is opened at once
+    if (this.#started && !this.sel && !this.loadError && emails[0]) {
+      this.#select({ email: emails[0].name, fixture: emails[0].fixtures[0]?.name });
       return;
     }
     if (this.sel && !emails.some((e) => e.name === this.sel?.email)) {
@@ -397,6 +448,10 @@ export class VelvetApp extends LitElement {
     return true;
   }
 
+  override willUpdate(): void {
+    this.style.gridTemplateColumns = this.#layout.columns();
+  }
+
   override render() {
     const r = this.result;
     const email = this.emails.find((x) => x.name === this.sel?.email);
@@ -409,13 +464,31 @@ export class VelvetApp extends LitElement {
       { id: 'send', label: 'Send test' },
     ];
     const base = r ? `/__velvet/files/${r.dir.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/` : '/';
+    const empty = this.emails.length === 0 && !this.loadError;
+    const toggle = (panel: Panel, text: string) =>
+      html`<button data-collapse=${panel} aria-pressed=${this.#layout.open(panel) ? 'true' : 'false'} title="Show or hide the ${text.toLowerCase()} panel" @click=${() => this.#layout.toggle(panel)}>${text}</button>`;
+    const handle = (panel: Panel) =>
+      this.#layout.open(panel)
+        ? html`<div
+            class="handle ${panel}"
+            data-resize=${panel}
+            role="separator"
+            aria-orientation="vertical"
+            aria-label="Resize the ${panel === 'list' ? 'email list' : 'details panel'}"
+            tabindex="0"
+            @pointerdown=${(e: PointerEvent) => this.#layout.startResize(panel, e)}
+            @keydown=${(e: KeyboardEvent) => this.#layout.keyResize(panel, e)}
+          ></div>`
+        : nothing;
     return html`
       <header class="top">
+        <span class="panels">${toggle('list', 'Emails')}${toggle('side', 'Details')}</span>
         <span class="brand">velvet</span>
         <span class="crumb" data-crumb>${this.sel ? `${this.sel.email}${this.sel.fixture ? ` · ${this.sel.fixture}` : ''}${this.sel.variant && this.sel.variant !== 'default' ? ` · ${this.sel.variant}` : ''}` : ''}</span>
         <velvet-toolbar .view=${this.view} .sizeBytes=${r?.sizeBytes} @velvet-view=${(e: CustomEvent<ViewSettings>) => this.#setView(e.detail)}></velvet-toolbar>
       </header>
       <velvet-email-list
+        ?hidden=${!this.#layout.open('list')}
         .emails=${this.emails}
         .email=${this.sel?.email}
         .fixture=${this.sel?.fixture}
@@ -423,18 +496,24 @@ export class VelvetApp extends LitElement {
         @velvet-select=${(e: CustomEvent<ListSelection>) => this.#select(e.detail)}
       ></velvet-email-list>
       <main>
-        <velvet-inbox-header .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from}></velvet-inbox-header>
+        ${handle('list')}${handle('side')}
+        <velvet-inbox-header ?hidden=${empty} .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from}></velvet-inbox-header>
         <div class="viewport">
-          ${this.loadError
-            ? html`<p class="empty">The preview server did not answer: ${this.loadError}</p>`
-            : this.emails.length === 0
-              ? html`<p class="empty">No emails here yet: an email is a folder with an <code>email.html</code>.</p>`
-              : nothing}
-          <velvet-frame @velvet-frame-key=${(e: CustomEvent<string>) => this.#shortcut(e.detail)} .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
+          ${this.loadError ? html`<p class="empty">The preview server did not answer: ${this.loadError}</p>` : nothing}
+          ${empty ? html`<velvet-empty-state></velvet-empty-state>` : nothing}
+          <velvet-frame
+            ?hidden=${empty}
+            @velvet-frame-key=${(e: CustomEvent<string>) => this.#shortcut(e.detail)}
+            .html=${r?.html}
+            .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''}
+            .base=${base}
+            .width=${this.view.width}
+            .dark=${this.view.dark}
+          ></velvet-frame>
           <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)} .shown=${r ? label(r) : ''} .selected=${this.sel ? label(this.sel) : ''}></velvet-error-overlay>
         </div>
       </main>
-      <section class="side" aria-label="Details">
+      <section class="side" aria-label="Details" ?hidden=${!this.#layout.open('side')}>
         ${r && r.unknownMergeTags.length ? html`<div class="tags">Unknown merge tags: ${[...new Set(r.unknownMergeTags.map((t) => t.tag))].join(', ')}</div>` : nothing}
         <velvet-tabs .tabs=${tabs} .active=${this.tab} @velvet-tab=${(e: CustomEvent<string>) => this.#setTab(e.detail as Tab)}>
           <velvet-code-view slot="html" label="Rendered HTML" .text=${r?.html ?? ''}></velvet-code-view>
