@@ -101,7 +101,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     for (const c of closers) await c();
   };
 
-  const watcher = createProjectWatcher(state.watchRoots(), (batch) => void live.onFiles(batch));
+  // a folder the watcher cannot read is skipped; say so once per folder and reason
+  const watchProblems = new Set<string>();
+  const watcher = createProjectWatcher(
+    state.watchRoots(),
+    (batch) => void live.onFiles(batch),
+    (err) => {
+      const e = err as NodeJS.ErrnoException;
+      const text = `cannot watch ${e.path ? state.rel(e.path) : 'a folder'} (${e.code ?? e.message}): changes there are not followed\n`;
+      if (watchProblems.has(text) || watchProblems.size > 20) return;
+      watchProblems.add(text);
+      options.log?.(text);
+    },
+  );
   closers.unshift(() => watcher.close());
   const requested = options.port ?? DEFAULT_PORT;
   const strictPort = options.strictPort ?? false;
