@@ -8,6 +8,7 @@ import type {
   SendRequest,
   SendSettingsInfo,
   SendState,
+  SyncResponse,
 } from '../src/preview/protocol.js';
 
 const API = '/__velvet/api';
@@ -44,4 +45,6 @@ export const api = {
   saveFixture: (req: SaveFixtureRequest) => call<{ name: string; file: string }>('POST', '/fixtures', req),
   send: (req: SendRequest) => call<SendState>('POST', '/send', req),
   sendSettings: (email: string) => call<SendSettingsInfo>('GET', `/send/settings?email=${encodeURIComponent(email)}`),
+  /** Reads every linked message from Yespo once (on demand, never polled). */
+  sync: () => call<SyncResponse>('POST', '/sync', {}),
 };

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { appStyles } from './velvet-app-styles.js';
-import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendSettingsInfo, SendState } from '../src/preview/protocol.js';
+import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendSettingsInfo, SendState, SyncInfo } from '../src/preview/protocol.js';
 import { ApiError, api, clientId } from './api.js';
 import { subscribe } from './events.js';
 import { controls } from './shared-styles.js';
@@ -43,6 +43,7 @@ export class VelvetApp extends LitElement {
     sendError: { state: true },
     saveStatus: { state: true },
     loadError: { state: true },
+    sync: { state: true },
   };
   declare emails: EmailSummary[];
   declare sel: ListSelection | undefined;
@@ -61,6 +62,8 @@ export class VelvetApp extends LitElement {
   declare sendError: string;
   declare saveStatus: string;
   declare loadError: string;
+  /** Sync state per email, after the list's "Check Yespo". */
+  declare sync: Record<string, SyncInfo> | undefined;
 
   #layout = new LayoutController(this);
   /** The first email list has been handled (the selection from the address came first). */
@@ -362,10 +365,11 @@ export class VelvetApp extends LitElement {
         .fixture=${this.sel?.fixture}
         .variant=${this.sel?.variant}
         @velvet-select=${(e: CustomEvent<ListSelection>) => this.#select(e.detail)}
+        @velvet-sync=${(e: CustomEvent<Record<string, SyncInfo>>) => (this.sync = e.detail)}
       ></velvet-email-list>
       <main>
         ${handle('list')}${handle('side')}
-        <velvet-inbox-header ?hidden=${empty} .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from}></velvet-inbox-header>
+        <velvet-inbox-header ?hidden=${empty} .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from} .messageId=${r?.messageId} .syncState=${r ? this.sync?.[r.email]?.state : undefined}></velvet-inbox-header>
         <div class="viewport">
           ${this.loadError ? html`<p class="empty">The preview server did not answer: ${this.loadError}</p>` : nothing}
           ${empty ? html`<velvet-empty-state></velvet-empty-state>` : nothing}

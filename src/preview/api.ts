@@ -11,17 +11,20 @@ import { saveFixture } from './save-fixture.js';
 import { tokenMatches, type Middleware } from './security.js';
 import type { SendService } from './send.js';
 import type { ProjectState } from './state.js';
+import type { SyncService } from './sync.js';
 
 export interface ApiOptions {
   state: ProjectState;
   live: LiveRenderer;
   send: SendService;
   token: string;
+  /** "Check Yespo": the emails' sync state, on demand. */
+  sync?: SyncService | undefined;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-export function createApiMiddleware({ state, live, send, token }: ApiOptions): Middleware {
+export function createApiMiddleware({ state, live, send, token, sync }: ApiOptions): Middleware {
   const needToken = (req: IncomingMessage): void => {
     if (!tokenMatches(token, req.headers[TOKEN_HEADER])) throw new HttpError(403, 'missing or wrong session token');
   };
@@ -66,6 +69,12 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
       const contact = email.fixtures.find((f) => f.name === variant)?.variants[0]?.contact ?? {};
       const outcome = await saveFixture(email, { name: body['name'], payload: body['payload'], overwrite: body['overwrite'] }, contact, state.config.root);
       sendJson(res, outcome.status, outcome);
+    },
+    'POST /sync': async (req, res) => {
+      // reaches Yespo with the server's key: the page's token only
+      needToken(req);
+      if (!sync) throw new HttpError(404, 'not found');
+      sendJson(res, 200, await sync.check());
     },
     'POST /send': async (req, res) => {
       needToken(req);

@@ -4,6 +4,7 @@
  */
 import type { ErrorPayload } from '../errors.js';
 import type { Diagnostic } from '../lint/types.js';
+import type { SyncState } from '../sync/status.js';
 
 /** The serialisable error shape shared with the terminal; `file` is relative to the project folder. */
 export type ErrorInfo = ErrorPayload;
@@ -43,6 +44,8 @@ export interface RenderOk {
   preheader: string | undefined;
   /** Sender from email.json. */
   from: string | undefined;
+  /** Yespo message id from email.json. */
+  messageId?: number | undefined;
   /** Folder of the email relative to the project, for relative asset URLs. */
   dir: string;
   html: string;
@@ -145,6 +148,23 @@ export interface SendState {
   problems: string[];
   findings: { severity: 'error' | 'warning'; rule: string; message: string }[];
 }
+
+/** One email's sync state with its Yespo message (see docs/sync.md). */
+export interface SyncInfo {
+  email: string;
+  messageId: number | undefined;
+  state: SyncState;
+  /** The state in words, as `velvet status` prints it. */
+  text: string;
+  here: string[];
+  yespo: string[];
+}
+
+/** Answer of POST /__velvet/api/sync: checked on demand, never polled. */
+export type SyncResponse =
+  | { available: false; reason: string }
+  | { available: true; checkedAt: string; emails: SyncInfo[] }
+  | { available: true; error: string };
 
 /** Server-Sent Events on EVENTS_PATH, server → browser (the event name is the SSE `event:`). */
 export interface VelvetEvents {

@@ -16,6 +16,7 @@ import { chain, closeServer, createServer, listen } from './middleware.js';
 import type { ErrorInfo } from './protocol.js';
 import { allowedHostnames, createToken, frameGuard, hostCheck, type Middleware } from './security.js';
 import { createSendService } from './send.js';
+import { createSyncService } from './sync.js';
 import { createProjectState } from './state.js';
 import { createTextConverter } from './text-worker.js';
 import { createBuiltUiMiddleware } from './ui-built.js';
@@ -90,7 +91,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     frameGuard(),
     hostCheck(allowed),
     channel.middleware,
-    createApiMiddleware({ state, live, send, token }),
+    createApiMiddleware({ state, live, send, token, sync: createSyncService({ env, config: () => state.config }) }),
     createFilesMiddleware(() => state.config.root),
   ];
   const closers: Array<() => unknown> = [() => channel.close(), () => send.close(), () => live.close(), () => text.close()];

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { META_FILE, TEMPLATE_FILE } from '../project/email.js';
-import type { RemoteMessage } from '../yespo/messages.js';
+import { MANAGED_FIELDS, type RemoteMessage } from '../yespo/messages.js';
 import { fieldsDiff } from './diff.js';
 import { writeInside } from './files.js';
 import { changedFields, differingFields, fieldHashes, managedSet } from './hash.js';
@@ -14,7 +14,8 @@ import { readLocal, type LocalEmail } from './local.js';
 import { entry, findEntry, type Lock } from './lock.js';
 import { emailName, type SyncProject } from './project.js';
 
-export type PullAction = 'create' | 'update' | 'unchanged' | 'refused';
+/** `ahead`: changed here and not in Yespo, so left alone; `refused`: changed on both sides. */
+export type PullAction = 'create' | 'update' | 'unchanged' | 'ahead' | 'refused';
 
 export interface PullItem {
   name: string;
@@ -27,17 +28,19 @@ export interface PullItem {
   diff: string;
 }
 
-/** A folder name from a message name: lower-case words joined by '-'. */
+/** A folder name from a message name: lower-case words joined by '-' ('' when nothing is left). */
 export function slug(name: string | undefined): string {
   const s = (name ?? '').normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return s || 'message';
+  return s;
 }
 
 /** Where message `id` goes: the folder already linked to it, or a new one under `targetDir`. */
 export function targetFor(project: SyncProject, linked: readonly LocalEmail[], remote: RemoteMessage, targetDir: string): { name: string; dir: string } {
   const own = linked.find((l) => l.messageId === remote.id);
   if (own) return { name: own.name, dir: own.dir };
-  let dir = join(targetDir, slug(remote.fields.name));
+  const name = slug(remote.fields.name);
+  // A name without Latin letters or digits (Cyrillic, say) gives no slug: the id names the folder.
+  let dir = join(targetDir, name || `message-${remote.id}`);
   if (existsSync(dir)) dir = `${dir}-${remote.id}`;
   return { name: emailName(project, dir), dir };
 }
@@ -52,13 +55,15 @@ export function planPull(project: SyncProject, target: { name: string; dir: stri
   if (changes.length === 0) return item('unchanged');
   const base = findEntry(project.lock, target.name, remote.id);
   const unpushed = base ? changedFields(fieldHashes(local.fields), base.local, managedSet(local.fields)) : changes;
-  if (unpushed.length > 0 && !force) return item('refused', changes, diff);
-  return item('update', changes, diff);
+  if (unpushed.length === 0 || force) return item('update', changes, diff);
+  // Changed here only: Yespo has nothing new, so there is nothing to take (and the lock stays).
+  const moved = base ? changedFields(fieldHashes(remote.fields), base.remote, MANAGED_FIELDS) : changes;
+  return item(moved.length === 0 ? 'ahead' : 'refused', changes, diff);
 }
 
 /** Writes the folder (unless unchanged or refused) and records the state in the lock. */
 export function applyPull(project: SyncProject, item: PullItem, lock: Lock): void {
-  if (item.action === 'refused') return;
+  if (item.action === 'refused' || item.action === 'ahead') return;
   const f = item.remote.fields;
   if (item.action !== 'unchanged') {
     writeInside(project.root, join(item.dir, TEMPLATE_FILE), f.htmlText ?? '');

@@ -96,7 +96,9 @@ function skipValue(t: string, i: number): number {
     }
     throw new Error('unterminated value');
   }
-  const m = /^[^,}\]\s]+/.exec(t.slice(i, i + 400));
-  if (!m) throw new Error(`expected a value at ${i}`);
-  return i + m[0].length;
+  // a number, true, false or null: up to the next separator
+  let end = i;
+  while (end < t.length && !',}] \t\r\n'.includes(t[end] as string)) end++;
+  if (end === i) throw new Error(`expected a value at ${i}`);
+  return end;
 }

@@ -45,6 +45,19 @@ describe('velvet pull', () => {
     expect(read(html)).toBe('<p>edited in Yespo</p>\n');
   });
 
+  it('leaves an email changed only here as it is, and keeps its recorded state', async () => {
+    s = await setup({ messages: [message(101)] });
+    await s.run(['pull', '--id', '101']);
+    const lock = read('velvet.lock.json');
+    writeFileSync(join(s.root, 'emails/welcome-101/email.html'), '<p>my local work</p>\n');
+    const r = await s.run(['pull']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ahead\s+welcome-101 \(message 101\): changed here, not in Yespo/m);
+    expect(read('emails/welcome-101/email.html')).toBe('<p>my local work</p>\n');
+    expect(read('velvet.lock.json')).toBe(lock);
+    expect((await s.run(['status'])).stdout).toMatch(/^changed-here\s+welcome-101/m);
+  });
+
   it('takes a change made in Yespo when nothing changed here, and never deletes local files', async () => {
     s = await setup({ messages: [message(101)] });
     await s.run(['pull', '--id', '101']);
@@ -81,6 +94,17 @@ describe('velvet pull', () => {
     // a second run finds every folder in step
     const again = await s.run(['pull', '--all']);
     expect(again.stderr).toMatch(/230 in step/);
+  });
+
+  it('names a folder by the id when the message name has no Latin letters, and never reuses a taken folder', async () => {
+    s = await setup({ messages: [message(301, { name: 'Привітання' }), message(302, { name: 'Привітання' }), message(303, { name: 'Spring Sale!' })] });
+    const r = await s.run(['pull', '--id', '301', '--id', '302', '--id', '303']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/message-301 \(message 301\)/);
+    expect(r.stdout).toMatch(/message-302 \(message 302\)/);
+    expect(r.stdout).toMatch(/spring-sale \(message 303\)/);
+    const again = await s.run(['pull', '--id', '303']);
+    expect(again.stdout).toMatch(/unchanged spring-sale \(message 303\): already in step/);
   });
 
   it('reports an unknown id (404) without writing anything', async () => {

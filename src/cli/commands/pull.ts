@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
-import { fail, idFlag, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
+import { errorText, fail, idFlag, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { listAllMessages } from '../../yespo/messages.js';
 import { createRedactor } from '../../yespo/redact.js';
 import { getMessageOrNull, openSync } from '../../sync/context.js';
@@ -18,8 +18,9 @@ Writes each message as an email folder: email.html (its htmlText, exact bytes) a
 (name, subject, from, tags, messageId; other keys are kept), and records the state it came from
 in velvet.lock.json (commit it). Without arguments every linked email of the project is pulled.
 
-A pull never overwrites a change made here since the last pull or push: it stops, shows the
-diff and leaves the folder as it is; --force takes Yespo's version. It never deletes a file.
+A pull never overwrites a change made here since the last pull or push. When Yespo changed too,
+it refuses, shows the diff and leaves the folder as it is; when only this side changed there is
+nothing to take ("ahead"). --force takes Yespo's version. It never deletes a file.
 
 Options:
   --id N             pull the message with this id (repeatable); a new folder is named after it
@@ -59,11 +60,14 @@ export const command: Command = {
       io = redactedIO(io, client.redact);
       const targetDir = v.dir === undefined ? project.emailsDir : resolve(io.cwd, v.dir);
       const linked: LocalEmail[] = [];
+      let bad = 0;
       for (const ref of emailRefs(project, io.cwd, [])) {
         try {
           linked.push(readLocal(project.root, ref));
-        } catch {
-          // a folder that cannot be read is not a pull target; its own command reports it
+        } catch (err) {
+          // reported, and left alone: its link to a message cannot be read
+          io.stderr(`skipped ${ref.name}: ${errorText(err)}\n`);
+          bad++;
         }
       }
       if (v.all) {
@@ -78,8 +82,7 @@ export const command: Command = {
           else ids.push(l.messageId);
         }
       }
-      let bad = 0;
-      const counts = { create: 0, update: 0, unchanged: 0, refused: 0 };
+      const counts = { create: 0, update: 0, unchanged: 0, ahead: 0, refused: 0 };
       for (const [i, id] of ids.entries()) {
         if (ids.length > 1) io.stderr(`pulling ${i + 1}/${ids.length}: message ${id}\n`);
         const remote = await getMessageOrNull(client, id);
@@ -90,6 +93,10 @@ export const command: Command = {
         }
         const item = planPull(project, targetFor(project, linked, remote, targetDir), remote, v.force ?? false);
         counts[item.action]++;
+        if (item.action === 'ahead') {
+          io.stdout(`ahead     ${item.name} (message ${id}): changed here, not in Yespo; left as it is (push it)\n`);
+          continue;
+        }
         if (item.action === 'refused') {
           io.stderr(`refused ${item.name}: it has changes here that are not in Yespo; push them, or pull with --force to take Yespo's version. Diff (local → Yespo):\n`);
           io.stdout(item.diff);
@@ -102,7 +109,7 @@ export const command: Command = {
         const what = item.action === 'unchanged' ? 'already in step' : item.action === 'create' ? 'new folder' : `updated ${item.changes.join(', ')}`;
         io.stdout(`${item.action.padEnd(9)} ${item.name} (message ${id}): ${what}\n`);
       }
-      io.stderr(`pulled ${ids.length - bad} of ${ids.length}: ${counts.create} new, ${counts.update} updated, ${counts.unchanged} in step, ${counts.refused} refused\n`);
+      io.stderr(`pulled ${ids.length - bad} of ${ids.length}: ${counts.create} new, ${counts.update} updated, ${counts.unchanged} in step, ${counts.ahead} ahead, ${counts.refused} refused\n`);
       return bad ? 1 : 0;
     } catch (err) {
       return fail(io, 'pull', err);

@@ -112,7 +112,7 @@ export const command: Command = {
       });
       let failed = false;
       for (const r of results) {
-        for (const n of r.normalised) io.stderr(`${r.name}: Yespo stored ${n.field} differently (${n.detail}); the lock records what it stored, \`velvet pull --force ${r.name}\` takes its form\n`);
+        for (const n of r.normalised) io.stderr(`${r.name}: Yespo stored ${n.field} differently (${n.detail}); the lock records what it stored; \`velvet pull\` brings that form into your files\n`);
         if (!r.verified) io.stderr(`${r.name}: the message could not be read back after the push; recorded as sent\n`);
         if (r.error !== undefined) {
           failed = true;

@@ -1,11 +1,10 @@
 import type { Command } from '../command.js';
 import { fail, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
-import { listAllMessages } from '../../yespo/messages.js';
 import { createRedactor } from '../../yespo/redact.js';
-import { getMessageOrNull, openSync } from '../../sync/context.js';
-import { findEntry } from '../../sync/lock.js';
+import { checkEmails } from '../../sync/check.js';
+import { openSync } from '../../sync/context.js';
 import { emailRefs, readLocals } from '../../sync/project.js';
-import { emailStatus, STATE_TEXT, type EmailStatus } from '../../sync/status.js';
+import { STATE_TEXT, type EmailStatus } from '../../sync/status.js';
 
 const help = `velvet status: compare the email folders with their messages in Yespo
 
@@ -51,24 +50,12 @@ export const command: Command = {
       const { project, client } = await openSync(io, { apiUrl: v['api-url'], timeoutMs: secondsFlag('timeout', v.timeout, 30_000) });
       io = redactedIO(io, client.redact);
       const locals = readLocals(project, emailRefs(project, io.cwd, positionals));
-      const statuses: EmailStatus[] = [];
-      for (const local of locals) {
-        const remote = local.messageId === undefined ? undefined : await getMessageOrNull(client, local.messageId);
-        const s = emailStatus(local, findEntry(project.lock, local.name, local.messageId), remote ? remote.fields : null);
-        statuses.push(s);
-        io.stdout(line(s));
-      }
-      if (v.remote) {
-        const progress = progressLine(io);
-        const all = await listAllMessages(client, { onPage: (n) => progress.update(`listing messages in Yespo: ${n}`) });
-        progress.done();
-        const linked = new Set(locals.map((l) => l.messageId));
-        for (const m of all.filter((m) => !linked.has(m.id))) {
-          const s: EmailStatus = { name: m.name ?? '(no name)', messageId: m.id, state: 'only-in-yespo', here: [], yespo: [] };
-          statuses.push(s);
-          io.stdout(line(s));
-        }
-      }
+      const progress = progressLine(io);
+      const statuses = await checkEmails(client, project.lock, locals, {
+        remote: v.remote,
+        onStatus: (s) => io.stdout(line(s)),
+        onListed: (n) => progress.update(`listing messages in Yespo: ${n}`),
+      }).finally(() => progress.done());
       if (statuses.length === 0) io.stdout('no emails found\n');
       const off = statuses.filter((s) => s.state !== 'in-step').length;
       io.stderr(off === 0 ? `all ${statuses.length} in step\n` : `${off} of ${statuses.length} not in step\n`);
