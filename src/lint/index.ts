@@ -17,6 +17,7 @@ export { REPORTERS, isFormat, type LintResults, type ReportFormat, type Reporter
 export { resolveTargets } from './targets.js';
 export { inferSchema, type JsonSchema } from './schema.js';
 export { lintEmailResult, severityOf } from './runner.js';
+export { parseWithRecovery, type SyntaxProblem } from './recover.js';
 
 /** Lints one email (template, fixtures, rendered output) with the rule settings of `config`. */
 export async function lintEmail(email: Email, config: ResolvedConfig): Promise<Diagnostic[]> {
