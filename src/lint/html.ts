@@ -144,9 +144,11 @@ function skipWs(src: string, i: number): number {
 
 /** The `#end` closing a block node. */
 function endToken(src: string, span: Span): number | undefined {
-  const text = src.slice(span.start, span.end);
-  const m = /#(\{end\}|end)(?![\s\S]*#(\{end\}|end))/.exec(text);
-  return m ? span.start + m.index : undefined;
+  // the last `#end` or `#{end}` inside the span
+  const plain = span.end - 4 >= span.start ? src.lastIndexOf('#end', span.end - 4) : -1;
+  const formal = span.end - 6 >= span.start ? src.lastIndexOf('#{end}', span.end - 6) : -1;
+  const at = Math.max(plain, formal);
+  return at >= span.start ? at : undefined;
 }
 
 /** End of a directive head: past the `)` matching the `(` after the word, if any. */
@@ -169,69 +171,127 @@ export function headEnd(text: string, i: number): number {
   return text.length;
 }
 
-/** One pass over the masked text, recording the state at every token boundary. */
+/**
+ * One pass over the masked text, recording the state at every token boundary. Between
+ * boundaries it jumps with indexOf to the next character that can change the state; the open
+ * element stack is copied only when it changed since the last boundary.
+ */
 function scan(text: string, tokens: DirectiveToken[]): void {
-  const marks: { at: number; set: (s: HtmlState) => void }[] = [];
-  for (const t of tokens) {
-    marks.push({ at: t.span.start, set: (s) => (t.before = s) });
-    marks.push({ at: t.span.end, set: (s) => (t.after = s) });
-  }
-  marks.sort((a, b) => a.at - b.at);
+  // boundaries in order: 2k is token k's start, 2k+1 its end
+  const at = new Array<number>(tokens.length * 2);
+  tokens.forEach((t, k) => {
+    at[2 * k] = t.span.start;
+    at[2 * k + 1] = t.span.end;
+  });
+  const order = [...at.keys()].sort((a, b) => at[a]! - at[b]! || a - b);
   let mode: HtmlMode = 'text';
   const stack: string[] = [];
-  let quote = '';
+  let snapshot: readonly string[] = [];
+  let dirty = false;
+  let quote = 34;
   let tag = '';
   let closing = false;
   let m = 0;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    while (m < marks.length && marks[m]!.at === i) marks[m++]!.set({ mode, stack: [...stack] });
+  const mark = (i: number) => {
+    while (m < order.length && at[order[m]!]! <= i) {
+      if (dirty) {
+        snapshot = [...stack];
+        dirty = false;
+      }
+      const k = order[m++]!;
+      const state: HtmlState = { mode, stack: snapshot };
+      const t = tokens[k >> 1]!;
+      if (k & 1) t.after = state;
+      else t.before = state;
+    }
+  };
+  /** Where the scan must look next: the next `needle`, or the next boundary if that comes first. */
+  const next = (needle: string, from: number): number => {
+    const j = text.indexOf(needle, from);
+    const b = m < order.length ? at[order[m]!]! : n;
+    return j < 0 ? Math.min(b, n) : Math.min(j, b);
+  };
+  let i = 0;
+  while (i <= n) {
+    mark(i);
     if (i === n) break;
-    const c = text[i]!;
     if (mode === 'text') {
-      if (c !== '<') continue;
+      const j = next('<', i);
+      if (j !== i) {
+        i = j;
+        continue;
+      }
       if (text.startsWith('<!--', i)) {
         mode = 'comment';
-        i += 3;
-      } else if (text[i + 1] === '!' || text[i + 1] === '?') {
+        i += 4;
+        continue;
+      }
+      const c1 = text.charCodeAt(i + 1);
+      if (c1 === 33 || c1 === 63) {
         mode = 'tag';
         tag = '';
         closing = true;
-      } else {
-        const r = /^<(\/?)([A-Za-z][\w:-]*)/.exec(text.slice(i, i + 64));
-        if (!r) continue;
-        closing = r[1] === '/';
-        tag = r[2]!.toLowerCase();
-        mode = 'tag';
-        i += r[0].length - 1;
-        if (closing) {
-          const k = stack.lastIndexOf(tag);
-          if (k >= 0) stack.length = k;
+        i++;
+        continue;
+      }
+      const r = /^<(\/?)([A-Za-z][\w:-]*)/.exec(text.slice(i, i + 64));
+      if (!r) {
+        i++;
+        continue;
+      }
+      closing = r[1] === '/';
+      tag = r[2]!.toLowerCase();
+      mode = 'tag';
+      if (closing) {
+        const k = stack.lastIndexOf(tag);
+        if (k >= 0) {
+          stack.length = k;
+          dirty = true;
         }
       }
+      i += r[0].length;
     } else if (mode === 'comment') {
-      if (text.startsWith('-->', i)) {
-        mode = 'text';
-        i += 2;
+      const j = next('-->', i);
+      if (j !== i) {
+        i = j;
+        continue;
       }
-    } else if (mode === 'attr') {
-      if (c === quote) mode = 'tag';
-    } else if (mode === 'raw') {
-      if (c === '<' && text.slice(i, i + 2 + tag.length).toLowerCase() === `</${tag}`) {
-        mode = 'text';
-        i--;
-        tag = '';
-      }
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      mode = 'attr';
-    } else if (c === '>') {
       mode = 'text';
-      if (!closing && tag && !VOID.has(tag) && text[i - 1] !== '/') {
-        stack.push(tag);
-        if (tag === 'style' || tag === 'script') mode = 'raw';
+      i += 3;
+    } else if (mode === 'attr') {
+      const j = next(String.fromCharCode(quote), i);
+      if (j !== i) {
+        i = j;
+        continue;
       }
-      if (mode === 'text') tag = '';
+      mode = 'tag';
+      i++;
+    } else if (mode === 'raw') {
+      const j = next('<', i);
+      if (j !== i) {
+        i = j;
+        continue;
+      }
+      if (text.slice(i, i + 2 + tag.length).toLowerCase() === `</${tag}`) {
+        mode = 'text';
+        tag = '';
+      } else i++;
+    } else {
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        quote = c;
+        mode = 'attr';
+      } else if (c === 62) {
+        mode = 'text';
+        if (!closing && tag && !VOID.has(tag) && text.charCodeAt(i - 1) !== 47) {
+          stack.push(tag);
+          dirty = true;
+          if (tag === 'style' || tag === 'script') mode = 'raw';
+        }
+        if (mode === 'text') tag = '';
+      }
+      i++;
     }
   }
 }

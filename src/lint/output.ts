@@ -15,67 +15,90 @@ export interface Tag {
 const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-const memo = new Map<string, Tag[]>();
-
 const patterns = new Map<string, RegExp>();
 
-/** TAG restricted to the given names, so the scan skips every other tag quickly. */
+/** TAG restricted to the given names, sticky: it is tried only where such a tag starts. */
 function tagPattern(names: ReadonlySet<string>): RegExp {
   const key = [...names].sort().join('|');
   let re = patterns.get(key);
   if (!re) {
     const alt = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    re = new RegExp(`<(${alt})(?=[\\s/>])${TAG.source.slice(TAG.source.indexOf(')') + 1)}`, 'gi');
+    re = new RegExp(`<(${alt})(?=[\\s/>])${TAG.source.slice(TAG.source.indexOf(')') + 1)}`, 'iy');
     if (patterns.size < 256) patterns.set(key, re);
   }
   return re;
 }
 
 /** Link and image tags of a rendered output; the output rules share one scan per output. */
-export function linkTags(html: string): Tag[] {
-  let tags = memo.get(html);
+const memo = new WeakMap<object, Tag[]>();
+
+/** Link and image tags of `html`, scanned once per `owner` (a render result). */
+export function linkTags(html: string, owner?: object): Tag[] {
+  let tags = owner && memo.get(owner);
   if (!tags) {
-    if (memo.size > 64) memo.clear();
     tags = tagsOf(html, LINK_TAGS);
-    memo.set(html, tags);
+    if (owner) memo.set(owner, tags);
   }
   return tags;
 }
 
 export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'source']);
 
-/** Tags of the given names (lower case) in `html`, outside HTML comments. */
+/**
+ * Tags of the given names (lower case) in `html`, outside HTML comments. The text is walked
+ * from `<` to `<` with indexOf; the tag pattern runs only where one of the names starts.
+ */
 export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
   const out: Tag[] = [];
-  const comments = commentRanges(html);
-  let c = 0;
-  for (const m of html.matchAll(tagPattern(names))) {
-    const name = m[1]!.toLowerCase();
-    if (!names.has(name)) continue;
-    // skip tags inside HTML comments (matches and comments both come in order)
-    while (c < comments.length && comments[c]![1] <= m.index) c++;
-    if (c < comments.length && comments[c]![0] <= m.index) continue;
-    const attrs = new Map<string, string>();
-    for (const a of (m[2] ?? '').matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
-    out.push({ name, attrs, offset: m.index, length: m[0].length });
+  const re = tagPattern(names);
+  const n = html.length;
+  let i = html.indexOf('<');
+  while (i >= 0) {
+    if (html.charCodeAt(i + 1) === 33 && html.startsWith('<!--', i)) {
+      // an HTML comment hides its tags, except Outlook's conditional comments, which hold markup
+      if (html.startsWith('[if', i + 4)) {
+        i = html.indexOf('<', i + 4);
+        continue;
+      }
+      const end = html.indexOf('-->', i + 4);
+      if (end < 0) break;
+      i = html.indexOf('<', end + 3);
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isNameChar(html.charCodeAt(j))) j++;
+    const c = html.charCodeAt(j);
+    if (j > i + 1 && isLetter(html.charCodeAt(i + 1)) && (c === 47 || c === 62 || isSpace(c))) {
+      const name = html.slice(i + 1, j).toLowerCase();
+      if (names.has(name)) {
+        re.lastIndex = i;
+        const m = re.exec(html);
+        if (m) {
+          const attrs = new Map<string, string>();
+          if (m[2]) for (const a of m[2].matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+          out.push({ name, attrs, offset: i, length: m[0].length });
+          i = html.indexOf('<', i + m[0].length);
+          continue;
+        }
+      }
+    }
+    i = html.indexOf('<', i + 1);
   }
   return out;
 }
 
-/**
- * [start, end) of the HTML comments in `html`, except Outlook's conditional comments, which hold
- * markup. Found with indexOf so that no copy of a large output is made.
- */
-function commentRanges(html: string): [number, number][] {
-  const out: [number, number][] = [];
-  let i = html.indexOf('<!--');
-  while (i >= 0) {
-    const end = html.indexOf('-->', i + 4);
-    const stop = end < 0 ? html.length : end + 3;
-    if (!html.startsWith('[if', i + 4)) out.push([i, stop]);
-    i = html.indexOf('<!--', stop);
-  }
-  return out;
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `[\w:-]` */
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45;
+}
+
+/** `\s` as far as tags go: space, tab, line ends, form feed. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160;
 }
 
 /** Finds, for output tags, the template tag they most likely come from. */
