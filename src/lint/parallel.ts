@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../errors.js';
 import type { CoverageReport } from './coverage.js';
@@ -55,13 +56,20 @@ export async function drain(refs: readonly TargetRef[], options: LintOptions, co
 }
 
 /** Lints every target, on up to `jobs` threads (default: one per core, at most 4). */
-export async function lintRefs(refs: readonly TargetRef[], options: LintOptions = {}, jobs = defaultJobs()): Promise<TargetResult[]> {
+export async function lintRefs(
+  refs: readonly TargetRef[],
+  options: LintOptions = {},
+  jobs = defaultJobs(),
+  /** `callerWorks: false` leaves every target to the worker threads (tests use it). */
+  how: { callerWorks?: boolean } = {},
+): Promise<TargetResult[]> {
   const results = new Array<TargetResult>(refs.length);
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Math.min(jobs - 1, Math.floor(refs.length / MIN_PER_WORKER));
+  const callerWorks = how.callerWorks ?? true;
+  const workers = callerWorks ? Math.min(jobs - 1, Math.floor(refs.length / MIN_PER_WORKER)) : Math.max(1, jobs - 1);
   const running = Array.from({ length: Math.max(0, workers) }, () => runWorker({ refs: [...refs], options, counter }, results));
   // the calling thread works too; a failure there still waits for the workers to stop
-  const own = drain(refs, options, counter, (i, r) => (results[i] = r));
+  const own = callerWorks ? drain(refs, options, counter, (i, r) => (results[i] = r)) : Promise.resolve();
   const settled = await Promise.allSettled([own, ...running]);
   for (const s of settled) if (s.status === 'rejected') throw s.reason;
   return results;
@@ -88,7 +96,8 @@ function runWorker(input: WorkerInput, results: TargetResult[]): Promise<void> {
 function spawn(input: WorkerInput): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: input });
-  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const boot = `require(${JSON.stringify(tsx)}).register(); import(${JSON.stringify(url.href)});`;
+  // tsx's ESM entry, next to the CommonJS one that require.resolve finds
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(boot, { eval: true, workerData: input });
 }
