@@ -38,29 +38,36 @@ export interface HtmlMap {
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
-const WORD = /^#\{?([A-Za-z_@][\w]*)\}?/;
+const WORD = /#\{?([A-Za-z_@][\w]*)\}?/y;
+const SPACES = ' '.repeat(1024);
+
+/** The directive word at `at` (`if` of `#if(`, `end` of `#{end}`), read with the sticky WORD. */
+function wordAt(src: string, at: number): RegExpExecArray | null {
+  WORD.lastIndex = at;
+  return WORD.exec(src);
+}
 
 export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
-  const masked = new Uint16Array(source.length).fill(32);
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) masked[i] = 10;
+  const texts: Span[] = [];
   const raw: { start: number; end: number; block?: Block }[] = [];
   const blocks: { block: Block; spans: Span[] }[] = [];
-  collect(source, ast.nodes, masked, raw, blocks);
+  collect(source, ast.nodes, texts, raw, blocks);
   const tokens: DirectiveToken[] = [];
   const byStart = new Map<number, DirectiveToken>();
+  const blanks: Span[] = [];
   for (const r of raw) {
-    const word = WORD.exec(source.slice(r.start, r.start + 40))?.[1] ?? '';
+    const word = wordAt(source, r.start)?.[1] ?? '';
     const open = source.startsWith('<!--', r.start - 4);
     const close = source.startsWith('-->', r.end);
-    if (open) masked.fill(32, r.start - 4, r.start);
-    if (close) masked.fill(32, r.end, r.end + 3);
+    if (open) blanks.push({ start: r.start - 4, end: r.start });
+    if (close) blanks.push({ start: r.end, end: r.end + 3 });
     const blank: HtmlState = { mode: 'text', stack: [] };
     const t: DirectiveToken = { word, span: { start: r.start, end: r.end }, wrapped: open && close, before: blank, after: blank };
     tokens.push(t);
     byStart.set(r.start, t);
   }
   tokens.sort((a, b) => a.span.start - b.span.start);
-  scan(new TextDecoder('utf-16le').decode(masked), tokens);
+  scan(masked(source, texts, blanks), tokens);
   return {
     isHtml: /<(html|body|table|div|p|td|span|a)\b/i.test(source),
     tokens,
@@ -71,16 +78,52 @@ export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
   };
 }
 
+/**
+ * The template's literal text with everything else (references, directives, the `<!--` `-->`
+ * around wrapped directives) replaced by spaces, offsets unchanged.
+ */
+function masked(source: string, texts: Span[], blanks: Span[]): string {
+  texts.sort((a, b) => a.start - b.start);
+  blanks.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  const pad = (to: number) => {
+    for (let n = to - at; n > 0; n -= SPACES.length) pieces.push(n >= SPACES.length ? SPACES : SPACES.slice(0, n));
+    at = to;
+  };
+  let b = 0;
+  for (const t of texts) {
+    let from = Math.max(t.start, at);
+    while (b < blanks.length && blanks[b]!.end <= from) b++;
+    for (let k = b; k < blanks.length && blanks[k]!.start < t.end; k++) {
+      const blank = blanks[k]!;
+      if (blank.start > from) {
+        pad(from);
+        pieces.push(source.slice(from, blank.start));
+        at = blank.start;
+      }
+      from = Math.max(from, blank.end);
+    }
+    if (from < t.end) {
+      pad(from);
+      pieces.push(source.slice(from, t.end));
+      at = t.end;
+    }
+  }
+  pad(source.length);
+  return pieces.join('');
+}
+
 function collect(
   src: string,
   nodes: Node[],
-  masked: Uint16Array,
+  texts: Span[],
   out: { start: number; end: number }[],
   blocks: { block: Block; spans: Span[] }[],
 ): void {
   const token = (at: number): Span => {
     const start = skipWs(src, at);
-    const w = WORD.exec(src.slice(start, start + 40));
+    const w = wordAt(src, start);
     const end = headEnd(src, start + (w?.[0].length ?? 1));
     const span = { start, end };
     out.push(span);
@@ -89,14 +132,14 @@ function collect(
   for (const n of nodes) {
     switch (n.kind) {
       case 'text':
-        for (let i = n.span.start; i < n.span.end; i++) masked[i] = src.charCodeAt(i);
+        texts.push(n.span);
         break;
       case 'if': {
         const spans = n.branches.map((b) => token(b.span.start));
-        n.branches.forEach((b) => collect(src, b.body, masked, out, blocks));
+        n.branches.forEach((b) => collect(src, b.body, texts, out, blocks));
         if (n.elseSpan) {
           spans.push(token(n.elseSpan.start));
-          collect(src, n.elseBody ?? [], masked, out, blocks);
+          collect(src, n.elseBody ?? [], texts, out, blocks);
         }
         const e = endToken(src, n.span);
         if (e !== undefined) spans.push(token(e));
@@ -105,8 +148,8 @@ function collect(
       }
       case 'foreach': {
         const spans = [token(n.span.start)];
-        collect(src, n.body, masked, out, blocks);
-        if (n.elseBody) collect(src, n.elseBody, masked, out, blocks);
+        collect(src, n.body, texts, out, blocks);
+        if (n.elseBody) collect(src, n.elseBody, texts, out, blocks);
         const e = endToken(src, n.span);
         if (e !== undefined) spans.push(token(e));
         if (!n.elseBody) blocks.push({ block: { kind: 'foreach', tokens: [] }, spans });
@@ -120,7 +163,7 @@ function collect(
           break;
         }
         token(n.span.start);
-        collect(src, n.body ?? [], masked, out, blocks);
+        collect(src, n.body ?? [], texts, out, blocks);
         const e = endToken(src, n.span);
         if (e !== undefined) token(e);
         break;

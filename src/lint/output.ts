@@ -15,15 +15,21 @@ export interface Tag {
 const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, { find: RegExp; tag: RegExp }>();
 
-/** TAG restricted to the given names, sticky: it is tried only where such a tag starts. */
-function tagPattern(names: ReadonlySet<string>): RegExp {
+/**
+ * For the given names: `find` stops at each comment start and each start of such a tag (the
+ * regex engine skips the text between fast), `tag` (sticky) reads the whole tag there.
+ */
+function tagPatterns(names: ReadonlySet<string>): { find: RegExp; tag: RegExp } {
   const key = [...names].sort().join('|');
   let re = patterns.get(key);
   if (!re) {
     const alt = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    re = new RegExp(`<(${alt})(?=[\\s/>])${TAG.source.slice(TAG.source.indexOf(')') + 1)}`, 'iy');
+    re = {
+      find: new RegExp(`<!--|<(?:${alt})(?=[\\s/>])`, 'gi'),
+      tag: new RegExp(`<(${alt})(?=[\\s/>])${TAG.source.slice(TAG.source.indexOf(')') + 1)}`, 'iy'),
+    };
     if (patterns.size < 256) patterns.set(key, re);
   }
   return re;
@@ -44,61 +50,30 @@ export function linkTags(html: string, owner?: object): Tag[] {
 
 export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'source']);
 
-/**
- * Tags of the given names (lower case) in `html`, outside HTML comments. The text is walked
- * from `<` to `<` with indexOf; the tag pattern runs only where one of the names starts.
- */
+/** Tags of the given names (lower case) in `html`, outside HTML comments. */
 export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
   const out: Tag[] = [];
-  const re = tagPattern(names);
-  const n = html.length;
-  let i = html.indexOf('<');
-  while (i >= 0) {
-    if (html.charCodeAt(i + 1) === 33 && html.startsWith('<!--', i)) {
+  const { find, tag } = tagPatterns(names);
+  find.lastIndex = 0;
+  for (let m = find.exec(html); m; m = find.exec(html)) {
+    const i = m.index;
+    if (m[0] === '<!--') {
       // an HTML comment hides its tags, except Outlook's conditional comments, which hold markup
-      if (html.startsWith('[if', i + 4)) {
-        i = html.indexOf('<', i + 4);
-        continue;
-      }
+      if (html.startsWith('[if', i + 4)) continue;
       const end = html.indexOf('-->', i + 4);
       if (end < 0) break;
-      i = html.indexOf('<', end + 3);
+      find.lastIndex = end + 3;
       continue;
     }
-    let j = i + 1;
-    while (j < n && isNameChar(html.charCodeAt(j))) j++;
-    const c = html.charCodeAt(j);
-    if (j > i + 1 && isLetter(html.charCodeAt(i + 1)) && (c === 47 || c === 62 || isSpace(c))) {
-      const name = html.slice(i + 1, j).toLowerCase();
-      if (names.has(name)) {
-        re.lastIndex = i;
-        const m = re.exec(html);
-        if (m) {
-          const attrs = new Map<string, string>();
-          if (m[2]) for (const a of m[2].matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
-          out.push({ name, attrs, offset: i, length: m[0].length });
-          i = html.indexOf('<', i + m[0].length);
-          continue;
-        }
-      }
-    }
-    i = html.indexOf('<', i + 1);
+    tag.lastIndex = i;
+    const t = tag.exec(html);
+    if (!t) continue;
+    const attrs = new Map<string, string>();
+    if (t[2]) for (const a of t[2].matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+    out.push({ name: t[1]!.toLowerCase(), attrs, offset: i, length: t[0].length });
+    find.lastIndex = i + t[0].length;
   }
   return out;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** `[\w:-]` */
-function isNameChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45;
-}
-
-/** `\s` as far as tags go: space, tab, line ends, form feed. */
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160;
 }
 
 /** Finds, for output tags, the template tag they most likely come from. */
