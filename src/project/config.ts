@@ -25,6 +25,7 @@ export interface VelvetConfigInput {
       }
     | undefined;
   lint?: { rules?: Record<string, Severity> | undefined } | undefined;
+  preview?: { assetsBaseUrl?: string | undefined; assetsDir?: string | undefined } | undefined;
 }
 
 export interface ResolvedConfig {
@@ -43,6 +44,8 @@ export interface ResolvedConfig {
     apiUrl: string;
   }>;
   readonly lint: Readonly<{ rules: Readonly<Record<string, Severity>> }>;
+  /** The preview shows images under `assetsBaseUrl` from the absolute folder `assetsDir`. */
+  readonly preview: Readonly<{ assetsBaseUrl: string | undefined; assetsDir: string }>;
 }
 
 /** The defaults table: every option, its default, and what it does. */
@@ -72,6 +75,12 @@ export const CONFIG_DEFAULTS = Object.freeze({
   lint: Object.freeze({
     /** Severity per rule id; rules not listed keep their own default. Default: none. */
     rules: Object.freeze({}) as Readonly<Record<string, Severity>>,
+  }),
+  preview: Object.freeze({
+    /** URL prefix of the email's images (e.g. your CDN) that the preview loads from assetsDir. Default: none. */
+    assetsBaseUrl: undefined as string | undefined,
+    /** Local folder, relative to the config file, holding the files under assetsBaseUrl. Default "assets". */
+    assetsDir: 'assets',
   }),
 });
 
@@ -107,6 +116,10 @@ export function normalizeConfig(
       apiUrl: pick((l) => l.send?.apiUrl, D.send.apiUrl).replace(/\/+$/, ''),
     }),
     lint: Object.freeze({ rules: Object.freeze(rules) }),
+    preview: Object.freeze({
+      assetsBaseUrl: pick((l) => l.preview?.assetsBaseUrl, D.preview.assetsBaseUrl),
+      assetsDir: resolve(root, pick((l) => l.preview?.assetsDir, D.preview.assetsDir)),
+    }),
   });
 }
 

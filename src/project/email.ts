@@ -27,7 +27,7 @@ export interface Email {
   /** email.json, when present. */
   metaFile?: string | undefined;
   meta: EmailMeta;
-  /** Fixtures sorted by file name. */
+  /** Fixtures in listing order (see `orderFixtures`); the first is the one shown and rendered by default. */
   fixtures: Fixture[];
   /** Fixtures that failed to load, in file-name order. */
   fixtureErrors: DataError[];
@@ -84,7 +84,7 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
     preheaderSource: meta.preheader,
     metaFile,
     meta,
-    fixtures,
+    fixtures: orderFixtures(fixtures, meta.fixtures),
     fixtureErrors,
   };
 }
@@ -138,6 +138,22 @@ export function findFixtures(emailDir: string, root?: string): { files: string[]
     else errors.push(outside(file));
   }
   return { files, errors };
+}
+
+/** The fixture shown first when email.json lists none: a fixture of this name. */
+export const DEFAULT_FIXTURE = 'default';
+
+/**
+ * Listing order of fixtures: those named in email.json's `fixtures`, in that order; then a
+ * fixture named `default`; then the rest by file name. So the typical case comes first, not
+ * whichever edge case sorts first.
+ */
+export function orderFixtures<T extends { name: string }>(fixtures: readonly T[], listed: readonly string[] = []): T[] {
+  const rank = (name: string): number => {
+    const i = listed.indexOf(name);
+    return i >= 0 ? i : name === DEFAULT_FIXTURE ? listed.length : listed.length + 1;
+  };
+  return [...fixtures].sort((a, b) => rank(a.name) - rank(b.name) || compareNames(a.name, b.name));
 }
 
 /** Code-unit order: the same on every OS and locale. */

@@ -19,6 +19,8 @@ export interface EmailMeta {
   translations?: Record<string, { subject?: string | undefined }> | undefined;
   /** Default contact field values for merge tags. */
   contact: Record<string, string>;
+  /** Fixture names listed first, in this order. */
+  fixtures?: string[] | undefined;
 }
 
 /**
@@ -41,5 +43,6 @@ export function loadEmailMeta(file: string, text?: string): EmailMeta {
     tags: raw['tags'] as string[] | undefined,
     translations: raw['translations'] as EmailMeta['translations'],
     contact,
+    fixtures: raw['fixtures'] as string[] | undefined,
   };
 }

@@ -13,7 +13,8 @@ PATHS are email folders (holding email.html), project folders (every email below
 template files. Default: the current folder.
 
 Options:
-  --format NAME         stylish (default), json, sarif (SARIF 2.1.0) or github (workflow commands)
+  --format NAME         stylish (default), json, sarif (SARIF 2.1.0), github (workflow commands)
+                        or gitlab (GitLab Code Quality JSON)
   --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
   --rule ID=SETTING     off, warn or error for one rule; repeatable; wins over lint.rules in
                         velvet.config.json, which wins over each rule's default
@@ -53,7 +54,7 @@ export const command: Command = {
       return 0;
     }
     const format = v.format ?? 'stylish';
-    if (!isFormat(format)) return usage(io, `--format is stylish, json, sarif or github, got '${format}'`);
+    if (!isFormat(format)) return usage(io, `--format is stylish, json, sarif, github or gitlab, got '${format}'`);
     const maxWarnings = v['max-warnings'] === undefined ? undefined : Number(v['max-warnings']);
     if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
       return usage(io, `--max-warnings takes a whole number, got '${v['max-warnings']}'`);
