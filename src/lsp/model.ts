@@ -14,6 +14,8 @@ import { payloadShape, withUsedPaths, type PayloadShape } from './shape.js';
 
 export interface TemplateModel extends ResolveContext {
   doc: TextDocument;
+  /** The document version the model was built from (the document object changes in place). */
+  version: number;
   text: string;
   outline: Outline;
   shape: PayloadShape;
@@ -51,7 +53,7 @@ export function templateModel(doc: TextDocument, email: Email | undefined, prev?
   let base = shapes.get(fixtures);
   if (!base) shapes.set(fixtures, (base = payloadShape(fixtures)));
   const shape = { ...base, root: withUsedPaths(base.root, paths) };
-  return { doc, text, outline: outline(text), shape, email, used: paths };
+  return { doc, version: doc.version, text, outline: outline(text), shape, email, used: paths };
 }
 
 /** A model of a text alone, for tests and for templates outside any email. */

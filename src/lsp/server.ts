@@ -141,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!d || !doc || d.place.kind !== 'template' || !projects) return undefined;
     const email = projects.emailFor(d.place, d.file, doc.getText());
     const m = d.model;
-    if (m && m.doc.version === doc.version && m.doc.uri === doc.uri && m.email?.fixtures === email?.fixtures && m.used === d.used?.paths) return m;
+    if (m && m.version === doc.version && m.email?.fixtures === email?.fixtures && m.used === d.used?.paths) return m;
     if (!d.used) d.used = { version: doc.version, paths: usedPaths(doc.getText()) ?? new Set() };
     else if (d.used.version !== doc.version) refreshUsed(uri, d);
     d.model = templateModel(doc, email?.fixtures.length ? email : undefined, m, d.used.paths);
