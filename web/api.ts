@@ -7,10 +7,11 @@ import type {
   SaveFixtureRequest,
   SendRequest,
   SendState,
+  SyncResponse,
 } from '../src/preview/protocol.js';
 
 const API = '/__velvet/api';
-const token = document.querySelector<HTMLMetaElement>('meta[name="velvet-token"]')?.content ?? '';
+export const token = document.querySelector<HTMLMetaElement>('meta[name="velvet-token"]')?.content ?? '';
 
 /** This tab's id: file changes are re-rendered for the selection registered under it. */
 export const clientId = crypto.randomUUID();
@@ -42,4 +43,6 @@ export const api = {
   lint: (email: string) => call<LintResponse>('GET', `/lint?email=${encodeURIComponent(email)}`),
   saveFixture: (req: SaveFixtureRequest) => call<{ name: string; file: string }>('POST', '/fixtures', req),
   send: (req: SendRequest) => call<SendState>('POST', '/send', req),
+  /** Reads every linked message from Yespo once (on demand, never polled). */
+  sync: () => call<SyncResponse>('POST', '/sync', {}),
 };

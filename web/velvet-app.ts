@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendState } from '../src/preview/protocol.js';
+import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendState, SyncInfo } from '../src/preview/protocol.js';
 import { ApiError, api, clientId } from './api.js';
+import { subscribe } from './events.js';
 import { controls } from './shared-styles.js';
 import type { ListSelection } from './velvet-email-list.js';
 import type { TabInfo } from './velvet-tabs.js';
@@ -38,6 +39,7 @@ export class VelvetApp extends LitElement {
     sendError: { state: true },
     saveStatus: { state: true },
     loadError: { state: true },
+    sync: { state: true },
   };
   declare emails: EmailSummary[];
   declare sel: ListSelection | undefined;
@@ -55,6 +57,8 @@ export class VelvetApp extends LitElement {
   declare sendError: string;
   declare saveStatus: string;
   declare loadError: string;
+  /** Sync state per email, after the list's "Check Yespo". */
+  declare sync: Record<string, SyncInfo> | undefined;
 
   #seq = 0;
   #inFlight = false;
@@ -62,6 +66,7 @@ export class VelvetApp extends LitElement {
   #lintKey = '';
   #pendingFixture: ListSelection | undefined;
   #sendPushes = new Map<string, SendState>();
+  #unsubscribe: (() => void) | undefined;
 
   constructor() {
     super();
@@ -174,25 +179,25 @@ export class VelvetApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKey);
     window.addEventListener('hashchange', this.#onHash);
-    const hot = import.meta.hot;
-    if (hot) {
-      hot.on('velvet:render', (push) => {
+    this.#unsubscribe = subscribe({
+      'velvet:render': (push) => {
         if (push.clientId === clientId && push.seq > this.#seq) {
           this.#seq = push.seq;
           this.#apply(push.result);
         }
-      });
-      hot.on('velvet:emails', (emails) => this.#setEmails(emails));
-      hot.on('velvet:send', (state) => {
+      },
+      'velvet:emails': (emails) => this.#setEmails(emails),
+      'velvet:send': (state) => {
         // a push can arrive before the POST that started the send has answered
         this.#sendPushes.set(state.id, state);
         if (state.id === this.sendState?.id) this.sendState = state;
-      });
-    }
+      },
+    });
     void this.#start();
   }
 
   override disconnectedCallback(): void {
+    this.#unsubscribe?.();
     window.removeEventListener('keydown', this.#onKey);
     window.removeEventListener('hashchange', this.#onHash);
     super.disconnectedCallback();
@@ -358,19 +363,24 @@ export class VelvetApp extends LitElement {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const typing = e.composedPath().some((n) => n instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName));
     if (typing) return;
+    if (this.#shortcut(e.key)) e.preventDefault();
+  };
+
+  /** The keyboard shortcuts; also called with the keys pressed while the email frame has the focus. */
+  #shortcut(key: string): boolean {
     const v = this.view;
-    if (e.key === '1') this.#setView({ ...v, preset: 'desktop', width: PRESET_WIDTHS.desktop });
-    else if (e.key === '2') this.#setView({ ...v, preset: 'mobile', width: PRESET_WIDTHS.mobile });
-    else if (e.key === '3') this.#setView({ ...v, preset: 'custom' });
-    else if (e.key === 'd') this.#setView({ ...v, dark: !v.dark });
-    else if (e.key === 'j' || e.key === 'k') {
+    if (key === '1') this.#setView({ ...v, preset: 'desktop', width: PRESET_WIDTHS.desktop });
+    else if (key === '2') this.#setView({ ...v, preset: 'mobile', width: PRESET_WIDTHS.mobile });
+    else if (key === '3') this.#setView({ ...v, preset: 'custom' });
+    else if (key === 'd') this.#setView({ ...v, dark: !v.dark });
+    else if (key === 'j' || key === 'k') {
       const stops = this.#stops();
       const i = stops.findIndex((s) => s.fixture === this.sel?.fixture && (s.variant === undefined || s.variant === this.sel?.variant));
-      const next = stops[(i + (e.key === 'j' ? 1 : -1) + stops.length) % stops.length];
+      const next = stops[(i + (key === 'j' ? 1 : -1) + stops.length) % stops.length];
       if (next) this.#select(next);
-    } else return;
-    e.preventDefault();
-  };
+    } else return false;
+    return true;
+  }
 
   override render() {
     const r = this.result;
@@ -396,16 +406,17 @@ export class VelvetApp extends LitElement {
         .fixture=${this.sel?.fixture}
         .variant=${this.sel?.variant}
         @velvet-select=${(e: CustomEvent<ListSelection>) => this.#select(e.detail)}
+        @velvet-sync=${(e: CustomEvent<Record<string, SyncInfo>>) => (this.sync = e.detail)}
       ></velvet-email-list>
       <main>
-        <velvet-inbox-header .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from}></velvet-inbox-header>
+        <velvet-inbox-header .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from} .messageId=${r?.messageId} .syncState=${r ? this.sync?.[r.email]?.state : undefined}></velvet-inbox-header>
         <div class="viewport">
           ${this.loadError
             ? html`<p class="empty">The preview server did not answer: ${this.loadError}</p>`
             : this.emails.length === 0
               ? html`<p class="empty">No emails here yet: an email is a folder with an <code>email.html</code>.</p>`
               : nothing}
-          <velvet-frame .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
+          <velvet-frame @velvet-frame-key=${(e: CustomEvent<string>) => this.#shortcut(e.detail)} .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
           <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)}></velvet-error-overlay>
         </div>
       </main>

@@ -27,12 +27,14 @@ export class VelvetFrame extends LitElement {
   declare width: number;
   declare dark: boolean;
 
-  #ready = false;
+  /** The channel to the current frame document, once it proved it is the one velvet wrote. */
+  #port: MessagePort | undefined;
   #version = 0;
   #shown = 0;
   /** Bumped to replace the frame: a new document with a new nonce. */
   #generation = 0;
-  #srcdoc = frameBootstrap(createNonce());
+  #nonce = createNonce();
+  #srcdoc = frameBootstrap(this.#nonce);
   /** load events of the current frame: the first is the bootstrap, any later one a navigation. */
   #loads = 0;
 
@@ -118,21 +120,35 @@ export class VelvetFrame extends LitElement {
     return this.renderRoot.querySelector('iframe');
   }
 
+  /**
+   * Only the ready message of the frame's own document counts: it comes from the frame's window,
+   * carries the nonce written into that document and hands over the port that document created.
+   * Everything after goes over that port, which dies with the document: a page that got into
+   * the frame somehow never receives a render and cannot ask for a tab to be opened.
+   */
   #onMessage = (event: MessageEvent): void => {
     const frame = this.#frame;
-    if (!frame || event.source !== frame.contentWindow) return;
-    const m = event.data as { type?: string; version?: number; href?: string };
-    if (m.type === 'velvet:ready') {
-      this.#ready = true;
-      this.#post();
-    } else if (m.type === 'velvet:shown' && typeof m.version === 'number') {
+    if (!frame || event.source !== frame.contentWindow || this.#port) return;
+    const m = event.data as { type?: string; nonce?: string };
+    const port = event.ports[0];
+    if (m?.type !== 'velvet:ready' || m.nonce !== this.#nonce || !port) return;
+    this.#port = port;
+    port.onmessage = (e: MessageEvent) => this.#onPortMessage(frame, e.data as { type?: string; version?: number; href?: string; key?: string });
+    this.#post();
+  };
+
+  #onPortMessage(frame: HTMLIFrameElement, m: { type?: string; version?: number; href?: string; key?: string }): void {
+    if (frame !== this.#frame) return;
+    if (m.type === 'velvet:shown' && typeof m.version === 'number') {
       this.#shown = m.version;
       frame.dataset['version'] = String(m.version);
       this.dispatchEvent(new CustomEvent('velvet-frame-shown', { detail: m.version, bubbles: true, composed: true }));
     } else if (m.type === 'velvet:link' && typeof m.href === 'string') {
       this.#openLink(m.href);
+    } else if (m.type === 'velvet:key' && typeof m.key === 'string') {
+      this.dispatchEvent(new CustomEvent('velvet-frame-key', { detail: m.key, bubbles: true, composed: true }));
     }
-  };
+  }
 
   /**
    * Opens an http(s) link of the email in a new tab, unless it points into the preview itself:
@@ -157,10 +173,12 @@ export class VelvetFrame extends LitElement {
 
   /** Throws the current frame document away; the next one reports ready and gets the render. */
   #replaceFrame(): void {
-    this.#ready = false;
+    this.#port?.close();
+    this.#port = undefined;
     this.#loads = 0;
     this.#generation++;
-    this.#srcdoc = frameBootstrap(createNonce());
+    this.#nonce = createNonce();
+    this.#srcdoc = frameBootstrap(this.#nonce);
   }
 
   /**
@@ -177,10 +195,9 @@ export class VelvetFrame extends LitElement {
   };
 
   #post(): void {
-    const win = this.#frame?.contentWindow;
-    if (!this.#ready || !win || this.html === undefined) return;
+    if (!this.#port || this.html === undefined) return;
     this.#version++;
-    win.postMessage({ type: 'velvet:show', html: this.html, base: new URL(this.base, location.href).href, dark: this.dark, version: this.#version }, '*');
+    this.#port.postMessage({ type: 'velvet:show', html: this.html, base: new URL(this.base, location.href).href, dark: this.dark, version: this.#version });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -192,7 +209,7 @@ export class VelvetFrame extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('html') || changed.has('base') || changed.has('doc')) this.#post();
-    else if (changed.has('dark')) this.#frame?.contentWindow?.postMessage({ type: 'velvet:dark', dark: this.dark }, '*');
+    else if (changed.has('dark')) this.#port?.postMessage({ type: 'velvet:dark', dark: this.dark });
   }
 
   /** Number of the last render the frame has shown. */

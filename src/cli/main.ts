@@ -13,7 +13,25 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = Object.fro
   NAMES.map((n) => [n, () => import(/* @vite-ignore */ `./commands/${n}.js`) as Promise<{ command: Command }>]),
 );
 
+let pipesGuarded = false;
+
+/**
+ * A reader that goes away (`velvet render ... | head`) closes the pipe: velvet then stops quietly
+ * with exit code 0, as command-line tools do, instead of dying with a stack trace.
+ */
+function guardClosedPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 export function defaultIO(): CliIO {
+  guardClosedPipes();
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -47,13 +47,34 @@ export function compiledTest(e: Expr): Test {
   return f;
 }
 
+/**
+ * A block runs its statements in order. Whatever a statement throws passes through r.fault(),
+ * the safety net that gives every error a type and the position of the innermost statement
+ * (errors already typed pass unchanged, so outer blocks keep the inner position).
+ */
 function compileBlock(list: Node[]): Exec {
   const fns = list.map(compileNode);
+  const spans = list.map((n) => n.span);
   const n = fns.length;
   if (n === 0) return () => {};
-  if (n === 1) return fns[0]!;
+  if (n === 1) {
+    const f = fns[0]!;
+    const span = spans[0]!;
+    return (r) => {
+      try {
+        f(r);
+      } catch (e) {
+        throw r.fault(e, span);
+      }
+    };
+  }
   return (r) => {
-    for (let i = 0; i < n; i++) fns[i]!(r);
+    let i = 0;
+    try {
+      for (; i < n; i++) fns[i]!(r);
+    } catch (e) {
+      throw r.fault(e, spans[i]!);
+    }
   };
 }
 

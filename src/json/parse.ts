@@ -23,6 +23,14 @@ export interface ParseJsonOptions {
   maxDepth?: number | undefined;
 }
 
+/**
+ * Jackson's StreamReadConstraints: payloads are untrusted, and a number of a million digits or
+ * a string of a billion characters would cost a render (or the process) dearly, so they are
+ * refused as Jackson 2.15+ refuses them.
+ */
+export const MAX_NUMBER_LENGTH = 1000;
+export const MAX_STRING_LENGTH = 20_000_000;
+
 export interface ParsedJson {
   /** The plain JavaScript value, as JSON.parse would give it. */
   value: unknown;
@@ -241,6 +249,9 @@ class Parser {
       i++;
     }
     this.i = i + 1;
+    if (out.length + (i - chunk) > MAX_STRING_LENGTH) {
+      this.fail(`String longer than ${MAX_STRING_LENGTH} characters (the limit of Java JSON readers)`, open);
+    }
     return out + s.slice(chunk, i);
   }
 
@@ -293,6 +304,9 @@ class Parser {
       if (i === d) this.fail(`Invalid number '${s.slice(start, i)}' (expected a digit in the exponent)`, start);
     }
     this.i = i;
+    if (i - start > MAX_NUMBER_LENGTH) {
+      this.fail(`Number longer than ${MAX_NUMBER_LENGTH} characters (the limit of Java JSON readers)`, start);
+    }
     const text = s.slice(start, i);
     const n = Number(text);
     this.plain = n;

@@ -46,6 +46,11 @@ function configFor(dir: string, overrides?: VelvetConfigInput): ResolvedConfig {
   return normalizeConfig(overrides ? [overrides] : [], { root: dir });
 }
 
+/** True for a template file linted on its own, outside an email folder (it has no email.json). */
+export function isBareTemplate(email: Email): boolean {
+  return basename(email.templateFile) !== TEMPLATE_FILE;
+}
+
 /** A template file outside an email folder: no meta, no fixtures. */
 export function bareTemplate(file: string): Email {
   return {

@@ -4,7 +4,9 @@
  * the tabs showing them, and only when the render actually differs from the last one they got.
  */
 import type { EventChannel } from './channel.js';
-import type { ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
+import { htmlToText } from './plain-text.js';
+import { createProblemLog, summaryProblems } from './problems.js';
+import type { EmailSummary, ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
 import type { ProjectState } from './state.js';
 import type { FileEvent } from './watcher.js';
 
@@ -13,11 +15,13 @@ interface Subscription {
   seq: number;
   /** The last result sent, serialised, to drop repeats (an editor writing the same text twice). */
   last: string;
+  /** The error of the last result, if it failed (for the terminal). */
+  error?: ErrorInfo | undefined;
 }
 
 export interface LiveRenderer {
   /** Registers the tab's selection and renders it. */
-  select(req: RenderRequest): { seq: number; result: RenderResult };
+  select(req: RenderRequest): Promise<{ seq: number; result: RenderResult }>;
   /** Handles one batch of file events; batches are processed one after the other. */
   onFiles(batch: FileEvent[]): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
@@ -33,40 +37,56 @@ export function createLiveRenderer(
   channel: EventChannel,
   errorInfo: (err: unknown) => ErrorInfo,
   log?: (error: ErrorInfo) => void,
+  toText: (html: string) => Promise<string> = async (html) => htmlToText(html),
 ): LiveRenderer {
   const subs = new Map<string, Subscription>();
   let queue: Promise<void> = Promise.resolve();
   let closed = false;
+  const problems = createProblemLog(log);
+  let configError: ErrorInfo | undefined;
+  /** Prints what is newly wrong: the config, the email list's load errors, the tabs' failed renders. */
+  const report = (summaries: EmailSummary[]): void => {
+    const tabs = [...subs.values()].flatMap((s) => (s.error ? [s.error] : []));
+    problems.update([...(configError ? [configError] : []), ...summaryProblems(summaries), ...tabs]);
+  };
 
-  const push = (clientId: string, sub: Subscription, result: RenderResult): void => {
+  /** The render with its plain text (the text is made off this thread: see text-worker.ts). */
+  const withText = async (result: RenderResult): Promise<RenderResult> => (result.ok ? { ...result, text: await toText(result.html) } : result);
+
+  const push = async (clientId: string, sub: Subscription, result: RenderResult): Promise<void> => {
+    // the text follows from the html: an unchanged render is dropped before it is converted
     const key = JSON.stringify(result);
     if (key === sub.last) return;
     sub.last = key;
-    if (!result.ok) log?.(result.error);
-    sub.seq++;
-    channel.send('velvet:render', { clientId, seq: sub.seq, result });
+    sub.error = result.ok ? undefined : result.error;
+    const seq = ++sub.seq;
+    const full = await withText(result);
+    if (!closed) channel.send('velvet:render', { clientId, seq, result: full });
   };
 
   const handle = async (batch: FileEvent[]): Promise<void> => {
     const before = JSON.stringify(state.summaries());
     const change = await state.apply(batch);
+    configError = change.error;
     if (change.error) {
       // a broken config: every tab shows the error over its last good render
       for (const [id, sub] of subs) {
-        push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error: change.error });
+        await push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error: change.error });
       }
+      report([]);
       return;
     }
     if (closed) return;
     const summaries = state.summaries();
     if (JSON.stringify(summaries) !== before) channel.send('velvet:emails', summaries);
     for (const [id, sub] of subs) {
-      if (change.emails === 'all' || change.emails.has(sub.sel.email)) push(id, sub, state.render(sub.sel));
+      if (change.emails === 'all' || change.emails.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
     }
+    report(summaries);
   };
 
   return {
-    select(req) {
+    async select(req) {
       const { clientId, ...sel } = req;
       const sub = subs.get(clientId) ?? { sel, seq: 0, last: '' };
       subs.delete(clientId);
@@ -78,8 +98,10 @@ export function createLiveRenderer(
       sub.sel = { email: sel.email, fixture: sel.fixture, variant: sel.variant, payload: sel.payload };
       const result = state.render(sub.sel);
       sub.last = JSON.stringify(result);
-      sub.seq++;
-      return { seq: sub.seq, result };
+      sub.error = result.ok ? undefined : result.error;
+      report(state.summaries());
+      const seq = ++sub.seq;
+      return { seq, result: await withText(result) };
     },
     onFiles(batch) {
       queue = queue.then(() => handle(batch)).catch(() => undefined);

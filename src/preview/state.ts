@@ -8,7 +8,7 @@ import { toPayload } from '../engine/index.js';
 import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import { renderEmail, type Email, type ResolvedConfig } from '../project/index.js';
 import { createWorkspace, type FileChange, type Workspace, type WorkspaceChange, type WorkspaceEntry } from '../project/workspace.js';
-import { htmlToText } from './plain-text.js';
+import { assetMapper } from './assets.js';
 import type { EmailSummary, ErrorInfo, RenderResult, Selection } from './protocol.js';
 
 export interface ProjectState {
@@ -104,6 +104,7 @@ export async function createProjectState(dir: string, workspace?: Workspace): Pr
           };
         }
         const r = renderEmail(email, { fixture, variant, config: ws.config });
+        const mapAssets = assetMapper(ws.config);
         return {
           ok: true,
           email: email.name,
@@ -112,9 +113,11 @@ export async function createProjectState(dir: string, workspace?: Workspace): Pr
           subject: r.subject,
           preheader: r.preheader,
           from: email.meta.from,
+          messageId: email.meta.messageId,
           dir: rel(email.dir),
-          html: r.html,
-          text: htmlToText(r.html),
+          html: mapAssets ? mapAssets(r.html) : r.html,
+          // filled in off the server's thread by the live renderer (text-worker.ts)
+          text: '',
           sizeBytes: r.sizeBytes,
           payload: edited ? (sel.payload as string) : JSON.stringify(variant?.json ?? {}, null, 2),
           unknownMergeTags: r.unknownMergeTags.map((u) => ({ tag: u.tag, part: u.part })),

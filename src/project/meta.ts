@@ -11,8 +11,16 @@ export interface EmailMeta {
   messageId?: number | undefined;
   from?: string | undefined;
   language?: string | undefined;
+  /** Name of the message in Yespo. */
+  name?: string | undefined;
+  /** Tags of the message in Yespo. */
+  tags?: string[] | undefined;
+  /** Language versions: language code → subject (HTML in email.LANGUAGE.html). */
+  translations?: Record<string, { subject?: string | undefined }> | undefined;
   /** Default contact field values for merge tags. */
   contact: Record<string, string>;
+  /** Fixture names listed first, in this order. */
+  fixtures?: string[] | undefined;
 }
 
 /**
@@ -31,6 +39,10 @@ export function loadEmailMeta(file: string, text?: string): EmailMeta {
     messageId: raw['messageId'] as number | undefined,
     from: raw['from'] as string | undefined,
     language: raw['language'] as string | undefined,
+    name: raw['name'] as string | undefined,
+    tags: raw['tags'] as string[] | undefined,
+    translations: raw['translations'] as EmailMeta['translations'],
     contact,
+    fixtures: raw['fixtures'] as string[] | undefined,
   };
 }

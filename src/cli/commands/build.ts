@@ -48,6 +48,7 @@ export const command: Command = {
   summary: 'render every fixture variant of every email into a folder with an index',
   help,
   async run(argv, io) {
+    let out: OutDir | undefined;
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,
@@ -61,12 +62,14 @@ export const command: Command = {
       const config = resolveConfig(io.cwd, dir, v);
       const emails = emailsIn(dir, config);
       if (emails.length === 0) throw new DataError('no email folders (folders with an email.html) here', { file: dir });
-      const out = openOutDir(resolve(io.cwd, v.out), dir, v.force ?? false, v.out);
+      const sources = { base: dir, emails: emails.map((e) => e.dir), display: (p: string) => displayPath(io.cwd, p) };
+      out = openOutDir(resolve(io.cwd, v.out), sources, v.force ?? false, v.out);
       const entries = await buildAll(emails, config, out, io);
       out.write('index.html', indexHtml(entries, `velvet build: ${basename(dir)}`));
       out.finish();
       return summary(entries, out, io);
     } catch (err) {
+      out?.abort();
       return fail(io, 'build', err);
     }
   },
@@ -93,7 +96,7 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
   const loaded = [];
   for (const ref of emails) {
     try {
-      loaded.push({ ref, email: await loadEmail(ref.dir, { name: ref.name }) });
+      loaded.push({ ref, email: await loadEmail(ref.dir, { name: ref.name, root: config.root }) });
     } catch (err) {
       const entry: PageEntry = { email: ref.name, fixture: undefined, variant: undefined, file: undefined };
       failed(entry, err);

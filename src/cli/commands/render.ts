@@ -75,7 +75,7 @@ export const command: Command = {
         }
         if (v.json && v['body-only']) throw new UsageError('--json and --body-only exclude each other');
         const config = resolveConfig(io.cwd, target, v);
-        const email = await loadEmail(target);
+        const email = await loadEmail(target, { root: config.root });
         const { fixture, variant } = chooseVariant(email, v.fixture, v.variant, io);
         const r = renderEmail(email, { fixture, variant, config });
         warnings(r, io);

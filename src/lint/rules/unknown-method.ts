@@ -12,7 +12,7 @@ const OBJECT = ['toString', 'hashCode', 'equals', 'getClass'];
 
 /** Method calls that nothing in the engine's method table answers: Velocity prints them as written. */
 export const unknownMethod = defineRule(
-  { id: 'unknown-method', description: 'Methods the engine does not know on any value or tool (they render literally)', defaultSeverity: 'warning' },
+  { id: 'unknown-method', description: 'Methods the engine does not know on any value or tool (they render literally)', defaultSeverity: 'warning', parts: 'all' },
   (c) => {
     if (!c.ast) return;
     const values = new Set([...knownMethodNames(), ...OBJECT]);
