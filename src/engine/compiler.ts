@@ -10,7 +10,7 @@ import { isComparison } from './evaluator.js';
 import { asBoolean, javaString } from './java.js';
 import { isPlainMapProperty } from './methods.js';
 import { ForeachScope } from './scope.js';
-import { JDouble, JMap, type Value } from './values.js';
+import { JBigInteger, JDouble, JMap, type Value } from './values.js';
 
 type Exec = (r: Renderer) => void;
 type Eval = (r: Renderer) => Value;
@@ -275,7 +275,8 @@ function compileExpr(e: Expr): Eval {
       }
       return (r) => r.valueSlow(e);
     case 'int': {
-      const v = e.value;
+      // an integer literal beyond the 64-bit range is a BigInteger, as in Velocity
+      const v = typeof e.value === 'bigint' && BigInt.asIntN(64, e.value) !== e.value ? new JBigInteger(e.value) : e.value;
       return () => v;
     }
     case 'bool': {

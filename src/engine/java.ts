@@ -10,6 +10,7 @@ import {
   isNumber,
   isZero,
   javaDouble,
+  javaFloat,
   numberToString,
   type JNumber,
 } from './numbers.js';
@@ -19,6 +20,7 @@ import {
   JChar,
   JDouble,
   JEntry,
+  JFloat,
   JMap,
   JObject,
   JSet,
@@ -44,7 +46,7 @@ export function javaString(v: Value, seen?: Set<unknown>): string {
     case 'bigint':
       return v.toString();
   }
-  if (v instanceof JDouble) return javaDouble(v.v);
+  if (v instanceof JDouble) return v instanceof JFloat ? javaFloat(v.v) : javaDouble(v.v);
   if (v instanceof JBigDecimal) return bdToString(v);
   if (v instanceof JBigInteger) return v.v.toString();
   if (v instanceof JChar) return v.c;
@@ -116,7 +118,7 @@ export function javaClassName(v: Value): string {
     case 'bigint':
       return 'java.lang.Long';
   }
-  if (v instanceof JDouble) return 'java.lang.Double';
+  if (v instanceof JDouble) return v instanceof JFloat ? 'java.lang.Float' : 'java.lang.Double';
   if (v instanceof JBigDecimal) return 'java.math.BigDecimal';
   if (v instanceof JBigInteger) return 'java.math.BigInteger';
   if (v instanceof JChar) return 'java.lang.Character';
@@ -133,7 +135,8 @@ export function javaEquals(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
   if (typeof a !== 'object' || typeof b !== 'object') return false;
-  if (a instanceof JDouble) return b instanceof JDouble && (a.v === b.v || (Number.isNaN(a.v) && Number.isNaN(b.v)));
+  // Double.equals compares bits: -0.0 differs from 0.0, NaN equals NaN
+  if (a instanceof JDouble) return b instanceof JDouble && Object.is(a.v, b.v);
   if (a instanceof JBigInteger) return b instanceof JBigInteger && a.v === b.v;
   if (a instanceof JBigDecimal) return b instanceof JBigDecimal && a.unscaled === b.unscaled && a.scale === b.scale;
   if (a instanceof JChar) return b instanceof JChar && a.c === b.c;
