@@ -25,6 +25,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxOutput: 10_000_000,
   maxDepth: 20,
   maxTimeMs: 5_000,
+  maxMemory: 100_000_000,
 });
 
 export interface RenderOptions extends ToolOptions {

@@ -2,6 +2,7 @@
  * Java object behaviour for template values: toString(), equals(), map keys, and Velocity's
  * DuckType coercions (asString / asBoolean with the 2.x empty check / asNumber).
  */
+import { chargeMemory, chargeWork } from './budget.js';
 import {
   bdFromString,
   bdToString,
@@ -52,18 +53,23 @@ export function javaString(v: Value, seen?: Set<unknown>): string {
   if (Array.isArray(v)) return collectionString(v, v, seen);
   if (v instanceof JSet) return collectionString(v.items, v, seen);
   if (v instanceof JMap) {
+    chargeWork(v.keys.size);
     const s = seen ?? new Set();
     s.add(v);
     const parts: string[] = [];
+    let length = 2;
     for (const [k, val] of v.keys) {
       const key = v.original?.get(k) ?? k;
-      parts.push(
+      const part =
         (key === v ? '(this Map)' : javaString(key as Value, s)) +
-          '=' +
-          (val === v ? '(this Map)' : javaString(val, s)),
-      );
+        '=' +
+        (val === v ? '(this Map)' : javaString(val, s));
+      parts.push(part);
+      length += part.length + 2;
     }
     s.delete(v);
+    // counted before the text is joined: a map of large values must not exhaust memory
+    chargeMemory(length);
     return '{' + parts.join(', ') + '}';
   }
   if (v instanceof JEntry) return javaString(v.key, seen) + '=' + javaString(v.value, seen);
@@ -82,10 +88,20 @@ function hashString(s: string): number {
 }
 
 function collectionString(items: Value[], self: unknown, seen?: Set<unknown>): string {
+  chargeWork(items.length);
   const s = seen ?? new Set();
   s.add(self);
-  const out = items.map((x) => (x === self ? '(this Collection)' : javaString(x, s)));
+  const out: string[] = new Array(items.length);
+  let length = 2;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    const t = x === self ? '(this Collection)' : javaString(x, s);
+    out[i] = t;
+    length += t.length + 2;
+  }
   s.delete(self);
+  // counted before the text is joined: 50 copies of a large string must not exhaust memory
+  chargeMemory(length);
   return '[' + out.join(', ') + ']';
 }
 
@@ -127,10 +143,12 @@ export function javaEquals(a: Value, b: Value): boolean {
   if (Array.isArray(a)) {
     const bi = Array.isArray(b) ? b : undefined;
     if (!bi || bi.length !== a.length) return false;
+    chargeWork(a.length);
     return a.every((x, i) => javaEquals(x, bi[i]!));
   }
   if (a instanceof JMap) {
     if (!(b instanceof JMap) || a.keys.size !== b.keys.size) return false;
+    chargeWork(a.keys.size);
     for (const [k, v] of a.keys) {
       if (!b.keys.has(k) || !javaEquals(v, b.keys.get(k)!)) return false;
     }
@@ -206,7 +224,10 @@ export function asBoolean(v: Value): boolean {
 export function asNumber(v: Value): JNumber | undefined {
   if (v === null) return undefined;
   if (isNumber(v)) return v;
+  // the text of a collection or entry ("[...]", "{...}", "k=v") is never a number
+  if (Array.isArray(v) || v instanceof JMap || v instanceof JSet || v instanceof JEntry) return undefined;
   const s = javaString(v);
+  chargeWork(s.length);
   return bdFromString(s);
 }
 

@@ -31,6 +31,7 @@ export function integral(v: bigint, preferLong = false): JNumber {
   return new JBigInteger(v);
 }
 
+/** The exact integer value of a number (a BigDecimal truncated); NumberTooLarge past MAX_BITS. */
 export function toBigInt(n: JNumber): bigint {
   if (typeof n === 'number') return BigInt(n);
   if (typeof n === 'bigint') return n;
@@ -64,11 +65,39 @@ export function intValue(n: JNumber): number {
     if (d <= INT_MIN) return INT_MIN;
     return Math.trunc(d);
   }
-  return Number(BigInt.asIntN(32, toBigInt(n)));
+  return Number(BigInt.asIntN(32, lowBits(n)));
+}
+
+/** Java's long value of a number (Number.longValue()). */
+export function longValue(n: JNumber): bigint {
+  if (n instanceof JDouble) return doubleToLong(n.v);
+  return BigInt.asIntN(64, lowBits(n));
+}
+
+/**
+ * The integer value modulo 2^64, which is all intValue() and longValue() keep: a BigDecimal of
+ * 1E300000000 has low bits 0 (10^64 is a multiple of 2^64), so it is never computed.
+ */
+function lowBits(n: JNumber): bigint {
+  if (!(n instanceof JBigDecimal) || n.scale >= 0) {
+    if (n instanceof JBigDecimal && n.scale > digitCount(n.unscaled)) return 0n;
+    return toBigInt(n);
+  }
+  if (n.scale <= -64) return 0n;
+  return BigInt.asIntN(64, BigInt.asIntN(64, n.unscaled) * 10n ** BigInt(-n.scale));
+}
+
+function digitCount(v: bigint): number {
+  return (v < 0n ? -v : v).toString().length;
 }
 
 // ------------------------------------------------------------------ BigDecimal
 
+/**
+ * new BigDecimal(s): undefined where Java throws NumberFormatException (not a number, or an
+ * exponent or scale beyond int). More than MAX_DIGITS digits end the render (NumberTooLarge):
+ * reading them is quadratic.
+ */
 export function bdFromString(s: string): JBigDecimal | undefined {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s);
   if (!m) return undefined;
@@ -76,25 +105,52 @@ export function bdFromString(s: string): JBigDecimal | undefined {
   const frac = m[3] ?? '';
   if (int === '' && frac === '') return undefined;
   if (m[3] === undefined && s.includes('.') && int === '') return undefined;
-  const exp = m[4] ? parseInt(m[4], 10) : 0;
+  const expText = m[4];
+  let exp = 0;
+  if (expText) {
+    // Java reads the exponent as an int; longer digit strings overflow it
+    if (expText.replace(/^[+-]?0*/, '').length > 10) return undefined;
+    exp = parseInt(expText, 10);
+    if (exp > INT_MAX || exp < INT_MIN) return undefined;
+  }
+  const scale = frac.length - exp;
+  if (scale > INT_MAX || scale < INT_MIN) return undefined;
+  if (int.length + frac.length > MAX_DIGITS) throw new NumberTooLarge(`a number of more than ${MAX_DIGITS} digits`);
   const unscaled = BigInt((m[1] === '-' ? '-' : '') + (int + frac || '0'));
-  return new JBigDecimal(unscaled, frac.length - exp);
+  return new JBigDecimal(unscaled, scale);
 }
+
+/** Java's text of a non-finite double, which new BigDecimal(String) rejects. */
+export class JavaNumberFormat extends Error {}
 
 export function bdFromNumber(n: JNumber): JBigDecimal {
   if (n instanceof JBigDecimal) return n;
   if (n instanceof JBigInteger) return new JBigDecimal(n.v, 0);
-  // BigDecimal.valueOf(n.doubleValue()): goes through Double.toString
-  return bdFromString(javaDouble(toDouble(n)))!;
+  // BigDecimal.valueOf(n.doubleValue()): goes through Double.toString, which Java's BigDecimal
+  // constructor rejects for NaN and the infinities
+  const d = toDouble(n);
+  if (!Number.isFinite(d)) {
+    const c = Number.isNaN(d) ? 'N' : 'I';
+    throw new JavaNumberFormat(`Character ${c} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`);
+  }
+  return bdFromString(javaDouble(d))!;
 }
 
 function bdToBigInt(b: JBigDecimal): bigint {
-  if (b.scale <= 0) return b.unscaled * 10n ** BigInt(-b.scale);
+  if (b.scale <= 0) {
+    if (b.unscaled === 0n) return 0n;
+    if (-b.scale > MAX_DIGITS) throw new NumberTooLarge(`an integer of more than ${MAX_DIGITS} digits`);
+    return b.unscaled * 10n ** BigInt(-b.scale);
+  }
+  if (b.scale > digitCount(b.unscaled)) return 0n;
   return b.unscaled / 10n ** BigInt(b.scale);
 }
 
 function align(a: JBigDecimal, b: JBigDecimal): [bigint, bigint, number] {
   const s = Math.max(a.scale, b.scale);
+  if (s - Math.min(a.scale, b.scale) > MAX_DIGITS) {
+    throw new NumberTooLarge(`a number of more than ${MAX_DIGITS} digits`);
+  }
   return [
     a.unscaled * 10n ** BigInt(s - a.scale),
     b.unscaled * 10n ** BigInt(s - b.scale),
@@ -102,7 +158,19 @@ function align(a: JBigDecimal, b: JBigDecimal): [bigint, bigint, number] {
   ];
 }
 
+/**
+ * compareTo() of two BigDecimals without aligning numbers of very different magnitude (1E300000000
+ * against 0 must not build 300 million digits): signs first, then the decimal exponents.
+ */
 export function bdCompare(a: JBigDecimal, b: JBigDecimal): number {
+  const sa = a.unscaled < 0n ? -1 : a.unscaled > 0n ? 1 : 0;
+  const sb = b.unscaled < 0n ? -1 : b.unscaled > 0n ? 1 : 0;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (sa === 0) return 0;
+  // magnitude: the position of the leading digit
+  const ea = digitCount(a.unscaled) - a.scale;
+  const eb = digitCount(b.unscaled) - b.scale;
+  if (ea !== eb) return (ea > eb ? 1 : -1) * sa;
   const [x, y] = align(a, b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -408,6 +476,8 @@ export class ArithmeticError extends Error {}
 
 /** Integers wider than this many bits end a render (Java would compute them, slowly). */
 export const MAX_BITS = 65_536;
+/** Decimal digits a number may have (about MAX_BITS bits): more end the render. */
+export const MAX_DIGITS = 20_000;
 const BIG = 1n << BigInt(MAX_BITS);
 
 /** A number too large to compute in a template (see MAX_BITS). */

@@ -1,9 +1,10 @@
 /**
  * What the preview server and the Lit UI say to each other: HTTP bodies under `/__velvet/api/`
- * and custom HMR events with the `velvet:` prefix. Types only, so the UI can import them.
+ * and Server-Sent Events with the `velvet:` prefix. Types and constants only, so the UI can import them.
  */
 import type { ErrorPayload } from '../errors.js';
 import type { Diagnostic } from '../lint/types.js';
+import type { SyncState } from '../sync/status.js';
 
 /** The serialisable error shape shared with the terminal; `file` is relative to the project folder. */
 export type ErrorInfo = ErrorPayload;
@@ -22,6 +23,8 @@ export interface EmailSummary {
   brokenFixtures: { name: string; error: ErrorInfo }[];
   /** The email itself cannot be loaded (e.g. an invalid email.json). */
   error?: ErrorInfo | undefined;
+  /** The template (or subject, preheader) does not parse: the first syntax error. */
+  templateError?: ErrorInfo | undefined;
 }
 
 export interface Selection {
@@ -41,6 +44,8 @@ export interface RenderOk {
   preheader: string | undefined;
   /** Sender from email.json. */
   from: string | undefined;
+  /** Yespo message id from email.json. */
+  messageId?: number | undefined;
   /** Folder of the email relative to the project, for relative asset URLs. */
   dir: string;
   html: string;
@@ -105,6 +110,24 @@ export interface SendRequest {
   variant?: string | undefined;
   to: string[];
   mode: SendMode;
+  /** The payload shown on screen (edited JSON text); sent instead of the fixture file's. */
+  payload?: string | undefined;
+}
+
+/** GET /__velvet/api/send/settings?email=NAME: what a send would use (never the key itself). */
+export interface SendSettingsInfo {
+  /** YESPO_API_KEY is set in the preview server's environment. */
+  apiKey: boolean;
+  apiUrl: string;
+  /** send.carrierMessageId: render mode sends through it. */
+  carrierMessageId: number | null;
+  /** The email's messageId: data mode sends to it. */
+  messageId: number | null;
+  allow: string[];
+  allowSource: string;
+  subjectPrefix: string;
+  /** The settings could not be read (e.g. a bad send.apiUrl). */
+  problem?: string | undefined;
 }
 
 export interface SendRecipientState {
@@ -126,7 +149,24 @@ export interface SendState {
   findings: { severity: 'error' | 'warning'; rule: string; message: string }[];
 }
 
-/** Custom HMR events, server → browser. */
+/** One email's sync state with its Yespo message (see docs/sync.md). */
+export interface SyncInfo {
+  email: string;
+  messageId: number | undefined;
+  state: SyncState;
+  /** The state in words, as `velvet status` prints it. */
+  text: string;
+  here: string[];
+  yespo: string[];
+}
+
+/** Answer of POST /__velvet/api/sync: checked on demand, never polled. */
+export type SyncResponse =
+  | { available: false; reason: string }
+  | { available: true; checkedAt: string; emails: SyncInfo[] }
+  | { available: true; error: string };
+
+/** Server-Sent Events on EVENTS_PATH, server → browser (the event name is the SSE `event:`). */
 export interface VelvetEvents {
   /** The list of emails and fixtures changed. */
   'velvet:emails': EmailSummary[];
@@ -139,10 +179,7 @@ export interface VelvetEvents {
 export const API_PREFIX = '/__velvet/api';
 export const FILES_PREFIX = '/__velvet/files';
 export const TOKEN_HEADER = 'x-velvet-token';
+/** The event stream (Server-Sent Events); the token goes as `?token=`. */
+export const EVENTS_PATH = '/__velvet/events';
 /** Gmail clips messages whose HTML is larger than this. */
 export const GMAIL_CLIP_BYTES = 102 * 1024;
-
-// Typed payloads for `server.hot.send` and `import.meta.hot.on`.
-declare module 'vite/types/customEvent.d.ts' {
-  interface CustomEventMap extends VelvetEvents {}
-}

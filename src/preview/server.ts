@@ -1,23 +1,25 @@
 /**
- * `velvet preview`: a Vite dev server that serves the Lit UI from web/ and, through one plugin,
- * the project's renders. Built from small factories (project state, watcher, event channel,
- * live renderer, send service, middlewares), all closed by one `close()`.
+ * `velvet preview`: one HTTP server for the Lit UI and, through a few middlewares, the project's
+ * renders. Built from small factories (project state, watcher, event channel, live renderer,
+ * send service, middlewares), all closed by one `close()`. The UI is the one `npm run build`
+ * made (dist/ui) when velvet runs from dist/, as installed; run from the sources in this
+ * repository, Vite serves web/ as it is, so no build step is needed.
  */
-import { realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type Plugin } from 'vite';
 import { createApiMiddleware } from './api.js';
 import { createEventChannel } from './channel.js';
 import { createFilesMiddleware } from './files.js';
+import { preloadLinter } from './lint.js';
 import { createLiveRenderer } from './live.js';
+import { chain, closeServer, createServer, listen } from './middleware.js';
 import type { ErrorInfo } from './protocol.js';
-import { allowedHostnames, createToken, frameGuard, hostCheck } from './security.js';
+import { allowedHostnames, createToken, frameGuard, hostCheck, type Middleware } from './security.js';
 import { createSendService } from './send.js';
+import { createSyncService } from './sync.js';
 import { createProjectState } from './state.js';
+import { createTextConverter } from './text-worker.js';
+import { createBuiltUiMiddleware } from './ui-built.js';
 import { createProjectWatcher } from './watcher.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -38,6 +40,11 @@ export interface PreviewOptions {
   sendPoll?: { intervalMs?: number | undefined; timeoutMs?: number | undefined } | undefined;
   /** Where render errors after a change are reported (the terminal). Default: nowhere. */
   log?: ((text: string) => void) | undefined;
+  /**
+   * `built`: the UI of dist/ui (what an installed velvet serves); `source`: web/ through Vite.
+   * Default: `source` when velvet runs from its TypeScript sources, else `built`.
+   */
+  ui?: 'built' | 'source' | undefined;
 }
 
 export interface PreviewServer {
@@ -48,25 +55,13 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
-
-/** Folders of the UI's runtime modules: the only files Vite may serve from outside web/. */
-function uiPackageDirs(): string[] {
-  const require = createRequire(import.meta.url);
-  const dirs: string[] = [];
-  for (const name of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element']) {
-    try {
-      // package.json is not always exported: walk up from the entry point to the package folder
-      const entry = realpathSync(require.resolve(name));
-      const marker = `${sep}node_modules${sep}${name.split('/').join(sep)}${sep}`;
-      const at = entry.lastIndexOf(marker);
-      if (at >= 0) dirs.push(entry.slice(0, at + marker.length - 1));
-    } catch {
-      // not installed on its own: it lives inside lit's folder
-    }
-  }
-  return dirs;
-}
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The UI's sources. */
+export const WEB_DIR = join(HERE, '..', '..', 'web');
+/** The built UI: dist/ui, seen from src/preview/ and from dist/preview/ alike. */
+export const BUILT_UI_DIR = join(HERE, '..', '..', 'dist', 'ui');
+/** True when this module runs as TypeScript (tsx in this checkout), not from dist/. */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 export function formatErrorInfo(e: ErrorInfo): string {
   const where = e.file ? `${e.file}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''} ` : '';
@@ -78,67 +73,79 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const env = options.env ?? process.env;
   const token = createToken();
   const state = await createProjectState(options.dir);
-  const closers: Array<() => unknown> = [];
   const allowed = allowedHostnames(host);
 
-  let live: ReturnType<typeof createLiveRenderer> | undefined;
-  const plugin: Plugin = {
-    name: 'velvet-preview',
-    configureServer(server) {
-      const channel = createEventChannel(server);
-      const send = createSendService({ env, channel, poll: options.sendPoll, emailDir: (name) => state.email(name)?.dir });
-      live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined);
-      closers.push(() => channel.close(), () => send.close(), () => live?.close());
-      // Registered before Vite's own middlewares: the Host check guards everything after it.
-      server.middlewares.use(frameGuard());
-      server.middlewares.use(hostCheck(allowed));
-      server.middlewares.use(createApiMiddleware({ state, live, send, token }));
-      server.middlewares.use(createFilesMiddleware(() => state.config.root));
-    },
-    transformIndexHtml() {
-      return [{ tag: 'meta', attrs: { name: 'velvet-token', content: token }, injectTo: 'head' }];
-    },
-  };
-
-  const server = await createServer({
-    configFile: false,
-    root: WEB_DIR,
-    envDir: false,
-    publicDir: false,
-    clearScreen: false,
-    logLevel: 'warn',
-    appType: 'mpa',
-    cacheDir: join(tmpdir(), 'velvet-preview-vite'),
-    // lit is plain ESM; serving it as it is avoids a pre-bundling step and its reloads
-    optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [plugin],
-    server: {
-      host,
-      port: options.port ?? DEFAULT_PORT,
-      strictPort: options.strictPort ?? false,
-      cors: false,
-      allowedHosts: [...allowed].map((h) => h.replace(/^\[|\]$/g, '')),
-      fs: { strict: true, allow: [WEB_DIR, ...uiPackageDirs()] },
-    },
+  const channel = createEventChannel(token);
+  const send = createSendService({
+    env,
+    channel,
+    poll: options.sendPoll,
+    emailDir: (name) => state.email(name)?.dir,
+    renderEdited: (sel) => state.render(sel),
+    messageIdOf: (name) => state.email(name)?.meta.messageId,
   });
-  closers.unshift(() => server.close());
-
-  const watcher = createProjectWatcher(state.watchRoots(), (batch) => void live?.onFiles(batch));
-  closers.unshift(() => watcher.close());
+  const text = createTextConverter();
+  const live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined, (html) => text.convert(html));
+  // The Host check comes first: it guards everything after it.
+  const middlewares: Middleware[] = [
+    frameGuard(),
+    hostCheck(allowed),
+    channel.middleware,
+    createApiMiddleware({ state, live, send, token, sync: createSyncService({ env, config: () => state.config }) }),
+    createFilesMiddleware(() => state.config.root),
+  ];
+  const closers: Array<() => unknown> = [() => channel.close(), () => send.close(), () => live.close(), () => text.close()];
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
     for (const c of closers) await c();
   };
+
+  // a folder the watcher cannot read is skipped; say so once per folder and reason
+  const watchProblems = new Set<string>();
+  const watcher = createProjectWatcher(
+    state.watchRoots(),
+    (batch) => void live.onFiles(batch),
+    (err) => {
+      const e = err as NodeJS.ErrnoException;
+      const text = `cannot watch ${e.path ? state.rel(e.path) : 'a folder'} (${e.code ?? e.message}): changes there are not followed\n`;
+      if (watchProblems.has(text) || watchProblems.size > 20) return;
+      watchProblems.add(text);
+      options.log?.(text);
+    },
+  );
+  closers.unshift(() => watcher.close());
+  const requested = options.port ?? DEFAULT_PORT;
+  const strictPort = options.strictPort ?? false;
+  let port: number;
   try {
-    await Promise.all([server.listen(), watcher.ready]);
+    const listening = (async (): Promise<number> => {
+      if ((options.ui ?? (FROM_SOURCES ? 'source' : 'built')) === 'source') {
+        const { startSourceUi } = await import('./ui-source.js');
+        const ui = await startSourceUi({
+          webDir: WEB_DIR,
+          host,
+          port: requested,
+          strictPort,
+          allowedHosts: [...allowed].map((h) => h.replace(/^\[|\]$/g, '')),
+          token,
+          middlewares,
+        });
+        closers.splice(2, 0, () => ui.close());
+        return ui.port;
+      }
+      const server = createServer(chain([...middlewares, createBuiltUiMiddleware(BUILT_UI_DIR, token)]));
+      closers.splice(2, 0, () => closeServer(server));
+      return listen(server, host, requested, strictPort);
+    })();
+    // the linter gives the clearer syntax messages (template-check.ts): load it meanwhile
+    [port] = await Promise.all([listening, watcher.ready, preloadLinter()]);
   } catch (err) {
     await close();
     throw err;
   }
-  const address = server.httpServer?.address() as AddressInfo | null;
-  const port = address?.port ?? options.port ?? DEFAULT_PORT;
+  live.reportProblems();
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return { url: `http://${shown}:${port}/`, host, port, close };
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { CONFIG_CHECKS } from './config-checks.js';
 import { readSettingsFile } from './json-file.js';
 
 export const CONFIG_FILE = 'velvet.config.json';
@@ -24,6 +25,7 @@ export interface VelvetConfigInput {
       }
     | undefined;
   lint?: { rules?: Record<string, Severity> | undefined } | undefined;
+  preview?: { assetsBaseUrl?: string | undefined; assetsDir?: string | undefined } | undefined;
 }
 
 export interface ResolvedConfig {
@@ -42,6 +44,8 @@ export interface ResolvedConfig {
     apiUrl: string;
   }>;
   readonly lint: Readonly<{ rules: Readonly<Record<string, Severity>> }>;
+  /** The preview shows images under `assetsBaseUrl` from the absolute folder `assetsDir`. */
+  readonly preview: Readonly<{ assetsBaseUrl: string | undefined; assetsDir: string }>;
 }
 
 /** The defaults table: every option, its default, and what it does. */
@@ -71,6 +75,12 @@ export const CONFIG_DEFAULTS = Object.freeze({
   lint: Object.freeze({
     /** Severity per rule id; rules not listed keep their own default. Default: none. */
     rules: Object.freeze({}) as Readonly<Record<string, Severity>>,
+  }),
+  preview: Object.freeze({
+    /** URL prefix of the email's images (e.g. your CDN) that the preview loads from assetsDir. Default: none. */
+    assetsBaseUrl: undefined as string | undefined,
+    /** Local folder, relative to the config file, holding the files under assetsBaseUrl. Default "assets". */
+    assetsDir: 'assets',
   }),
 });
 
@@ -106,6 +116,10 @@ export function normalizeConfig(
       apiUrl: pick((l) => l.send?.apiUrl, D.send.apiUrl).replace(/\/+$/, ''),
     }),
     lint: Object.freeze({ rules: Object.freeze(rules) }),
+    preview: Object.freeze({
+      assetsBaseUrl: pick((l) => l.preview?.assetsBaseUrl, D.preview.assetsBaseUrl),
+      assetsDir: resolve(root, pick((l) => l.preview?.assetsDir, D.preview.assetsDir)),
+    }),
   });
 }
 
@@ -123,7 +137,7 @@ export function findConfig(startDir: string): string | undefined {
 
 /** Read, validate (ConfigError with file:line:column) and normalise a config file. */
 export function loadConfig(file: string, overrides?: VelvetConfigInput): ResolvedConfig {
-  const input = readSettingsFile(file, 'config.schema.json') as VelvetConfigInput;
+  const input = readSettingsFile(file, 'config.schema.json', CONFIG_CHECKS) as VelvetConfigInput;
   const layers = overrides ? [input, overrides] : [input];
   return normalizeConfig(layers, { root: dirname(resolve(file)), file: resolve(file) });
 }

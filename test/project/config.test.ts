@@ -15,6 +15,7 @@ describe('normalizeConfig', () => {
       contactFields: [],
       send: { allow: [], carrierMessageId: undefined, subjectPrefix: '[TEST] ', apiUrl: 'https://yespo.io/api' },
       lint: { rules: {} },
+      preview: { assetsBaseUrl: undefined, assetsDir: resolve('/p/assets') },
     });
     expect(CONFIG_DEFAULTS.send.subjectPrefix).toBe('[TEST] ');
     expect(CONFIG_DEFAULTS.emails).toBe('.');
@@ -82,7 +83,7 @@ describe('loadConfig and findConfig', () => {
   });
 
   it.each([
-    ['unknown', 3, 3, "Unknown property 'sned' (expected one of: $schema, emails, engine, contactFields, send, lint)"],
+    ['unknown', 3, 3, "Unknown property 'sned' (expected one of: $schema, emails, engine, contactFields, send, lint, preview)"],
     ['type', 3, 22, "'/send/subjectPrefix' must be a string, not an integer. Put before the subject of test sends. Default \"[TEST] \"."],
     ['enum', 1, 42, `'/lint/rules/no-velocity-count' must be one of "off", "warn", "error", not "warning"`],
     ['nested', 1, 13, "Unknown property 'timezone' (expected one of: now, timeZone, locale)"],

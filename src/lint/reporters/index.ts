@@ -2,6 +2,7 @@
 import type { CoverageReport } from '../coverage.js';
 import type { Diagnostic, RuleMeta } from '../types.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
@@ -24,7 +25,7 @@ export interface ReporterOptions {
 
 export type Reporter = (results: LintResults, options?: ReporterOptions) => string;
 
-export const REPORTERS = { stylish, json, sarif, github } as const satisfies Record<string, Reporter>;
+export const REPORTERS = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Reporter>;
 export type ReportFormat = keyof typeof REPORTERS;
 
 export function isFormat(name: string): name is ReportFormat {
