@@ -294,4 +294,22 @@ const collections2: Group = {
   },
 };
 
-export const GROUPS: Group[] = [string, list, map, views, integer, double, boolean, bigdecimal, biginteger, macros, args, numbers2, collections2];
+/** Doubles from arithmetic, printed: Java 17's Double.toString end to end (deterministic values). */
+function doublePrints(): Group {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const num = () => {
+    const mant = (rnd() * 1000).toFixed(Math.floor(rnd() * 4));
+    const exp = Math.floor(rnd() * 50 - 25);
+    return rnd() < 0.5 ? `${mant}.0`.replace(/\.(\d+)\.0$/, '.$1') : `${mant.includes('.') ? mant : mant + '.0'}E${exp}`;
+  };
+  const calls: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const a = num();
+    const b = num();
+    calls.push(`#set($a = ${a})#set($b = ${b})#set($p = $a * $b)#set($q = $a / $b)#set($r = $a + $b)#set($t = $a - $b)[$a][$b][$p][$q][$r][$t][$a.floatValue()][$q.floatValue()]`);
+  }
+  return { category: 'methods', prefix: 'dprint', json: '{}', calls: { arith: calls } };
+}
+
+export const GROUPS: Group[] = [string, list, map, views, integer, double, boolean, bigdecimal, biginteger, macros, args, numbers2, collections2, doublePrints()];

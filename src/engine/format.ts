@@ -8,6 +8,7 @@ import { javaString } from './java.js';
 import { isNumber, toBigInt, toDouble, bdFromNumber, bdToString } from './numbers.js';
 import { JBigDecimal, JBigInteger, JChar, JDouble, type Value } from './values.js';
 import { javaHashCode } from './methods/hash.js';
+import { MethodLimit } from './regex.js';
 
 const SPEC = /%(\d+\$)?([-#+ 0,(<]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
 
@@ -70,8 +71,12 @@ function javaClassOf(v: Value): string {
   return 'java.lang.Object';
 }
 
+/** Widest field a format may pad to (Java would run out of memory first). */
+const MAX_WIDTH = 10_000_000;
+
 function pad(s: string, flags: string, width: string | undefined): string {
   const w = width ? parseInt(width, 10) : 0;
+  if (w > MAX_WIDTH) throw new MethodLimit(`a format width of ${w} would build a string longer than ${MAX_WIDTH} characters`);
   if (s.length >= w) return s;
   return flags.includes('-') ? s.padEnd(w) : s.padStart(w);
 }
@@ -86,6 +91,7 @@ function signed(body: string, neg: boolean, flags: string, width: string | undef
   else if (flags.includes('+')) s = '+' + s;
   else if (flags.includes(' ')) s = ' ' + s;
   const w = width ? parseInt(width, 10) : 0;
+  if (w > MAX_WIDTH) throw new MethodLimit(`a format width of ${w} would build a string longer than ${MAX_WIDTH} characters`);
   if (flags.includes('0') && s.length < w) {
     const signLen = neg || flags.includes('+') || flags.includes(' ') ? 1 : 0;
     s = s.slice(0, signLen) + '0'.repeat(w - s.length) + s.slice(signLen);
@@ -162,8 +168,7 @@ function convert(
         }
         return signed(body, neg, flags, width);
       }
-      const d = Math.abs(toDouble(v));
-      let s = d.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
+      let s = scientific(neg ? -bd.unscaled : bd.unscaled, bd.scale, p);
       if (conv === 'E') s = s.toUpperCase();
       return signed(s, neg, flags, width);
     }
@@ -194,11 +199,10 @@ function convert(
   }
 }
 
-/** %g: p significant digits HALF_UP; plain from 10^-4 up to 10^p, scientific otherwise. */
-function general(unscaled: bigint, scale: number, p: number): string {
-  if (unscaled === 0n) return p > 1 ? '0.' + '0'.repeat(p - 1) : '0';
+/** Rounds unscaled×10^-scale HALF_UP to p significant digits: [digits, decimal exponent]. */
+function significant(unscaled: bigint, scale: number, p: number): [string, number] {
   let digits = unscaled.toString();
-  let exp = digits.length - 1 - scale; // value = d.ddd * 10^exp
+  let exp = digits.length - 1 - scale;
   if (digits.length > p) {
     const head = BigInt(digits.slice(0, p)) + (digits.charCodeAt(p) >= 53 ? 1n : 0n);
     digits = head.toString();
@@ -207,7 +211,23 @@ function general(unscaled: bigint, scale: number, p: number): string {
       exp++;
     }
   }
-  digits = digits.padEnd(p, '0');
+  return [digits.padEnd(p, '0'), exp];
+}
+
+/** %e: d.ddd…e±xx with p fraction digits, rounded HALF_UP from the decimal value. */
+function scientific(unscaled: bigint, scale: number, p: number): string {
+  if (p > MAX_WIDTH) throw new MethodLimit(`a format precision of ${p} is too large`);
+  if (unscaled === 0n) return (p > 0 ? '0.' + '0'.repeat(p) : '0') + 'e+00';
+  const [digits, exp] = significant(unscaled, scale, p + 1);
+  const mant = digits[0] + (p > 0 ? '.' + digits.slice(1) : '');
+  return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/** %g: p significant digits HALF_UP; plain from 10^-4 up to 10^p, scientific otherwise. */
+function general(unscaled: bigint, scale: number, p: number): string {
+  if (p > MAX_WIDTH) throw new MethodLimit(`a format precision of ${p} is too large`);
+  if (unscaled === 0n) return p > 1 ? '0.' + '0'.repeat(p - 1) : '0';
+  const [digits, exp] = significant(unscaled, scale, p);
   if (exp >= -4 && exp < p) {
     if (exp >= 0) return digits.slice(0, exp + 1) + (p - exp - 1 > 0 ? '.' + digits.slice(exp + 1) : '');
     return '0.' + '0'.repeat(-exp - 1) + digits;
@@ -244,6 +264,7 @@ function hexFloat(d: number, prec: number | undefined): string {
 
 /** Rounds a plain decimal string HALF_UP to p fraction digits (Formatter uses HALF_UP). */
 function fixedHalfUp(plain: string, p: number): string {
+  if (p > MAX_WIDTH) throw new MethodLimit(`a format precision of ${p} is too large`);
   const s = plain.includes('E') ? Number(plain).toFixed(20) : plain;
   const [int = '0', frac = ''] = s.split('.');
   if (frac.length <= p) return p === 0 ? int : int + '.' + frac.padEnd(p, '0');

@@ -71,4 +71,22 @@ describe('limits inside method calls', () => {
     expect(() => render('$big.shiftLeft(2000000000)', data)).toThrow(LimitError);
     expect(() => render('#set($z = $big - $big)#set($p = $z + 1.5)$p.setScale(2000000000)', data)).toThrow(LimitError);
   });
+
+  it('huge widths, indents and number methods end in a typed limit, never a crash', () => {
+    const data = '{"s": "a\\nb", "big": 100000000000000000000}';
+    for (const src of [
+      '$s.indent(2000000000)',
+      "$s.format('%2000000000s', 'x')",
+      "$s.format('%.2000000000f', 1.5)",
+      "$s.format('%.200000000e', 1.5)",
+      '$s.repeat(2000000000)',
+    ]) {
+      expect(() => render(src, data), src).toThrow(LimitError);
+    }
+    // a square root beyond the double range, a primality test of a 60,000-bit number
+    expect(render('$big.pow(20).sqrt()', data).output).toBe('1' + '0'.repeat(200));
+    const t0 = Date.now();
+    expect(() => render('$big.pow(900).add(1).isProbablePrime(10)', data, { limits: { maxTimeMs: 300 } })).toThrow(LimitError);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
 });

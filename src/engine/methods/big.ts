@@ -56,10 +56,14 @@ const bitLength = (v: bigint) => (v === 0n || v === -1n ? 0 : bitsOf(v).length);
 function isqrt(n: bigint): bigint {
   if (n < 0n) throw arithmetic('Negative BigInteger');
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
-  return x;
+  // Newton's method from a power of two above the root
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    chargeWork(1);
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
 }
 
 function modPow(b: bigint, e: bigint, m: bigint): bigint {
@@ -67,8 +71,10 @@ function modPow(b: bigint, e: bigint, m: bigint): bigint {
   if (e < 0n) throw arithmetic('BigInteger not invertible.');
   let r = 1n % m;
   b = ((b % m) + m) % m;
+  // each step multiplies numbers as large as the modulus: count it by their size
+  const cost = Math.max(1, Math.ceil(m.toString(16).length / 64) ** 2);
   while (e > 0n) {
-    chargeWork(1);
+    chargeWork(cost);
     if (e & 1n) r = (r * b) % m;
     b = (b * b) % m;
     e >>= 1n;

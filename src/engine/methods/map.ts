@@ -15,15 +15,26 @@ import { JIterator } from './text.js';
 
 const entryMaps = new WeakMap<JEntry, JMap>();
 
-function entrySet(m: JMap): JSet {
+function entries(m: JMap): Value[] {
   chargeWork(m.keys.size);
-  chargeMemory(m.keys.size);
-  const items = mapEntries(m).map(([k, v]) => {
+  return mapEntries(m).map(([k, v]) => {
     const e = new JEntry(k, v);
     entryMaps.set(e, m);
     return e;
   });
-  return markEntrySet(new JSet(items, m));
+}
+
+/** The views read their map on every use (live, as Java's are). */
+function view(m: JMap, kind: 'keys' | 'values' | 'entries'): JSet {
+  chargeMemory(1);
+  const read =
+    kind === 'entries'
+      ? () => entries(m)
+      : kind === 'keys'
+        ? () => (chargeWork(m.keys.size), mapEntries(m).map((e) => e[0]))
+        : () => (chargeWork(m.keys.size), [...m.keys.values()]);
+  const s = new JSet([], m, kind !== 'values', read);
+  return kind === 'entries' ? markEntrySet(s) : s;
 }
 
 const nullFunction = (a: Value[], n: number): typeof NO_METHOD | never => {
@@ -71,9 +82,9 @@ export const MAP: Table = {
   },
   size: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size : NO_METHOD),
   isEmpty: (m: JMap, a: Value[]) => (a.length === 0 ? m.keys.size === 0 : NO_METHOD),
-  keySet: (m: JMap, a: Value[]) => (a.length === 0 ? (chargeWork(m.keys.size), chargeMemory(m.keys.size), new JSet(mapEntries(m).map((e) => e[0]), m)) : NO_METHOD),
-  values: (m: JMap, a: Value[]) => (a.length === 0 ? (chargeWork(m.keys.size), chargeMemory(m.keys.size), new JSet([...m.keys.values()], m, false)) : NO_METHOD),
-  entrySet: (m: JMap, a: Value[]) => (a.length === 0 ? entrySet(m) : NO_METHOD),
+  keySet: (m: JMap, a: Value[]) => (a.length === 0 ? view(m, 'keys') : NO_METHOD),
+  values: (m: JMap, a: Value[]) => (a.length === 0 ? view(m, 'values') : NO_METHOD),
+  entrySet: (m: JMap, a: Value[]) => (a.length === 0 ? view(m, 'entries') : NO_METHOD),
   clear: (m: JMap, a: Value[]) => {
     if (a.length) return NO_METHOD;
     m.keys.clear();
@@ -101,11 +112,11 @@ export const MAP: Table = {
 
 /** Removes from the view and its map the items `drop` selects; whether any was removed. */
 function removeFromView(s: JSet, drop: (x: Value) => boolean, once = false): boolean {
-  chargeWork(s.items.length);
   const m = s.source;
   let removed = false;
-  for (let i = 0; i < s.items.length; i++) {
-    const x = s.items[i]!;
+  const items = s.items;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
     if (!drop(x)) continue;
     if (m) {
       if (x instanceof JEntry && entryMaps.get(x) === m) mapRemove(m, x.key);
@@ -115,7 +126,6 @@ function removeFromView(s: JSet, drop: (x: Value) => boolean, once = false): boo
         if (e) mapRemove(m, e[0]);
       }
     }
-    (s.items as Value[]).splice(i--, 1);
     removed = true;
     if (once) break;
   }
@@ -123,10 +133,9 @@ function removeFromView(s: JSet, drop: (x: Value) => boolean, once = false): boo
 }
 
 function viewMember(s: JSet, x: Value): boolean {
-  if (x instanceof JEntry && s.items[0] instanceof JEntry) {
-    return s.items.some((e) => javaEquals(e, x));
-  }
-  return indexOfValue(s.items, x) >= 0;
+  const items = s.items;
+  if (x instanceof JEntry && items[0] instanceof JEntry) return items.some((e) => javaEquals(e, x));
+  return indexOfValue(items, x) >= 0;
 }
 
 export const SET: Table = {
@@ -139,8 +148,8 @@ export const SET: Table = {
     if (a.length !== 1) return NO_METHOD;
     throw unsupported();
   },
-  size: (s: JSet, a: Value[]) => (a.length === 0 ? s.items.length : NO_METHOD),
-  isEmpty: (s: JSet, a: Value[]) => (a.length === 0 ? s.items.length === 0 : NO_METHOD),
+  size: (s: JSet, a: Value[]) => (a.length === 0 ? (s.source ? s.source.keys.size : s.items.length) : NO_METHOD),
+  isEmpty: (s: JSet, a: Value[]) => (a.length === 0 ? (s.source ? s.source.keys.size : s.items.length) === 0 : NO_METHOD),
   contains: (s: JSet, a: Value[]) => (a.length === 1 ? viewMember(s, a[0]!) : NO_METHOD),
   containsAll: (s: JSet, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
@@ -183,9 +192,12 @@ export const SET: Table = {
     // values() is the map's one cached view object: equal only to itself
     if (!s.isSet) return o === s || (o instanceof JSet && !o.isSet && o.source !== undefined && o.source === s.source);
     // Set.equals: any Set with the same elements
-    if (!(o instanceof JSet) || !o.isSet || o.items.length !== s.items.length) return false;
-    const has = membership(s.items);
-    return o.items.every(has);
+    if (!(o instanceof JSet) || !o.isSet) return false;
+    const mine = s.items;
+    const theirs = o.items;
+    if (theirs.length !== mine.length) return false;
+    const has = membership(mine);
+    return theirs.every(has);
   },
 };
 

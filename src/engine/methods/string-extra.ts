@@ -3,7 +3,8 @@ import { checkClock } from '../budget.js';
 import { type Value } from '../values.js';
 import { JavaException, NO_METHOD, ints, npe, outOfBounds, strParam, toBool, type Table } from './core.js';
 import { javaArray } from './arrays.js';
-import { JAVA_WS, JAVA_WS_END, built, chunked, equalsIgnoreCase, javaLines, touch } from './text.js';
+import { JAVA_WS, JAVA_WS_END, built, checkLength, chunked, equalsIgnoreCase, javaLines, touch } from './text.js';
+import { chargeMemory } from '../budget.js';
 
 const indexError = (msg: string) => new JavaException('java.lang.IndexOutOfBoundsException', msg);
 
@@ -185,12 +186,15 @@ export const EXTRA: Table = {
     }
     checkClock();
     touch(s.length);
+    chargeMemory(s.length);
     // UTF-8 bytes as Java's signed bytes; Velocity prints a byte[] like a list
     return javaArray(encode(s, cs), '[B');
   },
   indent: (s: string, a: Value[]) => {
     const n = ints(a, 1);
-    return n ? built(indent(s, n[0]!)) : NO_METHOD;
+    if (!n) return NO_METHOD;
+    if (n[0]! > 0) checkLength(s.length + (javaLines(s).length + 1) * n[0]!, 'indent()');
+    return built(indent(s, n[0]!));
   },
   stripIndent: (s: string, a: Value[]) => (a.length === 0 ? (touch(s.length), built(stripIndent(s))) : NO_METHOD),
   translateEscapes: (s: string, a: Value[]) => (a.length === 0 ? (touch(s.length), built(translateEscapes(s))) : NO_METHOD),

@@ -1,5 +1,5 @@
 /** java.lang.String: every public method, static ones through an instance, with Java's overloads. */
-import { chargeWork } from '../budget.js';
+import { chargeMemory, chargeWork } from '../budget.js';
 import { javaString } from '../java.js';
 import { javaFormat } from '../format.js';
 import { MethodLimit, javaMatches, javaRegex, javaSplit, replaceMatches } from '../regex.js';
@@ -245,6 +245,7 @@ export const STRING: Table = {
     if (limit === NO_METHOD) return NO_METHOD;
     const parts = javaSplit(s, re, limit);
     chargeWork(parts.length);
+    chargeMemory(parts.length);
     // String.split returns a String[]; Velocity shows arrays like lists
     return javaArray(parts, '[Ljava.lang.String;');
   },
@@ -273,6 +274,7 @@ export const STRING: Table = {
   toCharArray: (s: string, a: Value[]) => {
     if (a.length) return NO_METHOD;
     touch(s.length);
+    chargeMemory(s.length);
     const out: Value[] = new Array(s.length);
     for (let i = 0; i < s.length; i++) out[i] = new JChar(s[i]!);
     return javaArray(out, '[C');
