@@ -11,7 +11,7 @@ import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
-import { templateModel, type TemplateModel } from './model.js';
+import { templateModel, usedPaths, type TemplateModel } from './model.js';
 import { createProjects, type DocPlace, type Projects } from './projects.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 
@@ -36,7 +36,13 @@ interface OpenDoc {
   place: DocPlace;
   key: string;
   model?: TemplateModel | undefined;
+  /** Payload paths the template reads, from the last text that parsed, and that text's version. */
+  used?: { version: number; paths: Set<string> } | undefined;
+  usedTimer?: NodeJS.Timeout | undefined;
 }
+
+/** Quiet time after an edit before the template is parsed again for the paths it reads. */
+const USED_PATHS_DELAY_MS = 150;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -120,6 +126,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       pending.delete(uri);
       if (!d) return;
       open.delete(uri);
+      clearTimeout(d.usedTimer);
       if (docsOf(d.key).length === 0) checker?.drop(d.key);
       // the file on disk counts again (and re-checks the email while others of it stay open)
       d.place.workspace?.removeOverlay(d.file);
@@ -134,11 +141,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!d || !doc || d.place.kind !== 'template' || !projects) return undefined;
     const email = projects.emailFor(d.place, d.file, doc.getText());
     const m = d.model;
-    if (m && m.doc.version === doc.version && m.doc.uri === doc.uri && m.email?.fixtures === email?.fixtures) return m;
-    d.model = templateModel(doc, email?.fixtures.length ? email : undefined, m);
+    if (m && m.version === doc.version && m.email?.fixtures === email?.fixtures && m.used === d.used?.paths) return m;
+    if (!d.used) d.used = { version: doc.version, paths: usedPaths(doc.getText()) ?? new Set() };
+    else if (d.used.version !== doc.version) refreshUsed(uri, d);
+    d.model = templateModel(doc, email?.fixtures.length ? email : undefined, m, d.used.paths);
     return d.model;
   };
   const read = (f: string) => projects?.read(f);
+
+  /** Parses the template again once typing pauses; completion meanwhile uses the paths it has. */
+  const refreshUsed = (uri: string, d: OpenDoc): void => {
+    clearTimeout(d.usedTimer);
+    d.usedTimer = setTimeout(() => {
+      const doc = documents.get(uri);
+      if (!doc || open.get(uri) !== d) return;
+      const paths = usedPaths(doc.getText());
+      d.used = { version: doc.version, paths: paths ?? d.used?.paths ?? new Set() };
+    }, USED_PATHS_DELAY_MS);
+    d.usedTimer.unref();
+  };
 
   connection.onCompletion(async (p) => {
     const m = await modelOf(p.textDocument.uri);

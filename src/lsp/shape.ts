@@ -71,24 +71,36 @@ function add(s: Shape, v: Value, label: string, depth: number, seen: Set<string>
   }
 }
 
-/** Adds the keys the template reads (`a.b`, `items[].name`) that no fixture holds. */
-export function addUsedPaths(root: Shape, paths: Iterable<string>): void {
+/**
+ * The tree with the keys the template reads (`a.b`, `items[].name`) added and marked as used.
+ * The fixtures' tree is not changed: only the nodes on those paths are copied, so the tree of
+ * the fixtures is built once and shared by every version of the text.
+ */
+export function withUsedPaths(root: Shape, paths: Iterable<string>): Shape {
+  const copies = new Set<Shape>();
+  const copy = (s: Shape): Shape => {
+    if (copies.has(s)) return s;
+    const c = { ...s, keys: new Map(s.keys) };
+    copies.add(c);
+    return c;
+  };
+  const out = copy(root);
   for (const p of paths) {
-    let at = root;
+    let at = out;
     for (const seg of p.split(/(?=\[\])|\./)) {
       if (seg === '') continue;
-      if (seg === '[]') at = at.item ??= emptyShape();
-      else {
-        const key = seg.startsWith('[]') ? seg.slice(2) : seg;
-        if (seg.startsWith('[]')) at = at.item ??= emptyShape();
-        if (!key) continue;
-        let next = at.keys.get(key);
-        if (!next) at.keys.set(key, (next = emptyShape()));
+      const item = seg.startsWith('[]');
+      const key = item ? seg.slice(2) : seg;
+      if (item) at = at.item = copy(at.item ?? emptyShape());
+      if (key) {
+        const next = copy(at.keys.get(key) ?? emptyShape());
+        at.keys.set(key, next);
         at = next;
       }
       at.used = true;
     }
   }
+  return out;
 }
 
 /** What a shape holds, as Java sees it: the commonest class (String, List, Map, a number, Boolean). */

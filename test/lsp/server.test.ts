@@ -1,5 +1,6 @@
 /** The language server driven in-process through two streams by a JSON-RPC client. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location } from 'vscode-languageserver-protocol';
 import { PREVIEW_TARGET } from '../../src/lsp/index.js';
@@ -69,6 +70,20 @@ describe('language server (in-process)', () => {
     expect((await client.diagnostics(project.template, (d) => d.length > 0)).map((d) => d.code)).toContain('unknown-payload-key');
     for (const f of [project.fixtureA, project.fixtureB]) writeFileSync(f, readFileSync(f, 'utf8').replace('"price"', '"size": 1, "price"'));
     await client.diagnostics(project.template, (d) => !d.some((x) => x.code === 'unknown-payload-key'));
+  });
+
+  it('re-checks every open email when the config changes on disk', async () => {
+    await client.open(project.template, TEMPLATE.replace('$!firstName', '$firstName'));
+    expect((await client.diagnostics(project.template, (d) => d.length > 0)).map((d) => d.code)).toContain('loud-reference');
+    writeFileSync(join(project.root, 'velvet.config.json'), JSON.stringify({ emails: 'emails', lint: { rules: { 'loud-reference': 'off' } } }));
+    await client.diagnostics(project.template, (d) => !d.some((x) => x.code === 'loud-reference'));
+  });
+
+  it('lints a .vm file outside every email on its own', async () => {
+    const file = join(project.root, 'partials', 'footer.vm');
+    await client.open(file, '#if($a)\n', 'velocity');
+    const found = await client.diagnostics(file, (d) => d.length > 0);
+    expect(found[0]).toMatchObject({ code: 'syntax', message: expect.stringMatching(/#if is not closed/) });
   });
 
   it('completes the keys of the items after $item. and the directive snippets after #', async () => {
