@@ -40,6 +40,7 @@ export interface HtmlMap {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
 const WORD = /#\{?([A-Za-z_@][\w]*)\}?/y;
 const SPACES = ' '.repeat(1024);
+const TAG_START = /<(\/?)([A-Za-z][\w:-]*)/y;
 
 /** The directive word at `at` (`if` of `#if(`, `end` of `#{end}`), read with the sticky WORD. */
 function wordAt(src: string, at: number): RegExpExecArray | null {
@@ -278,7 +279,8 @@ function scan(text: string, tokens: DirectiveToken[]): void {
         i++;
         continue;
       }
-      const r = /^<(\/?)([A-Za-z][\w:-]*)/.exec(text.slice(i, i + 64));
+      TAG_START.lastIndex = i;
+      const r = TAG_START.exec(text);
       if (!r) {
         i++;
         continue;
