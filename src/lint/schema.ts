@@ -31,10 +31,10 @@ export interface TemplateInput {
 }
 
 /** The payload schema of one or more templates of an email (body, subject, preheader). */
-export function inferSchema(templates: readonly TemplateInput[], title: string): JsonSchema {
+export function inferSchema(templates: readonly TemplateInput[], title: string, options: { describe?: boolean } = {}): JsonSchema {
   const root = tree();
   for (const t of templates) addTemplate(root, t.analysis ?? analyse(t.ast), t);
-  const schema = node(root, true);
+  const schema = node(root, options.describe ?? true, true);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
@@ -69,9 +69,10 @@ function addTemplate(root: Tree, a: Analysis, t: TemplateInput): void {
   }
 }
 
-function node(n: Tree, top = false): JsonSchema {
+/** The schema of one tree node; `describe` adds where the template reads each value. */
+function node(n: Tree, describe: boolean, top = false): JsonSchema {
   const out: JsonSchema = {};
-  if (!top && n.usedAt) {
+  if (describe && !top && n.usedAt) {
     const { t, offset } = n.usedAt;
     const p = t.lines.position(offset);
     out['description'] = `Used at ${t.file}:${p.line}:${p.column}`;
@@ -92,9 +93,9 @@ function node(n: Tree, top = false): JsonSchema {
   }
   if (n.keys.size > 0 && !isArray) {
     const props: Record<string, JsonSchema> = {};
-    for (const [k, child] of [...n.keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) props[k] = node(child);
+    for (const [k, child] of [...n.keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) props[k] = node(child, describe);
     out['properties'] = props;
   }
-  if (n.item && !isObject) out['items'] = node(n.item);
+  if (n.item && !isObject) out['items'] = node(n.item, describe);
   return out;
 }
