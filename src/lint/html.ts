@@ -41,6 +41,7 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const WORD = /#\{?([A-Za-z_@][\w]*)\}?/y;
 const SPACES = ' '.repeat(1024);
 const TAG_START = /<(\/?)([A-Za-z][\w:-]*)/y;
+const TAG_STOP = /["'>]/g;
 
 /** The directive word at `at` (`if` of `#if(`, `end` of `#{end}`), read with the sticky WORD. */
 function wordAt(src: string, at: number): RegExpExecArray | null {
@@ -188,7 +189,9 @@ function skipWs(src: string, i: number): number {
 
 /** The `#end` closing a block node. */
 function endToken(src: string, span: Span): number | undefined {
-  // the last `#end` or `#{end}` inside the span
+  // the last `#end` or `#{end}` inside the span: usually the span's last characters
+  if (src.startsWith('#end', span.end - 4) && span.end - 4 >= span.start) return span.end - 4;
+  if (src.startsWith('#{end}', span.end - 6) && span.end - 6 >= span.start) return span.end - 6;
   const plain = span.end - 4 >= span.start ? src.lastIndexOf('#end', span.end - 4) : -1;
   const formal = span.end - 6 >= span.start ? src.lastIndexOf('#{end}', span.end - 6) : -1;
   const at = Math.max(plain, formal);
@@ -258,7 +261,7 @@ function scan(text: string, tokens: DirectiveToken[]): void {
   };
   let i = 0;
   while (i <= n) {
-    mark(i);
+    if (m < order.length && at[order[m]!]! <= i) mark(i);
     if (i === n) break;
     if (mode === 'text') {
       const j = next('<', i);
@@ -323,6 +326,14 @@ function scan(text: string, tokens: DirectiveToken[]): void {
         tag = '';
       } else i++;
     } else {
+      // in a tag only quotes and `>` change the state
+      TAG_STOP.lastIndex = i;
+      const j = TAG_STOP.exec(text) ? TAG_STOP.lastIndex - 1 : n;
+      const b = m < order.length ? at[order[m]!]! : n;
+      if (Math.min(j, b) !== i) {
+        i = Math.min(j, b);
+        continue;
+      }
       const c = text.charCodeAt(i);
       if (c === 34 || c === 39) {
         quote = c;
