@@ -62,13 +62,19 @@ export const command: Command = {
         strictPort: port !== undefined,
         env: io.env,
         log: (text) => io.stderr(`velvet preview: ${text}`),
+        // the URL is shown as soon as the server listens; the project loads meanwhile
+        waitReady: false,
       });
     } catch (err) {
-      const e = err as Error & { code?: string };
-      io.stderr(`velvet preview: ${e instanceof VelvetError ? e.message + (e.frame ? `\n${e.frame}` : '') : e.code === 'EADDRINUSE' ? `port ${port} is in use` : e.message}\n`);
-      return e instanceof VelvetError ? 2 : 1;
+      return failed(err, port, io);
     }
     io.stdout(`velvet preview of ${dir}\n\n  ➜  ${server.url}\n\nPress Ctrl+C to stop.\n`);
+    try {
+      await server.ready;
+    } catch (err) {
+      await server.close();
+      return failed(err, port, io);
+    }
     if (values.open) openBrowser(server.url, io);
     return new Promise<number>((done) => {
       const stop = (): void => {
@@ -81,6 +87,12 @@ export const command: Command = {
     });
   },
 };
+
+function failed(err: unknown, port: number | undefined, io: CliIO): number {
+  const e = err as Error & { code?: string };
+  io.stderr(`velvet preview: ${e instanceof VelvetError ? e.message + (e.frame ? `\n${e.frame}` : '') : e.code === 'EADDRINUSE' ? `port ${port} is in use` : e.message}\n`);
+  return e instanceof VelvetError ? 2 : 1;
+}
 
 /** Opens `url` with the platform's opener; if there is none, the printed URL is enough. */
 function openBrowser(url: string, io: CliIO): void {

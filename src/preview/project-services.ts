@@ -1,0 +1,51 @@
+/**
+ * The preview's view of the project and everything built on it: the loaded project state, the
+ * watcher, the live renderer, the send service and the middlewares of the JSON API and the
+ * project files. Loaded after the server listens, so the URL is printed before the emails and
+ * fixtures are read (the page's API calls wait for them).
+ */
+import { createApiMiddleware } from './api.js';
+import type { EventChannel } from './channel.js';
+import { createFilesMiddleware } from './files.js';
+import { createLiveRenderer } from './live.js';
+import type { ErrorInfo } from './protocol.js';
+import type { Middleware } from './security.js';
+import { createSendService } from './send.js';
+import { createProjectState } from './state.js';
+import { createProjectWatcher } from './watcher.js';
+
+export interface ProjectServicesOptions {
+  dir: string;
+  env: Record<string, string | undefined>;
+  channel: EventChannel;
+  token: string;
+  sendPoll?: { intervalMs?: number | undefined; timeoutMs?: number | undefined } | undefined;
+  log?: ((error: ErrorInfo) => void) | undefined;
+}
+
+export interface ProjectServices {
+  middlewares: Middleware[];
+  close(): Promise<void>;
+}
+
+export async function startProjectServices(o: ProjectServicesOptions): Promise<ProjectServices> {
+  const state = await createProjectState(o.dir);
+  const send = createSendService({ env: o.env, channel: o.channel, poll: o.sendPoll, emailDir: (name) => state.email(name)?.dir });
+  const live = createLiveRenderer(state, o.channel, state.errorInfo, o.log);
+  const watcher = createProjectWatcher(state.watchRoots(), (batch) => void live.onFiles(batch));
+  const close = async (): Promise<void> => {
+    await watcher.close();
+    send.close();
+    live.close();
+  };
+  try {
+    await watcher.ready;
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return {
+    middlewares: [createApiMiddleware({ state, live, send, token: o.token }), createFilesMiddleware(() => state.config.root)],
+    close,
+  };
+}
