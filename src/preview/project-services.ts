@@ -44,6 +44,18 @@ export async function startProjectServices(o: ProjectServicesOptions): Promise<P
     await close();
     throw err;
   }
+  // The first render of a process is slow (cold code paths, the plain-text converter): make it
+  // now, for the email the page opens first, so the page does not wait for it.
+  const first = state.summaries()[0];
+  if (first) {
+    setTimeout(() => {
+      try {
+        state.render({ email: first.name, fixture: first.fixtures[0]?.name });
+      } catch {
+        // a failing render shows when the page asks for it
+      }
+    }, 0).unref();
+  }
   return {
     middlewares: [createApiMiddleware({ state, live, send, token: o.token }), createFilesMiddleware(() => state.config.root)],
     close,
