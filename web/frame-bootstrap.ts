@@ -2,7 +2,7 @@
  * The document the email frame starts with. The frame is sandboxed without allow-same-origin, so
  * the UI cannot touch its DOM: instead this small script receives each render by postMessage,
  * swaps the whole document in place and restores the scroll position, so an update never
- * flashes or jumps to the top. Links open outside the frame; dark mode rewrites the email's own
+ * flashes or jumps to the top. Nothing navigates the frame: links open outside it; dark mode rewrites the email's own
  * `prefers-color-scheme` rules, or inverts colours as some clients do when it has none.
  *
  * Email clients run no scripts, and neither does the preview: the document's Content Security
@@ -11,7 +11,7 @@
  * images, stylesheets, fonts and media is fetched. The UI gives every email and fixture a fresh
  * frame, so a document never sees the renders of another.
  */
-function bootstrap(): void {
+function bootstrap(nonce: string): void {
   let dark = false;
   const original = new WeakMap<MediaList, string>();
   const DARK = /\(\s*prefers-color-scheme\s*:\s*dark\s*\)/gi;
@@ -71,35 +71,70 @@ function bootstrap(): void {
     window.scrollTo(x, y);
   };
 
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent) return;
+  // The UI accepts only the ready message that carries this document's nonce, and from then on
+  // talks to this document alone, over the channel it creates here: should anything ever get
+  // another page into the frame, that page has neither the nonce nor the port.
+  const channel = new MessageChannel();
+  const port = channel.port1;
+  port.onmessage = (event) => {
     const m = event.data as { type?: string; html?: string; base?: string; dark?: boolean; version?: number };
     if (m.type === 'velvet:show' && typeof m.html === 'string') {
       dark = m.dark === true;
       swap(m.html, m.base ?? '');
-      window.parent.postMessage({ type: 'velvet:shown', version: m.version }, '*');
+      port.postMessage({ type: 'velvet:shown', version: m.version });
     } else if (m.type === 'velvet:dark') {
       dark = m.dark === true;
       applyDark();
     }
-  });
+  };
 
-  document.addEventListener(
-    'click',
-    (event) => {
-      const a = (event.target as Element | null)?.closest?.('a[href]');
-      if (!a) return;
-      event.preventDefault();
-      const href = (a as HTMLAnchorElement).href;
-      if (/^https?:/i.test(href)) window.parent.postMessage({ type: 'velvet:link', href }, '*');
-      else if (href.includes('#')) document.getElementById(href.slice(href.indexOf('#') + 1))?.scrollIntoView();
-    },
-    true,
-  );
+  const XLINK = 'http://www.w3.org/1999/xlink';
+  /** Every link-like element: HTML and SVG <a> (href or xlink:href) and image-map <area>. */
+  const linkOf = (target: EventTarget | null): Element | null => {
+    const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+    return el?.closest('a, area') ?? null;
+  };
+  const rawHref = (el: Element): string | null => el.getAttribute('href') ?? el.getAttributeNS(XLINK, 'href');
+  // No link ever navigates the frame: http(s) links go to the UI, which opens them in a new tab;
+  // in-page anchors scroll; anything else (javascript:, data:, mailto:) does nothing.
+  const hold = (event: MouseEvent): void => {
+    const el = linkOf(event.target);
+    if (!el) return;
+    event.preventDefault();
+    const raw = rawHref(el)?.trim();
+    if (event.type !== 'click' || !raw) return;
+    if (raw.startsWith('#')) {
+      try {
+        document.getElementById(decodeURIComponent(raw.slice(1)))?.scrollIntoView();
+      } catch {
+        // a malformed escape: no such anchor
+      }
+      return;
+    }
+    let href: string;
+    try {
+      href = new URL(raw, document.baseURI).href;
+    } catch {
+      return;
+    }
+    if (/^https?:/i.test(href)) port.postMessage({ type: 'velvet:link', href });
+  };
+  document.addEventListener('click', hold, true);
+  document.addEventListener('auxclick', hold, true);
   // forms in an email would navigate the frame away from this document
   document.addEventListener('submit', (event) => event.preventDefault(), true);
+  // a click into the email moves the focus here: hand the UI's shortcut keys back to it
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const t = event.target as Element | null;
+    if (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    if (/^[jkd123]$/.test(event.key)) {
+      event.preventDefault();
+      port.postMessage({ type: 'velvet:key', key: event.key });
+    }
+  });
 
-  window.parent.postMessage({ type: 'velvet:ready' }, '*');
+  window.parent.postMessage({ type: 'velvet:ready', nonce }, '*', [channel.port2]);
 }
 
 /** The frame's policy: only the script carrying `nonce`; images, CSS, fonts and media from anywhere. */
@@ -127,6 +162,6 @@ export function frameBootstrap(nonce: string): string {
   return (
     '<!DOCTYPE html><html><head><meta charset="utf-8">' +
     `<meta http-equiv="Content-Security-Policy" content="${frameCsp(nonce)}">` +
-    `</head><body><script nonce="${nonce}">(${bootstrap.toString()})();</script></body></html>`
+    `</head><body><script nonce="${nonce}">(${bootstrap.toString()})(${JSON.stringify(nonce)});</script></body></html>`
   );
 }

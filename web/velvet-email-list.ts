@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { EmailSummary } from '../src/preview/protocol.js';
+import type { EmailSummary, SyncInfo } from '../src/preview/protocol.js';
+import { api } from './api.js';
 import { controls } from './shared-styles.js';
 
 export interface ListSelection {
@@ -8,22 +9,34 @@ export interface ListSelection {
   variant?: string | undefined;
 }
 
-/** The emails of the project with their fixtures and variants. Fires `velvet-select`. */
+/**
+ * The emails of the project with their fixtures and variants. Fires `velvet-select`, and
+ * `velvet-sync` with each email's sync state after "Check Yespo" (checked on demand, not polled).
+ */
 export class VelvetEmailList extends LitElement {
   static override properties = {
     emails: { attribute: false },
     email: {},
     fixture: {},
     variant: {},
+    sync: { state: true },
+    syncBusy: { state: true },
+    syncNote: { state: true },
   };
   declare emails: EmailSummary[];
   declare email: string | undefined;
   declare fixture: string | undefined;
   declare variant: string | undefined;
+  declare sync: Record<string, SyncInfo>;
+  declare syncBusy: boolean;
+  declare syncNote: string;
 
   constructor() {
     super();
     this.emails = [];
+    this.sync = {};
+    this.syncBusy = false;
+    this.syncNote = '';
   }
 
   static override styles = [
@@ -95,11 +108,65 @@ export class VelvetEmailList extends LitElement {
       .broken {
         color: var(--danger);
       }
+      .head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .head button {
+        width: auto;
+        font-size: 12px;
+        color: var(--accent);
+        padding: 3px 8px;
+      }
+      .sync-note {
+        font-size: 12px;
+        color: var(--muted);
+        margin: 0 8px 8px;
+      }
+      .sync {
+        font-size: 11px;
+        font-weight: 500;
+        padding: 1px 6px;
+        border-radius: 8px;
+        background: #e6f2e8;
+        color: #2f6b3a;
+        white-space: nowrap;
+      }
+      .sync:not([data-sync='in-step']) {
+        background: #fbeee0;
+        color: #8a4b10;
+      }
     `,
   ];
 
   #select(sel: ListSelection): void {
     this.dispatchEvent(new CustomEvent<ListSelection>('velvet-select', { detail: sel, bubbles: true, composed: true }));
+  }
+
+  async #checkSync(): Promise<void> {
+    this.syncBusy = true;
+    this.syncNote = '';
+    try {
+      const r = await api.sync();
+      if (!r.available) this.syncNote = r.reason;
+      else if ('error' in r) this.syncNote = r.error;
+      else {
+        this.sync = Object.fromEntries(r.emails.map((e) => [e.email, e]));
+        this.syncNote = `checked ${new Date(r.checkedAt).toLocaleTimeString()}`;
+        this.dispatchEvent(new CustomEvent<Record<string, SyncInfo>>('velvet-sync', { detail: this.sync, bubbles: true, composed: true }));
+      }
+    } catch (err) {
+      this.syncNote = (err as Error).message;
+    } finally {
+      this.syncBusy = false;
+    }
+  }
+
+  #badge(info: SyncInfo | undefined) {
+    if (!info) return nothing;
+    const label = info.state.replace(/-/g, ' ').replace(/yespo/, 'Yespo');
+    return html`<span class="sync" data-sync=${info.state} title=${info.text}>${label}</span>`;
   }
 
   #onKey(e: KeyboardEvent): void {
@@ -114,7 +181,13 @@ export class VelvetEmailList extends LitElement {
 
   override render() {
     return html`<nav aria-label="Emails and fixtures" @keydown=${this.#onKey}>
-      <h2>Emails</h2>
+      <div class="head">
+        <h2>Emails</h2>
+        <button data-check-sync ?disabled=${this.syncBusy} title="Compare every email with its message in Yespo (velvet status)" @click=${() => void this.#checkSync()}>
+          ${this.syncBusy ? 'Checking…' : 'Check Yespo'}
+        </button>
+      </div>
+      ${this.syncNote ? html`<p class="sync-note" data-sync-note>${this.syncNote}</p>` : nothing}
       <ul>
         ${this.emails.map((e) => {
           const open = e.name === this.email;
@@ -124,8 +197,11 @@ export class VelvetEmailList extends LitElement {
               aria-expanded=${open ? 'true' : 'false'}
               @click=${() => this.#select({ email: e.name, fixture: e.fixtures[0]?.name })}
             >
-              ${e.error ? html`<span class="dot" title="This email does not load"></span>` : nothing}
+              ${e.error || e.templateError
+                ? html`<span class="dot" title=${e.error ? 'This email does not load' : `Syntax error: ${e.templateError?.message ?? ''}`}></span>`
+                : nothing}
               <span class="email-name">${e.name}</span>
+              ${this.#badge(this.sync[e.name])}
               <span class="count">${e.fixtures.length + e.brokenFixtures.length}</span>
             </button>
             ${open ? this.#fixtures(e) : nothing}

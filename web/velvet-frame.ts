@@ -17,7 +17,11 @@ export class VelvetFrame extends LitElement {
     width: { type: Number },
     dark: { type: Boolean },
     blockedLink: { state: true },
+    room: { state: true },
   };
+  /** The room the frame has (width and height inside the padding), measured by a ResizeObserver. */
+  declare room: { width: number; height: number } | undefined;
+  #observer: ResizeObserver | undefined;
   declare html: string | undefined;
   /** What the html belongs to (email, fixture, variant): a change gets a fresh frame document. */
   declare doc: string;
@@ -27,12 +31,14 @@ export class VelvetFrame extends LitElement {
   declare width: number;
   declare dark: boolean;
 
-  #ready = false;
+  /** The channel to the current frame document, once it proved it is the one velvet wrote. */
+  #port: MessagePort | undefined;
   #version = 0;
   #shown = 0;
   /** Bumped to replace the frame: a new document with a new nonce. */
   #generation = 0;
-  #srcdoc = frameBootstrap(createNonce());
+  #nonce = createNonce();
+  #srcdoc = frameBootstrap(this.#nonce);
   /** load events of the current frame: the first is the bootstrap, any later one a navigation. */
   #loads = 0;
 
@@ -56,19 +62,34 @@ export class VelvetFrame extends LitElement {
       justify-content: center;
       padding: 12px;
       box-sizing: border-box;
-      width: max-content;
-      min-width: 100%;
+      width: 100%;
+    }
+    .box {
+      flex: none;
+      position: relative;
+      overflow: hidden;
+      border-radius: 6px;
+    }
+    .scale {
+      position: absolute;
+      z-index: 1;
+      top: 4px;
+      right: 4px;
+      font: 11px/1 system-ui, sans-serif;
+      color: #6e6a62;
+      background: #f6f5f2;
+      padding: 1px 4px;
+      border-radius: 4px;
     }
     iframe {
       border: 0;
       background: #fff;
-      height: 100%;
-      min-height: 360px;
+      transform-origin: 0 0;
+      display: block;
       box-shadow:
         0 1px 2px rgba(0, 0, 0, 0.06),
         0 6px 24px rgba(0, 0, 0, 0.08);
       border-radius: 6px;
-      transition: width 0.15s ease;
     }
     .blocked {
       position: absolute;
@@ -107,9 +128,16 @@ export class VelvetFrame extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.#onMessage);
+    this.#observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      this.room = { width: Math.max(0, width - 2 * PAD), height: Math.max(0, height - 2 * PAD) };
+    });
+    this.#observer.observe(this);
   }
 
   override disconnectedCallback(): void {
+    this.#observer?.disconnect();
     window.removeEventListener('message', this.#onMessage);
     super.disconnectedCallback();
   }
@@ -118,21 +146,35 @@ export class VelvetFrame extends LitElement {
     return this.renderRoot.querySelector('iframe');
   }
 
+  /**
+   * Only the ready message of the frame's own document counts: it comes from the frame's window,
+   * carries the nonce written into that document and hands over the port that document created.
+   * Everything after goes over that port, which dies with the document: a page that got into
+   * the frame somehow never receives a render and cannot ask for a tab to be opened.
+   */
   #onMessage = (event: MessageEvent): void => {
     const frame = this.#frame;
-    if (!frame || event.source !== frame.contentWindow) return;
-    const m = event.data as { type?: string; version?: number; href?: string };
-    if (m.type === 'velvet:ready') {
-      this.#ready = true;
-      this.#post();
-    } else if (m.type === 'velvet:shown' && typeof m.version === 'number') {
+    if (!frame || event.source !== frame.contentWindow || this.#port) return;
+    const m = event.data as { type?: string; nonce?: string };
+    const port = event.ports[0];
+    if (m?.type !== 'velvet:ready' || m.nonce !== this.#nonce || !port) return;
+    this.#port = port;
+    port.onmessage = (e: MessageEvent) => this.#onPortMessage(frame, e.data as { type?: string; version?: number; href?: string; key?: string });
+    this.#post();
+  };
+
+  #onPortMessage(frame: HTMLIFrameElement, m: { type?: string; version?: number; href?: string; key?: string }): void {
+    if (frame !== this.#frame) return;
+    if (m.type === 'velvet:shown' && typeof m.version === 'number') {
       this.#shown = m.version;
       frame.dataset['version'] = String(m.version);
       this.dispatchEvent(new CustomEvent('velvet-frame-shown', { detail: m.version, bubbles: true, composed: true }));
     } else if (m.type === 'velvet:link' && typeof m.href === 'string') {
       this.#openLink(m.href);
+    } else if (m.type === 'velvet:key' && typeof m.key === 'string') {
+      this.dispatchEvent(new CustomEvent('velvet-frame-key', { detail: m.key, bubbles: true, composed: true }));
     }
-  };
+  }
 
   /**
    * Opens an http(s) link of the email in a new tab, unless it points into the preview itself:
@@ -157,10 +199,12 @@ export class VelvetFrame extends LitElement {
 
   /** Throws the current frame document away; the next one reports ready and gets the render. */
   #replaceFrame(): void {
-    this.#ready = false;
+    this.#port?.close();
+    this.#port = undefined;
     this.#loads = 0;
     this.#generation++;
-    this.#srcdoc = frameBootstrap(createNonce());
+    this.#nonce = createNonce();
+    this.#srcdoc = frameBootstrap(this.#nonce);
   }
 
   /**
@@ -177,10 +221,9 @@ export class VelvetFrame extends LitElement {
   };
 
   #post(): void {
-    const win = this.#frame?.contentWindow;
-    if (!this.#ready || !win || this.html === undefined) return;
+    if (!this.#port || this.html === undefined) return;
     this.#version++;
-    win.postMessage({ type: 'velvet:show', html: this.html, base: new URL(this.base, location.href).href, dark: this.dark, version: this.#version }, '*');
+    this.#port.postMessage({ type: 'velvet:show', html: this.html, base: new URL(this.base, location.href).href, dark: this.dark, version: this.#version });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -192,7 +235,7 @@ export class VelvetFrame extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('html') || changed.has('base') || changed.has('doc')) this.#post();
-    else if (changed.has('dark')) this.#frame?.contentWindow?.postMessage({ type: 'velvet:dark', dark: this.dark }, '*');
+    else if (changed.has('dark')) this.#port?.postMessage({ type: 'velvet:dark', dark: this.dark });
   }
 
   /** Number of the last render the frame has shown. */
@@ -200,19 +243,38 @@ export class VelvetFrame extends LitElement {
     return this.#shown;
   }
 
+  /**
+   * The frame is never cut off: when the room is narrower than the chosen width, the email is
+   * laid out at that width and scaled down to fit (the label says by how much).
+   */
+  #fit(): { scale: number; height: number } {
+    const room = this.room;
+    if (!room || room.width <= 0) return { scale: 1, height: 0 };
+    const scale = Math.min(1, room.width / this.width);
+    return { scale, height: Math.max(room.height, 200) };
+  }
+
   override render() {
+    const { scale, height } = this.#fit();
+    const box = height ? `width: ${Math.floor(this.width * scale)}px; height: ${height}px` : `width: ${this.width}px; height: 100%`;
+    const frame = height
+      ? `width: ${this.width}px; height: ${Math.ceil(height / scale)}px; transform: scale(${scale})`
+      : `width: ${this.width}px; height: 100%`;
     return html`<div class="stage">
+      <div class="box" style=${box}>
+      ${scale < 1 ? html`<span class="scale" data-scale title="The email is ${this.width} px wide; shown smaller to fit">${Math.round(scale * 100)}%</span>` : nothing}
       ${keyed(
         `${this.doc}\n${this.#generation}`,
         html`<iframe
           title="Rendered email"
           sandbox="allow-scripts"
           class=${this.dark ? 'dark' : ''}
-          style="width: ${this.width}px"
+          style=${frame}
           .srcdoc=${this.#srcdoc}
           @load=${this.#onLoad}
         ></iframe>`,
       )}
+      </div>
       ${this.blockedLink
         ? html`<p class="blocked" role="status" data-blocked-link>
             <span>Not opened: <code>${this.blockedLink}</code> points into the preview itself.</span>
@@ -222,6 +284,9 @@ export class VelvetFrame extends LitElement {
     </div>`;
   }
 }
+
+/** Padding around the frame, px (the .stage padding). */
+const PAD = 12;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
 

@@ -1,15 +1,22 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 
-/** The email as an inbox shows it: sender, subject and preheader. */
+/**
+ * The email as an inbox shows it: sender, subject and preheader; with its Yespo message id and a
+ * warning when the message changed in Yespo (known after "Check Yespo").
+ */
 export class VelvetInboxHeader extends LitElement {
   static override properties = {
     subject: {},
     preheader: {},
     from: {},
+    messageId: {},
+    syncState: {},
   };
   declare subject: string | undefined;
   declare preheader: string | undefined;
   declare from: string | undefined;
+  declare messageId: number | undefined;
+  declare syncState: string | undefined;
 
   static override styles = css`
     :host {
@@ -52,6 +59,18 @@ export class VelvetInboxHeader extends LitElement {
     .none {
       font-style: italic;
     }
+    .yespo {
+      margin-left: auto;
+      flex: none;
+      font-size: 12px;
+      color: var(--muted);
+      text-align: right;
+    }
+    .moved {
+      display: block;
+      color: var(--danger);
+      font-weight: 600;
+    }
   `;
 
   override render() {
@@ -62,7 +81,15 @@ export class VelvetInboxHeader extends LitElement {
         <div class="from">${from}</div>
         <div class="subject ${this.subject ? '' : 'none'}" data-subject>${this.subject || '(no subject)'}</div>
         <div class="preheader" data-preheader>${this.preheader ?? ''}</div>
-      </div>`;
+      </div>
+      ${this.messageId === undefined
+        ? nothing
+        : html`<div class="yespo" data-message-id=${this.messageId}>
+            Yespo message ${this.messageId}
+            ${this.syncState === 'changed-in-yespo' || this.syncState === 'conflict'
+              ? html`<span class="moved" data-yespo-moved title="Run velvet status / velvet pull">changed in Yespo</span>`
+              : nothing}
+          </div>`}`;
   }
 }
 customElements.define('velvet-inbox-header', VelvetInboxHeader);

@@ -5,18 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
+import { localeProblem, nowProblem, timeZoneProblem } from '../project/config-checks.js';
 import { findConfig, loadConfig, normalizeConfig, type ResolvedConfig, type VelvetConfigInput } from '../project/config.js';
 
-/** parseArgs whose errors (unknown flag, missing value) are usage errors (exit 2). */
-export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message} (see --help)`);
-  }
-}
+/** parseArgs whose errors (unknown flag, missing value) are usage errors (exit 2), with the nearest flag. */
+export { parseFlags } from './flags.js';
 
 /** Flag definitions for the engine options every rendering command takes. */
 export const ENGINE_FLAGS = {
@@ -37,16 +31,18 @@ export interface EngineFlagValues {
 export function engineOverrides(v: EngineFlagValues): VelvetConfigInput {
   const engine: NonNullable<VelvetConfigInput['engine']> = {};
   if (v.now !== undefined) {
-    const millis = /^-?\d+$/.test(v.now) ? Number(v.now) : Date.parse(v.now);
-    if (!Number.isFinite(millis)) throw new UsageError(`--now takes an ISO date-time or epoch millis, got '${v.now}'`);
-    engine.now = /^-?\d+$/.test(v.now) ? millis : v.now;
+    const now = /^-?\d+$/.test(v.now) ? Number(v.now) : v.now;
+    if (nowProblem(now) !== undefined) throw new UsageError(`--now takes an ISO date-time or epoch millis, got '${v.now}'`);
+    engine.now = now;
   }
   if (v['time-zone'] !== undefined) {
-    if (!validTimeZone(v['time-zone'])) throw new UsageError(`--time-zone: unknown time zone '${v['time-zone']}'`);
+    const problem = timeZoneProblem(v['time-zone']);
+    if (problem) throw new UsageError(`--time-zone: ${problem}`);
     engine.timeZone = v['time-zone'];
   }
   if (v.locale !== undefined) {
-    if (!validLocale(v.locale)) throw new UsageError(`--locale: invalid locale '${v.locale}'`);
+    const problem = localeProblem(v.locale);
+    if (problem) throw new UsageError(`--locale: ${problem}`);
     engine.locale = v.locale;
   }
   return Object.keys(engine).length > 0 ? { engine } : {};
@@ -66,23 +62,4 @@ export function resolveConfig(cwd: string, startDir: string, v: EngineFlagValues
   }
   const found = findConfig(startDir);
   return found ? loadConfig(found, overrides) : normalizeConfig([overrides], { root: startDir });
-}
-
-function validTimeZone(tz: string): boolean {
-  // Yespo also accepts offsets written GMT+3 / UTC-05:30
-  if (/^(GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?$/.test(tz)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function validLocale(locale: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(locale).length === 1;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { CliIO, Command } from './command.js';
+import { closest } from './flags.js';
 
 /**
  * Command registry: name → loader. Commands load lazily so that `velvet render` never pulls in
@@ -13,7 +14,25 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = Object.fro
   NAMES.map((n) => [n, () => import(/* @vite-ignore */ `./commands/${n}.js`) as Promise<{ command: Command }>]),
 );
 
+let pipesGuarded = false;
+
+/**
+ * A reader that goes away (`velvet render ... | head`) closes the pipe: velvet then stops quietly
+ * with exit code 0, as command-line tools do, instead of dying with a stack trace.
+ */
+function guardClosedPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 export function defaultIO(): CliIO {
+  guardClosedPipes();
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -68,7 +87,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     }
   }
   if (!command) {
-    io.stderr(`velvet: unknown command '${name}'. Run 'velvet --help' for the list.\n`);
+    const near = closest(name, (await loadAll()).map((c) => c.name));
+    io.stderr(`velvet: unknown command '${name}'${near ? `; did you mean ${near}?` : '.'} Run 'velvet --help' for the list.\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

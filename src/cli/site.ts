@@ -1,10 +1,8 @@
 /**
  * The folder `velvet build` writes: one page per fixture variant, `index.html` linking them, and
  * a marker file that says velvet made the folder (and lists what it wrote, so a rebuild removes
- * only its own stale pages). Everything here is pure except the marker helpers.
+ * only its own stale pages). Everything here is pure.
  */
-import { existsSync, readFileSync } from 'node:fs';
-
 /** Gmail clips a message whose HTML is larger than 102 KB and hides the rest behind a link. */
 export const GMAIL_CLIP_BYTES = 102 * 1024;
 
@@ -114,11 +112,10 @@ export function markerText(files: readonly string[]): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }
 
-/** The files listed by the marker at `path`, or undefined when there is no velvet marker there. */
-export function readMarker(path: string): string[] | undefined {
-  if (!existsSync(path)) return undefined;
+/** The files listed by a marker's text, or undefined when it is not a velvet marker. */
+export function parseMarker(text: string): string[] | undefined {
   try {
-    const m = JSON.parse(readFileSync(path, 'utf8')) as Partial<Marker>;
+    const m = JSON.parse(text) as Partial<Marker>;
     if (m.generator !== 'velvet build') return undefined;
     return Array.isArray(m.files) ? m.files.filter((f): f is string => typeof f === 'string') : [];
   } catch {

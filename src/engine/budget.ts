@@ -40,6 +40,11 @@ export function beginRender(endAt: number, timeLimitMs: number, memoryLimit = In
   sinceClock = 0;
 }
 
+/** Ends the accounting of a render: code outside a render runs unlimited again. */
+export function endRender(): void {
+  beginRender(Infinity, Infinity);
+}
+
 /** The running render's deadline (ms since the epoch; Infinity outside a render). */
 export function renderDeadline(): number {
   return deadline;

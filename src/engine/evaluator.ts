@@ -2,11 +2,11 @@
  * The evaluator: renders an AST against a context of Java values with Velocity 2.4.1 semantics.
  */
 import type { Expr, ForeachNode, IfNode, MacroCallNode, MacroDefNode, Node, RefNode, RefPart, Span, TemplateAst } from './ast.js';
-import { LimitError, ParseError, RenderError, positionAt } from '../errors.js';
-import { BudgetExceeded, beginRender } from './budget.js';
+import { LimitError, ParseError, RenderError, VelvetError, positionAt } from '../errors.js';
+import { BudgetExceeded, beginRender, chargeMemory, chargeWork, checkClock, endRender } from './budget.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
-import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, setRegexDeadline } from './methods.js';
-import { ArithmeticError, NumberTooLarge, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
+import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, readOnlyList, setRegexDeadline } from './methods.js';
+import { ArithmeticError, JavaNumberFormat, NumberTooLarge, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
 import { compiledBlock, compiledExpr, compiledTest } from './compiler.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
@@ -22,10 +22,16 @@ export interface RenderTrace {
 }
 
 export interface Limits {
+  /** #foreach iterations and range elements in all (default 1,000,000). */
   maxIterations: number;
+  /** Characters of output, and of any single string the template builds (default 10,000,000). */
   maxOutput: number;
+  /** Macro calling depth (default 20, Velocity's). */
   maxDepth: number;
+  /** Wall-clock time of one render (default 5,000 ms). */
   maxTimeMs: number;
+  /** Characters and collection elements a render may build in all, output aside (default 100,000,000). */
+  maxMemory: number;
 }
 
 /** Velocity's directive.define.max_depth: how deep a #define block may render itself. */
@@ -68,15 +74,14 @@ export class Renderer {
 
   run(): string {
     setRegexDeadline(this.deadline);
-    beginRender(this.deadline, this.limits.maxTimeMs);
+    beginRender(this.deadline, this.limits.maxTimeMs, this.limits.maxMemory);
     try {
       this.nodes(this.ast.nodes);
     } catch (e) {
-      if (e instanceof RangeError) {
-        // a safety net: no template may crash the process, whatever it does
-        throw this.limit('maxDepth', `the template exhausted the engine (${e.message})`, { start: 0, end: 0 });
-      }
-      if (!(e instanceof StopSignal)) throw e;
+      const f = this.fault(e, { start: 0, end: 0 });
+      if (!(f instanceof StopSignal)) throw f;
+    } finally {
+      endRender();
     }
     return this.out.text;
   }
@@ -96,10 +101,42 @@ export class Renderer {
     return new LimitError(name, message, this.loc(span));
   }
 
+  /**
+   * The safety net: whatever a step at `span` threw becomes the typed error it stands for (a
+   * LimitError, or the RenderError Velocity gives). Signals and velvet's own errors pass as they
+   * are; an error nothing here expects becomes a RenderError whose cause is the original.
+   */
+  fault(e: unknown, span: Span): unknown {
+    if (e instanceof StopSignal || e instanceof VelvetError) return e;
+    if (e instanceof BudgetExceeded) return this.limit(e.limit, e.message, span);
+    if (e instanceof MethodLimit) return this.limit('maxTimeMs', e.message, span);
+    if (e instanceof NumberTooLarge) return this.limit('maxTimeMs', `${e.message} (computing it would take too long)`, span);
+    if (e instanceof JavaNumberFormat) return this.renderError(`java.lang.NumberFormatException: ${e.message}`, span);
+    if (e instanceof ArithmeticError) return this.renderError(`java.lang.ArithmeticException: ${e.message}`, span);
+    if (e instanceof RangeError) {
+      // the engine's own stack or a JavaScript size limit: a limit of the template, not a crash
+      if (/call stack/i.test(e.message)) {
+        return this.limit('maxDepth', `the template nests values or calls too deeply (${e.message})`, span);
+      }
+      return this.limit('maxMemory', `the template built a value too large for the engine (${e.message})`, span);
+    }
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return new RenderError(`internal error (${what})`, this.loc(span), { cause: e });
+  }
+
   /** Called on every loop iteration, macro call, method call and block render. */
   tick(span: Span): void {
     if ((++this.ticks & 255) === 0 && Date.now() > this.deadline) {
       throw this.limit('maxTimeMs', `render took longer than ${this.limits.maxTimeMs} ms (limit maxTimeMs)`, span);
+    }
+  }
+
+  /** Charges the work of a step that touches `units` characters or elements (checks the clock). */
+  work(units: number, span: Span): void {
+    try {
+      chargeWork(units);
+    } catch (e) {
+      throw this.fault(e, span);
     }
   }
 
@@ -203,8 +240,8 @@ export class Renderer {
   /** Characters held by enclosing captures (they count towards maxOutput too). */
   captured = 0;
 
-  capture(f: () => void): string {
-    this.tick({ start: 0, end: 0 });
+  capture(f: () => void, span: Span = { start: 0, end: 0 }): string {
+    this.tick(span);
     const saved = this.out;
     const o = new Output();
     this.captured += saved.text.length;
@@ -215,7 +252,7 @@ export class Renderer {
       this.out = saved;
       this.captured -= saved.text.length;
     }
-    this.allocate(o.text.length, { start: 0, end: 0 });
+    this.allocate(o.text.length, span);
     return o.text;
   }
 
@@ -287,15 +324,13 @@ export class Renderer {
     try {
       r = invokeMethod(target, name, args);
     } catch (e) {
-      if (e instanceof MethodLimit) throw this.limit('maxTimeMs', e.message, span);
-      if (e instanceof BudgetExceeded) throw this.limit(e.limit as keyof Limits, e.message, span);
       if (e instanceof JavaException) {
         throw this.renderError(
           `Invocation of method '${name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`,
           { start: span.start + 1, end: span.end },
         );
       }
-      throw e;
+      throw this.fault(e, span);
     }
     if (r === NO_METHOD) return null;
     if (r === VOID) return '';
@@ -304,22 +339,25 @@ export class Renderer {
     return r;
   }
 
-  /** Characters (and list elements) the template has built so far, across all values. */
-  allocated = 0;
-
   /**
-   * Counts text a template builds outside the output (method results, concatenations,
-   * interpolated strings): keeping many large strings alive could exhaust memory, which would
-   * end the process rather than raise an error.
+   * Counts text and elements a template builds outside the output (method results,
+   * concatenations, interpolated strings, list and map literals, ranges) against maxMemory:
+   * keeping many large values alive could exhaust memory, which would end the process rather
+   * than raise an error. No single string may be longer than maxOutput.
    */
   allocate(n: number, span: Span): void {
-    this.allocated += n;
-    if (n > this.limits.maxOutput || this.allocated > this.limits.maxOutput * 10) {
+    if (n > this.limits.maxOutput) {
       throw this.limit(
         'maxOutput',
-        `the template built more text than allowed (a string of ${n} characters, ${this.allocated} in all; limit maxOutput ${this.limits.maxOutput}, 10 times that in all)`,
+        `the template built a string of ${n} characters (limit maxOutput ${this.limits.maxOutput})`,
         span,
       );
+    }
+    try {
+      chargeWork(n);
+      chargeMemory(n);
+    } catch (e) {
+      throw this.fault(e, span);
     }
   }
 
@@ -356,13 +394,15 @@ export class Renderer {
   valueSlow(e: Expr): Value {
     switch (e.kind) {
       case 'str':
-        return e.interp ? this.capture(() => this.nodes(e.interp!)) : e.value;
+        return e.interp ? this.capture(() => this.nodes(e.interp!), e.span) : e.value;
       case 'float':
         // the compiler shares finite Doubles; this is the BigDecimal of a literal beyond them
         return asNumber(e.text) as JBigDecimal;
       case 'list':
+        this.allocate(e.items.length, e.span);
         return e.items.map((x) => this.value(x));
       case 'map': {
+        this.allocate(e.entries.length * 2, e.span);
         const m = new JMap();
         for (const [k, v] of e.entries) mapPut(m, this.value(k), this.value(v));
         return m;
@@ -373,10 +413,12 @@ export class Renderer {
         const [from, to] = r;
         const n = Math.abs(to - from) + 1;
         this.countIterations(n, e.span);
+        this.allocate(n, e.span);
         const list: Value[] = new Array(n);
         const step = from <= to ? 1 : -1;
         for (let i = 0; i < n; i++) list[i] = from + i * step;
-        return list;
+        // Velocity's range is a read-only List: add, set and remove throw
+        return readOnlyList(list, 'org.apache.velocity.runtime.parser.node.ASTIntegerRange$IntegerRange');
       }
       case 'word':
         return null;
@@ -463,9 +505,7 @@ export class Renderer {
     try {
       return arith(e.op as ArithOp, a, b) ?? null;
     } catch (err) {
-      if (err instanceof ArithmeticError) throw this.renderError(`java.lang.ArithmeticException: ${err.message}`, e.span);
-      if (err instanceof NumberTooLarge) throw this.limit('maxTimeMs', `${err.message} (computing it would take too long)`, e.span);
-      throw err;
+      throw this.fault(err, e.span);
     }
   }
 
@@ -474,7 +514,11 @@ export class Renderer {
     if ((left === null || right === null) && e.op !== '==' && e.op !== '!=') {
       this.literalOf(left === null ? e.left : e.right);
     }
-    return compare(e.op, left, right);
+    try {
+      return compare(e.op, left, right);
+    } catch (err) {
+      throw this.fault(err, e.span);
+    }
   }
 
   /**
@@ -603,7 +647,8 @@ export class Renderer {
       if (!(e instanceof StopSignal && e.target === undefined)) throw e;
     } finally {
       this.macroDepth--;
-      if (block && this.ctx.get('bodyContent') === block) {
+      // Velocity hides $bodyContent inside any macro and restores it after, unless the macro set it
+      if (block ? this.ctx.get('bodyContent') === block : !this.ctx.has('bodyContent')) {
         if (oldBody !== undefined) this.ctx.set('bodyContent', oldBody);
         else this.ctx.delete('bodyContent');
       }
@@ -625,6 +670,9 @@ export class Renderer {
     const v = this.value(arg);
     if (v === null) return;
     const text = javaString(v);
+    // parsing is linear, but long for a huge text: counted like the characters it reads
+    this.allocate(text.length, span);
+    chargeWork(text.length);
     let ast: TemplateAst;
     try {
       ast = parse(text, { name: this.file, knownMacros: new Set(this.macros.keys()) });
@@ -634,6 +682,7 @@ export class Renderer {
       }
       throw e;
     }
+    checkClock();
     for (const [k, m] of ast.macros) this.macros.set(k, m);
     this.nested(span, () => {
       try {
@@ -655,7 +704,11 @@ function iterableOf(v: Value): Value[] | undefined {
   if (v === null) return undefined;
   if (Array.isArray(v)) return v;
   if (v instanceof JSet) return v.items;
-  if (v instanceof JMap) return [...v.keys.values()];
+  if (v instanceof JMap) {
+    chargeWork(v.keys.size);
+    chargeMemory(v.keys.size);
+    return [...v.keys.values()];
+  }
   return undefined;
 }
 
@@ -691,6 +744,7 @@ export function compare(op: string, left: Value, right: Value): boolean {
     }
   }
   if (op === '==' || op === '!=') {
+    if (typeof left === 'string' && typeof right === 'string') chargeWork(left.length);
     const eq = sameJavaClass(left, right) ? javaEquals(left, right) : javaString(left) === javaString(right);
     return op === '==' ? eq : !eq;
   }

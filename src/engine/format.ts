@@ -1,16 +1,19 @@
 /**
- * Java's String.format (Formatter) for the conversions templates use: %s %S %d %f %e %x %X %o %c
- * %b %n %%, with flags - 0 + , ( space #, width and precision; locale en-US.
+ * Java's String.format (Formatter) for the conversions templates use: %s %S %d %f %e %g %a %x %X
+ * %o %h %c %b %n %%, with flags - 0 + , ( space #, width and precision, explicit (%2$s) and
+ * relative (%<s) argument indexes; locale en-US.
  */
-import { JavaException } from './methods.js';
+import { JavaException } from './methods/core.js';
 import { javaString } from './java.js';
 import { isNumber, toBigInt, toDouble, bdFromNumber, bdToString } from './numbers.js';
-import { JBigDecimal, JChar, JDouble, type Value } from './values.js';
+import { JBigDecimal, JBigInteger, JChar, JDouble, type Value } from './values.js';
+import { javaHashCode } from './methods/hash.js';
 
 const SPEC = /%(\d+\$)?([-#+ 0,(<]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
 
 export function javaFormat(fmt: string, args: Value[]): string {
   let next = 0;
+  let prev = -1;
   let out = '';
   let last = 0;
   SPEC.lastIndex = 0;
@@ -28,13 +31,16 @@ export function javaFormat(fmt: string, args: Value[]): string {
       continue;
     }
     let arg: Value;
-    if (pos) {
+    if (flags.includes('<')) {
+      if (prev < 0) throw missing(m[0]);
+      arg = args[prev]!;
+    } else if (pos) {
       const i = parseInt(pos, 10) - 1;
       if (i >= args.length) throw missing(m[0]);
-      arg = args[i]!;
+      arg = args[(prev = i)]!;
     } else {
       if (next >= args.length) throw missing(m[0]);
-      arg = args[next++]!;
+      arg = args[(prev = next++)]!;
     }
     out += convert(conv, arg, flags, width, prec ? parseInt(prec.slice(1), 10) : undefined, m[0]);
   }
@@ -128,10 +134,11 @@ function convert(
     case 'X':
     case 'o': {
       if (v === null) return pad('null', flags, width);
-      if (!(typeof v === 'number' || typeof v === 'bigint')) throw mismatch(conv, v);
-      let n = BigInt(v);
-      if (n < 0n) n = BigInt.asUintN(typeof v === 'number' ? 32 : 64, n);
-      let s = n.toString(conv === 'o' ? 8 : 16);
+      if (!(typeof v === 'number' || typeof v === 'bigint' || v instanceof JBigInteger)) throw mismatch(conv, v);
+      // a BigInteger prints with its sign; Integer and Long as two's complement
+      let n = v instanceof JBigInteger ? v.v : BigInt(v);
+      if (n < 0n && !(v instanceof JBigInteger)) n = BigInt.asUintN(typeof v === 'number' ? 32 : 64, n);
+      let s = (n < 0n ? '-' : '') + (n < 0n ? -n : n).toString(conv === 'o' ? 8 : 16);
       if (conv === 'X') s = s.toUpperCase();
       if (flags.includes('#')) s = (conv === 'o' ? '0' : conv === 'X' ? '0X' : '0x') + s;
       return signed(s, false, flags, width);
@@ -160,9 +167,79 @@ function convert(
       if (conv === 'E') s = s.toUpperCase();
       return signed(s, neg, flags, width);
     }
+    case 'h':
+    case 'H': {
+      const h = v === null ? 'null' : (javaHashCode(v) >>> 0).toString(16);
+      return pad(conv === 'H' ? h.toUpperCase() : h, flags, width);
+    }
+    case 'g':
+    case 'G': {
+      if (v === null) return pad('null', flags, width);
+      if (!(v instanceof JDouble) && !(v instanceof JBigDecimal)) throw mismatch(conv, v);
+      if (v instanceof JDouble && !Number.isFinite(v.v)) return pad(Number.isNaN(v.v) ? 'NaN' : v.v > 0 ? 'Infinity' : '-Infinity', flags, width);
+      const bd = v instanceof JBigDecimal ? v : bdFromNumber(v);
+      const neg = bd.unscaled < 0n;
+      const body = general(bd.unscaled < 0n ? -bd.unscaled : bd.unscaled, bd.scale, prec === undefined ? 6 : prec === 0 ? 1 : prec);
+      return signed(conv === 'G' ? body.toUpperCase() : body, neg, flags, width);
+    }
+    case 'a':
+    case 'A': {
+      if (v === null) return pad('null', flags, width);
+      if (!(v instanceof JDouble)) throw mismatch(conv, v);
+      const s = hexFloat(v.v, prec);
+      return pad(conv === 'A' ? s.toUpperCase() : s, flags, width);
+    }
     default:
       throw new JavaException('java.util.UnknownFormatConversionException', `Conversion = '${conv}' in ${spec}`);
   }
+}
+
+/** %g: p significant digits HALF_UP; plain from 10^-4 up to 10^p, scientific otherwise. */
+function general(unscaled: bigint, scale: number, p: number): string {
+  if (unscaled === 0n) return p > 1 ? '0.' + '0'.repeat(p - 1) : '0';
+  let digits = unscaled.toString();
+  let exp = digits.length - 1 - scale; // value = d.ddd * 10^exp
+  if (digits.length > p) {
+    const head = BigInt(digits.slice(0, p)) + (digits.charCodeAt(p) >= 53 ? 1n : 0n);
+    digits = head.toString();
+    if (digits.length > p) {
+      digits = digits.slice(0, p);
+      exp++;
+    }
+  }
+  digits = digits.padEnd(p, '0');
+  if (exp >= -4 && exp < p) {
+    if (exp >= 0) return digits.slice(0, exp + 1) + (p - exp - 1 > 0 ? '.' + digits.slice(exp + 1) : '');
+    return '0.' + '0'.repeat(-exp - 1) + digits;
+  }
+  const mant = digits[0] + (p > 1 ? '.' + digits.slice(1) : '');
+  return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/** %a: Double.toHexString, with the hex digits rounded to a precision when one is given. */
+function hexFloat(d: number, prec: number | undefined): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, d);
+  const bits = dv.getBigUint64(0);
+  const sign = bits >> 63n ? '-' : '';
+  const exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0 && mant === 0n) return `${sign}0x0.0p0`;
+  let lead = exp === 0 ? 0n : 1n;
+  if (prec !== undefined && prec > 0 && prec < 13) {
+    const drop = BigInt((13 - prec) * 4);
+    const half = 1n << (drop - 1n);
+    mant = (mant + half) >> drop;
+    if (mant >> BigInt(prec * 4)) {
+      mant = 0n;
+      lead++;
+    }
+    return `${sign}0x${lead}.${mant.toString(16).padStart(prec, '0')}p${exp === 0 ? -1022 : exp - 1023}`;
+  }
+  const frac = mant.toString(16).padStart(13, '0').replace(/0+$/, '') || '0';
+  return `${sign}0x${lead}.${frac}p${exp === 0 ? -1022 : exp - 1023}`;
 }
 
 /** Rounds a plain decimal string HALF_UP to p fraction digits (Formatter uses HALF_UP). */

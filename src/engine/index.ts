@@ -25,6 +25,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxOutput: 10_000_000,
   maxDepth: 20,
   maxTimeMs: 5_000,
+  maxMemory: 100_000_000,
 });
 
 export interface RenderOptions extends ToolOptions {
@@ -64,9 +65,18 @@ export function compile(source: string, options: CompileOptions = {}): Template 
       const ctx = buildContext(toPayload(payload), renderOptions);
       const limits = { ...DEFAULT_LIMITS, ...renderOptions.limits };
       const output = new Renderer(ast, source, name, ctx, limits, renderOptions.trace).run();
-      return { output };
+      return { output: wellFormed(output) };
     },
   };
+}
+
+/**
+ * The output as Velocity writes it in UTF-8: half of a surrogate pair (`$name.charAt(1)` of an
+ * emoji) becomes '?', as Java's encoder writes it, so the output is always valid text.
+ */
+function wellFormed(s: string): string {
+  if ((s as unknown as { isWellFormed(): boolean }).isWellFormed()) return s;
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
 }
 
 /** Parses and renders in one call. */

@@ -2,6 +2,7 @@
  * Java object behaviour for template values: toString(), equals(), map keys, and Velocity's
  * DuckType coercions (asString / asBoolean with the 2.x empty check / asNumber).
  */
+import { chargeMemory, chargeWork } from './budget.js';
 import {
   bdFromString,
   bdToString,
@@ -9,6 +10,7 @@ import {
   isNumber,
   isZero,
   javaDouble,
+  javaFloat,
   numberToString,
   type JNumber,
 } from './numbers.js';
@@ -18,6 +20,7 @@ import {
   JChar,
   JDouble,
   JEntry,
+  JFloat,
   JMap,
   JObject,
   JSet,
@@ -43,25 +46,30 @@ export function javaString(v: Value, seen?: Set<unknown>): string {
     case 'bigint':
       return v.toString();
   }
-  if (v instanceof JDouble) return javaDouble(v.v);
+  if (v instanceof JDouble) return v instanceof JFloat ? javaFloat(v.v) : javaDouble(v.v);
   if (v instanceof JBigDecimal) return bdToString(v);
   if (v instanceof JBigInteger) return v.v.toString();
   if (v instanceof JChar) return v.c;
   if (Array.isArray(v)) return collectionString(v, v, seen);
   if (v instanceof JSet) return collectionString(v.items, v, seen);
   if (v instanceof JMap) {
+    chargeWork(v.keys.size);
     const s = seen ?? new Set();
     s.add(v);
     const parts: string[] = [];
+    let length = 2;
     for (const [k, val] of v.keys) {
       const key = v.original?.get(k) ?? k;
-      parts.push(
+      const part =
         (key === v ? '(this Map)' : javaString(key as Value, s)) +
-          '=' +
-          (val === v ? '(this Map)' : javaString(val, s)),
-      );
+        '=' +
+        (val === v ? '(this Map)' : javaString(val, s));
+      parts.push(part);
+      length += part.length + 2;
     }
     s.delete(v);
+    // counted before the text is joined: a map of large values must not exhaust memory
+    chargeMemory(length);
     return '{' + parts.join(', ') + '}';
   }
   if (v instanceof JEntry) return javaString(v.key, seen) + '=' + javaString(v.value, seen);
@@ -80,10 +88,20 @@ function hashString(s: string): number {
 }
 
 function collectionString(items: Value[], self: unknown, seen?: Set<unknown>): string {
+  chargeWork(items.length);
   const s = seen ?? new Set();
   s.add(self);
-  const out = items.map((x) => (x === self ? '(this Collection)' : javaString(x, s)));
+  const out: string[] = new Array(items.length);
+  let length = 2;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    const t = x === self ? '(this Collection)' : javaString(x, s);
+    out[i] = t;
+    length += t.length + 2;
+  }
   s.delete(self);
+  // counted before the text is joined: 50 copies of a large string must not exhaust memory
+  chargeMemory(length);
   return '[' + out.join(', ') + ']';
 }
 
@@ -100,7 +118,7 @@ export function javaClassName(v: Value): string {
     case 'bigint':
       return 'java.lang.Long';
   }
-  if (v instanceof JDouble) return 'java.lang.Double';
+  if (v instanceof JDouble) return v instanceof JFloat ? 'java.lang.Float' : 'java.lang.Double';
   if (v instanceof JBigDecimal) return 'java.math.BigDecimal';
   if (v instanceof JBigInteger) return 'java.math.BigInteger';
   if (v instanceof JChar) return 'java.lang.Character';
@@ -117,17 +135,20 @@ export function javaEquals(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
   if (typeof a !== 'object' || typeof b !== 'object') return false;
-  if (a instanceof JDouble) return b instanceof JDouble && (a.v === b.v || (Number.isNaN(a.v) && Number.isNaN(b.v)));
+  // Double.equals compares bits: -0.0 differs from 0.0, NaN equals NaN
+  if (a instanceof JDouble) return b instanceof JDouble && Object.is(a.v, b.v);
   if (a instanceof JBigInteger) return b instanceof JBigInteger && a.v === b.v;
   if (a instanceof JBigDecimal) return b instanceof JBigDecimal && a.unscaled === b.unscaled && a.scale === b.scale;
   if (a instanceof JChar) return b instanceof JChar && a.c === b.c;
   if (Array.isArray(a)) {
     const bi = Array.isArray(b) ? b : undefined;
     if (!bi || bi.length !== a.length) return false;
+    chargeWork(a.length);
     return a.every((x, i) => javaEquals(x, bi[i]!));
   }
   if (a instanceof JMap) {
     if (!(b instanceof JMap) || a.keys.size !== b.keys.size) return false;
+    chargeWork(a.keys.size);
     for (const [k, v] of a.keys) {
       if (!b.keys.has(k) || !javaEquals(v, b.keys.get(k)!)) return false;
     }
@@ -203,7 +224,10 @@ export function asBoolean(v: Value): boolean {
 export function asNumber(v: Value): JNumber | undefined {
   if (v === null) return undefined;
   if (isNumber(v)) return v;
+  // the text of a collection or entry ("[...]", "{...}", "k=v") is never a number
+  if (Array.isArray(v) || v instanceof JMap || v instanceof JSet || v instanceof JEntry) return undefined;
   const s = javaString(v);
+  chargeWork(s.length);
   return bdFromString(s);
 }
 

@@ -10,6 +10,7 @@
  * | Integer          | `number` (always an integer in int32 range)        |
  * | Long             | `bigint` (int64 range)                             |
  * | Double           | `JDouble`                                          |
+ * | Float            | `JFloat` (a JDouble printed as a float)            |
  * | BigInteger       | `JBigInteger`                                      |
  * | BigDecimal       | `JBigDecimal`                                      |
  * | Map (ordered)    | `JMap`                                             |
@@ -41,6 +42,9 @@ export type JList = Value[];
 export class JDouble {
   constructor(readonly v: number) {}
 }
+
+/** A Java Float (floatValue() results): a Double in arithmetic, printed as Float.toString. */
+export class JFloat extends JDouble {}
 
 /** A Java BigInteger (JSON integers beyond the 64-bit range). */
 export class JBigInteger {

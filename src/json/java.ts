@@ -3,13 +3,19 @@
  * not come from JSON text (a payload built in code, an object in a config file), so the exact
  * literal is lost: an integral number becomes an Integer or Long, any other number a Double.
  */
+import { DataError } from '../errors.js';
+import { MAX_BITS } from '../engine/numbers.js';
 import { JBigDecimal, JBigInteger, JChar, JDouble, JEntry, JMap, JObject, JSet, type Value } from '../engine/values.js';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
+/** Nesting deeper than JSON text may have (Jackson's 1000) is refused: it also catches cycles. */
+const MAX_DEPTH = 1000;
+const BIG = 1n << BigInt(MAX_BITS);
+
 /** Convert a plain JS value to a Java value; values already in the Java model pass through. */
-export function toJava(value: unknown): Value {
+export function toJava(value: unknown, depth = 0): Value {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -21,7 +27,9 @@ export function toJava(value: unknown): Value {
       }
       return new JDouble(value);
     case 'bigint':
-      return value >= INT64_MIN && value <= INT64_MAX ? value : new JBigInteger(value);
+      if (value >= INT64_MIN && value <= INT64_MAX) return value;
+      if (value >= BIG || value <= -BIG) throw new DataError(`an integer of more than ${MAX_BITS} bits`);
+      return new JBigInteger(value);
     case 'undefined':
       return null;
     case 'object':
@@ -31,25 +39,32 @@ export function toJava(value: unknown): Value {
       throw new TypeError(`Cannot convert a ${typeof value} to a Java value`);
   }
   if (value === null) return null;
-  if (Array.isArray(value)) return value.map(toJava);
+  if (++depth > MAX_DEPTH) throw new DataError(`nesting deeper than ${MAX_DEPTH} levels (or a cycle)`);
+  if (Array.isArray(value)) return value.map((v) => toJava(v, depth));
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) {
     // the common case first: a plain object from JSON.parse or code
     const map = new JMap();
-    for (const k in value) {
-      if (Object.hasOwn(value, k)) map.keys.set(k, toJava((value as Record<string, unknown>)[k]));
+    const keys = map.keys;
+    const o = value as Record<string, unknown>;
+    const names = Object.keys(o);
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i]!;
+      const v = o[k];
+      // strings and small integers, most of a payload, without a call
+      keys.set(k, typeof v === 'string' ? v : typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) ? v : toJava(v, depth));
     }
     return map;
   }
   if (isJavaObject(value)) return value;
   if (value instanceof Map) {
     const map = new JMap();
-    for (const [k, v] of value) map.keys.set(typeof k === 'string' ? k : String(k), toJava(v));
+    for (const [k, v] of value) map.keys.set(typeof k === 'string' ? k : String(k), toJava(v, depth));
     return map;
   }
   if (value instanceof Date) return value.toISOString();
   const map = new JMap();
-  for (const [k, v] of Object.entries(value)) map.keys.set(k, toJava(v));
+  for (const [k, v] of Object.entries(value)) map.keys.set(k, toJava(v, depth));
   return map;
 }
 

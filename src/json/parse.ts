@@ -13,6 +13,8 @@ import { JBigInteger, JDouble, JMap, type Value } from '../engine/values.js';
 import { SourceLines, type Position } from './positions.js';
 import { describeChar, isWordChar } from './chars.js';
 import { walk, type Node } from './pointer.js';
+import { FAIL, readJava } from './fast.js';
+import { MAX_NESTING, MAX_NUMBER_LENGTH, MAX_STRING_LENGTH } from './limits.js';
 
 export type { Position } from './positions.js';
 
@@ -22,6 +24,7 @@ export interface ParseJsonOptions {
   /** Maximum nesting of arrays and objects (default 1000, Jackson's limit). */
   maxDepth?: number | undefined;
 }
+
 
 export interface ParsedJson {
   /** The plain JavaScript value, as JSON.parse would give it. */
@@ -40,9 +43,31 @@ const INT32_MAX = 2 ** 31 - 1;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** Parse JSON text; throws DataError with file, line, column and a code frame on bad syntax. */
+/**
+ * Parse JSON text; throws DataError with file, line, column and a code frame on bad syntax.
+ * Valid text is read once for the Java value; the plain value (JSON.parse) and the positions
+ * (a second, full read) are made only when asked for, which is the error path.
+ */
 export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJson {
-  const p = new Parser(text, options.file ?? '<json>', options.maxDepth ?? 1000);
+  const file = options.file ?? '<json>';
+  const maxDepth = options.maxDepth ?? MAX_NESTING;
+  const java = readJava(text, maxDepth);
+  if (java === FAIL) return fullParse(text, file, maxDepth);
+  let full: ParsedJson | undefined;
+  let plain: { v: unknown } | undefined;
+  return {
+    get value() {
+      plain ??= { v: full ? full.value : JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+      return plain.v;
+    },
+    java,
+    locate: (pointer, part = 'value') => (full ??= fullParse(text, file, maxDepth)).locate(pointer, part),
+  };
+}
+
+/** The full read: plain value, Java value and positions, with the messages of every error (exported for tests). */
+export function fullParse(text: string, file: string, maxDepth: number): ParsedJson {
+  const p = new Parser(text, file, maxDepth);
   const root = p.parseDocument();
   const lines = new SourceLines(text);
   return {
@@ -241,6 +266,9 @@ class Parser {
       i++;
     }
     this.i = i + 1;
+    if (out.length + (i - chunk) > MAX_STRING_LENGTH) {
+      this.fail(`String longer than ${MAX_STRING_LENGTH} characters (the limit of Java JSON readers)`, open);
+    }
     return out + s.slice(chunk, i);
   }
 
@@ -293,6 +321,9 @@ class Parser {
       if (i === d) this.fail(`Invalid number '${s.slice(start, i)}' (expected a digit in the exponent)`, start);
     }
     this.i = i;
+    if (i - start > MAX_NUMBER_LENGTH) {
+      this.fail(`Number longer than ${MAX_NUMBER_LENGTH} characters (the limit of Java JSON readers)`, start);
+    }
     const text = s.slice(start, i);
     const n = Number(text);
     this.plain = n;

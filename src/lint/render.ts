@@ -1,100 +1,113 @@
 /**
  * Rendering every fixture variant of an email for the output rules and for coverage. It follows
  * renderEmail (src/project/render.ts): the same engine options from the config, the same merge
- * tag step, but it renders the linter's own compiled templates so the render trace points at the
- * nodes the linter analysed, and it keeps errors per variant instead of throwing.
+ * tag step, but it renders the linter's own parsed templates (body, subject, preheader) so the
+ * render trace points at the nodes the linter analysed, and it keeps errors per variant and per
+ * part instead of throwing.
  */
-import { DEFAULT_LIMITS, buildContext, compile, toPayload, type ForeachNode, type IfNode, type RenderOptions, type Template, type TemplateAst } from '../engine/index.js';
+import { DEFAULT_LIMITS, buildContext, toPayload, type ForeachNode, type IfNode, type RenderOptions, type RenderTrace, type TemplateAst } from '../engine/index.js';
 import { Renderer } from '../engine/evaluator.js';
+import { JMap } from '../engine/values.js';
 import { VelvetError } from '../errors.js';
-import type { FixtureVariant } from '../fixtures/types.js';
+import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import { applyMergeTags, type Email, type ResolvedConfig } from '../project/index.js';
+import type { Part } from './parts.js';
 
-export interface VariantRender {
-  html: string | undefined;
-  subject: string | undefined;
-  /** Set when the subject template exists. */
-  hasSubject: boolean;
-  sizeBytes: number;
-  /** The body failed to render (RenderError or LimitError). */
+/** One part (body, subject or preheader) rendered with one variant. */
+export interface PartRender {
+  /** The output after merge tags; undefined when the render failed. */
+  output: string | undefined;
+  /** RenderError or LimitError of this part. */
   error: VelvetError | undefined;
-  /** The subject or preheader failed to render. */
-  metaError: VelvetError | undefined;
   /** Branch index taken by each #if (branches.length for #else, -1 for none), per visit. */
   branches: Map<IfNode, Set<number>>;
   /** Iteration counts seen by each #foreach. */
   loops: Map<ForeachNode, Set<number>>;
 }
 
-export interface CompiledEmail {
-  body: Template;
-  subject: Template | undefined;
-  preheader: Template | undefined;
-  metaError: VelvetError | undefined;
+export interface VariantRender {
+  /** The body output (for a subject or preheader context: that part's output). */
+  html: string | undefined;
+  /** The rendered subject, when the subject template exists and rendered. */
+  subject: string | undefined;
+  /** Set when the subject template exists. */
+  hasSubject: boolean;
+  sizeBytes: number;
+  /** The body failed to render (RenderError or LimitError). */
+  error: VelvetError | undefined;
+  branches: Map<IfNode, Set<number>>;
+  loops: Map<ForeachNode, Set<number>>;
+  /** Each part's own render, by part name. */
+  parts: Partial<Record<Part['name'], PartRender>>;
 }
 
-/** Compiles subject and preheader; the body reuses the AST the linter parsed. */
-export function compileEmail(email: Email, ast: TemplateAst): CompiledEmail {
-  const name = email.templateFile;
-  const body: Template = {
-    name,
-    source: email.source,
-    ast,
-    render(payload, options = {}) {
-      const ctx = buildContext(toPayload(payload), options);
-      const limits = { ...DEFAULT_LIMITS, ...options.limits };
-      return { output: new Renderer(ast, email.source, name, ctx, limits, options.trace).run() };
-    },
-  };
-  let metaError: VelvetError | undefined;
-  const part = (text: string | undefined, which: string): Template | undefined => {
-    if (text === undefined) return undefined;
-    try {
-      return compile(text, { name: `${email.metaFile ?? 'email.json'}#${which}` });
-    } catch (e) {
-      if (e instanceof VelvetError) metaError ??= e;
-      else throw e;
-      return undefined;
-    }
-  };
-  return { body, subject: part(email.subjectSource, 'subject'), preheader: part(email.preheaderSource, 'preheader'), metaError };
+/** The variant an email without fixtures is rendered with: no data, as for a contact without any. */
+export const EMPTY_PAYLOAD = '(empty payload)';
+
+export function emptyFixture(): { fixture: Fixture; variant: FixtureVariant } {
+  const variant: FixtureVariant = { name: EMPTY_PAYLOAD, payload: new JMap(), json: {}, contact: {} };
+  return { fixture: { name: EMPTY_PAYLOAD, file: '', format: 'plain', variants: [variant] }, variant };
 }
 
-export function renderVariant(email: Email, compiled: CompiledEmail, variant: FixtureVariant, config: ResolvedConfig): VariantRender {
-  const branches = new Map<IfNode, Set<number>>();
-  const loops = new Map<ForeachNode, Set<number>>();
-  const add = <K>(m: Map<K, Set<number>>, k: K, v: number) => {
-    let s = m.get(k);
-    if (!s) m.set(k, (s = new Set()));
-    s.add(v);
+export interface RenderSetup {
+  parts: readonly { part: Part; ast: TemplateAst }[];
+  base: RenderOptions;
+  knownFields: readonly string[];
+  trace: boolean;
+}
+
+/** What every render of an email shares: the parsed parts and the engine options. */
+export function renderSetup(parts: readonly Part[], config: ResolvedConfig, trace: boolean): RenderSetup {
+  return {
+    parts: parts.flatMap((part) => (part.ast ? [{ part, ast: part.ast }] : [])),
+    base: { now: config.engine.now, timeZone: config.engine.timeZone, locale: config.engine.locale },
+    knownFields: config.contactFields,
+    trace,
   };
-  const base: RenderOptions = { now: config.engine.now, timeZone: config.engine.timeZone, locale: config.engine.locale };
+}
+
+export function renderVariant(email: Email, setup: RenderSetup, variant: FixtureVariant): VariantRender {
   const contact = { ...email.meta.contact, ...variant.contact };
-  const merge = (text: string) => applyMergeTags(text, contact, { knownFields: config.contactFields }).output;
   const out: VariantRender = {
     html: undefined,
     subject: undefined,
     hasSubject: email.subjectSource !== undefined,
     sizeBytes: 0,
     error: undefined,
-    metaError: compiled.metaError,
-    branches,
-    loops,
+    branches: new Map(),
+    loops: new Map(),
+    parts: {},
   };
-  try {
-    const trace = { branch: (n: IfNode, i: number) => add(branches, n, i), loop: (n: ForeachNode, c: number) => add(loops, n, c) };
-    out.html = merge(compiled.body.render(variant.payload, { ...base, trace }).output);
-    out.sizeBytes = Buffer.byteLength(out.html, 'utf8');
-  } catch (e) {
-    if (!(e instanceof VelvetError)) throw e;
-    out.error = e;
-  }
-  try {
-    if (compiled.subject) out.subject = merge(compiled.subject.render(variant.payload, base).output);
-    if (compiled.preheader) compiled.preheader.render(variant.payload, base);
-  } catch (e) {
-    if (!(e instanceof VelvetError)) throw e;
-    out.metaError ??= e;
+  for (const { part, ast } of setup.parts) {
+    const r = renderPart(part, ast, variant, setup, contact);
+    out.parts[part.name] = r;
+    if (part.name === 'body') {
+      Object.assign(out, { html: r.output, error: r.error, branches: r.branches, loops: r.loops });
+      if (r.output !== undefined) out.sizeBytes = Buffer.byteLength(r.output, 'utf8');
+    } else if (part.name === 'subject') out.subject = r.output;
   }
   return out;
+}
+
+function renderPart(part: Part, ast: TemplateAst, variant: FixtureVariant, setup: RenderSetup, contact: Record<string, string>): PartRender {
+  const r: PartRender = { output: undefined, error: undefined, branches: new Map(), loops: new Map() };
+  const add = <K>(m: Map<K, Set<number>>, k: K, v: number) => {
+    let s = m.get(k);
+    if (!s) m.set(k, (s = new Set()));
+    s.add(v);
+  };
+  const trace: RenderTrace | undefined = setup.trace
+    ? { branch: (n: IfNode, i: number) => add(r.branches, n, i), loop: (n: ForeachNode, c: number) => add(r.loops, n, c) }
+    : undefined;
+  try {
+    const ctx = buildContext(toPayload(variant.payload), setup.base);
+    const limits = { ...DEFAULT_LIMITS, ...setup.base.limits };
+    const name = part.name === 'body' ? part.file : `${part.file}#${part.name}`;
+    const output = new Renderer(ast, part.source, name, ctx, limits, trace).run();
+    r.output = applyMergeTags(output, contact, { knownFields: setup.knownFields }).output;
+  } catch (e) {
+    if (!(e instanceof VelvetError)) throw e;
+    r.error = e;
+  }
+  return r;
 }

@@ -1,19 +1,18 @@
 /**
- * The lint runner: builds one context per email (parse with recovery, analysis, HTML map and
- * renders, each computed once and only when a rule asks), runs the enabled rules, turns spans
- * into positions, applies inline disable comments and merges findings that several fixtures share.
- * A rule that throws becomes an error diagnostic about that rule; the run goes on.
+ * The lint runner: builds one context per email part (the body, and the subject and preheader
+ * of email.json) with its parse (with recovery), analysis, HTML map and renders, each computed
+ * once and only when a rule asks, runs the enabled rules, turns spans into positions in the file
+ * that holds the part, applies inline disable comments and merges findings that several
+ * fixtures share. A rule that throws becomes an error diagnostic about that rule; the run goes on.
  */
 import { readFileSync } from 'node:fs';
 import { parseJson, type ParsedJson } from '../json/index.js';
-import { SourceLines } from '../json/positions.js';
 import { listVariants, type Email, type ResolvedConfig } from '../project/index.js';
 import { analyse, type Analysis } from './analysis.js';
 import { coverageOf, type CoverageReport } from './coverage.js';
-import { disableMap } from './disable.js';
 import { htmlMap, type HtmlMap } from './html.js';
-import { parseWithRecovery } from './recover.js';
-import { compileEmail, renderVariant } from './render.js';
+import { bodyPart, metaParts, type Part } from './parts.js';
+import { emptyFixture, renderSetup, renderVariant, type VariantRender } from './render.js';
 import { RULES } from './rules/index.js';
 import type { Diagnostic, DiagnosticSeverity, Location, RenderedVariant, Report, Rule, RuleContext, RuleSetting } from './types.js';
 
@@ -22,6 +21,11 @@ export interface LintOptions {
   rules?: Readonly<Record<string, RuleSetting>> | undefined;
   /** Also compute branch and loop coverage over the fixtures. */
   coverage?: boolean | undefined;
+  /**
+   * The text of email.json, for positions of subject and preheader findings (default: read
+   * `email.metaFile`); an editor passes its unsaved text here.
+   */
+  metaText?: string | undefined;
 }
 
 export interface EmailLintResult {
@@ -40,81 +44,120 @@ export function severityOf(rule: Rule, config: ResolvedConfig, options: LintOpti
 }
 
 export async function lintEmailResult(email: Email, config: ResolvedConfig, options: LintOptions = {}): Promise<EmailLintResult> {
-  const file = email.templateFile;
-  const source = email.source;
-  const lines = new SourceLines(source);
-  const { ast, problems } = parseWithRecovery(source, file);
-  let analysis: Analysis | undefined;
-  let html: HtmlMap | undefined;
+  const body = bodyPart(email);
+  const parts: Part[] = [body, ...metaParts(email, options.metaText)];
   let renders: RenderedVariant[] | undefined;
-  let meta: ParsedJson | null | undefined;
   const getRenders = (): RenderedVariant[] => {
     if (renders) return renders;
-    if (!ast) return (renders = []);
-    const compiled = compileEmail(email, ast);
-    renders = listVariants(email).map(({ fixture, variant }) => ({
+    const setup = renderSetup(parts, config, Boolean(options.coverage));
+    const variants = listVariants(email);
+    const empty = variants.length === 0;
+    // without fixtures the email is rendered once with no data, as Yespo does for a contact
+    // without any, so that the output rules still see its HTML
+    renders = (empty ? [emptyFixture()] : variants).map(({ fixture, variant }) => ({
       fixture,
       variant,
       label: fixture.variants.length > 1 ? `${fixture.name}/${variant.name}` : fixture.name,
-      result: renderVariant(email, compiled, variant, config),
+      result: renderVariant(email, setup, variant),
+      empty,
     }));
     return renders;
   };
-  const out: Diagnostic[] = [];
-  const disabled = disableMap(source);
-  const toDiagnostic = (ruleId: string, severity: DiagnosticSeverity, r: Report): Diagnostic => {
-    const d: Diagnostic = { ruleId, severity, message: r.message, file, line: 1, column: 1 };
-    if (r.loc) {
-      Object.assign(d, { file: r.loc.file, line: r.loc.line, column: r.loc.column });
-      if (r.loc.endLine !== undefined) Object.assign(d, { endLine: r.loc.endLine, endColumn: r.loc.endColumn });
-    } else if (r.span) {
-      const a = lines.position(r.span.start);
-      const b = lines.position(Math.max(r.span.start, r.span.end));
-      Object.assign(d, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column });
-    }
-    if (r.fixture !== undefined) d.fixture = r.fixture;
-    return d;
+  const perPart = new Map<Part, { analysis?: Analysis; html?: HtmlMap; renders?: RenderedVariant[] }>();
+  const cache = (part: Part) => {
+    let c = perPart.get(part);
+    if (!c) perPart.set(part, (c = {}));
+    return c;
   };
+  const rendersOf = (part: Part): RenderedVariant[] => {
+    if (part === body) return getRenders();
+    const c = cache(part);
+    return (c.renders ??= getRenders().map((r) => ({ ...r, result: partResult(r.result, part) })));
+  };
+  let meta: ParsedJson | null | undefined;
+  const metaLocation = (pointer: string): Location | undefined => {
+    if (meta === undefined) meta = readMeta(email.metaFile, options.metaText);
+    const pos = meta?.locate(pointer) ?? meta?.locate('');
+    return pos && email.metaFile ? { file: email.metaFile, line: pos.line, column: pos.column } : undefined;
+  };
+  const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, config, options);
     if (!severity) continue;
-    if (rule.meta.needs === 'renders' && !ast) continue;
-    const found: Diagnostic[] = [];
-    const context: RuleContext = {
-      email,
-      config,
-      file,
-      source,
-      lines,
-      ast,
-      syntax: problems,
-      analysis: () => (analysis ??= analyse(ast!)),
-      html: () => (html ??= htmlMap(source, ast!)),
-      renders: getRenders,
-      metaLocation: (pointer) => {
-        if (meta === undefined) meta = readMeta(email.metaFile);
-        const pos = meta?.locate(pointer) ?? meta?.locate('');
-        return pos && email.metaFile ? { file: email.metaFile, line: pos.line, column: pos.column } : undefined;
-      },
-      report: (r) => void found.push(toDiagnostic(rule.meta.id, severity, r)),
-    };
-    try {
-      await rule.create(context);
-      out.push(...found);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      out.push({ ruleId: rule.meta.id, severity: 'error', message: `Rule '${rule.meta.id}' crashed: ${why}`, file, line: 1, column: 1 });
+    for (const part of rule.meta.parts === 'all' ? parts : [body]) {
+      if (rule.meta.needs === 'renders' && !part.ast) continue;
+      const found: Diagnostic[] = [];
+      const context: RuleContext = {
+        email,
+        config,
+        part: part.name,
+        file: part.file,
+        source: part.source,
+        lines: part.lines,
+        ast: part.ast,
+        syntax: part.syntax,
+        analysis: () => (cache(part).analysis ??= analyse(part.ast!)),
+        html: () => (cache(part).html ??= htmlMap(part.source, part.ast!)),
+        renders: () => rendersOf(part),
+        metaLocation,
+        report: (r) => {
+          const d = toDiagnostic(part, rule.meta.id, severity, r);
+          if (d) found.push(d);
+        },
+      };
+      try {
+        await rule.create(context);
+        out.push(...found);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        out.push({ ruleId: rule.meta.id, severity: 'error', message: `Rule '${rule.meta.id}' crashed: ${why}`, file: part.file, line: 1, column: 1 });
+      }
     }
   }
-  const kept = merge(out.filter((d) => d.file !== file || !disabled.isDisabled(d.ruleId, d.line)));
-  const coverage = options.coverage && ast ? coverageOf(file, ast, getRenders(), lines) : undefined;
+  const kept = merge(out.filter((d) => d.file !== body.file || !body.disabled.isDisabled(d.ruleId, d.line)));
+  const coverage =
+    options.coverage && body.ast ? coverageOf(body.file, body.ast, getRenders().filter((r) => !r.empty), body.lines) : undefined;
   return { email, diagnostics: kept, coverage };
 }
 
-function readMeta(file: string | undefined): ParsedJson | null {
+/** A finding at its position in the part's file; undefined when a disable comment in a subject or preheader hides it. */
+function toDiagnostic(part: Part, ruleId: string, severity: DiagnosticSeverity, r: Report): Diagnostic | undefined {
+  const message = part.name === 'body' ? r.message : `${part.name}: ${r.message}`;
+  const d: Diagnostic = { ruleId, severity, message, file: part.file, line: 1, column: 1 };
+  if (r.loc) {
+    Object.assign(d, { file: r.loc.file, line: r.loc.line, column: r.loc.column });
+    if (r.loc.endLine !== undefined) Object.assign(d, { endLine: r.loc.endLine, endColumn: r.loc.endColumn });
+  } else if (r.span) {
+    if (part.name !== 'body' && part.disabled.isDisabled(ruleId, part.lines.position(r.span.start).line)) return undefined;
+    const a = part.position(r.span.start);
+    const b = part.position(Math.max(r.span.start, r.span.end));
+    Object.assign(d, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column });
+  } else if (part.name !== 'body') {
+    Object.assign(d, part.position(0));
+  }
+  if (r.fixture !== undefined) d.fixture = r.fixture;
+  return d;
+}
+
+/** A variant's render as a subject or preheader context sees it: that part's output and errors. */
+function partResult(v: VariantRender, part: Part): VariantRender {
+  const p = v.parts[part.name];
+  return {
+    html: p?.output,
+    subject: v.subject,
+    hasSubject: v.hasSubject,
+    sizeBytes: p?.output === undefined ? 0 : Buffer.byteLength(p.output, 'utf8'),
+    error: p?.error,
+    branches: p?.branches ?? new Map(),
+    loops: p?.loops ?? new Map(),
+    parts: v.parts,
+  };
+}
+
+function readMeta(file: string | undefined, text: string | undefined): ParsedJson | null {
   if (!file) return null;
   try {
-    return parseJson(readFileSync(file, 'utf8'), { file });
+    return parseJson(text ?? readFileSync(file, 'utf8'), { file });
   } catch {
     return null;
   }

@@ -9,6 +9,7 @@ import type { Email, ResolvedConfig } from '../project/index.js';
 import type { SourceLines } from '../json/positions.js';
 import type { Analysis } from './analysis.js';
 import type { HtmlMap } from './html.js';
+import type { PartName } from './parts.js';
 import type { SyntaxProblem } from './recover.js';
 import type { VariantRender } from './render.js';
 
@@ -41,7 +42,7 @@ export interface Location {
 
 export interface Report {
   message: string;
-  /** Offsets into the body template. */
+  /** Offsets into the context's template text. */
   span?: Span | undefined;
   /** A position in another file; wins over `span`. */
   loc?: Location | undefined;
@@ -56,6 +57,11 @@ export interface RuleMeta {
   docs: string;
   /** What the rule looks at: the template text only, or also fixtures and rendered output. */
   needs: 'template' | 'renders';
+  /**
+   * The templates it checks: the body only, or also the subject and preheader in email.json
+   * (each part gets its own context: its text, its AST, its renders). Default: the body.
+   */
+  parts?: 'body' | 'all' | undefined;
 }
 
 export interface Rule {
@@ -70,21 +76,28 @@ export interface RenderedVariant {
   /** "fixture" or "fixture/variant" when a fixture has several variants. */
   label: string;
   result: VariantRender;
+  /** The email has no fixtures and this is its render with an empty payload. */
+  empty: boolean;
 }
 
 export interface RuleContext {
   email: Email;
   config: ResolvedConfig;
-  /** The body template and its text. */
+  /** The template this context checks: the body, or the subject or preheader of email.json. */
+  part: PartName;
+  /** The file findings point into (email.html; email.json for subject and preheader). */
   file: string;
+  /** The part's template text; report spans are offsets into it. */
   source: string;
   lines: SourceLines;
-  /** Parsed body template; undefined when it has syntax errors (then only template rules run). */
+  /** Parsed template; undefined when it has syntax errors (then only template rules run). */
   ast: TemplateAst | undefined;
-  /** Every syntax error of the body template, found with recovery. */
+  /** Every syntax error of the template, found with recovery. */
   syntax: readonly SyntaxProblem[];
   analysis(): Analysis;
+  /** The HTML structure of the body (body rules only). */
   html(): HtmlMap;
+  /** Every fixture variant rendered (`result.html` is this part's output). */
   renders(): RenderedVariant[];
   /** Position of a JSON pointer in email.json (for subject findings). */
   metaLocation(pointer: string): Location | undefined;

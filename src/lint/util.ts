@@ -3,8 +3,11 @@ import { JMap, type Value } from '../engine/values.js';
 import type { RenderedVariant, Rule, RuleContext, RuleMeta } from './types.js';
 
 /** Declares a rule; `docs` defaults to docs/rules/<id>.md. */
-export function defineRule(meta: Omit<RuleMeta, 'docs' | 'needs'> & Partial<Pick<RuleMeta, 'docs' | 'needs'>>, create: (c: RuleContext) => void | Promise<void>): Rule {
-  return { meta: { docs: `docs/rules/${meta.id}.md`, needs: 'template', ...meta }, create };
+export function defineRule(
+  meta: Omit<RuleMeta, 'docs' | 'needs' | 'parts'> & Partial<Pick<RuleMeta, 'docs' | 'needs' | 'parts'>>,
+  create: (c: RuleContext) => void | Promise<void>,
+): Rule {
+  return { meta: { docs: `docs/rules/${meta.id}.md`, needs: 'template', parts: 'body', ...meta }, create };
 }
 
 export function levenshtein(a: string, b: string): number {

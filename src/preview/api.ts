@@ -11,17 +11,20 @@ import { saveFixture } from './save-fixture.js';
 import { tokenMatches, type Middleware } from './security.js';
 import type { SendService } from './send.js';
 import type { ProjectState } from './state.js';
+import type { SyncService } from './sync.js';
 
 export interface ApiOptions {
   state: ProjectState;
   live: LiveRenderer;
   send: SendService;
   token: string;
+  /** "Check Yespo": the emails' sync state, on demand. */
+  sync?: SyncService | undefined;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-export function createApiMiddleware({ state, live, send, token }: ApiOptions): Middleware {
+export function createApiMiddleware({ state, live, send, token, sync }: ApiOptions): Middleware {
   const needToken = (req: IncomingMessage): void => {
     if (!tokenMatches(token, req.headers[TOKEN_HEADER])) throw new HttpError(403, 'missing or wrong session token');
   };
@@ -39,7 +42,7 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
       sendJson(
         res,
         200,
-        live.select({
+        await live.select({
           clientId,
           email: requiredString(body, 'email'),
           fixture: optionalString(body, 'fixture'),
@@ -67,6 +70,12 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
       const outcome = await saveFixture(email, { name: body['name'], payload: body['payload'], overwrite: body['overwrite'] }, contact, state.config.root);
       sendJson(res, outcome.status, outcome);
     },
+    'POST /sync': async (req, res) => {
+      // reaches Yespo with the server's key: the page's token only
+      needToken(req);
+      if (!sync) throw new HttpError(404, 'not found');
+      sendJson(res, 200, await sync.check());
+    },
     'POST /send': async (req, res) => {
       needToken(req);
       const body = await readJson(req);
@@ -81,6 +90,7 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
         variant: optionalString(body, 'variant'),
         to: list,
         mode,
+        payload: optionalString(body, 'payload'),
       });
       sendJson(res, 200, result);
     },
@@ -92,7 +102,12 @@ export function createApiMiddleware({ state, live, send, token }: ApiOptions): M
     const path = url.pathname.slice(API_PREFIX.length);
     let handler = routes[`${req.method} ${path}`];
     const sendId = /^\/send\/([\w-]+)$/.exec(path)?.[1];
-    if (!handler && req.method === 'GET' && sendId) {
+    if (!handler && req.method === 'GET' && sendId === 'settings') {
+      handler = async (r, s, u) => {
+        needToken(r);
+        sendJson(s, 200, await send.settings(u.searchParams.get('email') ?? ''));
+      };
+    } else if (!handler && req.method === 'GET' && sendId) {
       handler = async (r, s) => {
         needToken(r);
         const found = send.get(sendId);

@@ -3,10 +3,11 @@
  * payload); a batch of file events reloads only the affected emails and pushes a new render to
  * the tabs showing them, and only when the render actually differs from the last one they got.
  */
-import { basename } from 'node:path';
-import { CONFIG_FILE, TEMPLATE_FILE } from '../project/index.js';
 import type { EventChannel } from './channel.js';
-import type { ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
+import { htmlToText } from './plain-text.js';
+import { createProblemLog, summaryProblems } from './problems.js';
+import { templateProblem } from './template-check.js';
+import type { EmailSummary, ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
 import type { ProjectState } from './state.js';
 import type { FileEvent } from './watcher.js';
 
@@ -15,15 +16,19 @@ interface Subscription {
   seq: number;
   /** The last result sent, serialised, to drop repeats (an editor writing the same text twice). */
   last: string;
+  /** The error of the last result, if it failed (for the terminal). */
+  error?: ErrorInfo | undefined;
 }
 
 export interface LiveRenderer {
   /** Registers the tab's selection and renders it. */
-  select(req: RenderRequest): { seq: number; result: RenderResult };
+  select(req: RenderRequest): Promise<{ seq: number; result: RenderResult }>;
   /** Handles one batch of file events; batches are processed one after the other. */
   onFiles(batch: FileEvent[]): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
   idle(): Promise<void>;
+  /** Prints the problems the project has now (at start-up: broken fixtures, templates, emails). */
+  reportProblems(): void;
   close(): void;
 }
 
@@ -35,61 +40,63 @@ export function createLiveRenderer(
   channel: EventChannel,
   errorInfo: (err: unknown) => ErrorInfo,
   log?: (error: ErrorInfo) => void,
+  toText: (html: string) => Promise<string> = async (html) => htmlToText(html),
 ): LiveRenderer {
   const subs = new Map<string, Subscription>();
   let queue: Promise<void> = Promise.resolve();
   let closed = false;
+  const problems = createProblemLog(log);
+  let configError: ErrorInfo | undefined;
+  /** Prints what is newly wrong: the config, the email list's load errors, the tabs' failed renders. */
+  const report = (summaries: EmailSummary[]): void => {
+    const tabs = [...subs.values()].flatMap((s) => (s.error ? [s.error] : []));
+    problems.update([...(configError ? [configError] : []), ...summaryProblems(summaries), ...tabs]);
+  };
 
-  const push = (clientId: string, sub: Subscription, result: RenderResult): void => {
+  /**
+   * The render as the tab gets it: with its plain text (made off this thread: see
+   * text-worker.ts), or for a syntax error the clearest message for it (see template-check.ts).
+   */
+  const complete = async (result: RenderResult): Promise<RenderResult> => {
+    if (result.ok) return { ...result, text: await toText(result.html) };
+    if (result.error.name !== 'ParseError') return result;
+    return { ...result, error: templateProblem(state.email(result.email), state.errorInfo) ?? result.error };
+  };
+
+  const push = async (clientId: string, sub: Subscription, result: RenderResult): Promise<void> => {
+    // the text follows from the html: an unchanged render is dropped before it is converted
     const key = JSON.stringify(result);
     if (key === sub.last) return;
     sub.last = key;
-    if (!result.ok) log?.(result.error);
-    sub.seq++;
-    channel.send('velvet:render', { clientId, seq: sub.seq, result });
+    const seq = ++sub.seq;
+    const full = await complete(result);
+    sub.error = full.ok ? undefined : full.error;
+    if (!closed) channel.send('velvet:render', { clientId, seq, result: full });
   };
 
   const handle = async (batch: FileEvent[]): Promise<void> => {
     const before = JSON.stringify(state.summaries());
-    const configChanged = batch.some((e) => basename(e.path) === CONFIG_FILE);
-    let affected: Set<string> | 'all';
-    if (configChanged) {
-      affected = 'all';
-      try {
-        await state.reloadAll();
-      } catch (err) {
-        // a broken config: every tab shows the error over its last good render
-        const error = errorInfo(err);
-        for (const [id, sub] of subs) {
-          push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error });
-        }
-        return;
+    const change = await state.apply(batch);
+    configError = change.error;
+    if (change.error) {
+      // a broken config: every tab shows the error over its last good render
+      for (const [id, sub] of subs) {
+        await push(id, sub, { ok: false, email: sub.sel.email, fixture: sub.sel.fixture, variant: sub.sel.variant, error: change.error });
       }
-    } else {
-      const names = new Set<string>();
-      for (const e of batch) {
-        const name = state.emailOf(e.path);
-        if (name !== undefined) names.add(name);
-      }
-      const structural = batch.some(
-        (e) => e.kind === 'addDir' || e.kind === 'unlinkDir' || (basename(e.path) === TEMPLATE_FILE && e.kind !== 'change'),
-      );
-      const added = structural ? await state.rescan() : [];
-      for (const name of names) if (!added.includes(name) && state.email(name) !== undefined) await state.reload(name);
-      // an email whose load failed has no Email object but is still listed: reload it too
-      for (const name of names) if (!added.includes(name) && state.email(name) === undefined) await state.reload(name);
-      affected = new Set([...names, ...added]);
+      report([]);
+      return;
     }
     if (closed) return;
     const summaries = state.summaries();
     if (JSON.stringify(summaries) !== before) channel.send('velvet:emails', summaries);
     for (const [id, sub] of subs) {
-      if (affected === 'all' || affected.has(sub.sel.email)) push(id, sub, state.render(sub.sel));
+      if (change.emails === 'all' || change.emails.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
     }
+    report(summaries);
   };
 
   return {
-    select(req) {
+    async select(req) {
       const { clientId, ...sel } = req;
       const sub = subs.get(clientId) ?? { sel, seq: 0, last: '' };
       subs.delete(clientId);
@@ -101,8 +108,11 @@ export function createLiveRenderer(
       sub.sel = { email: sel.email, fixture: sel.fixture, variant: sel.variant, payload: sel.payload };
       const result = state.render(sub.sel);
       sub.last = JSON.stringify(result);
-      sub.seq++;
-      return { seq: sub.seq, result };
+      const seq = ++sub.seq;
+      const full = await complete(result);
+      sub.error = full.ok ? undefined : full.error;
+      report(state.summaries());
+      return { seq, result: full };
     },
     onFiles(batch) {
       queue = queue.then(() => handle(batch)).catch(() => undefined);
@@ -110,6 +120,9 @@ export function createLiveRenderer(
     },
     idle() {
       return queue;
+    },
+    reportProblems() {
+      report(state.summaries());
     },
     close() {
       closed = true;

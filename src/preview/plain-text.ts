@@ -1,50 +1,62 @@
 /**
- * A plain-text version of rendered email HTML, close to what mail clients show when HTML is off:
- * no head, styles, scripts or comments; block elements and <br> become line breaks; links keep
- * their address; entities are decoded; runs of blank lines collapse.
+ * The plain-text version of rendered email HTML, as html-to-text makes it with the settings
+ * email tooling uses (react-email's): no wrapping, no images (but the alt text of a linked
+ * image), links without brackets and without the address when it is the link's text, nothing
+ * marked `data-skip-in-text`, and no preheader padding (͏, &zwnj;, runs of &nbsp;).
+ *
+ * The settings are plain data so the worker (text-worker.ts) applies exactly the same ones.
  */
+import { convert, type HtmlToTextOptions } from 'html-to-text';
 
-const BLOCK = /^(?:p|div|table|tr|h[1-6]|ul|ol|li|section|article|header|footer|blockquote|pre|hr|center|tbody|thead|tfoot)$/i;
+/** html-to-text settings; `linkedImage` prints the alt text of an image inside a link, else nothing. */
+export const TEXT_OPTIONS = {
+  wordwrap: false,
+  selectors: [
+    { selector: 'img', format: 'linkedImage' },
+    { selector: '[data-skip-in-text=true]', format: 'skip' },
+    { selector: 'a', options: { linkBrackets: false, hideLinkHrefIfSameAsText: true } },
+  ],
+} as const;
 
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', reg: '®', trade: '™',
-  mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', ldquo: '“',
-  rdquo: '”', bull: '•', middot: '·', euro: '€', zwnj: '', zwj: '', shy: '',
-};
+/** Invisible characters that preheaders are padded with (U+034F, zero-width ones, soft hyphen). */
+export const PADDING = '[\\u034f\\u200b-\\u200d\\u2060\\ufeff\\u00ad]';
 
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[body.toLowerCase()] ?? whole;
-  });
-}
-
-export function htmlToText(html: string): string {
-  let s = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(head|style|script|title|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n');
-  // links: "text (url)" unless the text already is the url
-  s = s.replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_m, attrs: string, inner: string) => {
-    const href = /\bhref\s*=\s*("([^"]*)"|'([^']*)')/i.exec(attrs);
-    const url = decodeEntities(href?.[2] ?? href?.[3] ?? '').trim();
-    const text = inner.replace(/<[^>]*>/g, '').trim();
-    if (!url || url.startsWith('#') || /^mailto:/i.test(url) || decodeEntities(text) === url) return inner;
-    return `${inner} (${url})`;
-  });
-  s = s.replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi, (_m, tag: string) => {
-    if (tag.toLowerCase() === 'li') return '\n• ';
-    if (tag.toLowerCase() === 'td' || tag.toLowerCase() === 'th') return ' ';
-    return BLOCK.test(tag) ? '\n' : '';
-  });
-  s = decodeEntities(s.replace(/<[^>]*>/g, ''));
-  return s
+/** Removes preheader padding and the space it leaves; at most one blank line in a row. */
+export function cleanText(text: string): string {
+  return text
+    .replace(new RegExp(PADDING, 'g'), '')
+    .replace(/[\u00a0 \t]{2,}/g, ' ')
+    .replace(/\u00a0/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map((line) => line.trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+const options: HtmlToTextOptions = {
+  ...(TEXT_OPTIONS as unknown as HtmlToTextOptions),
+  formatters: {
+    linkedImage: (elem, _walk, builder) => {
+      const alt = linkedImageAlt(elem as unknown as Node);
+      if (alt) builder.addInline(alt);
+    },
+  },
+};
+
+interface Node {
+  name?: string;
+  attribs?: Record<string, string>;
+  parent?: Node | null;
+}
+
+/** The alt text of an image that sits inside a link (its text there); '' for any other image. */
+function linkedImageAlt(img: Node): string {
+  for (let p = img.parent; p; p = p.parent) if (p.name === 'a') return img.attribs?.['alt'] ?? '';
+  return '';
+}
+
+/** Plain text of `html`, in this thread (linear in the size of the HTML). */
+export function htmlToText(html: string): string {
+  return cleanText(convert(html, options));
 }

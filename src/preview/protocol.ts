@@ -4,6 +4,7 @@
  */
 import type { ErrorPayload } from '../errors.js';
 import type { Diagnostic } from '../lint/types.js';
+import type { SyncState } from '../sync/status.js';
 
 /** The serialisable error shape shared with the terminal; `file` is relative to the project folder. */
 export type ErrorInfo = ErrorPayload;
@@ -22,6 +23,8 @@ export interface EmailSummary {
   brokenFixtures: { name: string; error: ErrorInfo }[];
   /** The email itself cannot be loaded (e.g. an invalid email.json). */
   error?: ErrorInfo | undefined;
+  /** The template (or subject, preheader) does not parse: the first syntax error. */
+  templateError?: ErrorInfo | undefined;
 }
 
 export interface Selection {
@@ -41,6 +44,8 @@ export interface RenderOk {
   preheader: string | undefined;
   /** Sender from email.json. */
   from: string | undefined;
+  /** Yespo message id from email.json. */
+  messageId?: number | undefined;
   /** Folder of the email relative to the project, for relative asset URLs. */
   dir: string;
   html: string;
@@ -105,6 +110,24 @@ export interface SendRequest {
   variant?: string | undefined;
   to: string[];
   mode: SendMode;
+  /** The payload shown on screen (edited JSON text); sent instead of the fixture file's. */
+  payload?: string | undefined;
+}
+
+/** GET /__velvet/api/send/settings?email=NAME: what a send would use (never the key itself). */
+export interface SendSettingsInfo {
+  /** YESPO_API_KEY is set in the preview server's environment. */
+  apiKey: boolean;
+  apiUrl: string;
+  /** send.carrierMessageId: render mode sends through it. */
+  carrierMessageId: number | null;
+  /** The email's messageId: data mode sends to it. */
+  messageId: number | null;
+  allow: string[];
+  allowSource: string;
+  subjectPrefix: string;
+  /** The settings could not be read (e.g. a bad send.apiUrl). */
+  problem?: string | undefined;
 }
 
 export interface SendRecipientState {
@@ -125,6 +148,23 @@ export interface SendState {
   problems: string[];
   findings: { severity: 'error' | 'warning'; rule: string; message: string }[];
 }
+
+/** One email's sync state with its Yespo message (see docs/sync.md). */
+export interface SyncInfo {
+  email: string;
+  messageId: number | undefined;
+  state: SyncState;
+  /** The state in words, as `velvet status` prints it. */
+  text: string;
+  here: string[];
+  yespo: string[];
+}
+
+/** Answer of POST /__velvet/api/sync: checked on demand, never polled. */
+export type SyncResponse =
+  | { available: false; reason: string }
+  | { available: true; checkedAt: string; emails: SyncInfo[] }
+  | { available: true; error: string };
 
 /** Server-Sent Events on EVENTS_PATH, server → browser (the event name is the SSE `event:`). */
 export interface VelvetEvents {

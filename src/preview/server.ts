@@ -84,6 +84,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       token,
       sendPoll: options.sendPoll,
       log: options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined,
+      logText: options.log,
     }),
   );
   services.catch(() => undefined);

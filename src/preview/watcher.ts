@@ -17,6 +17,8 @@ export interface FileEvent {
 export interface ProjectWatcher {
   /** Resolves once the initial scan is done and changes are being reported. */
   ready: Promise<void>;
+  /** Every folder being watched (absolute paths). */
+  watchedDirs(): string[];
   close(): Promise<void>;
 }
 
@@ -35,11 +37,17 @@ const WATCHED_EXT = new Set(['.html', '.json']);
 export function ignoredPath(path: string, stats?: Stats): boolean {
   const name = basename(path);
   if (name.startsWith('.') || SKIP_DIRS.has(name)) return true;
+  // a symlink is not followed (see below), and the link itself is no template, meta or fixture
+  if (stats?.isSymbolicLink()) return true;
   if (stats?.isFile()) return !WATCHED_EXT.has(extname(name));
   return false;
 }
 
-export function createProjectWatcher(roots: readonly string[], onBatch: (batch: FileEvent[]) => void): ProjectWatcher {
+export function createProjectWatcher(
+  roots: readonly string[],
+  onBatch: (batch: FileEvent[]) => void,
+  onError?: (err: unknown) => void,
+): ProjectWatcher {
   let pending: FileEvent[] = [];
   let scheduled = false;
   const flush = (): void => {
@@ -61,7 +69,13 @@ export function createProjectWatcher(roots: readonly string[], onBatch: (batch: 
     ignored: (path, stats) => !roots.includes(path) && ignoredPath(path, stats),
     // a file re-added right after its removal (save by rename) is reported as a change
     atomic: true,
+    // a symlink is never followed: `ln -s .. up` would loop (ELOOP) and a link to a folder
+    // elsewhere would watch (and report) files outside the project
+    followSymlinks: false,
   });
+  // a folder that cannot be read (permissions, a loop, a race with its removal) is skipped,
+  // never a crash: an EventEmitter 'error' without a listener would throw
+  watcher.on('error', (err) => onError?.(err));
   for (const kind of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
     watcher.on(kind, (path: string) => {
       queue({ kind, path });
@@ -80,6 +94,7 @@ export function createProjectWatcher(roots: readonly string[], onBatch: (batch: 
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
   return {
     ready,
+    watchedDirs: () => Object.keys(watcher.getWatched()),
     async close() {
       for (const t of trailing.values()) clearTimeout(t);
       trailing.clear();

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { dirname, join, resolve } from 'node:path';
+import { CONFIG_CHECKS } from './config-checks.js';
 import { readSettingsFile } from './json-file.js';
 
 export const CONFIG_FILE = 'velvet.config.json';
@@ -137,7 +138,7 @@ export function findConfig(startDir: string): string | undefined {
 
 /** Read, validate (ConfigError with file:line:column) and normalise a config file. */
 export function loadConfig(file: string, overrides?: VelvetConfigInput): ResolvedConfig {
-  const input = readSettingsFile(file, 'config.schema.json') as VelvetConfigInput;
+  const input = readSettingsFile(file, 'config.schema.json', CONFIG_CHECKS) as VelvetConfigInput;
   const layers = overrides ? [input, overrides] : [input];
   return normalizeConfig(layers, { root: dirname(resolve(file)), file: resolve(file) });
 }

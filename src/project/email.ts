@@ -2,10 +2,13 @@
  * One email folder: `email.html` (body template), optional `email.json` (meta) and `data/*.json`
  * fixtures. A broken fixture is collected in `fixtureErrors` so the others still preview.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, DataError } from '../errors.js';
+import { findConfig } from './config.js';
+import { isInside } from './paths.js';
 import { loadFixture } from '../fixtures/load.js';
+import { decodeText } from '../fixtures/text.js';
 import type { Fixture, FixtureOptions } from '../fixtures/types.js';
 import { loadEmailMeta, type EmailMeta } from './meta.js';
 
@@ -34,6 +37,12 @@ export interface LoadEmailOptions {
   /** Name to show (default: the folder name). */
   name?: string | undefined;
   fixtures?: FixtureOptions | undefined;
+  /**
+   * The folder every fixture must really be inside (symlinks resolved): the project root.
+   * Default: the folder of the nearest velvet.config.json, or the email folder when there is none
+   * or when the email folder is not inside it.
+   */
+  root?: string | undefined;
 }
 
 /** True when `dir` holds an email.html. */
@@ -45,23 +54,27 @@ export function isEmailDir(dir: string): boolean {
 export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Promise<Email> {
   const abs = resolve(dir);
   const templateFile = join(abs, TEMPLATE_FILE);
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(templateFile, 'utf8');
+    bytes = readFileSync(templateFile);
   } catch (e) {
     throw new ConfigError(`Not an email folder: ${TEMPLATE_FILE} cannot be read`, { file: abs }, { cause: e });
   }
+  const source = decodeText(bytes, templateFile);
   const metaPath = join(abs, META_FILE);
   const metaFile = existsSync(metaPath) ? metaPath : undefined;
   const meta = loadEmailMeta(metaPath);
   const fixtures: Fixture[] = [];
   const fixtureErrors: DataError[] = [];
-  const results = await Promise.allSettled(fixtureFiles(abs).map((f) => loadFixture(f, options.fixtures)));
+  const found = findFixtures(abs, options.root);
+  fixtureErrors.push(...found.errors);
+  const results = await Promise.allSettled(found.files.map((f) => loadFixture(f, options.fixtures)));
   for (const r of results) {
     if (r.status === 'fulfilled') fixtures.push(r.value);
     else if (r.reason instanceof DataError) fixtureErrors.push(r.reason);
     else throw r.reason;
   }
+  fixtureErrors.sort((a, b) => compareNames(a.file ?? '', b.file ?? ''));
   return {
     name: options.name ?? basename(abs),
     dir: abs,
@@ -76,15 +89,55 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
   };
 }
 
-/** `data/*.json`, sorted by name so the variant order is stable across machines. */
-export function fixtureFiles(emailDir: string): string[] {
+/** `data/*.json` that may be read, sorted by name so the variant order is stable across machines. */
+export function fixtureFiles(emailDir: string, root?: string): string[] {
+  return findFixtures(resolve(emailDir), root).files;
+}
+
+/** The real folder fixtures of `emailDir` must be inside (see LoadEmailOptions.root). */
+function boundaryOf(emailDir: string, root: string | undefined): string {
+  const email = realpathSync(emailDir);
+  const config = root === undefined ? findConfig(emailDir) : undefined;
+  const base = root ?? (config ? dirname(config) : emailDir);
+  let real: string;
+  try {
+    real = realpathSync(base);
+  } catch {
+    return email;
+  }
+  return isInside(real, email) ? real : email;
+}
+
+/**
+ * The fixture files of an email folder and the ones refused: a data/ folder or a fixture file
+ * whose real path leads outside the project (through a symlink) is never read, so no file from
+ * elsewhere on the machine can reach a render, a page or an image URL.
+ */
+export function findFixtures(emailDir: string, root?: string): { files: string[]; errors: DataError[] } {
   const dataDir = join(emailDir, DATA_DIR);
-  if (!existsSync(dataDir)) return [];
-  return readdirSync(dataDir, { withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.json') && !d.name.startsWith('.'))
+  if (!existsSync(dataDir)) return { files: [], errors: [] };
+  const outside = (file: string): DataError => new DataError('leads outside the project folder (through a symlink); not read', { file });
+  const boundary = boundaryOf(emailDir, root);
+  if (!isInside(boundary, realpathSync(dataDir))) return { files: [], errors: [outside(dataDir)] };
+  const files: string[] = [];
+  const errors: DataError[] = [];
+  const names = readdirSync(dataDir, { withFileTypes: true })
+    .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.endsWith('.json') && !d.name.startsWith('.'))
     .map((d) => d.name)
-    .sort(compareNames)
-    .map((n) => join(dataDir, n));
+    .sort(compareNames);
+  for (const name of names) {
+    const file = join(dataDir, name);
+    let real: string;
+    try {
+      real = realpathSync(file);
+      if (!statSync(real).isFile()) continue;
+    } catch {
+      continue; // a dangling link is no fixture
+    }
+    if (isInside(boundary, real)) files.push(file);
+    else errors.push(outside(file));
+  }
+  return { files, errors };
 }
 
 /** The fixture shown first when email.json lists none: a fixture of this name. */

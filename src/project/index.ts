@@ -11,3 +11,5 @@ export type { MergeTag, MergeTagOptions, MergeTagResult, UnknownMergeTag } from 
 export { listVariants } from './variants.js';
 export { renderEmail } from './render.js';
 export type { EmailPart, RenderEmailOptions, RenderedEmail } from './render.js';
+export { createWorkspace } from './workspace.js';
+export type { FileChange, FileChangeKind, Workspace, WorkspaceChange, WorkspaceEntry } from './workspace.js';

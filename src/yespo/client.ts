@@ -2,10 +2,13 @@ import { ConfigError } from '../errors.js';
 import { YespoApiError, statusHint } from './errors.js';
 import { createRedactor, REDACTED } from './redact.js';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from './retry.js';
+import { cleanStrings, stripControls } from './server-text.js';
 
 /** Yespo's documented API base; `/v1/...` and `/v2/...` paths are appended to it. */
 export const DEFAULT_API_URL = 'https://yespo.io/api';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Yespo's answers are small; anything bigger than this is not read (so it cannot exhaust memory). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** Any user name works with Basic auth; the key is the password. */
 const BASIC_USER = 'velvet';
 
@@ -17,6 +20,8 @@ export interface ClientOptions {
   /** Per-attempt timeout in ms, including reading the body (default 30,000). */
   timeoutMs?: number | undefined;
   retry?: Partial<RetryPolicy> | undefined;
+  /** Largest answer body read, in bytes (default 16 MB); a bigger one fails the request. */
+  maxResponseBytes?: number | undefined;
   /** Replaceable for tests. */
   fetch?: typeof fetch | undefined;
   sleep?: ((ms: number) => Promise<void>) | undefined;
@@ -25,7 +30,7 @@ export interface ClientOptions {
 }
 
 export interface ApiRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Path below the base, starting with `/v1/` or `/v2/`. */
   path: string;
   query?: Record<string, string> | undefined;
@@ -47,8 +52,12 @@ export interface PreparedRequest {
 
 export interface ApiResponse {
   status: number;
-  /** Parsed JSON, the plain text when the body is not JSON, or null when it is empty. */
+  /**
+   * Parsed JSON, the plain text when the body is not JSON, or null when it is empty. Every string
+   * in it is redacted and free of terminal control characters, so it is safe to print.
+   */
   data: unknown;
+  /** The body as received, redacted (control characters kept: print `data`, not this). */
   text: string;
 }
 
@@ -60,6 +69,7 @@ export class YespoClient {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
+  readonly maxResponseBytes: number;
   /** Scrubs the key from any text; use it on everything that is printed. */
   readonly redact: (text: string) => string;
   readonly #apiKey: string | undefined;
@@ -71,6 +81,7 @@ export class YespoClient {
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_API_URL);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#apiKey = options.apiKey || undefined;
     this.redact = createRedactor(this.#apiKey);
     this.#fetch = options.fetch ?? globalThis.fetch;
@@ -153,10 +164,12 @@ export class YespoClient {
         redirect: 'error',
       });
       status = res.status;
-      const text = await res.text();
-      const data = parseBody(text);
+      // redact the whole raw text first, then the decoded strings (JSON escapes), and only then
+      // shorten anything: a cut can never leave part of a key behind
+      const text = this.redact(await readCapped(res, this.maxResponseBytes, `${p.method} ${this.redact(p.target)}`, controller));
+      const data = cleanStrings(parseBody(text), (s) => stripControls(this.redact(s)));
       if (res.ok) return { status: res.status, data, text };
-      const message = this.redact(yespoMessage(data) ?? '');
+      const message = yespoMessage(data) ?? '';
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
       throw new YespoApiError(
         `${p.method} ${this.redact(p.target)} failed: ${res.status} ${statusHint(res.status)}` +
@@ -172,6 +185,10 @@ export class YespoClient {
       );
     } catch (err) {
       if (err instanceof YespoApiError) throw err;
+      if (err instanceof TooLarge) {
+        const received = sends ? `. Yespo received the request (HTTP ${status}); it was not repeated` : '';
+        throw new YespoApiError(`${err.message}${received}`, { method: p.method, path: this.redact(p.target), kind: 'http', status });
+      }
       const timedOut = controller.signal.aborted;
       const where = `${p.method} ${this.redact(p.target)}`;
       const detail = timedOut
@@ -191,6 +208,36 @@ export class YespoClient {
       clearTimeout(timer);
     }
   }
+}
+
+class TooLarge extends Error {}
+
+/** The body as text, refusing to read more than `max` bytes (the connection is closed then). */
+async function readCapped(res: Response, max: number, where: string, controller: AbortController): Promise<string> {
+  const length = Number(res.headers.get('content-length') ?? NaN);
+  const tooLarge = (): TooLarge =>
+    new TooLarge(`${where} failed: the answer is larger than ${(max / 1024 / 1024).toFixed(1)} MB; velvet stopped reading it`);
+  if (length > max) {
+    controller.abort();
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      controller.abort();
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /** JSON when it parses, the trimmed text otherwise, null for an empty body (v1 event answers so). */

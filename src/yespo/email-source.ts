@@ -8,9 +8,14 @@ import { defaultSendChecks } from './checks.js';
 import type { SendChecks } from './safety.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DataError, UsageError } from '../errors.js';
+import { DataError } from '../errors.js';
+import { detectFormat } from '../fixtures/detect.js';
+import { decodeText } from '../fixtures/text.js';
+import type { FixtureFormat } from '../fixtures/types.js';
+import { parseJson } from '../json/parse.js';
 import { findConfig, loadConfig, type ResolvedConfig } from '../project/config.js';
 import { loadEmail } from '../project/email.js';
+import { fixtureNameFrom } from '../project/variants.js';
 import { DEFAULT_API_URL } from './client.js';
 import type { SendConfig } from './settings.js';
 import type { RenderedEmail } from './test-send.js';
@@ -74,8 +79,10 @@ const defaultSource: EmailSource = {
       apiUrl: send.apiUrl === DEFAULT_API_URL ? undefined : send.apiUrl,
     };
   },
-  async prepareEmail(dir, choice) {
+  async prepareEmail(dir, given) {
     const email = await loadEmail(dir);
+    // `--fixture a.json` and `--fixture data/a.json` name the fixture `a`
+    const choice = { ...given, fixture: given.fixture === undefined ? undefined : fixtureNameFrom(given.fixture, email.dir, [process.cwd()]) };
     const config = projectConfig(dir);
     // A fixture file that failed to load is reported with its own located error.
     const broken = email.fixtureErrors.find((e) => choice.fixture !== undefined && e.file !== undefined && basename(e.file, '.json') === choice.fixture);
@@ -121,26 +128,29 @@ export function setEmailSource(source: EmailSource): () => void {
  * sent unchanged (so `258.0` stays `258.0`) unless it holds velvet's own keys (`$schema`,
  * `$velvet`), which are not part of the body; then the body is serialised without them.
  */
-export async function readEventFixture(file: string): Promise<{ body: Record<string, unknown>; text: string }> {
-  let raw: string;
+export async function readEventFixture(
+  file: string,
+  shown = file,
+): Promise<{ body: Record<string, unknown>; text: string; format: FixtureFormat }> {
+  let bytes: Buffer;
   try {
-    raw = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (err as Error).message;
+    throw new DataError(`cannot read: ${why}`, { file: shown }, { cause: err });
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(raw) as unknown;
-  } catch (err) {
-    throw new DataError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
+  const raw = decodeText(bytes, shown);
+  // located errors: file:line:column and a code frame
+  const body = parseJson(raw, { file: shown }).value;
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new DataError(`${file} must hold a Generate event body (a JSON object with eventTypeKey, keyValue, params)`);
+    throw new DataError('must hold a Generate event body (a JSON object with eventTypeKey, keyValue, params)', { file: shown });
   }
   const obj = body as Record<string, unknown>;
-  if (!('$schema' in obj) && !('$velvet' in obj)) return { body: obj, text: raw.trim() };
+  const format = detectFormat(obj);
+  if (!('$schema' in obj) && !('$velvet' in obj)) return { body: obj, text: raw.trim(), format };
   const { $schema, $velvet, ...rest } = obj;
   void $schema;
   void $velvet;
-  return { body: rest, text: JSON.stringify(rest) };
+  return { body: rest, text: JSON.stringify(rest), format };
 }

@@ -76,12 +76,17 @@ function toSendResponse(client: YespoClient, req: ApiRequest, res: ApiResponse):
   if (!isObject(res.data)) {
     throw new YespoApiError(
       `${req.method} ${req.path} answered ${res.status} without the expected JSON results` +
-        (typeof res.data === 'string' ? `: ${client.redact(res.data.slice(0, 200))}` : ''),
+        // res.data is already redacted and free of control characters; only now is it shortened
+        (typeof res.data === 'string' ? `: ${shorten(res.data.replace(/\s+/g, ' '), 200)}` : ''),
       { method: req.method, path: req.path, kind: 'http', status: res.status },
     );
   }
   const d = res.data as { id?: number | string; results?: unknown };
   return { id: d.id, results: asList(d.results) as SendResult[] };
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

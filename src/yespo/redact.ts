@@ -18,12 +18,23 @@ export function secretForms(key: string): string[] {
   return [...forms].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
 }
 
-/** Returns a function that replaces every form of every given key in a text by `***`. */
+/** Whitespace a server may break a key with: real line ends and spaces, and their JSON escapes. */
+const GAP = String.raw`(?:\s|\\[nrt])*`;
+
+/** A pattern matching `form` with any whitespace between its characters. */
+function tolerant(form: string): RegExp {
+  return new RegExp([...form].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join(GAP), 'g');
+}
+
+/**
+ * Returns a function that replaces every form of every given key in a text by `***`, also when
+ * the text breaks the key with line ends or spaces (a wrapped error page, a JSON `\n`).
+ */
 export function createRedactor(...keys: Array<string | undefined>): (text: string) => string {
-  const forms = keys.flatMap((k) => (k ? secretForms(k) : []));
+  const forms = keys.flatMap((k) => (k ? secretForms(k) : [])).map(tolerant);
   return (text: string) => {
     let out = text;
-    for (const f of forms) out = out.split(f).join(REDACTED);
+    for (const f of forms) out = out.replace(f, REDACTED);
     // Any Basic credentials, even for a key we were not told about.
     return out.replace(/(Basic\s+)[A-Za-z0-9+/=_-]{4,}/g, `$1${REDACTED}`);
   };

@@ -1,3 +1,4 @@
+import { eventTexts, unjudgeableAddresses } from './event-scan.js';
 import { findLeftoverVelocity } from './leftover.js';
 
 /** At most this many addresses per test send: a test is not a campaign. */
@@ -180,32 +181,6 @@ export function addressesIn(text: string): string[] {
   return out;
 }
 
-/**
- * Every address-like string anywhere in `value`: nested objects and arrays (keys too), and JSON
- * held in a string (v1 event params carry escaped JSON, which Yespo parses again).
- */
-function collectAddresses(value: unknown, found: string[], depth = 0): void {
-  if (depth > 64) return;
-  if (typeof value === 'string') {
-    found.push(...addressesIn(value));
-    const t = value.trim();
-    if ((t.startsWith('{') || t.startsWith('[')) && t.length > 1) {
-      try {
-        collectAddresses(JSON.parse(t) as unknown, found, depth + 1);
-      } catch {
-        // not JSON: its text was searched above
-      }
-    }
-  } else if (Array.isArray(value)) {
-    for (const v of value) collectAddresses(v, found, depth + 1);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      found.push(...addressesIn(k));
-      collectAddresses(v, found, depth + 1);
-    }
-  }
-}
-
 function distinct(addresses: readonly string[]): string[] {
   return [...new Map(addresses.map((a) => [a.toLowerCase(), a])).values()];
 }
@@ -216,10 +191,7 @@ function distinct(addresses: readonly string[]): string[] {
  * starts a workflow, which may mail any of them, so all must be allowed.
  */
 export function eventAddresses(body: Record<string, unknown>, text?: string): string[] {
-  const found: string[] = [];
-  collectAddresses(body, found);
-  if (text !== undefined) found.push(...addressesIn(text));
-  return distinct(found);
+  return distinct(eventTexts(body, text).forms.flatMap(addressesIn));
 }
 
 /**
@@ -229,6 +201,12 @@ export function eventAddresses(body: Record<string, unknown>, text?: string): st
  */
 export function checkEventContacts(body: Record<string, unknown>, allow: AllowList, force: boolean, text?: string): string[] {
   const problems: string[] = [];
+  const unjudgeable = unjudgeableAddresses(body, text);
+  if (unjudgeable.length) {
+    problems.push(
+      `the event names an address that cannot be checked against the allow-list (an IP-literal domain or a quoted local part): ${unjudgeable.join(', ')}; --force does not lift this`,
+    );
+  }
   const addresses = eventAddresses(body, text);
   const key = body['keyValue'];
   const keyText = typeof key === 'string' ? key.trim() : typeof key === 'number' || typeof key === 'boolean' ? String(key) : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/engine/index.js';
-import { LimitError, ParseError, RenderError } from '../../src/errors.js';
+import { DataError, LimitError, ParseError, RenderError } from '../../src/errors.js';
 
 // Templates are untrusted input: none of these may reach JavaScript internals, hang, or crash the
 // process. Each either renders harmlessly or fails with a typed, positioned error.
@@ -24,15 +24,18 @@ describe('hostile templates', () => {
       '$numberTool.__proto__',
       '$dateTool.callMethod("x", [])',
       '$foreach.constructor',
-      '$s.getClass()',
-      '$s.class',
       '$m.getClass().forName("java.lang.Runtime")',
+      '$s.class.getMethods()',
+      '$s.class.getClassLoader()',
+      '$s.class.class.forName("java.lang.Runtime")',
     ];
     for (const p of probes) {
       // Every probe resolves to "no such method/property", so Velocity prints it as written.
       expect(run(p, data)).toBe(p);
     }
     expect(run('$l.size()', data)).toBe('1');
+    // getClass() gives a stand-in with the class's names only (see DEVIATIONS.md)
+    expect(run('$s.getClass()|$s.class.simpleName|$m.class.name', data)).toBe('class java.lang.String|String|java.util.LinkedHashMap');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
@@ -129,5 +132,126 @@ describe('hostile templates', () => {
 
   it('reads no files and loads nothing: #include and #parse render nothing', () => {
     expect(run('a#include("/etc/passwd")b#parse("x.vm")c')).toBe('abc');
+  });
+});
+
+/** The error a render ended with (fails the test when it ended normally). */
+function failure(src: string, data: unknown = {}, limits = {}): Error {
+  try {
+    run(src, data, limits);
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error(`rendered without an error: ${src.slice(0, 80)}`);
+}
+
+/** A LimitError for `limit`, with a position in the template. */
+function expectLimit(e: Error, limit: string): void {
+  expect(e).toBeInstanceOf(LimitError);
+  expect((e as LimitError).limit).toBe(limit);
+  expect((e as LimitError).line).toBeGreaterThan(0);
+}
+
+describe('numbers of any size', () => {
+  // A short time limit turns "slow" into a LimitError, so these tests fail rather than hang.
+  const quick = { maxTimeMs: 1000 };
+
+  it('compares numbers of huge magnitude without computing them', () => {
+    for (const price of ['1E300000000', '1E100000000', '-1E300000000', '1E-300000000']) {
+      const expected = price.startsWith('-') ? 'no' : 'positive';
+      expect(run('#if($price > 0)positive#{else}no#end', JSON.stringify({ price }), quick)).toBe(expected);
+    }
+    expect(run('#if(1.0E9999999 > 0)a#end#if(-1.0E9999999 < 1.0E-9999999)b#end#if(1.0E9999999 == 1.0E9999999)c#end', {}, quick)).toBe('abc');
+    expect(run('#if($a < 2.0E300000000)lt#end', JSON.stringify({ a: '1E300000000' }), quick)).toBe('lt');
+    expect(run('#if($a == 10.0E299999999)eq#end', JSON.stringify({ a: '1E300000000' }), quick)).toBe('eq');
+  });
+
+  it('converts numbers of huge magnitude to int as Java does (low bits only)', () => {
+    expect(run('#foreach($i in [1..$p])$i#end', JSON.stringify({ p: '1E300000000' }), quick)).toBe('10');
+    expect(run('#foreach($i in [$p..2])$i#end', JSON.stringify({ p: '1E-300000000' }), quick)).toBe('012');
+  });
+
+  it('ends arithmetic on numbers too large to compute with a LimitError', () => {
+    expectLimit(failure('#set($x = $p * 2)$x', JSON.stringify({ p: '1E300000000' }), quick), 'maxTimeMs');
+    expectLimit(failure('#set($x = 1.0E9999999 * 2)$x', {}, quick), 'maxTimeMs');
+    // a string of ten million digits is not read as a number at all
+    const digits = '7'.repeat(10_000_000);
+    expectLimit(failure('#if($s > 0)x#end', { s: digits }, quick), 'maxTimeMs');
+  });
+
+  it('gives the render error Velocity gives for NaN and the infinities in decimal arithmetic', () => {
+    const data = '{"n":123456789012345678901234567890,"d":1e999}';
+    expect(run('$n + $d', data)).toBe('123456789012345678901234567890 + Infinity');
+    for (const src of ['#set($x = $n + $d)', '#set($x = $n * $d)', '#if($n < $d)#end', '#if($n == $d)#end']) {
+      const e = failure(src, data);
+      expect(e).toBeInstanceOf(RenderError);
+      expect(e).not.toBeInstanceOf(LimitError);
+      expect(e.message).toMatch(/^<template>:1:\d+ java.lang.NumberFormatException: Character I is neither/);
+    }
+    expect(run('#set($x = $i + $d)$x', '{"i":5,"d":1e999}')).toBe('Infinity');
+  });
+
+  it('refuses payload numbers and strings past the limits of Java JSON readers', () => {
+    expect(() => run('$n', `{"n":${'1'.repeat(10_000_000)}}`)).toThrow(DataError);
+    expect(() => run('$n', `{"n":1${'0'.repeat(1000)}}`)).toThrow(/Number longer than 1000/);
+    expect(run('$n', `{"n":1${'0'.repeat(998)}}`)).toBe('1' + '0'.repeat(998));
+    expect(() => run('$s', `{"s":"${'x'.repeat(20_000_001)}"}`)).toThrow(/String longer than 20000000/);
+    expect(() => run('$a', '{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}')).toThrow(/Nesting deeper/);
+    const deep: unknown[] = [];
+    let at = deep;
+    for (let i = 0; i < 5000; i++) at.push((at = []));
+    expect(() => run('$a', { a: deep })).toThrow(DataError);
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(() => run('$a', { a: cyclic })).toThrow(DataError);
+    expect(() => run('$a', { a: 2n ** 70000n })).toThrow(DataError);
+  });
+});
+
+describe('memory a template grows', () => {
+  const big = '#set($x = "x")#set($s = $x.repeat(10000000))#set($l = [])#foreach($i in [1..50])#set($ok = $l.add($s))#end';
+
+  it('counts text made from values used as map keys or compared', () => {
+    expectLimit(failure(big + '#set($m = {})#set($ok = $m.put($l, 1))'), 'maxMemory');
+    expectLimit(failure(big + '#set($m = {$l: 1})'), 'maxMemory');
+    expectLimit(failure(big + '#set($m = {})#set($ok = $m.get($l))'), 'maxMemory');
+    expectLimit(failure(big + '#if($l == "a")y#end'), 'maxMemory');
+    expectLimit(failure(big + '#set($t = "$l")'), 'maxMemory');
+  });
+
+  it('counts list and map literals and ranges', () => {
+    const many = { maxIterations: 1e9, maxMemory: 5_000_000 };
+    expectLimit(failure('#foreach($i in [1..1000])#set($r = [1..500000])#end', {}, many), 'maxMemory');
+    expectLimit(failure('#set($l = [1,2,3,4,5,6,7,8,9,10])#foreach($i in [1..20000000])#set($c = [$l,$l,$l,$l,$l,$l,$l,$l,$l,$l])#end', {}, many), 'maxMemory');
+    expectLimit(failure('#foreach($i in [1..20000000])#set($c = {"a": $i, "b": $i, "c": $i})#end', {}, many), 'maxMemory');
+    expectLimit(failure('#set($x = "x")#set($s = $x.repeat(1000000))#foreach($i in [1..200])#set($t = "$s$i")#end', {}, many), 'maxMemory');
+  });
+
+  it('makes a memory limit of its own possible', () => {
+    expectLimit(failure('#foreach($i in [1..100])#set($c = [1,2,3,4,5,6,7,8,9,10])#end', {}, { maxMemory: 500 }), 'maxMemory');
+    expect(run('#foreach($i in [1..10])#set($c = [1,2,3])#end$c', {}, { maxMemory: 500 })).toBe('[1, 2, 3]');
+  });
+});
+
+describe('time in single long steps', () => {
+  it('looks at the clock inside steps that touch many characters', () => {
+    // ten million digits and a letter: reading it as a number fails at its end
+    const s = '1'.repeat(10_000_000) + 'x';
+    const t = s.slice(0, -1) + 'y';
+    expectLimit(failure('#foreach($i in [1..1000])#if($s > 0)#end#end', { s }, { maxTimeMs: 100 }), 'maxTimeMs');
+    expectLimit(failure('#foreach($i in [1..1000])#if($s == $t)#end#end', { s, t }, { maxTimeMs: 100 }), 'maxTimeMs');
+    const list = Array.from({ length: 1_000_000 }, (_, i) => i);
+    expectLimit(failure('#foreach($i in [1..1000])#if($l == $m)#end#end', { l: list, m: [...list] }, { maxTimeMs: 100 }), 'maxTimeMs');
+  });
+});
+
+describe('the safety net', () => {
+  it('turns an exhausted engine stack into a positioned LimitError', () => {
+    const nest = '#set($a = [])#foreach($i in [1..200000])#set($a = [$a])#end';
+    for (const tail of ['$a', '#set($m = {})#set($ok = $m.put($a, 1))', '#if($a == "x")x#end']) {
+      const e = failure(nest + '#set($b = $a)' + tail);
+      expectLimit(e, 'maxDepth');
+      expect((e as LimitError).column).toBeGreaterThan(nest.length);
+    }
   });
 });

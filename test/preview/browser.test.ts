@@ -193,6 +193,26 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     expect(await page.content()).not.toContain(KEY);
   });
 
+  it('says up front whether a key and a carrier are set, and sends the payload shown on screen', async () => {
+    await page.locator('velvet-tabs [data-tab="payload"]').click();
+    await page.locator('velvet-payload-editor textarea').fill(JSON.stringify({ firstName: 'Shown', signupSource: 'checkout' }, null, 2));
+    await frameText().filter({ hasText: 'during checkout' }).waitFor();
+    await page.locator('velvet-tabs [data-tab="send"]').click();
+    const panel = page.locator('velvet-send-panel');
+    await expect.poll(() => panel.locator('[data-settings]').innerText()).toMatch(/API key\s*set/);
+    expect(await panel.locator('[data-settings]').innerText()).toMatch(/Carrier message\s*not set/);
+    expect(await panel.locator('[data-sends]').innerText()).toMatch(/edited payload/i);
+    await panel.locator('input[name="to"]').fill('emma@example.com');
+    await panel.locator('input[value="data"]').check();
+    const before = fake.count('POST', '/api/v1/message/3810201/smartsend');
+    await panel.locator('button[type="submit"]').click();
+    await expect.poll(() => fake.count('POST', '/api/v1/message/3810201/smartsend')).toBe(before + 1);
+    const post = fake.requests.filter((r) => r.method === 'POST').at(-1);
+    const jsonParam = (JSON.parse(post?.body ?? '{}') as { recipients: Array<{ jsonParam: string }> }).recipients[0]?.jsonParam ?? '';
+    expect(JSON.parse(jsonParam)).toMatchObject({ firstName: 'Shown' });
+    expect(await panel.innerText()).not.toMatch(/--[a-z]/);
+  });
+
   it('ran without page errors', () => {
     expect(pageErrors).toEqual([]);
   });

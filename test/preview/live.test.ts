@@ -39,7 +39,7 @@ describe('live renders from file changes', () => {
     live = createLiveRenderer(state, channel, state.errorInfo);
     watcher = createProjectWatcher(state.watchRoots(), (batch) => void live.onFiles(batch));
     await watcher.ready;
-    live.select({ clientId: 'tab', email: 'welcome', fixture: 'website-signup' });
+    await live.select({ clientId: 'tab', email: 'welcome', fixture: 'website-signup' });
   });
 
   afterEach(async () => {
@@ -107,7 +107,7 @@ describe('live renders from file changes', () => {
   });
 
   it('a broken fixture is an error for its tab, and a config change re-renders everything', async () => {
-    live.select({ clientId: 'tab', email: 'welcome', fixture: 'website-signup' });
+    await live.select({ clientId: 'tab', email: 'welcome', fixture: 'website-signup' });
     writeFileSync(join(project.dir, 'welcome', 'data', 'website-signup.json'), '{"firstName": ');
     await vi.waitFor(() => expect(renders.at(-1)?.result.ok).toBe(false), { timeout: 5_000 });
     const failed = renders.at(-1)?.result;

@@ -93,7 +93,7 @@ describe('loadEmail', () => {
     const e = (await loadEmail(join(t.dir, 'broken-meta')).catch((x: unknown) => x)) as ConfigError;
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.message).toBe(
-      `${file}:3:3 Unknown property 'messageID' (expected one of: $schema, subject, preheader, messageId, from, language, contact, fixtures)`,
+      `${file}:3:3 Unknown property 'messageID' (expected one of: $schema, subject, preheader, messageId, from, name, tags, translations, language, contact, fixtures)`,
     );
     const typed = thrown(() => loadEmailMeta(join(t.dir, 'bad-meta-type', 'email.json'))) as ConfigError;
     expect(typed.reason).toBe("'/messageId' must be an integer, not a string. Id of the prepared message in Yespo.");

@@ -48,12 +48,13 @@ export const command: Command = {
   summary: 'render every fixture variant of every email into a folder with an index',
   help,
   async run(argv, io) {
+    let out: OutDir | undefined;
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,
         allowPositionals: true,
         options: { ...ENGINE_FLAGS, out: { type: 'string' }, force: { type: 'boolean' } },
-      });
+      }, 'build');
       if (positionals.length > 1) throw new UsageError('give one DIR (see --help)');
       if (!v.out) throw new UsageError('--out OUT is required (see --help)');
       const dir = resolve(io.cwd, positionals[0] ?? '.');
@@ -61,12 +62,16 @@ export const command: Command = {
       const config = resolveConfig(io.cwd, dir, v);
       const emails = emailsIn(dir, config);
       if (emails.length === 0) throw new DataError('no email folders (folders with an email.html) here', { file: dir });
-      const out = openOutDir(resolve(io.cwd, v.out), dir, v.force ?? false, v.out);
+      // every email of the project is off limits, not only the ones being built
+      const all = new Set([...emails.map((e) => e.dir), ...(existsSync(config.emails) ? findEmails(config.emails).map((e) => e.dir) : [])]);
+      const sources = { base: dir, emails: [...all], display: (p: string) => displayPath(io.cwd, p) };
+      out = openOutDir(resolve(io.cwd, v.out), sources, v.force ?? false, v.out);
       const entries = await buildAll(emails, config, out, io);
       out.write('index.html', indexHtml(entries, `velvet build: ${basename(dir)}`));
       out.finish();
       return summary(entries, out, io);
     } catch (err) {
+      out?.abort();
       return fail(io, 'build', err);
     }
   },
@@ -93,7 +98,7 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
   const loaded = [];
   for (const ref of emails) {
     try {
-      loaded.push({ ref, email: await loadEmail(ref.dir, { name: ref.name }) });
+      loaded.push({ ref, email: await loadEmail(ref.dir, { name: ref.name, root: config.root }) });
     } catch (err) {
       const entry: PageEntry = { email: ref.name, fixture: undefined, variant: undefined, file: undefined };
       failed(entry, err);

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { UsageError } from '../../errors.js';
+import { DataError, UsageError } from '../../errors.js';
 import { clientFor, fail, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { emailSource, readEventFixture } from '../../yespo/email-source.js';
 import { requests } from '../../yespo/endpoints.js';
@@ -54,10 +54,17 @@ export const command: Command = {
           v2: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' },
           timeout: { type: 'string' }, 'api-url': { type: 'string' },
         },
-      });
+      }, 'event');
       if (positionals.length !== 1) throw new UsageError('give exactly one FIXTURE file (see --help)');
       const file = resolve(io.cwd, positionals[0] ?? '');
-      const { body, text } = await readEventFixture(file);
+      const { body, text, format } = await readEventFixture(file, positionals[0]);
+      if (format === 'event-v2' && !v.v2) {
+        throw new DataError(
+          'has the shape of a Generate event v2 body (params as an object, or nested param values); pass --v2 to post it to ' +
+            '/v2/event, or declare "$velvet": {"format": "event-v1"} in it to post it to /v1/event as it is',
+          { file: positionals[0] },
+        );
+      }
       const settings = resolveSendSettings(await emailSource().loadSendConfig(dirname(file)), io.env, {
         apiUrl: v['api-url'],
         timeoutMs: secondsFlag('timeout', v.timeout, 30_000),

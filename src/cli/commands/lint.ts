@@ -1,7 +1,9 @@
-import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
-import { REPORTERS, RULES, isFormat, lintTargets, resolveTargets, ruleById, type RuleSetting } from '../../lint/index.js';
+import { parseFlags } from '../flags.js';
+import { errorReport } from '../report.js';
+import { REPORTERS, RULES, defaultJobs, findTargets, isFormat, lintRefs, ruleById, type RuleSetting } from '../../lint/index.js';
+import { displayPath } from '../../lint/reporters/paths.js';
 
 const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
 
@@ -19,6 +21,8 @@ Options:
   --coverage            report the #if/#elseif/#else branches and #foreach outcomes (ran, skipped
                         as empty) that no fixture exercised, with positions
   --min-coverage P      exit 1 when a template's coverage is below P percent (implies --coverage)
+  --jobs N              threads to lint on (default: one per core, at most 4; 1 lints on the
+                        main thread only)
   --list-rules          print the rules with their default severity and exit
   -h, --help            show this help
 
@@ -30,7 +34,8 @@ Rules (docs/rules/<id>.md):
 ${RULES.map((r) => `  ${r.meta.id.padEnd(24)}${r.meta.defaultSeverity.padEnd(9)}${r.meta.description}`).join('\n')}
 
 Exit codes: 0 no errors (and warnings within --max-warnings, coverage at least --min-coverage),
-1 errors, too many warnings or too little coverage, 2 usage or configuration error.
+1 errors, too many warnings or too little coverage, 2 usage or configuration error, or no
+emails found in PATHS.
 `;
 
 export const command: Command = {
@@ -67,13 +72,20 @@ export const command: Command = {
       if (!ruleById(m[1]!)) return usage(io, `unknown rule '${m[1]}' (velvet lint --list-rules)`);
       rules[m[1]!] = m[2] as RuleSetting;
     }
+    const jobs = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs takes a whole number from 1 to 64, got '${v.jobs}'`);
     const coverage = Boolean(v.coverage) || minCoverage !== undefined;
     try {
-      const targets = await resolveTargets(positionals, io.cwd);
+      const targets = findTargets(positionals, io.cwd);
+      if (targets.length === 0) {
+        // a mistyped path in CI must not pass as "0 templates, no problems"
+        const where = positionals.length > 0 ? positionals.join(', ') : '.';
+        return usage(io, `no emails found in ${where} (an email is a folder holding email.html)`);
+      }
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
         if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
       }
-      const results = await lintTargets(targets, { rules, coverage });
+      const results = await lintRefs(targets, { rules, coverage }, jobs);
       const diagnostics = results.flatMap((r) => r.diagnostics);
       const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
       io.stdout(
@@ -89,13 +101,17 @@ export const command: Command = {
         io.stderr(`velvet lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
         code = 1;
       }
-      const low = minCoverage === undefined ? [] : reports.filter((c) => c.percent < minCoverage);
-      for (const c of low) io.stderr(`velvet lint: coverage of ${c.file} is ${c.percent}%, below --min-coverage ${minCoverage}\n`);
+      // the exact share decides; the rounded percentage is what is shown
+      const low = minCoverage === undefined ? [] : reports.filter((c) => c.covered * 100 < minCoverage * c.total);
+      for (const c of low) {
+        io.stderr(`velvet lint: coverage of ${displayPath(c.file, io.cwd)} is ${c.percent}% (${c.covered}/${c.total}), below --min-coverage ${minCoverage}\n`);
+      }
       if (low.length > 0) code = 1;
       return code;
     } catch (err) {
       if (err instanceof VelvetError) {
-        io.stderr(`velvet lint: ${err.message}\n`);
+        // a position: file:line:column and the code frame, as render and build print them
+        io.stderr(err.line !== undefined ? errorReport(err, io, 'lint') : `velvet lint: ${err.message}\n`);
         return 2;
       }
       throw err;
@@ -104,7 +120,7 @@ export const command: Command = {
 };
 
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseFlags({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -115,8 +131,9 @@ function parse(argv: string[]) {
       coverage: { type: 'boolean' },
       'min-coverage': { type: 'string' },
       'list-rules': { type: 'boolean' },
+      jobs: { type: 'string' },
     },
-  });
+  }, 'lint');
 }
 
 function usage(io: { stderr: (t: string) => void }, message: string): number {

@@ -7,7 +7,7 @@ import { defineRule } from '../util.js';
  * not empty, since Velocity 2.x treats an empty list as false).
  */
 export const constantIndex = defineRule(
-  { id: 'constant-index', description: '.get(N) with a constant index on a list without a size check', defaultSeverity: 'warning' },
+  { id: 'constant-index', description: '.get(N) with a constant index on a list without a size check', defaultSeverity: 'warning', parts: 'all' },
   (c) => {
     if (!c.ast) return;
     for (const u of c.analysis().uses) {

@@ -13,7 +13,7 @@ export function guarded(use: RefUse, key: string): boolean {
  * when the value is missing. Uses inside an `#if` that tests the same value are fine.
  */
 export const loudReference = defineRule(
-  { id: 'loud-reference', description: 'Loud references to payload values that print Velocity code when the value is missing', defaultSeverity: 'warning' },
+  { id: 'loud-reference', description: 'Loud references to payload values that print Velocity code when the value is missing', defaultSeverity: 'warning', parts: 'all' },
   (c) => {
     if (!c.ast) return;
     const uses = c.analysis().uses;

@@ -1,9 +1,12 @@
+import { isBareTemplate } from '../targets.js';
 import { defineRule } from '../util.js';
 
 /** An email needs a subject: none in email.json, or one that renders empty for a fixture. */
 export const missingSubject = defineRule(
   { id: 'missing-subject', description: 'No subject in email.json, or a subject that renders empty', defaultSeverity: 'warning', needs: 'renders' },
   (c) => {
+    // a bare template (not an email folder's email.html) has no email.json to add a subject to
+    if (isBareTemplate(c.email)) return;
     if (c.email.subjectSource === undefined) {
       const loc = c.metaLocation('');
       c.report({ message: 'The email has no subject: add "subject" to email.json', loc, span: { start: 0, end: 0 } });

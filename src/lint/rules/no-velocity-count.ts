@@ -4,7 +4,7 @@ const REPLACEMENT: Record<string, string> = { velocityCount: '$foreach.count', v
 
 /** `$velocityCount` / `$velocityHasNext` are Velocity 1.7 only: Velocity 2.x prints them as written. */
 export const noVelocityCount = defineRule(
-  { id: 'no-velocity-count', description: 'Velocity 1.7 loop variables ($velocityCount, $velocityHasNext) that Velocity 2.x prints literally', defaultSeverity: 'warning' },
+  { id: 'no-velocity-count', description: 'Velocity 1.7 loop variables ($velocityCount, $velocityHasNext) that Velocity 2.x prints literally', defaultSeverity: 'warning', parts: 'all' },
   (c) => {
     if (!c.ast) return;
     for (const u of c.analysis().uses) {

@@ -7,7 +7,7 @@ const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\
  * a method Velocity could not call, or a directive the engine took for text. The reader sees it.
  */
 export const outputLeftoverCode = defineRule(
-  { id: 'output-leftover-code', description: 'Velocity code ($, ${, #) left in the rendered output of a fixture', defaultSeverity: 'error', needs: 'renders' },
+  { id: 'output-leftover-code', description: 'Velocity code ($, ${, #) left in the rendered output of a fixture', defaultSeverity: 'error', needs: 'renders', parts: 'all' },
   (c) => {
     if (!c.ast) return;
     const loud = c.analysis().uses.filter((u) => u.inText && !u.ref.quiet);
@@ -18,6 +18,9 @@ export const outputLeftoverCode = defineRule(
       for (const m of text.matchAll(LEFTOVER)) {
         const found = m[0];
         const use = loud.find((u) => u.ref.literal === found) ?? loud.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));
+        // with no fixtures, every loud reference to payload data prints itself; loud-reference
+        // reports those already
+        if (r.empty && use?.resolved.kind === 'payload') continue;
         const at = use ? use.ref.span.start : c.source.indexOf(found);
         const span = at >= 0 ? { start: at, end: at + (use?.ref.literal.length ?? found.length) } : { start: 0, end: 0 };
         c.report({ message: `The output shows Velocity code '${found}'`, span, fixture: r.label });

@@ -1,13 +1,13 @@
 import { LimitError, type VelvetError } from '../../errors.js';
+import { offsetAt } from '../json-string.js';
 import type { RuleContext } from '../types.js';
 import { defineRule } from '../util.js';
 
+/** The error at its place in the part's text (engine positions are line and column of that text). */
 function reportError(c: RuleContext, e: VelvetError, label: string): void {
-  const part = /#(subject|preheader)$/.exec(e.file ?? '')?.[1];
-  if (part) {
-    c.report({ message: `${part}: ${e.reason}`, loc: c.metaLocation(`/${part}`), span: { start: 0, end: 0 }, fixture: label });
-  } else if (e.line !== undefined && (e.file === undefined || e.file === c.file)) {
-    c.report({ message: e.reason, loc: { file: c.file, line: e.line, column: e.column ?? 1 }, fixture: label });
+  if (e.line !== undefined) {
+    const at = offsetAt(c.source, e.line, e.column ?? 1);
+    c.report({ message: e.reason, span: { start: at, end: at }, fixture: label });
   } else {
     c.report({ message: e.reason, span: { start: 0, end: 0 }, fixture: label });
   }
@@ -15,20 +15,22 @@ function reportError(c: RuleContext, e: VelvetError, label: string): void {
 
 /** A fixture the email fails to render with (a method threw, `.get(5)` on a short list, ...). */
 export const renderError = defineRule(
-  { id: 'render-error', description: 'Render errors for any fixture', defaultSeverity: 'error', needs: 'renders' },
+  { id: 'render-error', description: 'Render errors for any fixture', defaultSeverity: 'error', needs: 'renders', parts: 'all' },
   (c) => {
     for (const r of c.renders()) {
-      for (const e of [r.result.error, r.result.metaError]) if (e && !(e instanceof LimitError)) reportError(c, e, r.label);
+      const e = r.result.error;
+      if (e && !(e instanceof LimitError)) reportError(c, e, r.label);
     }
   },
 );
 
 /** A fixture that makes the email hit a render limit (loop iterations, output size, time, depth). */
 export const renderLimit = defineRule(
-  { id: 'render-limit', description: 'Render limits (iterations, output size, time, depth) hit by any fixture', defaultSeverity: 'error', needs: 'renders' },
+  { id: 'render-limit', description: 'Render limits (iterations, output size, time, depth) hit by any fixture', defaultSeverity: 'error', needs: 'renders', parts: 'all' },
   (c) => {
     for (const r of c.renders()) {
-      for (const e of [r.result.error, r.result.metaError]) if (e instanceof LimitError) reportError(c, e, r.label);
+      const e = r.result.error;
+      if (e instanceof LimitError) reportError(c, e, r.label);
     }
   },
 );

@@ -3,7 +3,7 @@ import { defineRule, didYouMean, providedPaths, siblingKeys } from '../util.js';
 
 /** Payload values the template reads that no fixture provides: usually a typo, or a missing fixture. */
 export const unknownPayloadKey = defineRule(
-  { id: 'unknown-payload-key', description: 'References to payload keys that no fixture provides (with "did you mean")', defaultSeverity: 'warning', needs: 'renders' },
+  { id: 'unknown-payload-key', description: 'References to payload keys that no fixture provides (with "did you mean")', defaultSeverity: 'warning', needs: 'renders', parts: 'all' },
   (c) => {
     if (!c.ast || c.email.fixtures.length === 0) return;
     const provided = providedPaths(c.renders());

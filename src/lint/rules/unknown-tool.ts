@@ -10,7 +10,7 @@ const SUGGEST: Record<string, string | undefined> = {
 };
 
 export const unknownTool = defineRule(
-  { id: 'unknown-tool', description: 'Tool names Yespo does not provide ($math, $esc, ...): only $mathTool, $numberTool and $dateTool exist', defaultSeverity: 'error', needs: 'renders' },
+  { id: 'unknown-tool', description: 'Tool names Yespo does not provide ($math, $esc, ...): only $mathTool, $numberTool and $dateTool exist', defaultSeverity: 'error', needs: 'renders', parts: 'all' },
   (c) => {
     if (!c.ast) return;
     let provided: Set<string> | undefined;

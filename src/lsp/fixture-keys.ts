@@ -1,0 +1,89 @@
+/**
+ * Where a payload path is written in a fixture's text, and how to add a missing key to it. The
+ * payload is not always the file's top level: an event's `params` (name/value pairs), an order in
+ * `orders`; smartsend payloads are JSON strings and are not edited.
+ */
+import { parseJson, toPointer, type ParsedJson, type Position } from '../json/index.js';
+import type { Fixture } from '../fixtures/types.js';
+
+/** `items[].name` → ['items', '[]', 'name']. */
+export function pathSegments(path: string): string[] {
+  return path.split(/(?=\[\])|\./).flatMap((s) => (s.startsWith('[]') && s.length > 2 ? ['[]', s.slice(2)] : [s])).filter(Boolean);
+}
+
+function parse(text: string, file: string): ParsedJson | undefined {
+  try {
+    return parseJson(text, { file });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON pointer segments of `segs` of variant `vi` in the file, or undefined. */
+function pointerOf(doc: ParsedJson, fixture: Fixture, vi: number, segs: string[]): (string | number)[] | undefined {
+  const value = doc.value as Record<string, unknown>;
+  let base: (string | number)[] = [];
+  let rest = segs;
+  if (fixture.format === 'orders') base = ['orders', vi];
+  else if (fixture.format === 'smartsend') return undefined;
+  else if (fixture.format === 'event-v1' || fixture.format === 'event-v2') {
+    const params = value['params'];
+    if (!Array.isArray(params)) return undefined;
+    if (segs.length === 0) return ['params'];
+    const i = params.findIndex((p) => (p as { name?: unknown } | null)?.name === segs[0]);
+    if (i < 0) return undefined;
+    base = ['params', i, 'value'];
+    rest = segs.slice(1);
+  }
+  const out = [...base];
+  for (let k = 0; k < rest.length; k++) {
+    const seg = rest[k]!;
+    if (seg !== '[]') {
+      out.push(seg);
+      continue;
+    }
+    // a list item: the first one that holds the rest of the path
+    for (let i = 0; ; i++) {
+      if (!doc.locate(toPointer([...out, i]))) return undefined;
+      const tail = pointerOf(doc, { ...fixture, format: 'plain' }, 0, rest.slice(k + 1));
+      if (tail && doc.locate(toPointer([...out, i, ...tail]))) return [...out, i, ...tail];
+      if (i > 50) return undefined;
+    }
+  }
+  return out;
+}
+
+/** Position of the key of `path` (or of the value, for list items) in the fixture text. */
+export function locatePath(fixture: Fixture, vi: number, path: string, text: string): Position | undefined {
+  const doc = parse(text, fixture.file);
+  if (!doc) return undefined;
+  const ptr = pointerOf(doc, fixture, vi, pathSegments(path));
+  if (!ptr) return undefined;
+  return doc.locate(toPointer(ptr), 'key');
+}
+
+export interface KeyInsert {
+  /** 1-based position just after the `{` of the object that lacks the key. */
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** An edit adding `"key": ""` to the object at `parent` of variant `vi`, or undefined. */
+export function insertKey(fixture: Fixture, vi: number, parent: string, key: string, text: string): KeyInsert | undefined {
+  const doc = parse(text, fixture.file);
+  if (!doc) return undefined;
+  const ptr = pointerOf(doc, fixture, vi, pathSegments(parent));
+  if (!ptr) return undefined;
+  const at = doc.locate(toPointer(ptr));
+  if (!at) return undefined;
+  const lines = text.split(/\r?\n/);
+  const lineText = lines[at.line - 1] ?? '';
+  if (lineText[at.column - 1] !== '{') return undefined;
+  const after = lineText.slice(at.column).trimStart();
+  const nextLine = lines.slice(at.line).find((l) => l.trim() !== '') ?? '';
+  const empty = after.startsWith('}') || (after === '' && nextLine.trim().startsWith('}'));
+  const indent = /^\s*/.exec(lineText)![0] + '  ';
+  const entry = `${JSON.stringify(key)}: ""`;
+  return { line: at.line, column: at.column + 1, text: after === '' || empty ? `\n${indent}${entry}${empty ? '' : ','}` : ` ${entry},` };
+}

@@ -1,0 +1,126 @@
+/**
+ * Which project and email an editor document belongs to. One shared workspace (src/project) per
+ * project root, opened on the first document inside it and watched for changes on disk; open
+ * documents are laid over its files. A template outside every email (a `.vm` file, a partial) is
+ * served on its own, without fixtures.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { DATA_DIR, META_FILE, findConfig, isEmailDir, normalizeConfig, type Email, type ResolvedConfig } from '../project/index.js';
+import { createWorkspace, type Workspace, type WorkspaceChange } from '../project/workspace.js';
+import { createProjectWatcher, type ProjectWatcher } from '../preview/watcher.js';
+
+export type DocKind = 'template' | 'fixture' | 'meta' | 'other';
+
+export interface DocPlace {
+  kind: DocKind;
+  workspace: Workspace | undefined;
+  /** The email's name in its workspace, or undefined for a template on its own. */
+  email: string | undefined;
+}
+
+export interface Projects {
+  /** Where `file` belongs; opens the project's workspace when needed. */
+  place(file: string): Promise<DocPlace>;
+  /** The email as the linter should see it: from the workspace, or a template on its own. */
+  emailFor(place: DocPlace, file: string, text: string): Email | undefined;
+  config(place: DocPlace, file: string): ResolvedConfig;
+  /** Unsaved text of a file, or the file on disk. */
+  read(file: string): string | undefined;
+  /** Calls `listener` with every change of every workspace. */
+  onChange(listener: (ws: Workspace, change: WorkspaceChange) => void): void;
+  close(): Promise<void>;
+}
+
+export interface ProjectsOptions {
+  /** Folders the editor opened (workspace folders), used when no config file is found. */
+  roots: readonly string[];
+  /** Watch the project files on disk (default true). */
+  watch?: boolean | undefined;
+  log?: ((message: string) => void) | undefined;
+}
+
+export function createProjects(options: ProjectsOptions): Projects {
+  const byRoot = new Map<string, Promise<Workspace | undefined>>();
+  const watchers: ProjectWatcher[] = [];
+  const listeners: ((ws: Workspace, change: WorkspaceChange) => void)[] = [];
+  const all: Workspace[] = [];
+
+  const rootOf = (file: string): string => {
+    const dir = dirname(file);
+    const config = findConfig(dir);
+    if (config) return dirname(config);
+    const root = options.roots.filter((r) => file.startsWith(r + sep)).sort((a, b) => b.length - a.length)[0];
+    if (root) return root;
+    if (isEmailDir(dir)) return dir;
+    if (basename(dir) === DATA_DIR && isEmailDir(dirname(dir))) return dirname(dir);
+    return dir;
+  };
+
+  const open = (root: string): Promise<Workspace | undefined> => {
+    let p = byRoot.get(root);
+    if (!p) {
+      p = createWorkspace(root).then(
+        async (ws) => {
+          all.push(ws);
+          ws.subscribe((change) => {
+            for (const l of listeners) l(ws, change);
+          });
+          // a folder that is no velvet project (no config, no email) is not watched: it may be huge
+          if (options.watch !== false && (ws.config.file !== undefined || ws.entries().length > 0)) {
+            const w = createProjectWatcher(ws.watchRoots(), (batch) => void ws.apply(batch));
+            watchers.push(w);
+            // changes on disk count from the first answer on
+            await w.ready;
+          }
+          return ws;
+        },
+        (err: unknown) => {
+          options.log?.(`velvet: no project at ${root}: ${err instanceof Error ? err.message : String(err)}`);
+          return undefined;
+        },
+      );
+      byRoot.set(root, p);
+    }
+    return p;
+  };
+
+  return {
+    async place(file) {
+      const abs = resolve(file);
+      const ws = await open(rootOf(abs));
+      const email = ws?.emailOf(abs);
+      const entry = email === undefined ? undefined : ws?.entry(email);
+      if (!ws || !entry) return { kind: 'template', workspace: ws, email: undefined };
+      if (abs === join(entry.dir, 'email.html')) return { kind: 'template', workspace: ws, email };
+      if (abs === join(entry.dir, META_FILE)) return { kind: 'meta', workspace: ws, email };
+      if (dirname(abs) === join(entry.dir, DATA_DIR) && abs.endsWith('.json')) return { kind: 'fixture', workspace: ws, email };
+      return abs.endsWith('.json') ? { kind: 'other', workspace: ws, email: undefined } : { kind: 'template', workspace: ws, email: undefined };
+    },
+    emailFor(place, file, text) {
+      if (place.workspace && place.email !== undefined) return place.workspace.email(place.email);
+      if (place.kind !== 'template') return undefined;
+      return { name: basename(file), dir: dirname(file), templateFile: file, source: text, meta: { contact: {} }, fixtures: [], fixtureErrors: [] };
+    },
+    config(place, file) {
+      return place.workspace?.config ?? normalizeConfig([], { root: dirname(file) });
+    },
+    read(file) {
+      for (const ws of all) {
+        const t = ws.overlay(file);
+        if (t !== undefined) return t;
+      }
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+    async close() {
+      await Promise.all(watchers.map((w) => w.close()));
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The language server: wires the shared workspace, the linter and the providers to the protocol.
+ * Every answer comes from a provider; this file only routes messages and keeps the open documents.
+ */
+import { fileURLToPath } from 'node:url';
+import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintEmail } from '../lint/index.js';
+import { createChecker, type Checker } from './checker.js';
+import { codeActions } from './code-actions.js';
+import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
+import { definition } from './definition.js';
+import { hover } from './hover/index.js';
+import { templateModel, usedPaths, type TemplateModel } from './model.js';
+import { createProjects, type DocPlace, type Projects } from './projects.js';
+import { documentSymbols, foldingRanges } from './symbols.js';
+
+export interface ServerOptions {
+  /** Watch project files on disk (default true; the editor's own buffers always count). */
+  watch?: boolean | undefined;
+}
+
+/** Custom request: the email of a document, for the editor's "open preview" command. */
+export const PREVIEW_TARGET = 'velvet/previewTarget';
+export interface PreviewTarget {
+  /** The email's name in its project, when the document belongs to one. */
+  email?: string | undefined;
+  /** The project folder to run `velvet preview` in. */
+  root?: string | undefined;
+  /** The preview page's address fragment selecting the email: `#/name`. */
+  hash?: string | undefined;
+}
+
+interface OpenDoc {
+  file: string;
+  place: DocPlace;
+  key: string;
+  model?: TemplateModel | undefined;
+  /** Payload paths the template reads, from the last text that parsed, and that text's version. */
+  used?: { version: number; paths: Set<string> } | undefined;
+  usedTimer?: NodeJS.Timeout | undefined;
+}
+
+/** Quiet time after an edit before the template is parsed again for the paths it reads. */
+const USED_PATHS_DELAY_MS = 150;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const open = new Map<string, OpenDoc>();
+  const pending = new Map<string, Promise<OpenDoc | undefined>>();
+  let projects: Projects | undefined;
+  let checker: Checker | undefined;
+  const log = (m: string) => connection.console.error(m);
+
+  const keyOf = (place: DocPlace, file: string) => (place.workspace && place.email !== undefined ? `${place.workspace.dir}\0${place.email}` : `file\0${file}`);
+  const docsOf = (key: string) => [...open.entries()].filter(([, d]) => d.key === key);
+
+  connection.onInitialize((params): InitializeResult => {
+    const roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+    if (!roots.length && params.rootUri) roots.push(fileURLToPath(params.rootUri));
+    const init = (params.initializationOptions ?? {}) as { diagnosticsWindowMs?: number; watch?: boolean };
+    projects = createProjects({ roots, watch: init.watch ?? options.watch, log });
+    const p = projects;
+    checker = createChecker({
+      windowMs: init.diagnosticsWindowMs,
+      read: (f) => p.read(f),
+      lint: lintEmail,
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics }),
+      log,
+      target(key) {
+        const found = docsOf(key)[0];
+        if (!found) return undefined;
+        const [uri, d] = found;
+        const email = p.emailFor(d.place, d.file, documents.get(uri)?.getText() ?? '');
+        return email ? { email, config: p.config(d.place, d.file) } : undefined;
+      },
+    });
+    p.onChange((ws, change) => {
+      const keys = new Set<string>();
+      for (const d of open.values()) {
+        if (d.place.workspace !== ws || d.place.email === undefined) continue;
+        if (change.emails === 'all' || change.emails.has(d.place.email)) keys.add(d.key);
+      }
+      for (const k of keys) checker?.mark(k);
+    });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'velvet', version: '0.1.0' },
+    };
+  });
+
+  /** The open document behind `uri`, placed in its project (in the order the edits came). */
+  const track = (uri: string): Promise<OpenDoc | undefined> => {
+    const prev = pending.get(uri) ?? Promise.resolve(undefined);
+    const next = prev.then(async (known) => {
+      const doc = documents.get(uri);
+      if (!doc || !uri.startsWith('file:') || !projects) return undefined;
+      let d = known ?? open.get(uri);
+      if (!d) {
+        const file = fileURLToPath(uri);
+        const place = await projects.place(file);
+        d = { file, place, key: keyOf(place, file) };
+        open.set(uri, d);
+      }
+      if (d.place.workspace && d.place.email !== undefined) d.place.workspace.setOverlay(d.file, doc.getText());
+      else if (d.place.kind === 'template') checker?.mark(d.key);
+      return d;
+    });
+    pending.set(uri, next.catch(() => undefined));
+    return next;
+  };
+
+  documents.onDidChangeContent((e) => void track(e.document.uri).catch((err: unknown) => log(String(err))));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    void (pending.get(uri) ?? Promise.resolve()).then(() => {
+      const d = open.get(uri);
+      pending.delete(uri);
+      if (!d) return;
+      open.delete(uri);
+      clearTimeout(d.usedTimer);
+      if (docsOf(d.key).length === 0) checker?.drop(d.key);
+      // the file on disk counts again (and re-checks the email while others of it stay open)
+      d.place.workspace?.removeOverlay(d.file);
+      if (d.place.email === undefined) connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+  });
+
+  /** The provider model of a template document, rebuilt when its text or fixtures changed. */
+  const modelOf = async (uri: string): Promise<TemplateModel | undefined> => {
+    const d = await (pending.get(uri) ?? track(uri));
+    const doc = documents.get(uri);
+    if (!d || !doc || d.place.kind !== 'template' || !projects) return undefined;
+    const email = projects.emailFor(d.place, d.file, doc.getText());
+    const m = d.model;
+    if (m && m.version === doc.version && m.email?.fixtures === email?.fixtures && m.used === d.used?.paths) return m;
+    if (!d.used) d.used = { version: doc.version, paths: usedPaths(doc.getText()) ?? new Set() };
+    else if (d.used.version !== doc.version) refreshUsed(uri, d);
+    d.model = templateModel(doc, email?.fixtures.length ? email : undefined, m, d.used.paths);
+    return d.model;
+  };
+  const read = (f: string) => projects?.read(f);
+
+  /** Parses the template again once typing pauses; completion meanwhile uses the paths it has. */
+  const refreshUsed = (uri: string, d: OpenDoc): void => {
+    clearTimeout(d.usedTimer);
+    d.usedTimer = setTimeout(() => {
+      const doc = documents.get(uri);
+      if (!doc || open.get(uri) !== d) return;
+      const paths = usedPaths(doc.getText());
+      d.used = { version: doc.version, paths: paths ?? d.used?.paths ?? new Set() };
+    }, USED_PATHS_DELAY_MS);
+    d.usedTimer.unref();
+  };
+
+  connection.onCompletion(async (p) => {
+    const m = await modelOf(p.textDocument.uri);
+    return m ? complete(m, m.doc.offsetAt(p.position)) : [];
+  });
+  connection.onHover(async (p) => {
+    const m = await modelOf(p.textDocument.uri);
+    return m ? hover(m, m.doc.offsetAt(p.position)) : null;
+  });
+  connection.onDefinition(async (p) => {
+    const m = await modelOf(p.textDocument.uri);
+    return m ? definition(m, m.doc.offsetAt(p.position), (f) => read(f)) : [];
+  });
+  connection.onDocumentSymbol(async (p) => {
+    const m = await modelOf(p.textDocument.uri);
+    return m ? documentSymbols(m) : [];
+  });
+  connection.onFoldingRanges(async (p) => {
+    const m = await modelOf(p.textDocument.uri);
+    return m ? foldingRanges(m) : [];
+  });
+  connection.onCodeAction(async (p) => {
+    const m = await modelOf(p.textDocument.uri);
+    return m ? codeActions(m, p.context.diagnostics, (f) => read(f)) : [];
+  });
+  connection.onRequest(PREVIEW_TARGET, async (p: { uri: string }): Promise<PreviewTarget> => {
+    const d = await (pending.get(p.uri) ?? track(p.uri));
+    const ws = d?.place.workspace;
+    if (!d || !ws || d.place.email === undefined) return { root: ws?.config.root };
+    return { email: d.place.email, root: ws.config.root, hash: `#/${encodeURIComponent(d.place.email)}` };
+  });
+  connection.onShutdown(async () => {
+    checker?.close();
+    await projects?.close();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,72 @@
+/**
+ * velvet.lock.json: the state each email had in Yespo when it was last pulled or pushed, so a
+ * later pull or push can tell a change made here from one made in Yespo. It is committed with
+ * the emails and holds hashes, ids and times only (no content, no secrets).
+ */
+import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { readInside, writeInside } from './files.js';
+import type { FieldHashes } from './hash.js';
+
+export const LOCK_FILE = 'velvet.lock.json';
+export const VELVET_VERSION = '0.1.0';
+
+export interface LockEntry {
+  messageId: number;
+  /** Hashes of the email's files when they were last in step with Yespo. */
+  local: FieldHashes;
+  /** Hashes of what Yespo held then (after a push: what it really stored). */
+  remote: FieldHashes;
+  /** Hash of each translation as last pushed (language → hash). */
+  translations?: Record<string, string> | undefined;
+  /** False when a push could not read the message back; its remote state is what was sent. */
+  verified?: boolean | undefined;
+  at: string;
+  by: string;
+}
+
+export interface Lock {
+  version: 1;
+  /** Keyed by email name (its folder relative to the emails folder). */
+  emails: Record<string, LockEntry>;
+}
+
+export function lockPath(root: string): string {
+  return join(root, LOCK_FILE);
+}
+
+export function readLock(root: string): Lock {
+  const file = lockPath(root);
+  const text = readInside(root, file);
+  if (text === undefined) return { version: 1, emails: {} };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`${LOCK_FILE} is not valid JSON (${(err as Error).message}); restore it from git`, { file });
+  }
+  const emails = (data as { emails?: unknown } | null)?.emails;
+  if ((data as { version?: unknown } | null)?.version !== 1 || !emails || typeof emails !== 'object') {
+    throw new ConfigError(`${LOCK_FILE} is not a velvet lock file of version 1`, { file });
+  }
+  return { version: 1, emails: emails as Record<string, LockEntry> };
+}
+
+/** Writes the lock with sorted keys, so its diffs in review stay small. */
+export function writeLock(root: string, lock: Lock): void {
+  const emails: Record<string, LockEntry> = {};
+  for (const name of Object.keys(lock.emails).sort()) emails[name] = lock.emails[name] as LockEntry;
+  writeInside(root, lockPath(root), JSON.stringify({ version: 1, emails }, null, 2) + '\n');
+}
+
+/** The entry of `name`, or of whichever entry records `messageId` (an email folder that moved). */
+export function findEntry(lock: Lock, name: string, messageId: number | undefined): LockEntry | undefined {
+  const own = lock.emails[name];
+  if (own && (messageId === undefined || own.messageId === messageId)) return own;
+  if (messageId === undefined) return undefined;
+  return Object.values(lock.emails).find((e) => e.messageId === messageId);
+}
+
+export function entry(messageId: number, local: FieldHashes, remote: FieldHashes, extra: Partial<LockEntry> = {}): LockEntry {
+  return { messageId, local, remote, ...extra, at: new Date().toISOString(), by: `velvet ${VELVET_VERSION}` };
+}

@@ -1,0 +1,90 @@
+/**
+ * Pull: a plan per message (write, refresh the lock, or refuse because the files hold work not
+ * yet pushed), then an apply that writes the folder and records what was taken. A pull never
+ * deletes a file and never overwrites a local change unless forced.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { META_FILE, TEMPLATE_FILE } from '../project/email.js';
+import { MANAGED_FIELDS, type RemoteMessage } from '../yespo/messages.js';
+import { fieldsDiff } from './diff.js';
+import { writeInside } from './files.js';
+import { changedFields, differingFields, fieldHashes, managedSet } from './hash.js';
+import { readLocal, type LocalEmail } from './local.js';
+import { entry, findEntry, type Lock } from './lock.js';
+import { emailName, type SyncProject } from './project.js';
+
+/** `ahead`: changed here and not in Yespo, so left alone; `refused`: changed on both sides. */
+export type PullAction = 'create' | 'update' | 'unchanged' | 'ahead' | 'refused';
+
+export interface PullItem {
+  name: string;
+  dir: string;
+  remote: RemoteMessage;
+  action: PullAction;
+  /** Fields that the pull changes in the files. */
+  changes: string[];
+  /** Local → Yespo diff (what the pull writes, or what it refused to write). */
+  diff: string;
+}
+
+/** A folder name from a message name: lower-case words joined by '-' ('' when nothing is left). */
+export function slug(name: string | undefined): string {
+  const s = (name ?? '').normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return s;
+}
+
+/** Where message `id` goes: the folder already linked to it, or a new one under `targetDir`. */
+export function targetFor(project: SyncProject, linked: readonly LocalEmail[], remote: RemoteMessage, targetDir: string): { name: string; dir: string } {
+  const own = linked.find((l) => l.messageId === remote.id);
+  if (own) return { name: own.name, dir: own.dir };
+  const name = slug(remote.fields.name);
+  // A name without Latin letters or digits (Cyrillic, say) gives no slug: the id names the folder.
+  let dir = join(targetDir, name || `message-${remote.id}`);
+  if (existsSync(dir)) dir = `${dir}-${remote.id}`;
+  return { name: emailName(project, dir), dir };
+}
+
+export function planPull(project: SyncProject, target: { name: string; dir: string }, remote: RemoteMessage, force: boolean): PullItem {
+  const item = (action: PullAction, changes: string[] = [], diff = ''): PullItem => ({ ...target, remote, action, changes, diff });
+  if (!existsSync(join(target.dir, TEMPLATE_FILE))) return item('create', ['all'], fieldsDiff(target.name, {}, remote.fields, ['local', 'yespo']));
+  const local = readLocal(project.root, target);
+  const pulled = remote.fields;
+  const changes = differingFields(local.fields, pulled, ['name', 'from', 'subject', 'htmlText', 'tags']);
+  const diff = fieldsDiff(target.name, local.fields, pulled, ['local', 'yespo']);
+  if (changes.length === 0) return item('unchanged');
+  const base = findEntry(project.lock, target.name, remote.id);
+  const unpushed = base ? changedFields(fieldHashes(local.fields), base.local, managedSet(local.fields)) : changes;
+  if (unpushed.length === 0 || force) return item('update', changes, diff);
+  // Changed here only: Yespo has nothing new, so there is nothing to take (and the lock stays).
+  const moved = base ? changedFields(fieldHashes(remote.fields), base.remote, MANAGED_FIELDS) : changes;
+  return item(moved.length === 0 ? 'ahead' : 'refused', changes, diff);
+}
+
+/** Writes the folder (unless unchanged or refused) and records the state in the lock. */
+export function applyPull(project: SyncProject, item: PullItem, lock: Lock): void {
+  if (item.action === 'refused' || item.action === 'ahead') return;
+  const f = item.remote.fields;
+  if (item.action !== 'unchanged') {
+    writeInside(project.root, join(item.dir, TEMPLATE_FILE), f.htmlText ?? '');
+    writeInside(project.root, join(item.dir, META_FILE), metaText(join(item.dir, META_FILE), item.remote));
+  }
+  const local = readLocal(project.root, item);
+  const translations = findEntry(lock, item.name, item.remote.id)?.translations;
+  lock.emails[item.name] = entry(item.remote.id, fieldHashes(local.fields), fieldHashes(f), translations ? { translations } : {});
+}
+
+/**
+ * email.json with Yespo's values for the managed keys and every other key kept as it was
+ * (preheader, contact, translations…). A key Yespo does not have is removed.
+ */
+export function metaText(file: string, remote: RemoteMessage): string {
+  const meta: Record<string, unknown> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const f = remote.fields;
+  const set = { name: f.name, subject: f.subject, from: f.from, tags: f.tags, messageId: remote.id } as const;
+  for (const [k, v] of Object.entries(set)) {
+    if (v === undefined) delete meta[k];
+    else meta[k] = v;
+  }
+  return JSON.stringify(meta, null, 2) + '\n';
+}

@@ -1,0 +1,124 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { leaks, message, setup, type Sync } from './helpers.js';
+
+let s: Sync;
+afterEach(() => s?.fake.close());
+
+const read = (file: string) => readFileSync(join(s.root, file), 'utf8');
+
+describe('velvet pull', () => {
+  it('writes a message as an email folder with exact bytes and records it in the lock', async () => {
+    s = await setup({ messages: [message(101)] });
+    const r = await s.run(['pull', '--id', '101']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/create\s+welcome-101 \(message 101\): new folder/);
+    expect(read('emails/welcome-101/email.html')).toBe(JSON.parse(message(101)).htmlText);
+    expect(JSON.parse(read('emails/welcome-101/email.json'))).toEqual({
+      name: 'Welcome 101', subject: "Hi $!data.get('name')", from: '"Shop" <shop@example.com>', tags: ['onboarding'], messageId: 101,
+    });
+    const lock = JSON.parse(read('velvet.lock.json'));
+    const entry = lock.emails['welcome-101'];
+    expect(entry.messageId).toBe(101);
+    expect(entry.by).toBe('velvet 0.1.0');
+    expect(entry.local).toEqual(entry.remote);
+    expect(leaks(read('velvet.lock.json')) || leaks(r.stdout + r.stderr)).toBe(false);
+    // Requests carry Basic auth and only GETs were sent.
+    expect(s.fake.requests.every((q) => q.method === 'GET' && q.authorization?.startsWith('Basic '))).toBe(true);
+  });
+
+  it('refuses to overwrite a local change, shows the diff, and --force takes the remote version', async () => {
+    s = await setup({ messages: [message(101)] });
+    await s.run(['pull', '--id', '101']);
+    const html = 'emails/welcome-101/email.html';
+    writeFileSync(join(s.root, html), '<p>my local work</p>\n');
+    s.fake.webEdit(101, { htmlText: '<p>edited in Yespo</p>\n' });
+    const refused = await s.run(['pull']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/refused welcome-101: it has changes here/);
+    expect(refused.stdout).toContain('-<p>my local work</p>');
+    expect(refused.stdout).toContain('+<p>edited in Yespo</p>');
+    expect(read(html)).toBe('<p>my local work</p>\n');
+    const forced = await s.run(['pull', '--force', 'emails/welcome-101']);
+    expect(forced.code).toBe(0);
+    expect(read(html)).toBe('<p>edited in Yespo</p>\n');
+  });
+
+  it('leaves an email changed only here as it is, and keeps its recorded state', async () => {
+    s = await setup({ messages: [message(101)] });
+    await s.run(['pull', '--id', '101']);
+    const lock = read('velvet.lock.json');
+    writeFileSync(join(s.root, 'emails/welcome-101/email.html'), '<p>my local work</p>\n');
+    const r = await s.run(['pull']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ahead\s+welcome-101 \(message 101\): changed here, not in Yespo/m);
+    expect(read('emails/welcome-101/email.html')).toBe('<p>my local work</p>\n');
+    expect(read('velvet.lock.json')).toBe(lock);
+    expect((await s.run(['status'])).stdout).toMatch(/^changed-here\s+welcome-101/m);
+  });
+
+  it('takes a change made in Yespo when nothing changed here, and never deletes local files', async () => {
+    s = await setup({ messages: [message(101)] });
+    await s.run(['pull', '--id', '101']);
+    writeFileSync(join(s.root, 'emails/welcome-101/notes.txt'), 'keep me');
+    const meta = JSON.parse(read('emails/welcome-101/email.json'));
+    writeFileSync(join(s.root, 'emails/welcome-101/email.json'), JSON.stringify({ ...meta, preheader: 'Kept', translations: { de: { subject: 'Hallo' } } }));
+    writeFileSync(join(s.root, 'emails/welcome-101/email.de.html'), '<p>Hallo</p>');
+    // email.json gained keys that are not Yespo's: the managed fields are unchanged, so this is no local change
+    s.fake.webEdit(101, { subject: 'New subject', tags: undefined });
+    const r = await s.run(['pull']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/update\s+welcome-101 \(message 101\): updated subject, tags/);
+    expect(existsSync(join(s.root, 'emails/welcome-101/notes.txt'))).toBe(true);
+    expect(existsSync(join(s.root, 'emails/welcome-101/email.de.html'))).toBe(true);
+    const after = JSON.parse(read('emails/welcome-101/email.json'));
+    expect(after.subject).toBe('New subject');
+    expect(after.tags).toBeUndefined();
+    expect(after.preheader).toBe('Kept');
+    expect(after.translations).toEqual({ de: { subject: 'Hallo' } });
+  });
+
+  it('pulls the whole account with --all, paging through the search with a progress line', async () => {
+    const ids = Array.from({ length: 230 }, (_, i) => 2000 + i);
+    s = await setup({ messages: ids.map((id) => message(id, { name: `Promo ${id}` })) });
+    const r = await s.run(['pull', '--all']);
+    expect(r.code).toBe(0);
+    const pages = s.fake.requests.filter((q) => q.path === '/api/v1/messages/email');
+    expect(pages.map((q) => q.query.get('startindex'))).toEqual(['1', '101', '201']);
+    expect(r.stderr).toContain('listing messages in Yespo: 100\n');
+    expect(r.stderr).toContain('listing messages in Yespo: 230\n');
+    expect(r.stderr).toContain('pulling 230/230: message 2229');
+    expect(r.stderr).toMatch(/pulled 230 of 230: 230 new/);
+    expect(read('emails/promo-2229/email.json')).toContain('"messageId": 2229');
+    // a second run finds every folder in step
+    const again = await s.run(['pull', '--all']);
+    expect(again.stderr).toMatch(/230 in step/);
+  });
+
+  it('names a folder by the id when the message name has no Latin letters, and never reuses a taken folder', async () => {
+    s = await setup({ messages: [message(301, { name: 'Привітання' }), message(302, { name: 'Привітання' }), message(303, { name: 'Spring Sale!' })] });
+    const r = await s.run(['pull', '--id', '301', '--id', '302', '--id', '303']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/message-301 \(message 301\)/);
+    expect(r.stdout).toMatch(/message-302 \(message 302\)/);
+    expect(r.stdout).toMatch(/spring-sale \(message 303\)/);
+    const again = await s.run(['pull', '--id', '303']);
+    expect(again.stdout).toMatch(/unchanged spring-sale \(message 303\): already in step/);
+  });
+
+  it('reports an unknown id (404) without writing anything', async () => {
+    s = await setup({ messages: [] });
+    const r = await s.run(['pull', '--id', '77']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('message 77 is not in the account (404)');
+    expect(existsSync(join(s.root, 'emails'))).toBe(false);
+  });
+
+  it('needs the API key from the environment', async () => {
+    s = await setup({ messages: [message(101)] });
+    const r = await s.run(['pull', '--id', '101'], { env: { YESPO_API_URL: s.fake.url } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/YESPO_API_KEY is not set/);
+  });
+});
