@@ -12,6 +12,7 @@ import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
 import { templateModel, usedPaths, type TemplateModel } from './model.js';
+import { createPreviews, type Previews } from './preview.js';
 import { createProjects, type DocPlace, type Projects } from './projects.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 
@@ -29,6 +30,14 @@ export interface PreviewTarget {
   root?: string | undefined;
   /** The preview page's address fragment selecting the email: `#/name`. */
   hash?: string | undefined;
+}
+
+/** Custom request: start (or find) the preview of a document's project; its address on the email. */
+export const OPEN_PREVIEW = 'velvet/openPreview';
+export interface OpenPreviewResult {
+  /** The page to open: the preview's address with `#/<email>` when the document is in an email. */
+  url: string;
+  email?: string | undefined;
 }
 
 interface OpenDoc {
@@ -50,6 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pending = new Map<string, Promise<OpenDoc | undefined>>();
   let projects: Projects | undefined;
   let checker: Checker | undefined;
+  let previews: Previews | undefined;
   const log = (m: string) => connection.console.error(m);
 
   const keyOf = (place: DocPlace, file: string) => (place.workspace && place.email !== undefined ? `${place.workspace.dir}\0${place.email}` : `file\0${file}`);
@@ -58,8 +68,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     const roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(fileURLToPath(params.rootUri));
-    const init = (params.initializationOptions ?? {}) as { diagnosticsWindowMs?: number; watch?: boolean };
+    const init = (params.initializationOptions ?? {}) as { diagnosticsWindowMs?: number; watch?: boolean; previewPort?: number };
     projects = createProjects({ roots, watch: init.watch ?? options.watch, log });
+    previews = createPreviews({ port: init.previewPort, log: (t) => log(t.trimEnd()) });
     const p = projects;
     checker = createChecker({
       windowMs: init.diagnosticsWindowMs,
@@ -191,8 +202,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!d || !ws || d.place.email === undefined) return { root: ws?.config.root };
     return { email: d.place.email, root: ws.config.root, hash: `#/${encodeURIComponent(d.place.email)}` };
   });
+  connection.onRequest(OPEN_PREVIEW, async (p: { uri: string }): Promise<OpenPreviewResult> => {
+    const d = await (pending.get(p.uri) ?? track(p.uri));
+    const ws = d?.place.workspace;
+    if (!d || !ws || !previews) throw new Error('This file is not part of a velvet project.');
+    const url = await previews.urlFor(ws);
+    return d.place.email === undefined ? { url } : { url: `${url}#/${encodeURIComponent(d.place.email)}`, email: d.place.email };
+  });
   connection.onShutdown(async () => {
     checker?.close();
+    await previews?.close();
     await projects?.close();
   });
 

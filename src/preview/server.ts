@@ -16,6 +16,7 @@ import type { ErrorInfo } from './protocol.js';
 import { allowedHostnames, createToken, frameGuard, hostCheck, type Middleware } from './security.js';
 import { createSendService } from './send.js';
 import { createSyncService } from './sync.js';
+import type { Workspace } from '../project/workspace.js';
 import { createProjectState } from './state.js';
 import { createTextConverter } from './text-worker.js';
 import { createBuiltUiMiddleware } from './ui-built.js';
@@ -44,6 +45,11 @@ export interface PreviewOptions {
    * Default: `source` when velvet runs from its TypeScript sources, else `built`.
    */
   ui?: 'built' | 'source' | undefined;
+  /**
+   * The workspace to show, such as the language server's with the editor's unsaved text (the
+   * preview then follows typing, not only saves). Default: one of its own, opened on `dir`.
+   */
+  workspace?: Workspace | undefined;
 }
 
 export interface PreviewServer {
@@ -71,7 +77,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const host = options.host ?? DEFAULT_HOST;
   const env = options.env ?? process.env;
   const token = createToken();
-  const state = await createProjectState(options.dir);
+  const state = await createProjectState(options.dir, options.workspace);
   const allowed = allowedHostnames(host);
 
   const channel = createEventChannel(token);
@@ -93,7 +99,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     createApiMiddleware({ state, live, send, token, sync: createSyncService({ env, config: () => state.config }) }),
     createFilesMiddleware(() => state.config.root),
   ];
-  const closers: Array<() => unknown> = [() => channel.close(), () => send.close(), () => live.close(), () => text.close()];
+  const unsubscribe = state.workspace.subscribe((c) => {
+    if (c.buffers && c.emails !== 'all') void live.onBuffers(c.emails);
+  });
+  const closers: Array<() => unknown> = [() => channel.close(), () => send.close(), () => live.close(), () => text.close(), unsubscribe];
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
