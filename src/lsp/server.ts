@@ -13,6 +13,7 @@ import { definition } from './definition.js';
 import { hover } from './hover/index.js';
 import { templateModel, usedPaths, type TemplateModel } from './model.js';
 import { createPreviews, type Previews } from './preview.js';
+import type { UsedPaths } from './shape.js';
 import { createProjects, type DocPlace, type Projects } from './projects.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 
@@ -46,7 +47,7 @@ interface OpenDoc {
   key: string;
   model?: TemplateModel | undefined;
   /** Payload paths the template reads, from the last text that parsed, and that text's version. */
-  used?: { version: number; paths: Set<string> } | undefined;
+  used?: { version: number; paths: UsedPaths } | undefined;
   usedTimer?: NodeJS.Timeout | undefined;
 }
 
@@ -153,7 +154,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const email = projects.emailFor(d.place, d.file, doc.getText());
     const m = d.model;
     if (m && m.version === doc.version && m.email?.fixtures === email?.fixtures && m.used === d.used?.paths) return m;
-    if (!d.used) d.used = { version: doc.version, paths: usedPaths(doc.getText()) ?? new Set() };
+    if (!d.used) d.used = { version: doc.version, paths: usedPaths(doc.getText()) ?? new Map() };
     else if (d.used.version !== doc.version) refreshUsed(uri, d);
     d.model = templateModel(doc, email?.fixtures.length ? email : undefined, m, d.used.paths);
     return d.model;
@@ -167,7 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = documents.get(uri);
       if (!doc || open.get(uri) !== d) return;
       const paths = usedPaths(doc.getText());
-      d.used = { version: doc.version, paths: paths ?? d.used?.paths ?? new Set() };
+      d.used = { version: doc.version, paths: paths ?? d.used?.paths ?? new Map() };
     }, USED_PATHS_DELAY_MS);
     d.usedTimer.unref();
   };
