@@ -16,6 +16,7 @@ import { createProjectState } from './state.js';
 import { createSyncService } from './sync.js';
 import { createTextConverter } from './text-worker.js';
 import { createProjectWatcher } from './watcher.js';
+import type { Workspace } from '../project/workspace.js';
 
 export interface ProjectServicesOptions {
   dir: string;
@@ -26,6 +27,8 @@ export interface ProjectServicesOptions {
   log?: ((error: ErrorInfo) => void) | undefined;
   /** Where other problems go (a folder the watcher cannot read), as lines of text. */
   logText?: ((text: string) => void) | undefined;
+  /** The workspace to show (the language server's, with unsaved text); default: a new one. */
+  workspace?: Workspace | undefined;
 }
 
 export interface ProjectServices {
@@ -34,7 +37,7 @@ export interface ProjectServices {
 }
 
 export async function startProjectServices(o: ProjectServicesOptions): Promise<ProjectServices> {
-  const state = await createProjectState(o.dir);
+  const state = await createProjectState(o.dir, o.workspace);
   const send = createSendService({
     env: o.env,
     channel: o.channel,
@@ -58,7 +61,12 @@ export async function startProjectServices(o: ProjectServicesOptions): Promise<P
       o.logText?.(line);
     },
   );
+  // an editor's unsaved text re-renders the emails it belongs to, as a save does
+  const unsubscribe = state.workspace.subscribe((c) => {
+    if (c.buffers && c.emails !== 'all') void live.onBuffers(c.emails);
+  });
   const close = async (): Promise<void> => {
+    unsubscribe();
     await watcher.close();
     send.close();
     live.close();

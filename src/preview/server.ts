@@ -12,6 +12,7 @@ import { chain, closeServer, createServer, listen, runChain } from './middleware
 import type { ProjectServices } from './project-services.js';
 import type { ErrorInfo } from './protocol.js';
 import { allowedHostnames, createToken, frameGuard, hostCheck, type Middleware } from './security.js';
+import type { Workspace } from '../project/workspace.js';
 import { createBuiltUiMiddleware } from './ui-built.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -43,6 +44,11 @@ export interface PreviewOptions {
    * page's requests wait for it) or why it could not be loaded.
    */
   waitReady?: boolean | undefined;
+  /**
+   * The workspace to show, such as the language server's with the editor's unsaved text (the
+   * preview then follows typing, not only saves). Default: one of its own, opened on `dir`.
+   */
+  workspace?: Workspace | undefined;
 }
 
 export interface PreviewServer {
@@ -83,6 +89,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       channel,
       token,
       sendPoll: options.sendPoll,
+      workspace: options.workspace,
       log: options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined,
       logText: options.log,
     }),
