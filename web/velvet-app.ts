@@ -101,6 +101,11 @@ export class VelvetApp extends LitElement {
           this.#apply(push.result);
         }
       },
+      'velvet:text': (push) => {
+        if (push.clientId === clientId && push.seq === this.#seq && this.result?.textPending) {
+          this.result = { ...this.result, text: push.text, textPending: false };
+        }
+      },
       'velvet:emails': (emails) => this.#setEmails(emails),
       'velvet:send': (state) => {
         // a push can arrive before the POST that started the send has answered
@@ -389,7 +394,7 @@ export class VelvetApp extends LitElement {
         ${r && r.unknownMergeTags.length ? html`<div class="tags">Unknown merge tags: ${[...new Set(r.unknownMergeTags.map((t) => t.tag))].join(', ')}</div>` : nothing}
         <velvet-tabs .tabs=${tabs} .active=${this.tab} @velvet-tab=${(e: CustomEvent<string>) => this.#setTab(e.detail as Tab)}>
           <velvet-code-view slot="html" label="Rendered HTML" .text=${r?.html ?? ''}></velvet-code-view>
-          <velvet-code-view slot="text" label="Plain text" .text=${r?.text ?? ''}></velvet-code-view>
+          <velvet-code-view slot="text" label="Plain text" .text=${r?.textPending ? 'Making the plain text…' : (r?.text ?? '')}></velvet-code-view>
           <velvet-payload-editor
             slot="payload"
             .payload=${r?.payload ?? ''}

@@ -243,6 +243,20 @@ function compileRefValue(ref: RefNode): Eval {
   const parts = ref.parts.map(compilePart);
   const n = parts.length;
   const alt = ref.alt ? compiledExpr(ref.alt) : undefined;
+  if (!alt && n === 0) {
+    return (r) => {
+      const v = r.ctx.get(root);
+      return v === undefined ? null : v;
+    };
+  }
+  if (!alt && n === 1) {
+    // $item.name, the most common reference of all
+    const part = parts[0]!;
+    return (r) => {
+      const v = r.ctx.get(root);
+      return v === undefined || v === null ? null : part(r, v);
+    };
+  }
   return (r) => {
     const v = r.ctx.get(root);
     let result: Value = v === undefined ? null : v;

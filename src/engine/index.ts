@@ -4,7 +4,7 @@
  * $data, and the $mathTool / $numberTool / $dateTool tools).
  */
 import { parseJson, toJava } from '../json/index.js';
-import { DataError } from '../errors.js';
+import { DataError, ParseError, VelvetError } from '../errors.js';
 import type { TemplateAst } from './ast.js';
 import { Renderer, type Limits, type RenderTrace } from './evaluator.js';
 import { parse } from './parser.js';
@@ -56,7 +56,15 @@ export interface CompileOptions {
 /** Parses a template (throws ParseError with line, column and code frame). */
 export function compile(source: string, options: CompileOptions = {}): Template {
   const name = options.name ?? '<template>';
-  const ast = parse(source, { name });
+  let ast: TemplateAst;
+  try {
+    ast = parse(source, { name });
+  } catch (e) {
+    // the parser's own safety net: nothing but a positioned ParseError leaves it
+    if (e instanceof VelvetError) throw e;
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    throw new ParseError(`the template could not be parsed (${what})`, { file: name, line: 1, column: 1, source }, { cause: e });
+  }
   return {
     name,
     source,

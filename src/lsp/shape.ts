@@ -18,7 +18,12 @@ export interface Shape {
   present: Set<string>;
   /** The template reads this key. */
   used: boolean;
+  /** How the template uses the value (number, string, array, object), from its analysis. */
+  hints: readonly string[];
 }
+
+/** Payload paths a template reads (`items[].name`) → the types its use implies. */
+export type UsedPaths = ReadonlyMap<string, readonly string[]>;
 
 export interface PayloadShape {
   root: Shape;
@@ -31,7 +36,7 @@ const MAX_SAMPLES = 4;
 const MAX_DEPTH = 12;
 const MAX_ITEMS = 50;
 
-export const emptyShape = (): Shape => ({ keys: new Map(), item: undefined, classes: new Map(), samples: [], present: new Set(), used: false });
+export const emptyShape = (): Shape => ({ keys: new Map(), item: undefined, classes: new Map(), samples: [], present: new Set(), used: false, hints: [] });
 
 export function payloadShape(fixtures: readonly Fixture[]): PayloadShape {
   const root = emptyShape();
@@ -76,7 +81,7 @@ function add(s: Shape, v: Value, label: string, depth: number, seen: Set<string>
  * The fixtures' tree is not changed: only the nodes on those paths are copied, so the tree of
  * the fixtures is built once and shared by every version of the text.
  */
-export function withUsedPaths(root: Shape, paths: Iterable<string>): Shape {
+export function withUsedPaths(root: Shape, paths: UsedPaths): Shape {
   const copies = new Set<Shape>();
   const copy = (s: Shape): Shape => {
     if (copies.has(s)) return s;
@@ -85,7 +90,7 @@ export function withUsedPaths(root: Shape, paths: Iterable<string>): Shape {
     return c;
   };
   const out = copy(root);
-  for (const p of paths) {
+  for (const [p, hints] of paths) {
     let at = out;
     for (const seg of p.split(/(?=\[\])|\./)) {
       if (seg === '') continue;
@@ -99,6 +104,7 @@ export function withUsedPaths(root: Shape, paths: Iterable<string>): Shape {
       }
       at.used = true;
     }
+    if (hints.length) at.hints = hints;
   }
   return out;
 }

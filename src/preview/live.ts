@@ -25,6 +25,8 @@ export interface LiveRenderer {
   select(req: RenderRequest): Promise<{ seq: number; result: RenderResult }>;
   /** Handles one batch of file events; batches are processed one after the other. */
   onFiles(batch: FileEvent[]): Promise<void>;
+  /** Re-renders the tabs showing these emails after an editor's unsaved text changed. */
+  onBuffers(emails: ReadonlySet<string>): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
   idle(): Promise<void>;
   /** Prints the problems the project has now (at start-up: broken fixtures, templates, emails). */
@@ -55,10 +57,11 @@ export function createLiveRenderer(
 
   /**
    * The render as the tab gets it: with its plain text (made off this thread: see
-   * text-worker.ts), or for a syntax error the clearest message for it (see template-check.ts).
+   * text-worker.ts) or marked as coming, or for a syntax error the clearest message for it
+   * (see template-check.ts).
    */
-  const complete = async (result: RenderResult): Promise<RenderResult> => {
-    if (result.ok) return { ...result, text: await toText(result.html) };
+  const complete = async (result: RenderResult, withText = true): Promise<RenderResult> => {
+    if (result.ok) return withText ? { ...result, text: await toText(result.html) } : { ...result, text: '', textPending: true };
     if (result.error.name !== 'ParseError') return result;
     return { ...result, error: templateProblem(state.email(result.email), state.errorInfo) ?? result.error };
   };
@@ -69,9 +72,16 @@ export function createLiveRenderer(
     if (key === sub.last) return;
     sub.last = key;
     const seq = ++sub.seq;
-    const full = await complete(result);
-    sub.error = full.ok ? undefined : full.error;
-    if (!closed) channel.send('velvet:render', { clientId, seq, result: full });
+    // a save shows at once: the plain text follows in its own event when it is made
+    const shown = await complete(result, false);
+    sub.error = shown.ok ? undefined : shown.error;
+    if (closed) return;
+    channel.send('velvet:render', { clientId, seq, result: shown });
+    if (result.ok) {
+      void toText(result.html).then((text) => {
+        if (!closed && sub.seq === seq) channel.send('velvet:text', { clientId, seq, text });
+      });
+    }
   };
 
   const handle = async (batch: FileEvent[]): Promise<void> => {
@@ -116,6 +126,14 @@ export function createLiveRenderer(
     },
     onFiles(batch) {
       queue = queue.then(() => handle(batch)).catch(() => undefined);
+      return queue;
+    },
+    onBuffers(emails) {
+      queue = queue
+        .then(async () => {
+          for (const [id, sub] of subs) if (!closed && emails.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
+        })
+        .catch(() => undefined);
       return queue;
     },
     idle() {

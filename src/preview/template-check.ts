@@ -26,31 +26,46 @@ function firstParseError(email: Email): ParseError | undefined {
   const known = checked.get(email);
   if (known !== undefined) return known ?? undefined;
   let found: ParseError | undefined;
-  let final = true;
   for (const { name, source } of sources(email)) {
     try {
       parse(source, { name });
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;
       found = clearer(err, source, name);
-      // the linter is still loading: ask again next time
-      final = found !== err || !/is not closed by #end/.test(err.reason) || linterLoaded();
       break;
     }
   }
-  if (final) checked.set(email, found ?? null);
+  // while the linter is still loading the clearer message may be missing: ask again next time
+  if (!found || linterLoaded()) checked.set(email, found ?? null);
   return found;
 }
 
-/** For an unclosed block, the linter's message at the directive that opens it. */
+/**
+ * For a block left open, the linter's message at the directive that opens it. That covers a
+ * directive whose `(` is not closed either (`#if($x`): the parser only fails on a later line,
+ * so the opener on an earlier line, with more `(` than `)`, is named first and the parser's
+ * words follow.
+ */
 function clearer(err: ParseError, source: string, name: string): ParseError {
-  if (!/is not closed by #end/.test(err.reason)) return err;
-  const problem = syntaxProblems(source, name)?.find((p) => /is not closed by #end/.test(p.message));
-  if (!problem) return err;
-  const before = source.slice(0, problem.offset);
-  const line = before.split('\n').length;
-  const column = problem.offset - (before.lastIndexOf('\n') + 1) + 1;
-  return new ParseError(problem.message, { file: err.file ?? name, line, column, source });
+  const unclosed = /is not closed by #end/.test(err.reason);
+  const problems = syntaxProblems(source, name);
+  const at = (offset: number) => {
+    const before = source.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+  };
+  for (const problem of problems ?? []) {
+    if (!/is not closed by #end/.test(problem.message)) continue;
+    const { line, column } = at(problem.offset);
+    if (unclosed) return new ParseError(problem.message, { file: err.file ?? name, line, column, source });
+    const nl = source.indexOf('\n', problem.offset);
+    const head = source.slice(problem.offset, nl < 0 ? undefined : nl);
+    const open = (head.match(/\(/g) ?? []).length > (head.match(/\)/g) ?? []).length;
+    if (open && err.line !== undefined && err.line > line) {
+      const detail = `the parser stopped at line ${err.line}, column ${err.column ?? 1}: ${err.reason.replace(/ at line \d+, column \d+$/, '')}`;
+      return new ParseError(`${problem.message}, and its "(" is not closed (${detail})`, { file: err.file ?? name, line, column, source });
+    }
+  }
+  return err;
 }
 
 /** The first syntax error of the email's template, subject or preheader, in the shape the UI shows. */

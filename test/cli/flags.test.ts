@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempTree, velvet } from './helpers.js';
 
-const NAMES = ['render', 'build', 'lint', 'schema', 'preview', 'send', 'event', 'doctor', 'carrier', 'pull', 'status', 'push', 'lsp'];
+const NAMES = ['render', 'build', 'lint', 'schema', 'preview', 'send', 'event', 'doctor', 'carrier', 'pull', 'status', 'push', 'lsp', 'init', 'new', 'fixture'];
 
 describe('unknown flags say what is wrong and suggest the nearest flag', () => {
   it('every command refuses an unknown flag in its own words, exit 2', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/engine/index.js';
+import { parse, render } from '../../src/engine/index.js';
 import { DataError, LimitError, ParseError, RenderError } from '../../src/errors.js';
 
 // Templates are untrusted input: none of these may reach JavaScript internals, hang, or crash the
@@ -128,6 +128,16 @@ describe('hostile templates', () => {
     run('${'.repeat(100000));
     run('\\'.repeat(200000));
     expect(Date.now() - t0).toBeLessThan(3_000);
+  });
+
+  it('keeps long runs of lone $ and # as one text node', () => {
+    for (const unit of ['x $ ', 'x $! ', 'x # ', 'a\\$ ']) {
+      const src = unit.repeat(20000);
+      const { nodes } = parse(src);
+      expect(nodes).toHaveLength(1);
+      expect(nodes[0]).toMatchObject({ kind: 'text', span: { start: 0, end: src.length } });
+    }
+    expect(run('x $! '.repeat(20000))).toBe('x $ '.repeat(20000));
   });
 
   it('reads no files and loads nothing: #include and #parse render nothing', () => {

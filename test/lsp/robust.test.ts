@@ -2,7 +2,7 @@
  * Providers on any text: every offset of half-typed, hostile and real templates gets an answer
  * (possibly empty), never an exception, and text built to make scanners quadratic stays cheap.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('providers on any text', () => {
   it('answer at every offset of the sample templates', () => {
     for (const name of readdirSync(SAMPLES)) {
       const file = join(SAMPLES, name, 'email.html');
-      if (!statSync(join(SAMPLES, name)).isDirectory() || !existsSync(file)) continue;
+      if (!existsSync(file)) continue; // samples/assets and the config
       const text = readFileSync(file, 'utf8');
       const model = modelOf(text, ORDER);
       for (let i = 0; i <= text.length; i += 7) {

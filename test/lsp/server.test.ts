@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location } from 'vscode-languageserver-protocol';
-import { PREVIEW_TARGET } from '../../src/lsp/index.js';
+import { OPEN_PREVIEW, PREVIEW_TARGET } from '../../src/lsp/index.js';
 import { inProcess, initialize, uri, type TestClient } from './client.js';
 import { TEMPLATE, makeProject, pos, type Project } from './project.js';
 
@@ -143,6 +143,24 @@ describe('language server (in-process)', () => {
     const line = fixture[edit.range.start.line]!;
     fixture[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.start.character);
     expect(JSON.parse(fixture.join('\n')).order.items[0]).toEqual({ sku: '', name: 'Sock', price: 10 });
+  });
+
+  it('opens the preview on the same workspace: it renders the unsaved text', async () => {
+    await client.open(project.template, TEMPLATE.replace('<p>$!greeting', '<p>unsaved-one $!greeting'));
+    const { url, email } = (await client.conn.sendRequest(OPEN_PREVIEW, { uri: uri(project.template) })) as { url: string; email: string };
+    expect(email).toBe('order');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/order$/);
+    const page = await (await fetch(url)).text();
+    const token = /name="velvet-token" content="([^"]+)"/.exec(page)![1]!;
+    const render = async () => {
+      const r = await fetch(new URL('/__velvet/api/render', url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-velvet-token': token }, body: JSON.stringify({ clientId: 'test', email: 'order' }) });
+      return ((await r.json()) as { result: { html: string } }).result.html;
+    };
+    expect(await render()).toContain('unsaved-one Hello, Olena');
+    await client.change(project.template, TEMPLATE.replace('<p>$!greeting', '<p>unsaved-two $!greeting'));
+    await client.diagnostics(project.template);
+    expect(await render()).toContain('unsaved-two Hello, Olena');
+    expect((await client.conn.sendRequest(OPEN_PREVIEW, { uri: uri(project.template) })) as { url: string }).toMatchObject({ url });
   });
 
   it('tells the editor which email a document belongs to, for the preview', async () => {

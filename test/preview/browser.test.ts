@@ -116,6 +116,12 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     expect(Math.abs((await emailFrame().evaluate(() => window.scrollY)) - 300)).toBeLessThan(60);
   });
 
+  it('shows the plain text of the saved render in the Text tab', async () => {
+    await page.locator('velvet-tabs [data-tab="text"]').click();
+    await expect.poll(() => page.locator('velvet-code-view[slot="text"] pre').innerText()).toContain('Live edit one: thank you for joining');
+    expect(await page.locator('velvet-code-view[slot="text"] pre').innerText()).not.toContain('<');
+  });
+
   it('shows the error overlay over the last good render, and removes it when fixed', async () => {
     writeFileSync(template, original.replace('Thank you for joining', 'Live edit one: thank you for joining') + '\n#if($broken\n');
     await overlay().waitFor();

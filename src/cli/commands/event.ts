@@ -6,6 +6,7 @@ import { emailSource, readEventFixture } from '../../yespo/email-source.js';
 import { requests } from '../../yespo/endpoints.js';
 import { createRedactor } from '../../yespo/redact.js';
 import { checkEventContacts } from '../../yespo/safety.js';
+import { oneLine } from '../../yespo/server-text.js';
 import { resolveSendSettings } from '../../yespo/settings.js';
 import type { EventBody } from '../../yespo/types.js';
 
@@ -83,7 +84,7 @@ export const command: Command = {
         return 0;
       }
       const res = await client.request(request);
-      const said = typeof res.data === 'string' ? `: ${res.data}` : res.data !== null ? `: ${JSON.stringify(res.data)}` : '';
+      const said = typeof res.data === 'string' ? `: ${oneLine(res.data)}` : res.data !== null ? `: ${JSON.stringify(res.data)}` : '';
       io.stdout(`Yespo accepted event ${key} (HTTP ${res.status})${said}\n`);
       return 0;
     } catch (err) {

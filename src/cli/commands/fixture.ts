@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags.js';
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { SYNTH_FORMATS, fixtureFile, writeNewFixture, type SynthFormat } from '../../project/fixture-synth.js';
@@ -36,11 +36,11 @@ export const command: Command = {
     let values: { name?: string | undefined; format?: string | undefined };
     let positionals: string[];
     try {
-      ({ values, positionals } = parseArgs({
+      ({ values, positionals } = parseFlags({
         args: argv,
         allowPositionals: true,
         options: { name: { type: 'string' }, format: { type: 'string' } },
-      }));
+      }, 'fixture'));
       if (positionals.length !== 1) throw new Error('give exactly one EMAIL_DIR (see --help)');
       if (values.format !== undefined && !(SYNTH_FORMATS as readonly string[]).includes(values.format)) {
         throw new Error(`--format is ${SYNTH_FORMATS.join(', ')}, got '${values.format}'`);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags.js';
 import type { CliIO, Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { CI_KINDS, type CiKind } from '../../project/ci.js';
@@ -71,11 +71,11 @@ export const command: Command = {
     let values: { emails?: string | undefined; ci?: string | undefined; yes?: boolean | undefined };
     let positionals: string[];
     try {
-      ({ values, positionals } = parseArgs({
+      ({ values, positionals } = parseFlags({
         args: argv,
         allowPositionals: true,
         options: { emails: { type: 'string' }, ci: { type: 'string' }, yes: { type: 'boolean', short: 'y' } },
-      }));
+      }, 'init'));
       if (positionals.length > 1) throw new Error('give at most one DIR (see --help)');
       if (values.ci !== undefined && !(CI_KINDS as readonly string[]).includes(values.ci)) throw new Error(`--ci is github or gitlab, got '${values.ci}'`);
     } catch (err) {

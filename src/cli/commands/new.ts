@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags.js';
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { fixtureFile } from '../../project/fixture-synth.js';
@@ -40,7 +40,7 @@ export const command: Command = {
     let values: { from?: string | undefined };
     let positionals: string[];
     try {
-      ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' } } }));
+      ({ values, positionals } = parseFlags({ args: argv, allowPositionals: true, options: { from: { type: 'string' } } }, 'new'));
       if (positionals.length !== 1) throw new Error('give exactly one NAME (see --help)');
     } catch (err) {
       io.stderr(`velvet new: ${(err as Error).message}\n`);
