@@ -139,13 +139,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       closers.splice(2, 0, () => closeServer(server));
       return listen(server, host, requested, strictPort);
     })();
-    // the linter gives the clearer syntax messages (template-check.ts): load it meanwhile
-    [port] = await Promise.all([listening, watcher.ready, preloadLinter()]);
+    [port] = await Promise.all([listening, watcher.ready]);
   } catch (err) {
     await close();
     throw err;
   }
-  live.reportProblems();
+  // the linter gives the clearer syntax messages (template-check.ts); start-up does not wait for
+  // it, and the problems the project has are printed once it is there
+  void preloadLinter().then(() => {
+    if (!closed) live.reportProblems();
+  });
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return { url: `http://${shown}:${port}/`, host, port, close };
 }
