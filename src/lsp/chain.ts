@@ -113,8 +113,11 @@ function stringArg(args: string[]): string | undefined {
 export function chainAt(text: string, offset: number, o?: Outline): Chain | undefined {
   const src = o?.masked ?? text;
   const floor = Math.max(0, offset - 2000);
-  for (let i = offset - 1; i >= floor; i--) {
+  // at most 100 candidates: text full of `$` costs a bounded amount of work per request
+  let tries = 0;
+  for (let i = offset - 1; i >= floor && tries < 100; i--) {
     if (src[i] !== '$') continue;
+    tries++;
     if (i > 0 && src[i - 1] === '\\') continue;
     const c = readChain(src, i);
     if (c && c.end >= offset) return c;

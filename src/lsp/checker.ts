@@ -43,7 +43,8 @@ export function createChecker(options: CheckerOptions): Checker {
   const dirty = new Set<string>();
   const published = new Map<string, Set<string>>();
   let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  /** Cancels the scheduled check, when one is scheduled. */
+  let timer: (() => void) | undefined;
   let lastStart = -Infinity;
   let closed = false;
   let waiters: (() => void)[] = [];
@@ -98,9 +99,13 @@ export function createChecker(options: CheckerOptions): Checker {
     if (timer || running || closed) return;
     const wait = lastStart + windowMs - performance.now();
     if (wait <= 0) {
-      // a tick, so that the edits of one message batch are checked together
-      timer = setTimeout(run, 0);
-    } else timer = setTimeout(run, wait);
+      // after the messages already read, so that the edits of one batch are checked together
+      const t = setImmediate(run);
+      timer = () => clearImmediate(t);
+    } else {
+      const t = setTimeout(run, wait);
+      timer = () => clearTimeout(t);
+    }
   };
 
   return {
@@ -122,7 +127,7 @@ export function createChecker(options: CheckerOptions): Checker {
     },
     close() {
       closed = true;
-      clearTimeout(timer);
+      timer?.();
       timer = undefined;
       dirty.clear();
       settle();

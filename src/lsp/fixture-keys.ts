@@ -11,12 +11,22 @@ export function pathSegments(path: string): string[] {
   return path.split(/(?=\[\])|\./).flatMap((s) => (s.startsWith('[]') && s.length > 2 ? ['[]', s.slice(2)] : [s])).filter(Boolean);
 }
 
+/** The last fixture texts parsed: one check looks up many keys in the same few files. */
+const recent = new Map<string, ParsedJson | undefined>();
+const RECENT = 16;
+
 function parse(text: string, file: string): ParsedJson | undefined {
+  const key = `${file}\0${text}`;
+  if (recent.has(key)) return recent.get(key);
+  let doc: ParsedJson | undefined;
   try {
-    return parseJson(text, { file });
+    doc = parseJson(text, { file });
   } catch {
-    return undefined;
+    doc = undefined;
   }
+  recent.set(key, doc);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return doc;
 }
 
 /** The JSON pointer segments of `segs` of variant `vi` in the file, or undefined. */

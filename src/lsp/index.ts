@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer, type ServerOptions } from './server.js';
 
-export { PREVIEW_TARGET, type PreviewTarget, type ServerOptions } from './server.js';
+export { OPEN_PREVIEW, PREVIEW_TARGET, type OpenPreviewResult, type PreviewTarget, type ServerOptions } from './server.js';
 
 /** Serves the protocol on `input`/`output`; resolves when the client has exited. */
 export function serveLanguageServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<void> {

@@ -75,6 +75,8 @@ export function outline(text: string): Outline {
   const masked = maskComments(text);
   const out: Outline = { masked, blocks: [], sets: [], loops: [], macros: [], calls: [] };
   const stack: { block: Block; loop?: LoopDef; macro?: MacroDef }[] = [];
+  // characters argument scans may read in all: unclosed parentheses cannot make this quadratic
+  const budget = { left: 20 * masked.length + 100_000 };
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(masked); m; m = TOKEN.exec(masked)) {
     if (m[1]!.length % 2 === 1) continue; // an escaped directive prints as text
@@ -82,7 +84,7 @@ export function outline(text: string): Outline {
     const word = m[3]!;
     const after = m.index + m[0].length;
     const paren = skipSpaces(masked, after);
-    const args = masked[paren] === '(' ? argsOf(masked, paren) : undefined;
+    const args = masked[paren] === '(' && budget.left > 0 ? argsOf(masked, paren, budget) : undefined;
     if (word === 'end') {
       const top = stack.pop();
       if (top) {
@@ -133,10 +135,11 @@ function skipSpaces(text: string, at: number): number {
 }
 
 /** The text inside balanced parentheses from `open` (quotes respected). */
-function argsOf(text: string, open: number): { text: string; start: number } {
+function argsOf(text: string, open: number, budget: { left: number }): { text: string; start: number } {
   let depth = 0;
   let quote = '';
   for (let i = open; i < text.length; i++) {
+    budget.left--;
     const c = text[i]!;
     if (quote) {
       if (c === quote) quote = '';

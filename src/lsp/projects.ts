@@ -66,7 +66,8 @@ export function createProjects(options: ProjectsOptions): Projects {
           ws.subscribe((change) => {
             for (const l of listeners) l(ws, change);
           });
-          if (options.watch !== false) {
+          // a folder that is no velvet project (no config, no email) is not watched: it may be huge
+          if (options.watch !== false && (ws.config.file !== undefined || ws.entries().length > 0)) {
             const w = createProjectWatcher(ws.watchRoots(), (batch) => void ws.apply(batch));
             watchers.push(w);
             // changes on disk count from the first answer on

@@ -11,7 +11,9 @@ import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
-import { templateModel, type TemplateModel } from './model.js';
+import { templateModel, usedPaths, type TemplateModel } from './model.js';
+import { createPreviews, type Previews } from './preview.js';
+import type { UsedPaths } from './shape.js';
 import { createProjects, type DocPlace, type Projects } from './projects.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 
@@ -31,12 +33,26 @@ export interface PreviewTarget {
   hash?: string | undefined;
 }
 
+/** Custom request: start (or find) the preview of a document's project; its address on the email. */
+export const OPEN_PREVIEW = 'velvet/openPreview';
+export interface OpenPreviewResult {
+  /** The page to open: the preview's address with `#/<email>` when the document is in an email. */
+  url: string;
+  email?: string | undefined;
+}
+
 interface OpenDoc {
   file: string;
   place: DocPlace;
   key: string;
   model?: TemplateModel | undefined;
+  /** Payload paths the template reads, from the last text that parsed, and that text's version. */
+  used?: { version: number; paths: UsedPaths } | undefined;
+  usedTimer?: NodeJS.Timeout | undefined;
 }
+
+/** Quiet time after an edit before the template is parsed again for the paths it reads. */
+const USED_PATHS_DELAY_MS = 150;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -44,6 +60,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pending = new Map<string, Promise<OpenDoc | undefined>>();
   let projects: Projects | undefined;
   let checker: Checker | undefined;
+  let previews: Previews | undefined;
   const log = (m: string) => connection.console.error(m);
 
   const keyOf = (place: DocPlace, file: string) => (place.workspace && place.email !== undefined ? `${place.workspace.dir}\0${place.email}` : `file\0${file}`);
@@ -52,8 +69,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     const roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(fileURLToPath(params.rootUri));
-    const init = (params.initializationOptions ?? {}) as { diagnosticsWindowMs?: number; watch?: boolean };
+    const init = (params.initializationOptions ?? {}) as { diagnosticsWindowMs?: number; watch?: boolean; previewPort?: number };
     projects = createProjects({ roots, watch: init.watch ?? options.watch, log });
+    previews = createPreviews({ port: init.previewPort, log: (t) => log(t.trimEnd()) });
     const p = projects;
     checker = createChecker({
       windowMs: init.diagnosticsWindowMs,
@@ -120,6 +138,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       pending.delete(uri);
       if (!d) return;
       open.delete(uri);
+      clearTimeout(d.usedTimer);
       if (docsOf(d.key).length === 0) checker?.drop(d.key);
       // the file on disk counts again (and re-checks the email while others of it stay open)
       d.place.workspace?.removeOverlay(d.file);
@@ -134,11 +153,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!d || !doc || d.place.kind !== 'template' || !projects) return undefined;
     const email = projects.emailFor(d.place, d.file, doc.getText());
     const m = d.model;
-    if (m && m.doc.version === doc.version && m.doc.uri === doc.uri && m.email?.fixtures === email?.fixtures) return m;
-    d.model = templateModel(doc, email?.fixtures.length ? email : undefined, m);
+    if (m && m.version === doc.version && m.email?.fixtures === email?.fixtures && m.used === d.used?.paths) return m;
+    if (!d.used) d.used = { version: doc.version, paths: usedPaths(doc.getText()) ?? new Map() };
+    else if (d.used.version !== doc.version) refreshUsed(uri, d);
+    d.model = templateModel(doc, email?.fixtures.length ? email : undefined, m, d.used.paths);
     return d.model;
   };
   const read = (f: string) => projects?.read(f);
+
+  /** Parses the template again once typing pauses; completion meanwhile uses the paths it has. */
+  const refreshUsed = (uri: string, d: OpenDoc): void => {
+    clearTimeout(d.usedTimer);
+    d.usedTimer = setTimeout(() => {
+      const doc = documents.get(uri);
+      if (!doc || open.get(uri) !== d) return;
+      const paths = usedPaths(doc.getText());
+      d.used = { version: doc.version, paths: paths ?? d.used?.paths ?? new Map() };
+    }, USED_PATHS_DELAY_MS);
+    d.usedTimer.unref();
+  };
 
   connection.onCompletion(async (p) => {
     const m = await modelOf(p.textDocument.uri);
@@ -170,8 +203,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!d || !ws || d.place.email === undefined) return { root: ws?.config.root };
     return { email: d.place.email, root: ws.config.root, hash: `#/${encodeURIComponent(d.place.email)}` };
   });
+  connection.onRequest(OPEN_PREVIEW, async (p: { uri: string }): Promise<OpenPreviewResult> => {
+    const d = await (pending.get(p.uri) ?? track(p.uri));
+    const ws = d?.place.workspace;
+    if (!d || !ws || !previews) throw new Error('This file is not part of a velvet project.');
+    const url = await previews.urlFor(ws);
+    return d.place.email === undefined ? { url } : { url: `${url}#/${encodeURIComponent(d.place.email)}`, email: d.place.email };
+  });
   connection.onShutdown(async () => {
     checker?.close();
+    await previews?.close();
     await projects?.close();
   });
 

@@ -18,7 +18,12 @@ export interface Shape {
   present: Set<string>;
   /** The template reads this key. */
   used: boolean;
+  /** How the template uses the value (number, string, array, object), from its analysis. */
+  hints: readonly string[];
 }
+
+/** Payload paths a template reads (`items[].name`) → the types its use implies. */
+export type UsedPaths = ReadonlyMap<string, readonly string[]>;
 
 export interface PayloadShape {
   root: Shape;
@@ -31,7 +36,7 @@ const MAX_SAMPLES = 4;
 const MAX_DEPTH = 12;
 const MAX_ITEMS = 50;
 
-export const emptyShape = (): Shape => ({ keys: new Map(), item: undefined, classes: new Map(), samples: [], present: new Set(), used: false });
+export const emptyShape = (): Shape => ({ keys: new Map(), item: undefined, classes: new Map(), samples: [], present: new Set(), used: false, hints: [] });
 
 export function payloadShape(fixtures: readonly Fixture[]): PayloadShape {
   const root = emptyShape();
@@ -71,24 +76,37 @@ function add(s: Shape, v: Value, label: string, depth: number, seen: Set<string>
   }
 }
 
-/** Adds the keys the template reads (`a.b`, `items[].name`) that no fixture holds. */
-export function addUsedPaths(root: Shape, paths: Iterable<string>): void {
-  for (const p of paths) {
-    let at = root;
+/**
+ * The tree with the keys the template reads (`a.b`, `items[].name`) added and marked as used.
+ * The fixtures' tree is not changed: only the nodes on those paths are copied, so the tree of
+ * the fixtures is built once and shared by every version of the text.
+ */
+export function withUsedPaths(root: Shape, paths: UsedPaths): Shape {
+  const copies = new Set<Shape>();
+  const copy = (s: Shape): Shape => {
+    if (copies.has(s)) return s;
+    const c = { ...s, keys: new Map(s.keys) };
+    copies.add(c);
+    return c;
+  };
+  const out = copy(root);
+  for (const [p, hints] of paths) {
+    let at = out;
     for (const seg of p.split(/(?=\[\])|\./)) {
       if (seg === '') continue;
-      if (seg === '[]') at = at.item ??= emptyShape();
-      else {
-        const key = seg.startsWith('[]') ? seg.slice(2) : seg;
-        if (seg.startsWith('[]')) at = at.item ??= emptyShape();
-        if (!key) continue;
-        let next = at.keys.get(key);
-        if (!next) at.keys.set(key, (next = emptyShape()));
+      const item = seg.startsWith('[]');
+      const key = item ? seg.slice(2) : seg;
+      if (item) at = at.item = copy(at.item ?? emptyShape());
+      if (key) {
+        const next = copy(at.keys.get(key) ?? emptyShape());
+        at.keys.set(key, next);
         at = next;
       }
       at.used = true;
     }
+    if (hints.length) at.hints = hints;
   }
+  return out;
 }
 
 /** What a shape holds, as Java sees it: the commonest class (String, List, Map, a number, Boolean). */

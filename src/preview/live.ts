@@ -26,6 +26,8 @@ export interface LiveRenderer {
   select(req: RenderRequest): Promise<{ seq: number; result: RenderResult }>;
   /** Handles one batch of file events; batches are processed one after the other. */
   onFiles(batch: FileEvent[]): Promise<void>;
+  /** Re-renders the tabs showing these emails after an editor's unsaved text changed. */
+  onBuffers(emails: ReadonlySet<string>): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
   idle(): Promise<void>;
   /** Prints the problems the project has now (once the linter is loaded: broken fixtures, templates, emails). */
@@ -131,6 +133,14 @@ export function createLiveRenderer(
     },
     onFiles(batch) {
       queue = queue.then(() => handle(batch)).catch(() => undefined);
+      return queue;
+    },
+    onBuffers(emails) {
+      queue = queue
+        .then(async () => {
+          for (const [id, sub] of subs) if (!closed && emails.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
+        })
+        .catch(() => undefined);
       return queue;
     },
     idle() {

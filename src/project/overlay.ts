@@ -41,8 +41,11 @@ export function withOverlays(email: Email, overlays: ReadonlyMap<string, string>
       }
     }
   }
-  out.fixtures = [...fixtures.values()].sort((a, b) => compareNames(basename(a.file), basename(b.file)));
-  out.fixtureErrors = [...errors.values()].sort((a, b) => compareNames(basename(a.file ?? ''), basename(b.file ?? '')));
+  // fixtures keep their identity unless a fixture buffer is open: caches keyed by them survive typing
+  if (mine.some(([file]) => isFixtureFile(file, dataDir))) {
+    out.fixtures = [...fixtures.values()].sort((a, b) => compareNames(basename(a.file), basename(b.file)));
+    out.fixtureErrors = [...errors.values()].sort((a, b) => compareNames(basename(a.file ?? ''), basename(b.file ?? '')));
+  }
   return out;
 }
 

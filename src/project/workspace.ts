@@ -33,6 +33,8 @@ export interface WorkspaceChange {
   listChanged: boolean;
   /** The config could not be reloaded: the last good model stays. */
   error?: ErrorPayload | undefined;
+  /** The change is an editor's unsaved text (set or dropped), not a file on disk. */
+  buffers?: boolean | undefined;
 }
 
 export interface Workspace {
@@ -196,7 +198,7 @@ export async function createWorkspace(dir: string): Promise<Workspace> {
     const name = ws.emailOf(abs);
     if (name === undefined) return;
     effective.delete(name);
-    notify({ emails: new Set([name]), listChanged: false });
+    notify({ emails: new Set([name]), listChanged: false, buffers: true });
   };
   return ws;
 }

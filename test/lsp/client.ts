@@ -82,7 +82,7 @@ export async function initialize(client: TestClient, root: string): Promise<Reco
     rootUri: uri(root),
     workspaceFolders: [{ uri: uri(root), name: 'project' }],
     capabilities: {},
-    initializationOptions: { watch: true },
+    initializationOptions: { watch: true, previewPort: 0 },
   });
   await client.conn.sendNotification('initialized', {});
   return r as Record<string, unknown>;

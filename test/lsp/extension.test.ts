@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_TARGET } from '../../src/lsp/index.js';
+import { OPEN_PREVIEW } from '../../src/lsp/index.js';
 
 const EXT = fileURLToPath(new URL('../../editors/vscode', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8')) as {
@@ -37,9 +37,9 @@ describe('VS Code extension manifest', () => {
     expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual(registered);
     expect(registered).toContain('velvet.openPreview');
   });
-  it('starts velvet lsp --stdio, asks the server for the preview target and reads its settings', () => {
+  it('starts velvet lsp --stdio, asks the server to open the preview and reads its settings', () => {
     expect(source).toContain("args: ['lsp', '--stdio']");
-    expect(source).toContain(`'${PREVIEW_TARGET}'`);
+    expect(source).toContain(`'${OPEN_PREVIEW}'`);
     for (const key of Object.keys(manifest.contributes.configuration.properties)) {
       if (key === 'velvet.trace.server') continue; // read by vscode-languageclient itself
       expect(source).toContain(`get<string>('${key.replace('velvet.', '')}')`);

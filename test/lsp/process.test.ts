@@ -26,7 +26,7 @@ describe('velvet lsp --stdio (a process)', () => {
     child = spawn(process.execPath, [join(ROOT, 'bin', 'velvet.js'), 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     exited = new Promise((r) => child.once('exit', (code) => r(code)));
     client = connect(child.stdout!, child.stdin!);
-    await client.conn.sendRequest('initialize', { processId: process.pid, rootUri: uri(dir), capabilities: {}, workspaceFolders: [{ uri: uri(dir), name: 'samples' }] });
+    await client.conn.sendRequest('initialize', { processId: process.pid, rootUri: uri(dir), capabilities: {}, initializationOptions: { previewPort: 0 }, workspaceFolders: [{ uri: uri(dir), name: 'samples' }] });
     await client.conn.sendNotification('initialized', {});
   }, 60_000);
   afterAll(() => {
@@ -59,6 +59,13 @@ describe('velvet lsp --stdio (a process)', () => {
     const gone = client.diagnostics(file, (d) => !d.some((x) => JSON.stringify(x.message).includes("nmae")));
     await client.change(file, text);
     await gone;
+
+    // the preview runs inside the server process; standard output stays the protocol's
+    const { url } = (await client.conn.sendRequest('velvet/openPreview', { uri: uri(file) })) as { url: string };
+    expect(url).toMatch(/#\/abandoned-cart$/);
+    expect((await fetch(new URL('/__velvet/api/emails', url))).status).toBe(200);
+    const h2 = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: uri(file) }, position: pos(text, '$!item.name', 8) })) as Hover;
+    expect(h2).toEqual(h);
 
     await client.conn.sendRequest('shutdown');
     await client.conn.sendNotification('exit');

@@ -35,6 +35,12 @@ describe('hover', () => {
     expect(hoverText('#fore|ach($i in $a)#end')).toContain('#foreach($item in $list)');
     expect(hoverText('#macro(card $t)x#end #ca|rd(1)')).toContain('**#card**($t)');
   });
+  it('shows a key only the template reads, with the type its use implies', () => {
+    const v = hoverText('#if($score > 5)$!sco|re#end')!;
+    expect(v).toContain('Read by the template; no fixture holds it.');
+    expect(v).toContain('The template uses it as a number.');
+    expect(v).toContain('absent in 2 of 2 fixtures');
+  });
   it('says nothing on plain text', () => {
     expect(hoverText('hello wo|rld')).toBeUndefined();
   });

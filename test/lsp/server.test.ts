@@ -1,8 +1,9 @@
 /** The language server driven in-process through two streams by a JSON-RPC client. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location } from 'vscode-languageserver-protocol';
-import { PREVIEW_TARGET } from '../../src/lsp/index.js';
+import { OPEN_PREVIEW, PREVIEW_TARGET } from '../../src/lsp/index.js';
 import { inProcess, initialize, uri, type TestClient } from './client.js';
 import { TEMPLATE, makeProject, pos, type Project } from './project.js';
 
@@ -71,6 +72,20 @@ describe('language server (in-process)', () => {
     await client.diagnostics(project.template, (d) => !d.some((x) => x.code === 'unknown-payload-key'));
   });
 
+  it('re-checks every open email when the config changes on disk', async () => {
+    await client.open(project.template, TEMPLATE.replace('$!firstName', '$firstName'));
+    expect((await client.diagnostics(project.template, (d) => d.length > 0)).map((d) => d.code)).toContain('loud-reference');
+    writeFileSync(join(project.root, 'velvet.config.json'), JSON.stringify({ emails: 'emails', lint: { rules: { 'loud-reference': 'off' } } }));
+    await client.diagnostics(project.template, (d) => !d.some((x) => x.code === 'loud-reference'));
+  });
+
+  it('lints a .vm file outside every email on its own', async () => {
+    const file = join(project.root, 'partials', 'footer.vm');
+    await client.open(file, '#if($a)\n', 'velocity');
+    const found = await client.diagnostics(file, (d) => d.length > 0);
+    expect(found[0]).toMatchObject({ code: 'syntax', message: expect.stringMatching(/#if is not closed/) });
+  });
+
   it('completes the keys of the items after $item. and the directive snippets after #', async () => {
     const text = TEMPLATE.replace('$!item.name:', '$!item.');
     await client.open(project.template, text);
@@ -128,6 +143,24 @@ describe('language server (in-process)', () => {
     const line = fixture[edit.range.start.line]!;
     fixture[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.start.character);
     expect(JSON.parse(fixture.join('\n')).order.items[0]).toEqual({ sku: '', name: 'Sock', price: 10 });
+  });
+
+  it('opens the preview on the same workspace: it renders the unsaved text', async () => {
+    await client.open(project.template, TEMPLATE.replace('<p>$!greeting', '<p>unsaved-one $!greeting'));
+    const { url, email } = (await client.conn.sendRequest(OPEN_PREVIEW, { uri: uri(project.template) })) as { url: string; email: string };
+    expect(email).toBe('order');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/order$/);
+    const page = await (await fetch(url)).text();
+    const token = /name="velvet-token" content="([^"]+)"/.exec(page)![1]!;
+    const render = async () => {
+      const r = await fetch(new URL('/__velvet/api/render', url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-velvet-token': token }, body: JSON.stringify({ clientId: 'test', email: 'order' }) });
+      return ((await r.json()) as { result: { html: string } }).result.html;
+    };
+    expect(await render()).toContain('unsaved-one Hello, Olena');
+    await client.change(project.template, TEMPLATE.replace('<p>$!greeting', '<p>unsaved-two $!greeting'));
+    await client.diagnostics(project.template);
+    expect(await render()).toContain('unsaved-two Hello, Olena');
+    expect((await client.conn.sendRequest(OPEN_PREVIEW, { uri: uri(project.template) })) as { url: string }).toMatchObject({ url });
   });
 
   it('tells the editor which email a document belongs to, for the preview', async () => {

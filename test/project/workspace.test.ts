@@ -39,7 +39,7 @@ describe('workspace', () => {
     ws.setOverlay(file, 'Hello $name');
     expect(ws.email('welcome')!.source).toBe('Hello $name');
     expect(ws.entry('welcome')!.email!.source).toBe(disk);
-    expect(changes).toEqual([{ emails: new Set(['welcome']), listChanged: false }]);
+    expect(changes).toEqual([{ emails: new Set(['welcome']), listChanged: false, buffers: true }]);
     ws.setOverlay(file, 'Hello $name');
     expect(changes).toHaveLength(1);
     ws.removeOverlay(file);

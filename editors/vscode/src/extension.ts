@@ -4,16 +4,14 @@
  * knowledge lives in the server; this file only starts it and opens the preview.
  */
 import { existsSync } from 'node:fs';
-import { get } from 'node:http';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** The server's answer to `velvet/previewTarget` (src/lsp/server.ts). */
-interface PreviewTarget {
+/** The server's answer to `velvet/openPreview` (src/lsp/server.ts). */
+interface OpenPreviewResult {
+  url: string;
   email?: string;
-  root?: string;
-  hash?: string;
 }
 
 let client: LanguageClient | undefined;
@@ -52,41 +50,22 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
-/** True when a velvet preview answers at `base`. */
-function previewRunning(base: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = get(new URL('__velvet/api/emails', base), (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.setTimeout(1000, () => {
-      req.destroy();
-      resolve(false);
-    });
-  });
-}
-
+/**
+ * Asks the server to start the preview in its own process, on the same workspace, so the page
+ * follows the unsaved text as you type, and opens it on the current email.
+ */
 async function openPreview(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) {
     void vscode.window.showInformationMessage('velvet: open an email template first.');
     return;
   }
-  const target = await client.sendRequest<PreviewTarget>('velvet/previewTarget', { uri: editor.document.uri.toString() });
-  if (!target.email) {
-    void vscode.window.showInformationMessage('velvet: this file is not part of an email of the project.');
-    return;
+  try {
+    const { url } = await client.sendRequest<OpenPreviewResult>('velvet/openPreview', { uri: editor.document.uri.toString() });
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+  } catch (err) {
+    void vscode.window.showErrorMessage(`velvet: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const base = vscode.workspace.getConfiguration('velvet').get<string>('previewUrl') || 'http://127.0.0.1:5179/';
-  if (!(await previewRunning(base))) {
-    const command = velvetCommand(vscode.workspace.workspaceFolders?.[0]) ?? 'velvet';
-    const terminal = vscode.window.createTerminal({ name: 'velvet preview', cwd: target.root });
-    terminal.sendText(`"${command}" preview`);
-    terminal.show(true);
-    for (let i = 0; i < 40 && !(await previewRunning(base)); i++) await new Promise((r) => setTimeout(r, 250));
-  }
-  await vscode.env.openExternal(vscode.Uri.parse(`${base}${target.hash ?? ''}`));
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

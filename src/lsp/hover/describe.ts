@@ -15,5 +15,6 @@ export function describeShape(path: string, s: Shape, shape: PayloadShape): stri
     lines.push('', absent === 0 ? `present in all ${m} fixtures` : `absent in ${absent} of ${m} fixtures`);
   }
   if (s.used && s.classes.size === 0) lines.push('', 'Read by the template; no fixture holds it.');
+  if (s.hints.length) lines.push('', `The template uses it as ${s.hints.map((h) => (h === 'array' ? 'a list' : h === 'object' ? 'a map' : `a ${h}`)).join(' or ')}.`);
   return lines.join('\n');
 }
