@@ -33,12 +33,20 @@ export const outputLeftoverCode = defineRule(
   },
 );
 
-const STYLE = /<style[\s\S]*?<\/style>/gi;
+const STYLE_OPEN = /<style/gi;
+const STYLE_CLOSE = /<\/style>/gi;
 
 /** [start, end) of the <style> blocks of an output, found without copying it. */
 function styleRanges(html: string): [number, number][] {
   const out: [number, number][] = [];
-  if (!/<style/i.test(html)) return out;
-  for (const m of html.matchAll(STYLE)) out.push([m.index, m.index + m[0].length]);
+  STYLE_OPEN.lastIndex = 0;
+  for (let m = STYLE_OPEN.exec(html); m; m = STYLE_OPEN.exec(html)) {
+    // the closing tag by its own search: a lazy [\s\S]*? would try it at every character
+    STYLE_CLOSE.lastIndex = m.index;
+    const end = STYLE_CLOSE.exec(html)?.index ?? -1;
+    if (end < 0) break;
+    out.push([m.index, end + 8]);
+    STYLE_OPEN.lastIndex = end + 8;
+  }
   return out;
 }
