@@ -1,19 +1,40 @@
 /**
  * Lint benchmark: copies the samples into 1,000 email folders in a temp dir (each template gets a
- * unique marker so nothing is shared by accident) and times one `velvet lint` CLI run over them.
- * It runs the built CLI (dist/, as an installed velvet does), building it first, so the time is
- * not that of compiling TypeScript on the fly; `--source` times the tsx-run sources instead.
- *   npm run bench:lint              target: under 3 s on a 2-core machine
+ * unique marker so nothing is shared by accident) and times `velvet lint` CLI runs over them. It
+ * runs the built CLI (dist/, as an installed velvet does), building it first, so the time is not
+ * that of compiling TypeScript on the fly; `--source` times the tsx-run sources instead.
+ *
+ * In the same run, and interleaved with the lint runs so both see the same machine load, it
+ * times a bare process that parses and renders the same templates with the same fixtures (what
+ * `velvet render` does for each: load the email and its fixtures, compile, render every variant,
+ * merge tags) and prints the ratio of lint time to that bare time.
+ *   npm run bench:lint              targets: <= 1.5 s per CLI run, <= 3x the bare parse and render
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = join(root, 'samples');
 const COUNT = Number(process.env['LINT_BENCH_COUNT'] ?? 1000);
+const RUNS = Number(process.env['LINT_BENCH_RUNS'] ?? 3);
+
+/** The bare work, as a script for a fresh process: load, compile, render every variant. */
+const bare = (project: string) => `
+const { loadProject, loadEmail, listVariants, renderEmail } = await import(${JSON.stringify(project)});
+const p = loadProject(process.argv[1]);
+const emails = await Promise.all(p.emails.map((e) => loadEmail(e.dir, { name: e.name })));
+let renders = 0;
+for (const email of emails) {
+  for (const { fixture, variant } of listVariants(email)) {
+    try { renderEmail(email, { fixture, variant, config: p.config }); } catch {}
+    renders++;
+  }
+}
+console.log(JSON.stringify({ emails: emails.length, renders }));
+`;
 
 const emails = readdirSync(samples).filter((n) => statSync(join(samples, n)).isDirectory());
 const dir = mkdtempSync(join(tmpdir(), 'velvet-lint-bench-'));
@@ -32,28 +53,48 @@ try {
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
   }
   const cli = fromSource ? join(root, 'bin', 'velvet.js') : join(root, 'dist', 'cli', 'main.js');
-  const args = [cli, 'lint', dir, '--format', 'json'];
-  // Each run is a whole CLI run (start-up included); the median of three evens out the noise of
-  // a shared machine.
-  const times: number[] = [];
-  let out: { files: number; errorCount: number; warningCount: number } | undefined;
-  for (let i = 0; i < 3; i++) {
+  const project = pathToFileURL(join(root, fromSource ? 'src/project/index.ts' : 'dist/project/index.js')).href;
+  const bareArgs = [...(fromSource ? ['--import', 'tsx'] : []), '--input-type=module', '-e', bare(project), dir];
+
+  const timed = (args: string[]): { ms: number; stdout: string; status: number | null; stderr: string } => {
     const start = performance.now();
     const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
-    times.push(performance.now() - start);
-    if (run.status !== 0 && run.status !== 1) {
-      console.error(run.stderr);
-      throw new Error(`velvet lint exited with ${run.status}`);
-    }
-    out = JSON.parse(run.stdout) as { files: number; errorCount: number; warningCount: number };
+    return { ms: performance.now() - start, stdout: run.stdout, status: run.status, stderr: run.stderr };
+  };
+  const lintTimes: number[] = [];
+  const oneThread: number[] = [];
+  const bareTimes: number[] = [];
+  let out: { files: number; errorCount: number; warningCount: number } | undefined;
+  let bareOut: { emails: number; renders: number } | undefined;
+  // interleaved, so that a change of machine load hits lint and bare alike
+  for (let i = 0; i < RUNS; i++) {
+    const lint = timed([cli, 'lint', dir, '--format', 'json']);
+    if (lint.status !== 0 && lint.status !== 1) throw new Error(`velvet lint exited with ${lint.status}\n${lint.stderr}`);
+    out = JSON.parse(lint.stdout) as typeof out;
+    lintTimes.push(lint.ms);
+    const one = timed([cli, 'lint', dir, '--format', 'json', '--jobs', '1']);
+    if (one.stdout !== lint.stdout) throw new Error('velvet lint --jobs 1 gave another report than the default run');
+    oneThread.push(one.ms);
+    const b = timed(bareArgs);
+    if (b.status !== 0) throw new Error(`the bare render exited with ${b.status}\n${b.stderr}`);
+    bareOut = JSON.parse(b.stdout) as typeof bareOut;
+    bareTimes.push(b.ms);
   }
-  const ms = [...times].sort((a, b) => a - b)[1]!;
-  console.log(`${fromSource ? 'sources through tsx' : 'built CLI (dist/)'}`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const list = (xs: number[]) => xs.map((t) => (t / 1000).toFixed(2)).join(', ');
+  const ms = median(lintTimes);
+  const msOne = median(oneThread);
+  const msBare = median(bareTimes);
+  console.log(`${fromSource ? 'sources through tsx' : 'built CLI (dist/)'}; ${RUNS} interleaved runs of each, medians`);
   console.log(
-    `velvet lint: ${out!.files} templates (${COUNT} email folders from ${emails.length} samples): ` +
-      `${(ms / 1000).toFixed(2)} s wall time per CLI run (median of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')})`,
+    `velvet lint: ${out!.files} templates (${COUNT} email folders from ${emails.length} samples), ` +
+      `${out!.errorCount} errors, ${out!.warningCount} warnings`,
   );
-  console.log(`  ${out!.errorCount} errors, ${out!.warningCount} warnings; target < 3 s: ${ms < 3000 ? 'met' : 'NOT met'}`);
+  console.log(`  default threads: ${(ms / 1000).toFixed(2)} s per CLI run (${list(lintTimes)})`);
+  console.log(`  --jobs 1:        ${(msOne / 1000).toFixed(2)} s per CLI run (${list(oneThread)})`);
+  console.log(`bare parse + render of the same ${bareOut!.emails} emails, ${bareOut!.renders} renders, one process: ${(msBare / 1000).toFixed(2)} s (${list(bareTimes)})`);
+  console.log(`ratio lint / bare: ${(ms / msBare).toFixed(2)}x (default threads), ${(msOne / msBare).toFixed(2)}x (--jobs 1)`);
+  console.log(`targets: <= 1.5 s per run: ${ms <= 1500 ? 'met' : 'NOT met'}; <= 3x bare: ${ms / msBare <= 3 ? 'met' : 'NOT met'}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

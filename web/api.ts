@@ -6,6 +6,7 @@ import type {
   RenderResult,
   SaveFixtureRequest,
   SendRequest,
+  SendSettingsInfo,
   SendState,
   SyncResponse,
 } from '../src/preview/protocol.js';
@@ -43,6 +44,7 @@ export const api = {
   lint: (email: string) => call<LintResponse>('GET', `/lint?email=${encodeURIComponent(email)}`),
   saveFixture: (req: SaveFixtureRequest) => call<{ name: string; file: string }>('POST', '/fixtures', req),
   send: (req: SendRequest) => call<SendState>('POST', '/send', req),
+  sendSettings: (email: string) => call<SendSettingsInfo>('GET', `/send/settings?email=${encodeURIComponent(email)}`),
   /** Reads every linked message from Yespo once (on demand, never polled). */
   sync: () => call<SyncResponse>('POST', '/sync', {}),
 };

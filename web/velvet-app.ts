@@ -1,12 +1,15 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendState, SyncInfo } from '../src/preview/protocol.js';
+import { LitElement, html, nothing } from 'lit';
+import { appStyles } from './velvet-app-styles.js';
+import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendSettingsInfo, SendState, SyncInfo } from '../src/preview/protocol.js';
 import { ApiError, api, clientId } from './api.js';
 import { subscribe } from './events.js';
 import { controls } from './shared-styles.js';
 import type { ListSelection } from './velvet-email-list.js';
 import type { TabInfo } from './velvet-tabs.js';
 import { PRESET_WIDTHS, type ViewSettings } from './velvet-toolbar.js';
+import { LayoutController, type Panel } from './layout-controller.js';
 import './velvet-code-view.js';
+import './velvet-empty-state.js';
 import './velvet-email-list.js';
 import './velvet-error-overlay.js';
 import './velvet-frame.js';
@@ -35,6 +38,7 @@ export class VelvetApp extends LitElement {
     lint: { state: true },
     lintLoading: { state: true },
     sendState: { state: true },
+    sendSettings: { state: true },
     sendBusy: { state: true },
     sendError: { state: true },
     saveStatus: { state: true },
@@ -53,6 +57,7 @@ export class VelvetApp extends LitElement {
   declare lint: LintResponse | undefined;
   declare lintLoading: boolean;
   declare sendState: SendState | undefined;
+  declare sendSettings: (SendSettingsInfo & { email: string }) | undefined;
   declare sendBusy: boolean;
   declare sendError: string;
   declare saveStatus: string;
@@ -60,6 +65,9 @@ export class VelvetApp extends LitElement {
   /** Sync state per email, after the list's "Check Yespo". */
   declare sync: Record<string, SyncInfo> | undefined;
 
+  #layout = new LayoutController(this);
+  /** The first email list has been handled (the selection from the address came first). */
+  #started = false;
   #seq = 0;
   #inFlight = false;
   #again = false;
@@ -80,100 +88,7 @@ export class VelvetApp extends LitElement {
     this.loadError = '';
   }
 
-  static override styles = [
-    controls,
-    css`
-      :host {
-        display: grid;
-        grid-template-columns: 230px minmax(0, 1fr) 380px;
-        grid-template-rows: auto minmax(0, 1fr);
-        height: 100vh;
-      }
-      .top {
-        grid-column: 1 / -1;
-        display: flex;
-        align-items: center;
-        gap: 18px;
-        padding: 8px 16px;
-        background: var(--panel);
-        border-bottom: 1px solid var(--line);
-      }
-      .brand {
-        font-weight: 800;
-        letter-spacing: -0.02em;
-        font-size: 17px;
-        color: var(--accent);
-      }
-      .crumb {
-        color: var(--muted);
-        font-size: 13px;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        min-width: 0;
-        flex: 1;
-      }
-      velvet-email-list {
-        background: var(--panel);
-        border-right: 1px solid var(--line);
-        min-height: 0;
-      }
-      main {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        min-width: 0;
-      }
-      velvet-inbox-header {
-        padding: 12px 18px;
-        background: var(--panel);
-        border-bottom: 1px solid var(--line);
-      }
-      .viewport {
-        position: relative;
-        flex: 1;
-        min-height: 0;
-      }
-      velvet-frame {
-        height: 100%;
-      }
-      .empty {
-        padding: 40px;
-        color: var(--muted);
-        text-align: center;
-      }
-      .side {
-        background: var(--panel);
-        border-left: 1px solid var(--line);
-        min-height: 0;
-        display: flex;
-        flex-direction: column;
-      }
-      velvet-tabs {
-        flex: 1;
-      }
-      .keys {
-        font-size: 12px;
-        color: var(--muted);
-        padding: 6px 12px;
-        border-top: 1px solid var(--line);
-      }
-      kbd {
-        font: 11px var(--mono);
-        border: 1px solid var(--line);
-        border-bottom-width: 2px;
-        border-radius: 4px;
-        padding: 0 4px;
-        background: #faf9f7;
-      }
-      .tags {
-        padding: 8px 12px;
-        font-size: 12.5px;
-        color: var(--warn);
-        border-bottom: 1px solid var(--line);
-      }
-    `,
-  ];
+  static override styles = [controls, appStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -184,6 +99,11 @@ export class VelvetApp extends LitElement {
         if (push.clientId === clientId && push.seq > this.#seq) {
           this.#seq = push.seq;
           this.#apply(push.result);
+        }
+      },
+      'velvet:text': (push) => {
+        if (push.clientId === clientId && push.seq === this.#seq && this.result?.textPending) {
+          this.result = { ...this.result, text: push.text, textPending: false };
         }
       },
       'velvet:emails': (emails) => this.#setEmails(emails),
@@ -210,6 +130,7 @@ export class VelvetApp extends LitElement {
       this.loadError = (err as Error).message;
       return;
     }
+    this.#started = true;
     const fromHash = parseHash();
     const first = this.emails[0];
     const sel = fromHash && this.emails.some((e) => e.name === fromHash.email) ? fromHash : first ? { email: first.name, fixture: first.fixtures[0]?.name } : undefined;
@@ -224,6 +145,11 @@ export class VelvetApp extends LitElement {
       this.#select(pending);
       return;
     }
+    // the first email that appears (in an empty project, say) is opened at once
+    if (this.#started && !this.sel && !this.loadError && emails[0]) {
+      this.#select({ email: emails[0].name, fixture: emails[0].fixtures[0]?.name });
+      return;
+    }
     if (this.sel && !emails.some((e) => e.name === this.sel?.email)) {
       const first = emails[0];
       this.#select(first ? { email: first.name, fixture: first.fixtures[0]?.name } : undefined);
@@ -235,6 +161,8 @@ export class VelvetApp extends LitElement {
     this.payload = undefined;
     this.saveStatus = '';
     if (sel && sel.email !== this.result?.email) this.lint = undefined;
+    if (sel && sel.email !== this.sendSettings?.email) this.sendSettings = undefined;
+    if (sel && this.tab === 'send') void this.#loadSendSettings();
     if (sel) history.replaceState(null, '', '#/' + [sel.email, sel.fixture ?? '', sel.variant ?? ''].map(encodeURIComponent).join('/'));
     void this.#render();
   }
@@ -276,10 +204,11 @@ export class VelvetApp extends LitElement {
       if (this.sel && (this.sel.fixture !== result.fixture || this.sel.variant !== result.variant)) {
         this.sel = { ...this.sel, fixture: result.fixture, variant: result.variant };
       }
-      if (this.tab === 'lint') void this.#loadLint(true);
     } else {
       this.error = result.error;
     }
+    // the findings follow every render, the failed ones too (a syntax error is a finding)
+    if (this.tab === 'lint') void this.#loadLint(true);
   }
 
   async #loadLint(force = false): Promise<void> {
@@ -303,6 +232,19 @@ export class VelvetApp extends LitElement {
     this.tab = tab;
     localStorage.setItem('velvet.tab', tab);
     if (tab === 'lint') void this.#loadLint();
+    if (tab === 'send') void this.#loadSendSettings();
+  }
+
+  /** The settings a send would use (key set or not, carrier, message id), read afresh. */
+  async #loadSendSettings(): Promise<void> {
+    const email = this.sel?.email;
+    if (!email) return;
+    try {
+      const settings = await api.sendSettings(email);
+      if (this.sel?.email === email) this.sendSettings = { ...settings, email };
+    } catch (err) {
+      this.sendSettings = { email, apiKey: false, apiUrl: '', carrierMessageId: null, messageId: null, allow: [], allowSource: 'none', subjectPrefix: '', problem: (err as Error).message };
+    }
   }
 
   #setView(view: ViewSettings): void {
@@ -382,6 +324,10 @@ export class VelvetApp extends LitElement {
     return true;
   }
 
+  override willUpdate(): void {
+    this.style.gridTemplateColumns = this.#layout.columns();
+  }
+
   override render() {
     const r = this.result;
     const email = this.emails.find((x) => x.name === this.sel?.email);
@@ -394,13 +340,31 @@ export class VelvetApp extends LitElement {
       { id: 'send', label: 'Send test' },
     ];
     const base = r ? `/__velvet/files/${r.dir.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/` : '/';
+    const empty = this.emails.length === 0 && !this.loadError;
+    const toggle = (panel: Panel, text: string) =>
+      html`<button data-collapse=${panel} aria-pressed=${this.#layout.open(panel) ? 'true' : 'false'} title="Show or hide the ${text.toLowerCase()} panel" @click=${() => this.#layout.toggle(panel)}>${text}</button>`;
+    const handle = (panel: Panel) =>
+      this.#layout.open(panel)
+        ? html`<div
+            class="handle ${panel}"
+            data-resize=${panel}
+            role="separator"
+            aria-orientation="vertical"
+            aria-label="Resize the ${panel === 'list' ? 'email list' : 'details panel'}"
+            tabindex="0"
+            @pointerdown=${(e: PointerEvent) => this.#layout.startResize(panel, e)}
+            @keydown=${(e: KeyboardEvent) => this.#layout.keyResize(panel, e)}
+          ></div>`
+        : nothing;
     return html`
       <header class="top">
+        <span class="panels">${toggle('list', 'Emails')}${toggle('side', 'Details')}</span>
         <span class="brand">velvet</span>
         <span class="crumb" data-crumb>${this.sel ? `${this.sel.email}${this.sel.fixture ? ` · ${this.sel.fixture}` : ''}${this.sel.variant && this.sel.variant !== 'default' ? ` · ${this.sel.variant}` : ''}` : ''}</span>
         <velvet-toolbar .view=${this.view} .sizeBytes=${r?.sizeBytes} @velvet-view=${(e: CustomEvent<ViewSettings>) => this.#setView(e.detail)}></velvet-toolbar>
       </header>
       <velvet-email-list
+        ?hidden=${!this.#layout.open('list')}
         .emails=${this.emails}
         .email=${this.sel?.email}
         .fixture=${this.sel?.fixture}
@@ -409,22 +373,28 @@ export class VelvetApp extends LitElement {
         @velvet-sync=${(e: CustomEvent<Record<string, SyncInfo>>) => (this.sync = e.detail)}
       ></velvet-email-list>
       <main>
-        <velvet-inbox-header .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from} .messageId=${r?.messageId} .syncState=${r ? this.sync?.[r.email]?.state : undefined}></velvet-inbox-header>
+        ${handle('list')}${handle('side')}
+        <velvet-inbox-header ?hidden=${empty} .subject=${r?.subject} .preheader=${r?.preheader} .from=${r?.from} .messageId=${r?.messageId} .syncState=${r ? this.sync?.[r.email]?.state : undefined}></velvet-inbox-header>
         <div class="viewport">
-          ${this.loadError
-            ? html`<p class="empty">The preview server did not answer: ${this.loadError}</p>`
-            : this.emails.length === 0
-              ? html`<p class="empty">No emails here yet: an email is a folder with an <code>email.html</code>.</p>`
-              : nothing}
-          <velvet-frame @velvet-frame-key=${(e: CustomEvent<string>) => this.#shortcut(e.detail)} .html=${r?.html} .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''} .base=${base} .width=${this.view.width} .dark=${this.view.dark}></velvet-frame>
-          <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)}></velvet-error-overlay>
+          ${this.loadError ? html`<p class="empty">The preview server did not answer: ${this.loadError}</p>` : nothing}
+          ${empty ? html`<velvet-empty-state></velvet-empty-state>` : nothing}
+          <velvet-frame
+            ?hidden=${empty}
+            @velvet-frame-key=${(e: CustomEvent<string>) => this.#shortcut(e.detail)}
+            .html=${r?.html}
+            .doc=${r ? JSON.stringify([r.email, r.fixture ?? '', r.variant ?? '']) : ''}
+            .base=${base}
+            .width=${this.view.width}
+            .dark=${this.view.dark}
+          ></velvet-frame>
+          <velvet-error-overlay .error=${this.error} .hasRender=${Boolean(r)} .shown=${r ? label(r) : ''} .selected=${this.sel ? label(this.sel) : ''}></velvet-error-overlay>
         </div>
       </main>
-      <section class="side" aria-label="Details">
+      <section class="side" aria-label="Details" ?hidden=${!this.#layout.open('side')}>
         ${r && r.unknownMergeTags.length ? html`<div class="tags">Unknown merge tags: ${[...new Set(r.unknownMergeTags.map((t) => t.tag))].join(', ')}</div>` : nothing}
         <velvet-tabs .tabs=${tabs} .active=${this.tab} @velvet-tab=${(e: CustomEvent<string>) => this.#setTab(e.detail as Tab)}>
           <velvet-code-view slot="html" label="Rendered HTML" .text=${r?.html ?? ''}></velvet-code-view>
-          <velvet-code-view slot="text" label="Plain text" .text=${r?.text ?? ''}></velvet-code-view>
+          <velvet-code-view slot="text" label="Plain text" .text=${r?.textPending ? 'Making the plain text…' : (r?.text ?? '')}></velvet-code-view>
           <velvet-payload-editor
             slot="payload"
             .payload=${r?.payload ?? ''}
@@ -439,7 +409,10 @@ export class VelvetApp extends LitElement {
             slot="send"
             .email=${this.sel?.email ?? ''}
             .fixtures=${email?.fixtures.map((f) => f.name) ?? []}
-            .fixture=${this.sel?.fixture}
+            .fixture=${r?.fixture ?? this.sel?.fixture}
+            .variant=${r?.variant}
+            .payload=${this.payload}
+            .settings=${this.sendSettings}
             .state=${this.sendState}
             .busy=${this.sendBusy}
             .error=${this.sendError}
@@ -452,6 +425,13 @@ export class VelvetApp extends LitElement {
   }
 }
 customElements.define('velvet-app', VelvetApp);
+
+/** A render or selection in words: its fixture, and the variant when there are several. */
+function label(s: { email: string; fixture?: string | undefined; variant?: string | undefined }): string {
+  const parts = [s.fixture ?? s.email];
+  if (s.variant && s.variant !== 'default') parts.push(s.variant);
+  return parts.join(' · ');
+}
 
 function loadView(): ViewSettings {
   try {

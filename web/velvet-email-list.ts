@@ -197,7 +197,9 @@ export class VelvetEmailList extends LitElement {
               aria-expanded=${open ? 'true' : 'false'}
               @click=${() => this.#select({ email: e.name, fixture: e.fixtures[0]?.name })}
             >
-              ${e.error ? html`<span class="dot" title="This email does not load"></span>` : nothing}
+              ${e.error || e.templateError
+                ? html`<span class="dot" title=${e.error ? 'This email does not load' : `Syntax error: ${e.templateError?.message ?? ''}`}></span>`
+                : nothing}
               <span class="email-name">${e.name}</span>
               ${this.#badge(this.sync[e.name])}
               <span class="count">${e.fixtures.length + e.brokenFixtures.length}</span>

@@ -9,13 +9,20 @@ export class VelvetErrorOverlay extends LitElement {
   static override properties = {
     error: { attribute: false },
     hasRender: { type: Boolean },
+    shown: {},
+    selected: {},
   };
   declare error: ErrorInfo | undefined;
   declare hasRender: boolean;
+  /** What the last good render below shows (e.g. its fixture), and what is selected now. */
+  declare shown: string;
+  declare selected: string;
 
   constructor() {
     super();
     this.hasRender = false;
+    this.shown = '';
+    this.selected = '';
   }
 
   static override styles = css`
@@ -39,9 +46,8 @@ export class VelvetErrorOverlay extends LitElement {
       padding: 14px 16px;
     }
     .kind {
-      font-size: 11px;
-      text-transform: uppercase;
-      letter-spacing: 0.08em;
+      font-size: 12px;
+      letter-spacing: 0.02em;
       color: var(--danger);
       font-weight: 700;
     }
@@ -71,17 +77,31 @@ export class VelvetErrorOverlay extends LitElement {
     }
   `;
 
+  #note(): string {
+    if (!this.hasRender) return 'Save a fix and the preview updates.';
+    if (this.shown && this.selected && this.shown !== this.selected) {
+      return `Showing the last good render of ${this.shown} below, not ${this.selected}: that one renders once this is fixed.`;
+    }
+    return 'Showing the last good render below. Save a fix and this goes away.';
+  }
+
   override render() {
     const e = this.error;
     if (!e) return nothing;
     const where = e.file ? `${e.file}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''}` : '';
     return html`<div class="box" role="alert" data-error-overlay>
-      <div class="kind">${e.name}</div>
+      <div class="kind" data-kind>${kindLabel(e.name)}</div>
       <div class="message" data-message>${e.message}</div>
       ${where ? html`<div class="where" data-where>${where}</div>` : nothing}
       ${e.frame ? html`<pre data-frame>${e.frame}</pre>` : nothing}
-      <div class="note">${this.hasRender ? 'Showing the last good render below. Save a fix and this goes away.' : 'Save a fix and the preview updates.'}</div>
+      <div class="note" data-note>${this.#note()}</div>
     </div>`;
   }
 }
 customElements.define('velvet-error-overlay', VelvetErrorOverlay);
+
+/** `ParseError` → "Parse error": the error class as words. */
+export function kindLabel(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -17,7 +17,11 @@ export class VelvetFrame extends LitElement {
     width: { type: Number },
     dark: { type: Boolean },
     blockedLink: { state: true },
+    room: { state: true },
   };
+  /** The room the frame has (width and height inside the padding), measured by a ResizeObserver. */
+  declare room: { width: number; height: number } | undefined;
+  #observer: ResizeObserver | undefined;
   declare html: string | undefined;
   /** What the html belongs to (email, fixture, variant): a change gets a fresh frame document. */
   declare doc: string;
@@ -58,19 +62,34 @@ export class VelvetFrame extends LitElement {
       justify-content: center;
       padding: 12px;
       box-sizing: border-box;
-      width: max-content;
-      min-width: 100%;
+      width: 100%;
+    }
+    .box {
+      flex: none;
+      position: relative;
+      overflow: hidden;
+      border-radius: 6px;
+    }
+    .scale {
+      position: absolute;
+      z-index: 1;
+      top: 4px;
+      right: 4px;
+      font: 11px/1 system-ui, sans-serif;
+      color: #6e6a62;
+      background: #f6f5f2;
+      padding: 1px 4px;
+      border-radius: 4px;
     }
     iframe {
       border: 0;
       background: #fff;
-      height: 100%;
-      min-height: 360px;
+      transform-origin: 0 0;
+      display: block;
       box-shadow:
         0 1px 2px rgba(0, 0, 0, 0.06),
         0 6px 24px rgba(0, 0, 0, 0.08);
       border-radius: 6px;
-      transition: width 0.15s ease;
     }
     .blocked {
       position: absolute;
@@ -109,9 +128,16 @@ export class VelvetFrame extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.#onMessage);
+    this.#observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      this.room = { width: Math.max(0, width - 2 * PAD), height: Math.max(0, height - 2 * PAD) };
+    });
+    this.#observer.observe(this);
   }
 
   override disconnectedCallback(): void {
+    this.#observer?.disconnect();
     window.removeEventListener('message', this.#onMessage);
     super.disconnectedCallback();
   }
@@ -217,19 +243,38 @@ export class VelvetFrame extends LitElement {
     return this.#shown;
   }
 
+  /**
+   * The frame is never cut off: when the room is narrower than the chosen width, the email is
+   * laid out at that width and scaled down to fit (the label says by how much).
+   */
+  #fit(): { scale: number; height: number } {
+    const room = this.room;
+    if (!room || room.width <= 0) return { scale: 1, height: 0 };
+    const scale = Math.min(1, room.width / this.width);
+    return { scale, height: Math.max(room.height, 200) };
+  }
+
   override render() {
+    const { scale, height } = this.#fit();
+    const box = height ? `width: ${Math.floor(this.width * scale)}px; height: ${height}px` : `width: ${this.width}px; height: 100%`;
+    const frame = height
+      ? `width: ${this.width}px; height: ${Math.ceil(height / scale)}px; transform: scale(${scale})`
+      : `width: ${this.width}px; height: 100%`;
     return html`<div class="stage">
+      <div class="box" style=${box}>
+      ${scale < 1 ? html`<span class="scale" data-scale title="The email is ${this.width} px wide; shown smaller to fit">${Math.round(scale * 100)}%</span>` : nothing}
       ${keyed(
         `${this.doc}\n${this.#generation}`,
         html`<iframe
           title="Rendered email"
           sandbox="allow-scripts"
           class=${this.dark ? 'dark' : ''}
-          style="width: ${this.width}px"
+          style=${frame}
           .srcdoc=${this.#srcdoc}
           @load=${this.#onLoad}
         ></iframe>`,
       )}
+      </div>
       ${this.blockedLink
         ? html`<p class="blocked" role="status" data-blocked-link>
             <span>Not opened: <code>${this.blockedLink}</code> points into the preview itself.</span>
@@ -239,6 +284,9 @@ export class VelvetFrame extends LitElement {
     </div>`;
   }
 }
+
+/** Padding around the frame, px (the .stage padding). */
+const PAD = 12;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
 

@@ -42,10 +42,13 @@ export class VelvetPayloadEditor extends LitElement {
         gap: 8px;
         padding: 10px 12px;
         height: 100%;
+        /* the padding inside the height: the save row never ends up below the panel */
+        box-sizing: border-box;
+        min-height: 0;
       }
       textarea {
         flex: 1;
-        min-height: 260px;
+        min-height: 120px;
         font: 12.5px/1.5 var(--mono);
         resize: vertical;
         tab-size: 2;

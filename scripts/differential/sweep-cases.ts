@@ -261,4 +261,55 @@ const macros: Group = {
   },
 };
 
-export const GROUPS: Group[] = [string, list, map, views, integer, double, boolean, bigdecimal, biginteger, macros];
+const args: Group = {
+  category: 'methods', prefix: 'args', json: STR_JSON,
+  calls: {
+    string: ['$s.charAt(1.9)', '$s.charAt(true)', '$s.substring($lg)', '$s.indexOf($s.charAt(1))', '$s.repeat("2")', '$s.concat(true)', '$s.equals($s.charAt(0))', '$s.startsWith(5)', "$s.split(',', '2')", "$s.replace('o', 5)", '$s.matches(5)', '$s.lastIndexOf($n)', '$s.codePointAt("1")', "$s.join('-', 'a', 5)", '$s.substring($d)', '$s.charAt($n)'],
+    format: ["$s.format('%d', '5')", "$s.format('%s')", "$s.format('%.2f', 1)", "$s.format('%d', 2.5)", "$s.format('%08.3f|%(d|% d', 3.14159, -5, 7)", "$s.format('%S|%-6b|', 'abc', true)", "$s.format('%x|%x', -1, $lg)", "$s.format('%c', 'x')", "$s.format('%e|%.0e', 0.0, 15.5)", "$s.format('%g|%.3g|%.1g', 0.0, 99.95, 0.00012)", "$s.format('%a|%h', 0.0, $n)", "$s.format('%10.4f|', $big)", "$s.format('%,.2f', 1234567.891)", "$s.format('%-8s|%8s|', $n, 'r')", "$s.format('%3$s %1$s %<s', 'a', 'b', 'c')", "$s.format('%#x|%#o', 255, 8)"],
+    regex: ["$ws.replaceAll('\\s+', ' ')", "$s.split('\\|')", "$s.matches('\\p{L}+, \\p{L}+')", "$s.matches('\\p{IsAlphabetic}.*')", "$s.replaceAll('(?<first>\\w+), (?<second>\\w+)', '${second} ${first}')", "$s.replaceAll('[aeiou&&[^o]]', '*')", "$s.matches('(?s)Hello.*')", "$ml.matches('(?s)l1.*')", "$ml.replaceAll('(?m)^', '> ')", "$s.replaceAll('o', '$0$0')", "$s.split('l++')", "$s.replaceAll('l++o', 'X')", "$s.replaceAll('(l)++', '[$1]')", "$s.matches('\\QHello\\E.*')", "$s.replaceAll('\\p{Upper}', '_')", "$s.replaceAll('\\P{L}', '')", "$s.matches('[\\p{L}, ]+')", "$u.matches('\\p{L}+')", "$em.replaceAll('\\p{So}', 'E')", "$s.replaceAll('(?i)[h-l]', '#')", "$s.replaceAll('(\\w)(\\w*)', '$2$1')", "$s.replaceFirst('(?<x>o)', '${y}')"],
+    chars: ['#set($c = $s.charAt(0))[$c.compareTo($s.charAt(1))][$c.hashCode()][$c.charValue()][$c.equals("H")]', '#set($c = $s.charAt(0))[$c.isLetter($c)][$c.isDigit($c)][$c.isUpperCase($c)][$c.toLowerCase($c)]', '#set($c = $s.charAt(5))[$c.isWhitespace($c)][$c.isLetterOrDigit($c)][$c.toString()][$c.getNumericValue($c)]', '#set($c = $s.charAt(0))[$c.valueOf($c)][$c.toString($c)][$c.class.simpleName][$c.isLetter(72)]'],
+  },
+};
+
+const NUM_JSON2 =
+  '{"i":5,"lg":5000000000,"d":2.5,"nz":-0.0,"dd":1e23,"t":true,"n":null,"big":100000000000000000000,"x":0.1}';
+
+const numbers2: Group = {
+  category: 'methods', prefix: 'num2', json: NUM_JSON2,
+  calls: {
+    integer: ['$i.parseInt(" 5")', '$i.parseInt("+5")', '$i.valueOf($n)', '$i.max($lg, 1)', '$i.toString(-255, 16)', '$i.toString(5, 99)', '$lg.parseLong("9223372036854775808")', '$i.decode("")', '$i.decode("0x")', '$i.parseInt("2147483648")', '$i.signum($d)', '$i.compareTo($lg)'],
+    double: ['$d.parseDouble("0x1p3")', '$d.parseDouble("1_000")', '$d.parseDouble("Infinity")', '$d.valueOf(" NaN ")', '$d.toString($d)', '$d.compareTo($nz)', '$dd.floatValue()', '#set($f = $d.floatValue())[$f][$f + 1][$f.class.simpleName]', '#set($f = $x.floatValue())[$f.doubleValue()][$f.equals($x)]', '$i.doubleValue() / 3', '$d.parseDouble("2.5f")', '$d.isInfinite($n)'],
+    bool: ['$t.compareTo(true)', "$t.logicalAnd('true', false)", "$t.parseBoolean('True')", '$t.equals($n)', '$t.valueOf($n)'],
+    big: ['$big.add(2.5)', '$big.add("5")', '$big.add($n)', '$big.compareTo(5)', '$big.equals(100000000000000000000)', '$big.pow(-1)', '$big.divide(0)', '$big.mod(-3)', '$big.toString(2).length()', '$big.min(5)'],
+    decimal: ['#set($z = $big - $big)#set($p = $z + 2.5)[$p.add(1)][$p.add(0.1)][$p.add("1.5")]', '#set($z = $big - $big)#set($p = $z + 2.5)[$p.setScale(2, 8)]', '#set($z = $big - $big)#set($p = $z + 125.5)[$p.setScale(-1, 4)]', '#set($z = $big - $big)#set($p = $z + 2.5)[$p.divide(0)]', '#set($z = $big - $big)#set($p = $z + 2.5)[$p.pow(-1)]', '#set($z = $big - $big)#set($p = $z + 2.5)[$p.compareTo(2)][$p.equals(2.5)]', '#set($z = $big - $big)#set($p = $z + 100)[$p][$p.stripTrailingZeros()][$p.stripTrailingZeros().toPlainString()]', '#set($z = $big - $big)#set($p = $z + 100000.0)#set($q = $p * $p)[$q.toEngineeringString()][$q.stripTrailingZeros().toEngineeringString()]', '#set($z = $big - $big)#set($p = $z + 1.5E-8)[$p][$p.toEngineeringString()][$p.toPlainString()]', '#set($z = $big - $big)#set($p = $z + 2.5)#set($q = $z + 0.4)[$p.divide($q)][$p.remainder($q)][$p.divideToIntegralValue($q)]', '#set($z = $big - $big)#set($p = $z - 2.5)[$p.setScale(0, 0)][$p.setScale(0, 1)][$p.setScale(0, 2)][$p.setScale(0, 3)][$p.setScale(0, 4)][$p.setScale(0, 5)][$p.setScale(0, 6)]', '#set($z = $big - $big)#set($p = $z + 7)#set($q = $z + 3)[$p.divide($q, 5, 6)][$p.divide($q, 6)]'],
+  },
+};
+
+const collections2: Group = {
+  category: 'methods', prefix: 'coll2', json: JSON.stringify({ l: ['a', 'b', 'c', 'd'], il: [1, 2, 3], e: [], n: null, m: { a: 1, b: 2 } }),
+  calls: {
+    list: ["$l.add(-1, 'z')", '$l.get($n)', '$l.indexOf(2)', '#set($r = $il.remove(1.0))[$r][$il]', '#set($r = $il.remove("1"))[$r][$il]', '$l.subList("0", "2")', '$l.containsAll($m.keySet())', '$l.equals($l.subList(0, 4))', '$l.addAll($m)', '$l.toArray().class.simpleName', '$l.iterator().hasNext()', '$e.iterator().next()', '$il.stream().count()', '#foreach($x in $l.subList(1, 3))$x#end', '$il.hashCode()', '$l.lastIndexOf($n)'],
+    subList: ["#set($v = $l.subList(0, 2))#set($r = $l.set(0, 'Z'))[$v][$l]", "#set($v = $l.subList(1, 4))#set($w = $v.subList(1, 3))#set($r = $w.set(0, 'Q'))[$l][$v][$w]", "#set($v = $l.subList(1, 4))#set($w = $v.subList(1, 3))#set($r = $l.set(2, 'Q'))[$l][$v][$w]", '#set($v = $l.subList(1, 3))#set($r = $v.remove(0))[$l][$v]', '#set($v = $l.subList(1, 3))#set($r = $l.remove(0))[$v.size()]', '#set($v = $l.subList(1, 3))#set($r = $v.addAll([1, 2]))[$l][$v]', '#set($v = $l.subList(0, 3))#set($r = $v.removeAll(["b"]))[$l][$v]', '#set($v = $l.subList(1, 3))[$v.indexOf("c")][$v.contains("a")][$v.hashCode()][$v.equals(["b", "c"])]'],
+    map: ['$m.get(1)', '#set($r = $m.put($n, 1))[$m][$m.get($n)]', '$m.containsKey(1)', "$m.getOrDefault($n, 'd')", '#set($r = $m.putAll($m))[$m]', '$m.entrySet().iterator().next().key', '$m.values().iterator().next()', '$m.remove($n)', "#set($r = $m.replace('a', $n))[$r][$m]", '$m.equals($m.clone())', '$m.keySet().toArray().size()', "#set($k = $m.keySet())#set($r = $m.put('z', 0))[$k][$k.size()]", '#foreach($e in $m.entrySet())$e.getKey()=$e.value;#end', "$m.entrySet().contains($m.entrySet().iterator().next())"],
+  },
+};
+
+/** Doubles from arithmetic, printed: Java 17's Double.toString end to end (deterministic values). */
+function doublePrints(): Group {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const num = () => {
+    const mant = (rnd() * 1000).toFixed(Math.floor(rnd() * 4));
+    const exp = Math.floor(rnd() * 50 - 25);
+    return rnd() < 0.5 ? `${mant}.0`.replace(/\.(\d+)\.0$/, '.$1') : `${mant.includes('.') ? mant : mant + '.0'}E${exp}`;
+  };
+  const calls: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const a = num();
+    const b = num();
+    calls.push(`#set($a = ${a})#set($b = ${b})#set($p = $a * $b)#set($q = $a / $b)#set($r = $a + $b)#set($t = $a - $b)[$a][$b][$p][$q][$r][$t][$a.floatValue()][$q.floatValue()]`);
+  }
+  return { category: 'methods', prefix: 'dprint', json: '{}', calls: { arith: calls } };
+}
+
+export const GROUPS: Group[] = [string, list, map, views, integer, double, boolean, bigdecimal, biginteger, macros, args, numbers2, collections2, doublePrints()];

@@ -5,19 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 import { localeProblem, nowProblem, timeZoneProblem } from '../project/config-checks.js';
 import { findConfig, loadConfig, normalizeConfig, type ResolvedConfig, type VelvetConfigInput } from '../project/config.js';
 
-/** parseArgs whose errors (unknown flag, missing value) are usage errors (exit 2). */
-export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message} (see --help)`);
-  }
-}
+/** parseArgs whose errors (unknown flag, missing value) are usage errors (exit 2), with the nearest flag. */
+export { parseFlags } from './flags.js';
 
 /** Flag definitions for the engine options every rendering command takes. */
 export const ENGINE_FLAGS = {

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { CliIO, Command } from './command.js';
+import { closest } from './flags.js';
 
 /**
  * Command registry: name → loader. Commands load lazily so that `velvet render` never pulls in
@@ -86,7 +87,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     }
   }
   if (!command) {
-    io.stderr(`velvet: unknown command '${name}'. Run 'velvet --help' for the list.\n`);
+    const near = closest(name, (await loadAll()).map((c) => c.name));
+    io.stderr(`velvet: unknown command '${name}'${near ? `; did you mean ${near}?` : '.'} Run 'velvet --help' for the list.\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

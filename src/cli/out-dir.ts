@@ -4,7 +4,7 @@
  * never over a file it did not write, and deletes only files that its own marker lists, so a
  * mistyped --out can never cost the user anything.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { MARKER_FILE, markerText, parseMarker } from './site.js';
@@ -51,6 +51,8 @@ function checkApart(root: string, sources: BuildSources, shown: string): void {
  */
 export function openOutDir(out: string, sources: BuildSources, force: boolean, shown: string): OutDir {
   const root = realPathOf(resolve(out));
+  // realPathOf cannot resolve a link whose target is missing: it names the link itself
+  if (lstatSync(root, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError(`--out ${shown} is a symlink that leads nowhere`);
   checkApart(root, sources, shown);
   const dir = new NoFollowDir(root, shown);
   let previous: string[] = [];

@@ -46,14 +46,25 @@ export function paint(io: Pick<CliIO, 'color'>): Paint {
 }
 
 /**
+ * `text` with terminal control characters shown as their Unicode pictures (ESC as ␛), one for
+ * one so a caret under a code frame stays aligned: a file's content never drives the terminal.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
+/**
  * The full error report for stderr: `file:line:column message` (the location first, so editors
  * and terminals can jump to it), then the code frame. Errors without a file get the command name.
  */
 export function errorReport(err: unknown, io: Pick<CliIO, 'color' | 'cwd'>, command: string): string {
   const p = paint(io);
-  const line = errorLine(err, io.cwd);
+  const line = visible(errorLine(err, io.cwd));
   const located = err instanceof VelvetError && err.file !== undefined;
-  const frame = err instanceof VelvetError && err.frame ? `\n${p.dim(err.frame)}` : '';
+  const frame = err instanceof VelvetError && err.frame ? `\n${p.dim(visible(err.frame))}` : '';
   return `${located ? p.red(line) : `velvet ${command}: ${p.red(line)}`}${frame}\n`;
 }
 

@@ -4,13 +4,13 @@
  * not specialised here falls back to the Renderer's interpreter methods, which share the same
  * semantics. Compiled closures are cached on the AST arrays and nodes (WeakMaps).
  */
-import type { Expr, Node, RefNode, RefPart } from './ast.js';
+import type { Expr, Node, RefNode, RefPart, Span } from './ast.js';
 import type { Renderer } from './evaluator.js';
 import { isComparison } from './evaluator.js';
 import { asBoolean, javaString } from './java.js';
 import { isPlainMapProperty } from './methods.js';
 import { ForeachScope } from './scope.js';
-import { JDouble, JMap, type Value } from './values.js';
+import { JBigInteger, JDouble, JMap, type Value } from './values.js';
 
 type Exec = (r: Renderer) => void;
 type Eval = (r: Renderer) => Value;
@@ -53,8 +53,22 @@ export function compiledTest(e: Expr): Test {
  * (errors already typed pass unchanged, so outer blocks keep the inner position).
  */
 function compileBlock(list: Node[]): Exec {
-  const fns = list.map(compileNode);
-  const spans = list.map((n) => n.span);
+  const fns: Exec[] = [];
+  const spans: Span[] = [];
+  for (let k = 0; k < list.length; ) {
+    // runs of text and plain references print through one string (see compileRun)
+    let end = k;
+    while (end < list.length && isPrintable(list[end]!)) end++;
+    if (end - k >= 2) {
+      fns.push(compileRun(list.slice(k, end)));
+      spans.push(list[k]!.span);
+      k = end;
+    } else {
+      fns.push(compileNode(list[k]!));
+      spans.push(list[k]!.span);
+      k++;
+    }
+  }
   const n = fns.length;
   if (n === 0) return () => {};
   if (n === 1) {
@@ -75,6 +89,56 @@ function compileBlock(list: Node[]): Exec {
     } catch (e) {
       throw r.fault(e, spans[i]!);
     }
+  };
+}
+
+function isPrintable(n: Node): boolean {
+  return n.kind === 'text' || (n.kind === 'ref' && n.backslashes === 0);
+}
+
+/**
+ * A run of text and plain references (the bulk of an email) appends to one local string and
+ * writes it once. A value that is not plain data (a #define block renders itself into the
+ * output) first writes what the run holds, then takes the general path, so output order holds.
+ */
+function compileRun(nodes: Node[]): Exec {
+  const n = nodes.length;
+  const texts: (string | undefined)[] = [];
+  const values: (Eval | undefined)[] = [];
+  const literals: string[] = [];
+  const refs: (RefNode | undefined)[] = [];
+  for (const node of nodes) {
+    const isRef = node.kind === 'ref';
+    texts.push(node.kind === 'text' ? node.value : undefined);
+    values.push(isRef ? compileRefValue(node) : undefined);
+    literals.push(isRef && !node.quiet ? node.literal : '');
+    refs.push(isRef ? node : undefined);
+  }
+  const span = nodes[0]!.span;
+  return (r) => {
+    let out = '';
+    let k = 0;
+    try {
+      for (; k < n; k++) {
+        const t = texts[k];
+        if (t !== undefined) {
+          out += t;
+          continue;
+        }
+        const v = values[k]!(r);
+        if (v === null) out += literals[k]!;
+        else if (typeof v === 'string') out += v;
+        else if (typeof v !== 'object' || v instanceof JDouble || Array.isArray(v) || v instanceof JMap) out += javaString(v);
+        else {
+          r.write(out, span);
+          out = '';
+          r.renderRef(refs[k]!);
+        }
+      }
+    } catch (e) {
+      throw r.fault(e, nodes[k]!.span);
+    }
+    r.write(out, span);
   };
 }
 
@@ -179,6 +243,20 @@ function compileRefValue(ref: RefNode): Eval {
   const parts = ref.parts.map(compilePart);
   const n = parts.length;
   const alt = ref.alt ? compiledExpr(ref.alt) : undefined;
+  if (!alt && n === 0) {
+    return (r) => {
+      const v = r.ctx.get(root);
+      return v === undefined ? null : v;
+    };
+  }
+  if (!alt && n === 1) {
+    // $item.name, the most common reference of all
+    const part = parts[0]!;
+    return (r) => {
+      const v = r.ctx.get(root);
+      return v === undefined || v === null ? null : part(r, v);
+    };
+  }
   return (r) => {
     const v = r.ctx.get(root);
     let result: Value = v === undefined ? null : v;
@@ -197,7 +275,8 @@ function compileExpr(e: Expr): Eval {
       }
       return (r) => r.valueSlow(e);
     case 'int': {
-      const v = e.value;
+      // an integer literal beyond the 64-bit range is a BigInteger, as in Velocity
+      const v = typeof e.value === 'bigint' && BigInt.asIntN(64, e.value) !== e.value ? new JBigInteger(e.value) : e.value;
       return () => v;
     }
     case 'bool': {

@@ -5,7 +5,7 @@ import type { Expr, ForeachNode, IfNode, MacroCallNode, MacroDefNode, Node, RefN
 import { LimitError, ParseError, RenderError, VelvetError, positionAt } from '../errors.js';
 import { BudgetExceeded, beginRender, chargeMemory, chargeWork, checkClock, endRender } from './budget.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
-import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, setRegexDeadline } from './methods.js';
+import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, readOnlyList, setRegexDeadline } from './methods.js';
 import { ArithmeticError, JavaNumberFormat, NumberTooLarge, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
 import { compiledBlock, compiledExpr, compiledTest } from './compiler.js';
@@ -417,7 +417,8 @@ export class Renderer {
         const list: Value[] = new Array(n);
         const step = from <= to ? 1 : -1;
         for (let i = 0; i < n; i++) list[i] = from + i * step;
-        return list;
+        // Velocity's range is a read-only List: add, set and remove throw
+        return readOnlyList(list, 'org.apache.velocity.runtime.parser.node.ASTIntegerRange$IntegerRange');
       }
       case 'word':
         return null;

@@ -4,7 +4,7 @@
  * $data, and the $mathTool / $numberTool / $dateTool tools).
  */
 import { parseJson, toJava } from '../json/index.js';
-import { DataError } from '../errors.js';
+import { DataError, ParseError, VelvetError } from '../errors.js';
 import type { TemplateAst } from './ast.js';
 import { Renderer, type Limits, type RenderTrace } from './evaluator.js';
 import { parse } from './parser.js';
@@ -56,7 +56,15 @@ export interface CompileOptions {
 /** Parses a template (throws ParseError with line, column and code frame). */
 export function compile(source: string, options: CompileOptions = {}): Template {
   const name = options.name ?? '<template>';
-  const ast = parse(source, { name });
+  let ast: TemplateAst;
+  try {
+    ast = parse(source, { name });
+  } catch (e) {
+    // the parser's own safety net: nothing but a positioned ParseError leaves it
+    if (e instanceof VelvetError) throw e;
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    throw new ParseError(`the template could not be parsed (${what})`, { file: name, line: 1, column: 1, source }, { cause: e });
+  }
   return {
     name,
     source,
@@ -65,9 +73,18 @@ export function compile(source: string, options: CompileOptions = {}): Template 
       const ctx = buildContext(toPayload(payload), renderOptions);
       const limits = { ...DEFAULT_LIMITS, ...renderOptions.limits };
       const output = new Renderer(ast, source, name, ctx, limits, renderOptions.trace).run();
-      return { output };
+      return { output: wellFormed(output) };
     },
   };
+}
+
+/**
+ * The output as Velocity writes it in UTF-8: half of a surrogate pair (`$name.charAt(1)` of an
+ * emoji) becomes '?', as Java's encoder writes it, so the output is always valid text.
+ */
+function wellFormed(s: string): string {
+  if ((s as unknown as { isWellFormed(): boolean }).isWellFormed()) return s;
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
 }
 
 /** Parses and renders in one call. */

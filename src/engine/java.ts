@@ -135,7 +135,8 @@ export function javaEquals(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
   if (typeof a !== 'object' || typeof b !== 'object') return false;
-  if (a instanceof JDouble) return b instanceof JDouble && (a.v === b.v || (Number.isNaN(a.v) && Number.isNaN(b.v)));
+  // Double.equals compares bits: -0.0 differs from 0.0, NaN equals NaN
+  if (a instanceof JDouble) return b instanceof JDouble && Object.is(a.v, b.v);
   if (a instanceof JBigInteger) return b instanceof JBigInteger && a.v === b.v;
   if (a instanceof JBigDecimal) return b instanceof JBigDecimal && a.unscaled === b.unscaled && a.scale === b.scale;
   if (a instanceof JChar) return b instanceof JChar && a.c === b.c;

@@ -253,6 +253,11 @@ export function javaFloat(f: number): string {
 
 /** Decimal digits and exponent (value = 0.d1d2... * 10^e... as d1.d2... * 10^e) of an integer. */
 function integerDigits(abs: number, bits: number): [string, number] {
+  if (abs < 2 ** bits) {
+    // below 2^bits every digit is significant: the exact digits are the shortest
+    const str = String(abs);
+    return [str.replace(/0+$/, '') || '0', str.length - 1];
+  }
   let v = BigInt(abs);
   const binExp = v.toString(2).length - 1;
   // FloatingDecimal drops the digits beyond what the significand's bits can tell apart

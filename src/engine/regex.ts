@@ -3,29 +3,82 @@
  * JavaScript, Java's replacement syntax and split rules, and execution with a timeout.
  */
 import vm from 'node:vm';
-import { JavaException } from './methods.js';
+import { JavaException } from './methods/core.js';
+import { possessive } from './regex-atomic.js';
 
 
-/** Translates a Java regular expression to a JavaScript one (common subset). */
-export function javaRegex(pattern: string, flags = ''): RegExp {
-  let src = pattern
-    .replace(/\\p\{Alpha\}/g, '[A-Za-z]')
-    .replace(/\\p\{Digit\}/g, '[0-9]')
-    .replace(/\\p\{Alnum\}/g, '[A-Za-z0-9]')
-    .replace(/\\p\{Upper\}/g, '[A-Z]')
-    .replace(/\\p\{Lower\}/g, '[a-z]')
-    .replace(/\\p\{Punct\}/g, '[!-\\/:-@\\[-`{-~]')
-    .replace(/\\p\{Space\}/g, '\\s')
-    .replace(/\\Q([\s\S]*?)(\\E|$)/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-  src = src.replace(/([*+?}])\+/g, '$1'); // possessive quantifiers behave as greedy here
+/** Java's POSIX classes (ASCII, as java.util.regex has them without UNICODE_CHARACTER_CLASS). */
+const POSIX: Record<string, string> = {
+  Alpha: 'A-Za-z', Digit: '0-9', Alnum: 'A-Za-z0-9', Upper: 'A-Z', Lower: 'a-z', Punct: '!-\\/:-@\\[-`{-~',
+  Space: ' \\t\\n\\x0B\\f\\r', XDigit: '0-9a-fA-F', Blank: ' \\t', Cntrl: '\\x00-\\x1F\\x7F', ASCII: '\\x00-\\x7F',
+  Graph: '!-~', Print: ' -~',
+};
+
+/**
+ * Translates a Java regular expression to a JavaScript one: inline flags (?i) (?s) (?m) (?x)
+ * (?u) (?U) become flags, \p{Lu} and the other Unicode classes use the u flag, POSIX classes
+ * are ASCII, class intersection [a-z&&[^aeiou]] uses the v flag, \Q...\E quotes. `whole`
+ * anchors the pattern at both ends (String.matches) whatever the flags.
+ */
+export function javaRegex(pattern: string, flags = '', whole = false): RegExp {
+  let f = flags;
+  let src = pattern.replace(/\\Q([\s\S]*?)(\\E|$)/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  // inline flag groups anywhere apply to the whole pattern here
+  src = src.replace(/\(\?([imsxuU]+)\)/g, (_m, fl: string) => {
+    for (const c of fl) {
+      if (c === 'i' && !f.includes('i')) f += 'i';
+      if (c === 's' && !f.includes('s')) f += 's';
+      if (c === 'm' && !f.includes('m')) f += 'm';
+    }
+    return '';
+  });
+  src = src.replace(/\\([pP])\{(?:Is)?(\w+)\}/g, (m, p: string, name: string) => {
+    const posix = POSIX[name];
+    if (posix) return p === 'p' ? `[${posix}]` : `[^${posix}]`;
+    if (name === 'javaLowerCase') return `\\${p}{Ll}`;
+    if (name === 'javaUpperCase') return `\\${p}{Lu}`;
+    if (name === 'Alphabetic' || /^[A-Z][a-z]?$/.test(name) || /^L[a-z]$/.test(name)) return `\\${p}{${name}}`;
+    if (/^[A-Z][a-z]+$/.test(name)) return `\\${p}{Script=${name}}`;
+    return m;
+  });
+  if (src.includes('&&')) {
+    // [a-z&&[^aeiou]] -> [[a-z]&&[^aeiou]] (the v flag's syntax)
+    src = src.replace(/\[([^\[\]&]+)&&(\[[^\]]*\]|[^\]]+)\]/g, (_m, a: string, b: string) => `[[${a}]&&${b.startsWith('[') ? b : `[${b}]`}]`);
+    f += 'v';
+  } else if (/\\[pP]\{/.test(src)) f += 'u';
+  const atomic = possessive(src);
+  src = atomic.source;
+  if (whole) src = `(?<![\\s\\S])(?:${src})(?![\\s\\S])`;
   try {
-    return new RegExp(src, flags);
+    return remember(new RegExp(src, f), atomic.hidden);
   } catch (e) {
+    if (f.includes('u') || f.includes('v')) {
+      try {
+        return remember(new RegExp(src, f.replace(/[uv]/g, '')), atomic.hidden);
+      } catch {
+        /* reported below */
+      }
+    }
     throw new JavaException(
       'java.util.regex.PatternSyntaxException',
       `${(e as Error).message.replace(/^Invalid regular expression: /, '')} near index 0\n${pattern}`,
     );
   }
+}
+
+const hiddenGroups = new WeakMap<RegExp, number[]>();
+function remember(re: RegExp, hidden: number[]): RegExp {
+  if (hidden.length) hiddenGroups.set(re, hidden);
+  return re;
+}
+
+/** Runs a regex from javaRegex over `input`: its matches, without the groups it added. */
+export function javaMatches(re: RegExp, input: string, global: boolean): RegexMatch[] {
+  const matches = regexMatches(re.source, input, global, re.flags);
+  const hidden = hiddenGroups.get(re);
+  if (!hidden) return matches;
+  for (const m of matches) m.groups = m.groups.filter((_g, i) => !hidden.includes(i + 1));
+  return matches;
 }
 
 /** A method hit a limit of its own (a regular expression that runs too long, a huge string). */
@@ -35,6 +88,7 @@ interface RegexMatch {
   index: number;
   text: string;
   groups: (string | undefined)[];
+  named: Record<string, string | undefined> | undefined;
 }
 
 // Regular expressions come from templates and may backtrack catastrophically ("(a+)+b"): they
@@ -49,20 +103,20 @@ export function setRegexDeadline(deadline: number): void {
 }
 let regexContext: vm.Context | undefined;
 const REGEX_SCRIPT = new vm.Script(`(() => {
-  const re = new RegExp(pattern, global ? 'g' : '');
+  const re = new RegExp(pattern, flags.replace('g', '') + (global ? 'g' : ''));
   const out = [];
   let m;
   while ((m = re.exec(input)) !== null) {
-    out.push([m.index, m[0], ...m.slice(1)]);
+    out.push([m.index, m[0], m.groups ?? null, ...m.slice(1)]);
     if (!global || out.length > 1000000) break;
     if (m[0] === '') re.lastIndex++;
   }
   return JSON.stringify(out);
 })()`);
 
-export function regexMatches(source: string, input: string, global: boolean): RegexMatch[] {
+export function regexMatches(source: string, input: string, global: boolean, flags = ''): RegexMatch[] {
   regexContext ??= vm.createContext({});
-  Object.assign(regexContext, { pattern: source, input, global });
+  Object.assign(regexContext, { pattern: source, input, global, flags });
   let json: string;
   try {
     const timeout = Math.max(1, Math.min(REGEX_TIMEOUT_MS, Math.floor(regexDeadline - Date.now())));
@@ -71,29 +125,36 @@ export function regexMatches(source: string, input: string, global: boolean): Re
     if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
       throw new MethodLimit(`regular expression /${source}/ ran out of time (at most ${REGEX_TIMEOUT_MS} ms, within the render's maxTimeMs)`);
     }
+    // the regex context is another realm: its RangeError (stack or memory) is not ours
+    if ((e as Error)?.name === 'RangeError') {
+      throw new MethodLimit(`regular expression /${source.slice(0, 80)}/ exhausted the engine on ${input.length} characters (${(e as Error).message})`);
+    }
     throw e;
   }
-  return (JSON.parse(json) as [number, string, ...(string | null)[]][]).map(([index, text, ...groups]) => ({
+  return (JSON.parse(json) as [number, string, Record<string, string> | null, ...(string | null)[]][]).map(([index, text, named, ...groups]) => ({
     index,
     text,
     groups: groups.map((g) => (g === null ? undefined : g)),
+    named: named ?? undefined,
   }));
 }
 
-export function replaceMatches(s: string, matches: RegexMatch[], rep: string): string {
+export function replaceMatches(s: string, matches: RegexMatch[], rep: string, _re?: RegExp): string {
   const f = javaReplacement(rep);
   let out = '';
   let last = 0;
   for (const m of matches) {
-    out += s.slice(last, m.index) + f(m.text, m.groups);
+    out += s.slice(last, m.index) + f(m.text, m.groups, m.named);
     last = m.index + m.text.length;
   }
   return out + s.slice(last);
 }
 
 /** Java's Matcher.replaceAll replacement: $n groups, backslash escapes. */
-function javaReplacement(rep: string): (match: string, groups: (string | undefined)[]) => string {
-  return (match: string, groups: (string | undefined)[]) => {
+function javaReplacement(
+  rep: string,
+): (match: string, groups: (string | undefined)[], named: Record<string, string | undefined> | undefined) => string {
+  return (match, groups, named) => {
     let out = '';
     for (let i = 0; i < rep.length; i++) {
       const c = rep[i]!;
@@ -103,6 +164,16 @@ function javaReplacement(rep: string): (match: string, groups: (string | undefin
         out += rep[i];
       } else if (c === '$') {
         i++;
+        if (rep[i] === '{') {
+          // ${name}: a named group
+          const end = rep.indexOf('}', i);
+          const name = end < 0 ? '' : rep.slice(i + 1, end);
+          if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name)) throw new JavaException('java.lang.IllegalArgumentException', 'named capturing group is missing trailing \'}\'');
+          if (!named || !(name in named)) throw new JavaException('java.lang.IllegalArgumentException', `No group with name {${name}}`);
+          out += named[name] ?? '';
+          i = end;
+          continue;
+        }
         const d = rep.charCodeAt(i);
         if (!(d >= 48 && d <= 57)) throw new JavaException('java.lang.IllegalArgumentException', 'Illegal group reference');
         let n = d - 48;
@@ -127,7 +198,7 @@ export function javaSplit(s: string, regex: string, limit = 0): string[] {
   const re = javaRegex(regex, 'g');
   const parts: string[] = [];
   let last = 0;
-  for (const m of regexMatches(re.source, s, true)) {
+  for (const m of javaMatches(re, s, true)) {
     if (m.text === '' && (m.index >= s.length || m.index === 0)) continue;
     if (limit > 0 && parts.length === limit - 1) break;
     parts.push(s.slice(last, m.index));

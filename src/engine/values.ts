@@ -74,15 +74,21 @@ export class JMap {
   original: Map<MapKey, Value> | undefined = undefined;
 }
 
-/** A read-only Java Set view (keySet(), entrySet(), values() collections). */
+/** A Java map view (keySet(), entrySet(), values() collections). */
 export class JSet {
   constructor(
-    readonly items: Value[],
+    private readonly snapshot: Value[],
     /** The map this is a view of (its structural changes end a #foreach over the view). */
     readonly source?: JMap,
     /** values() is a Collection, not a Set: its equals() is identity. */
     readonly isSet = true,
+    /** Reads the view's elements from its map again: the view is live, as in Java. */
+    private readonly refresh?: () => Value[],
   ) {}
+  /** The view's elements now. */
+  get items(): Value[] {
+    return this.refresh ? this.refresh() : this.snapshot;
+  }
 }
 
 /** A Java Map.Entry. */

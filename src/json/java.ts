@@ -45,8 +45,14 @@ export function toJava(value: unknown, depth = 0): Value {
   if (proto === Object.prototype || proto === null) {
     // the common case first: a plain object from JSON.parse or code
     const map = new JMap();
-    for (const k in value) {
-      if (Object.hasOwn(value, k)) map.keys.set(k, toJava((value as Record<string, unknown>)[k], depth));
+    const keys = map.keys;
+    const o = value as Record<string, unknown>;
+    const names = Object.keys(o);
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i]!;
+      const v = o[k];
+      // strings and small integers, most of a payload, without a call
+      keys.set(k, typeof v === 'string' ? v : typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) ? v : toJava(v, depth));
     }
     return map;
   }

@@ -13,6 +13,8 @@ import { JBigInteger, JDouble, JMap, type Value } from '../engine/values.js';
 import { SourceLines, type Position } from './positions.js';
 import { describeChar, isWordChar } from './chars.js';
 import { walk, type Node } from './pointer.js';
+import { FAIL, readJava } from './fast.js';
+import { MAX_NESTING, MAX_NUMBER_LENGTH, MAX_STRING_LENGTH } from './limits.js';
 
 export type { Position } from './positions.js';
 
@@ -23,13 +25,6 @@ export interface ParseJsonOptions {
   maxDepth?: number | undefined;
 }
 
-/**
- * Jackson's StreamReadConstraints: payloads are untrusted, and a number of a million digits or
- * a string of a billion characters would cost a render (or the process) dearly, so they are
- * refused as Jackson 2.15+ refuses them.
- */
-export const MAX_NUMBER_LENGTH = 1000;
-export const MAX_STRING_LENGTH = 20_000_000;
 
 export interface ParsedJson {
   /** The plain JavaScript value, as JSON.parse would give it. */
@@ -48,9 +43,31 @@ const INT32_MAX = 2 ** 31 - 1;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** Parse JSON text; throws DataError with file, line, column and a code frame on bad syntax. */
+/**
+ * Parse JSON text; throws DataError with file, line, column and a code frame on bad syntax.
+ * Valid text is read once for the Java value; the plain value (JSON.parse) and the positions
+ * (a second, full read) are made only when asked for, which is the error path.
+ */
 export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJson {
-  const p = new Parser(text, options.file ?? '<json>', options.maxDepth ?? 1000);
+  const file = options.file ?? '<json>';
+  const maxDepth = options.maxDepth ?? MAX_NESTING;
+  const java = readJava(text, maxDepth);
+  if (java === FAIL) return fullParse(text, file, maxDepth);
+  let full: ParsedJson | undefined;
+  let plain: { v: unknown } | undefined;
+  return {
+    get value() {
+      plain ??= { v: full ? full.value : JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+      return plain.v;
+    },
+    java,
+    locate: (pointer, part = 'value') => (full ??= fullParse(text, file, maxDepth)).locate(pointer, part),
+  };
+}
+
+/** The full read: plain value, Java value and positions, with the messages of every error (exported for tests). */
+export function fullParse(text: string, file: string, maxDepth: number): ParsedJson {
+  const p = new Parser(text, file, maxDepth);
   const root = p.parseDocument();
   const lines = new SourceLines(text);
   return {

@@ -38,29 +38,36 @@ export interface HtmlMap {
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
-const WORD = /^#\{?([A-Za-z_@][\w]*)\}?/;
+const WORD = /#\{?([A-Za-z_@][\w]*)\}?/y;
+const SPACES = ' '.repeat(1024);
+
+/** The directive word at `at` (`if` of `#if(`, `end` of `#{end}`), read with the sticky WORD. */
+function wordAt(src: string, at: number): RegExpExecArray | null {
+  WORD.lastIndex = at;
+  return WORD.exec(src);
+}
 
 export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
-  const masked = new Uint16Array(source.length).fill(32);
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) masked[i] = 10;
+  const texts: Span[] = [];
   const raw: { start: number; end: number; block?: Block }[] = [];
   const blocks: { block: Block; spans: Span[] }[] = [];
-  collect(source, ast.nodes, masked, raw, blocks);
+  collect(source, ast.nodes, texts, raw, blocks);
   const tokens: DirectiveToken[] = [];
   const byStart = new Map<number, DirectiveToken>();
+  const blanks: Span[] = [];
   for (const r of raw) {
-    const word = WORD.exec(source.slice(r.start, r.start + 40))?.[1] ?? '';
+    const word = wordAt(source, r.start)?.[1] ?? '';
     const open = source.startsWith('<!--', r.start - 4);
     const close = source.startsWith('-->', r.end);
-    if (open) masked.fill(32, r.start - 4, r.start);
-    if (close) masked.fill(32, r.end, r.end + 3);
+    if (open) blanks.push({ start: r.start - 4, end: r.start });
+    if (close) blanks.push({ start: r.end, end: r.end + 3 });
     const blank: HtmlState = { mode: 'text', stack: [] };
     const t: DirectiveToken = { word, span: { start: r.start, end: r.end }, wrapped: open && close, before: blank, after: blank };
     tokens.push(t);
     byStart.set(r.start, t);
   }
   tokens.sort((a, b) => a.span.start - b.span.start);
-  scan(new TextDecoder('utf-16le').decode(masked), tokens);
+  scan(masked(source, texts, blanks), tokens);
   return {
     isHtml: /<(html|body|table|div|p|td|span|a)\b/i.test(source),
     tokens,
@@ -71,16 +78,52 @@ export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
   };
 }
 
+/**
+ * The template's literal text with everything else (references, directives, the `<!--` `-->`
+ * around wrapped directives) replaced by spaces, offsets unchanged.
+ */
+function masked(source: string, texts: Span[], blanks: Span[]): string {
+  texts.sort((a, b) => a.start - b.start);
+  blanks.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  const pad = (to: number) => {
+    for (let n = to - at; n > 0; n -= SPACES.length) pieces.push(n >= SPACES.length ? SPACES : SPACES.slice(0, n));
+    at = to;
+  };
+  let b = 0;
+  for (const t of texts) {
+    let from = Math.max(t.start, at);
+    while (b < blanks.length && blanks[b]!.end <= from) b++;
+    for (let k = b; k < blanks.length && blanks[k]!.start < t.end; k++) {
+      const blank = blanks[k]!;
+      if (blank.start > from) {
+        pad(from);
+        pieces.push(source.slice(from, blank.start));
+        at = blank.start;
+      }
+      from = Math.max(from, blank.end);
+    }
+    if (from < t.end) {
+      pad(from);
+      pieces.push(source.slice(from, t.end));
+      at = t.end;
+    }
+  }
+  pad(source.length);
+  return pieces.join('');
+}
+
 function collect(
   src: string,
   nodes: Node[],
-  masked: Uint16Array,
+  texts: Span[],
   out: { start: number; end: number }[],
   blocks: { block: Block; spans: Span[] }[],
 ): void {
   const token = (at: number): Span => {
     const start = skipWs(src, at);
-    const w = WORD.exec(src.slice(start, start + 40));
+    const w = wordAt(src, start);
     const end = headEnd(src, start + (w?.[0].length ?? 1));
     const span = { start, end };
     out.push(span);
@@ -89,14 +132,14 @@ function collect(
   for (const n of nodes) {
     switch (n.kind) {
       case 'text':
-        for (let i = n.span.start; i < n.span.end; i++) masked[i] = src.charCodeAt(i);
+        texts.push(n.span);
         break;
       case 'if': {
         const spans = n.branches.map((b) => token(b.span.start));
-        n.branches.forEach((b) => collect(src, b.body, masked, out, blocks));
+        n.branches.forEach((b) => collect(src, b.body, texts, out, blocks));
         if (n.elseSpan) {
           spans.push(token(n.elseSpan.start));
-          collect(src, n.elseBody ?? [], masked, out, blocks);
+          collect(src, n.elseBody ?? [], texts, out, blocks);
         }
         const e = endToken(src, n.span);
         if (e !== undefined) spans.push(token(e));
@@ -105,8 +148,8 @@ function collect(
       }
       case 'foreach': {
         const spans = [token(n.span.start)];
-        collect(src, n.body, masked, out, blocks);
-        if (n.elseBody) collect(src, n.elseBody, masked, out, blocks);
+        collect(src, n.body, texts, out, blocks);
+        if (n.elseBody) collect(src, n.elseBody, texts, out, blocks);
         const e = endToken(src, n.span);
         if (e !== undefined) spans.push(token(e));
         if (!n.elseBody) blocks.push({ block: { kind: 'foreach', tokens: [] }, spans });
@@ -120,7 +163,7 @@ function collect(
           break;
         }
         token(n.span.start);
-        collect(src, n.body ?? [], masked, out, blocks);
+        collect(src, n.body ?? [], texts, out, blocks);
         const e = endToken(src, n.span);
         if (e !== undefined) token(e);
         break;
@@ -144,9 +187,11 @@ function skipWs(src: string, i: number): number {
 
 /** The `#end` closing a block node. */
 function endToken(src: string, span: Span): number | undefined {
-  const text = src.slice(span.start, span.end);
-  const m = /#(\{end\}|end)(?![\s\S]*#(\{end\}|end))/.exec(text);
-  return m ? span.start + m.index : undefined;
+  // the last `#end` or `#{end}` inside the span
+  const plain = span.end - 4 >= span.start ? src.lastIndexOf('#end', span.end - 4) : -1;
+  const formal = span.end - 6 >= span.start ? src.lastIndexOf('#{end}', span.end - 6) : -1;
+  const at = Math.max(plain, formal);
+  return at >= span.start ? at : undefined;
 }
 
 /** End of a directive head: past the `)` matching the `(` after the word, if any. */
@@ -169,69 +214,127 @@ export function headEnd(text: string, i: number): number {
   return text.length;
 }
 
-/** One pass over the masked text, recording the state at every token boundary. */
+/**
+ * One pass over the masked text, recording the state at every token boundary. Between
+ * boundaries it jumps with indexOf to the next character that can change the state; the open
+ * element stack is copied only when it changed since the last boundary.
+ */
 function scan(text: string, tokens: DirectiveToken[]): void {
-  const marks: { at: number; set: (s: HtmlState) => void }[] = [];
-  for (const t of tokens) {
-    marks.push({ at: t.span.start, set: (s) => (t.before = s) });
-    marks.push({ at: t.span.end, set: (s) => (t.after = s) });
-  }
-  marks.sort((a, b) => a.at - b.at);
+  // boundaries in order: 2k is token k's start, 2k+1 its end
+  const at = new Array<number>(tokens.length * 2);
+  tokens.forEach((t, k) => {
+    at[2 * k] = t.span.start;
+    at[2 * k + 1] = t.span.end;
+  });
+  const order = [...at.keys()].sort((a, b) => at[a]! - at[b]! || a - b);
   let mode: HtmlMode = 'text';
   const stack: string[] = [];
-  let quote = '';
+  let snapshot: readonly string[] = [];
+  let dirty = false;
+  let quote = 34;
   let tag = '';
   let closing = false;
   let m = 0;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    while (m < marks.length && marks[m]!.at === i) marks[m++]!.set({ mode, stack: [...stack] });
+  const mark = (i: number) => {
+    while (m < order.length && at[order[m]!]! <= i) {
+      if (dirty) {
+        snapshot = [...stack];
+        dirty = false;
+      }
+      const k = order[m++]!;
+      const state: HtmlState = { mode, stack: snapshot };
+      const t = tokens[k >> 1]!;
+      if (k & 1) t.after = state;
+      else t.before = state;
+    }
+  };
+  /** Where the scan must look next: the next `needle`, or the next boundary if that comes first. */
+  const next = (needle: string, from: number): number => {
+    const j = text.indexOf(needle, from);
+    const b = m < order.length ? at[order[m]!]! : n;
+    return j < 0 ? Math.min(b, n) : Math.min(j, b);
+  };
+  let i = 0;
+  while (i <= n) {
+    mark(i);
     if (i === n) break;
-    const c = text[i]!;
     if (mode === 'text') {
-      if (c !== '<') continue;
+      const j = next('<', i);
+      if (j !== i) {
+        i = j;
+        continue;
+      }
       if (text.startsWith('<!--', i)) {
         mode = 'comment';
-        i += 3;
-      } else if (text[i + 1] === '!' || text[i + 1] === '?') {
+        i += 4;
+        continue;
+      }
+      const c1 = text.charCodeAt(i + 1);
+      if (c1 === 33 || c1 === 63) {
         mode = 'tag';
         tag = '';
         closing = true;
-      } else {
-        const r = /^<(\/?)([A-Za-z][\w:-]*)/.exec(text.slice(i, i + 64));
-        if (!r) continue;
-        closing = r[1] === '/';
-        tag = r[2]!.toLowerCase();
-        mode = 'tag';
-        i += r[0].length - 1;
-        if (closing) {
-          const k = stack.lastIndexOf(tag);
-          if (k >= 0) stack.length = k;
+        i++;
+        continue;
+      }
+      const r = /^<(\/?)([A-Za-z][\w:-]*)/.exec(text.slice(i, i + 64));
+      if (!r) {
+        i++;
+        continue;
+      }
+      closing = r[1] === '/';
+      tag = r[2]!.toLowerCase();
+      mode = 'tag';
+      if (closing) {
+        const k = stack.lastIndexOf(tag);
+        if (k >= 0) {
+          stack.length = k;
+          dirty = true;
         }
       }
+      i += r[0].length;
     } else if (mode === 'comment') {
-      if (text.startsWith('-->', i)) {
-        mode = 'text';
-        i += 2;
+      const j = next('-->', i);
+      if (j !== i) {
+        i = j;
+        continue;
       }
-    } else if (mode === 'attr') {
-      if (c === quote) mode = 'tag';
-    } else if (mode === 'raw') {
-      if (c === '<' && text.slice(i, i + 2 + tag.length).toLowerCase() === `</${tag}`) {
-        mode = 'text';
-        i--;
-        tag = '';
-      }
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      mode = 'attr';
-    } else if (c === '>') {
       mode = 'text';
-      if (!closing && tag && !VOID.has(tag) && text[i - 1] !== '/') {
-        stack.push(tag);
-        if (tag === 'style' || tag === 'script') mode = 'raw';
+      i += 3;
+    } else if (mode === 'attr') {
+      const j = next(String.fromCharCode(quote), i);
+      if (j !== i) {
+        i = j;
+        continue;
       }
-      if (mode === 'text') tag = '';
+      mode = 'tag';
+      i++;
+    } else if (mode === 'raw') {
+      const j = next('<', i);
+      if (j !== i) {
+        i = j;
+        continue;
+      }
+      if (text.slice(i, i + 2 + tag.length).toLowerCase() === `</${tag}`) {
+        mode = 'text';
+        tag = '';
+      } else i++;
+    } else {
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        quote = c;
+        mode = 'attr';
+      } else if (c === 62) {
+        mode = 'text';
+        if (!closing && tag && !VOID.has(tag) && text.charCodeAt(i - 1) !== 47) {
+          stack.push(tag);
+          dirty = true;
+          if (tag === 'style' || tag === 'script') mode = 'raw';
+        }
+        if (mode === 'text') tag = '';
+      }
+      i++;
     }
   }
 }

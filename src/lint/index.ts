@@ -14,9 +14,11 @@ export type { EmailLintResult, LintOptions } from './runner.js';
 export type { LintTarget } from './targets.js';
 export { RULES, ruleById } from './rules/index.js';
 export { REPORTERS, isFormat, type LintResults, type ReportFormat, type Reporter } from './reporters/index.js';
-export { resolveTargets } from './targets.js';
+export { findTargets, loadTarget, resolveTargets, type TargetRef } from './targets.js';
+export { defaultJobs, lintRefs, type TargetResult } from './parallel.js';
 export { inferSchema, type JsonSchema } from './schema.js';
 export { lintEmailResult, severityOf } from './runner.js';
+export { parseWithRecovery, type SyntaxProblem } from './recover.js';
 
 /** Lints one email (template, fixtures, rendered output) with the rule settings of `config`. */
 export async function lintEmail(email: Email, config: ResolvedConfig): Promise<Diagnostic[]> {

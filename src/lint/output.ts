@@ -15,29 +15,35 @@ export interface Tag {
 const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-const memo = new Map<string, Tag[]>();
+const patterns = new Map<string, { find: RegExp; tag: RegExp }>();
 
-const patterns = new Map<string, RegExp>();
-
-/** TAG restricted to the given names, so the scan skips every other tag quickly. */
-function tagPattern(names: ReadonlySet<string>): RegExp {
+/**
+ * For the given names: `find` stops at each comment start and each start of such a tag (the
+ * regex engine skips the text between fast), `tag` (sticky) reads the whole tag there.
+ */
+function tagPatterns(names: ReadonlySet<string>): { find: RegExp; tag: RegExp } {
   const key = [...names].sort().join('|');
   let re = patterns.get(key);
   if (!re) {
     const alt = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    re = new RegExp(`<(${alt})(?=[\\s/>])${TAG.source.slice(TAG.source.indexOf(')') + 1)}`, 'gi');
+    re = {
+      find: new RegExp(`<!--|<(?:${alt})(?=[\\s/>])`, 'gi'),
+      tag: new RegExp(`<(${alt})(?=[\\s/>])${TAG.source.slice(TAG.source.indexOf(')') + 1)}`, 'iy'),
+    };
     if (patterns.size < 256) patterns.set(key, re);
   }
   return re;
 }
 
 /** Link and image tags of a rendered output; the output rules share one scan per output. */
-export function linkTags(html: string): Tag[] {
-  let tags = memo.get(html);
+const memo = new WeakMap<object, Tag[]>();
+
+/** Link and image tags of `html`, scanned once per `owner` (a render result). */
+export function linkTags(html: string, owner?: object): Tag[] {
+  let tags = owner && memo.get(owner);
   if (!tags) {
-    if (memo.size > 64) memo.clear();
     tags = tagsOf(html, LINK_TAGS);
-    memo.set(html, tags);
+    if (owner) memo.set(owner, tags);
   }
   return tags;
 }
@@ -47,33 +53,25 @@ export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area
 /** Tags of the given names (lower case) in `html`, outside HTML comments. */
 export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
   const out: Tag[] = [];
-  const comments = commentRanges(html);
-  let c = 0;
-  for (const m of html.matchAll(tagPattern(names))) {
-    const name = m[1]!.toLowerCase();
-    if (!names.has(name)) continue;
-    // skip tags inside HTML comments (matches and comments both come in order)
-    while (c < comments.length && comments[c]![1] <= m.index) c++;
-    if (c < comments.length && comments[c]![0] <= m.index) continue;
+  const { find, tag } = tagPatterns(names);
+  find.lastIndex = 0;
+  for (let m = find.exec(html); m; m = find.exec(html)) {
+    const i = m.index;
+    if (m[0] === '<!--') {
+      // an HTML comment hides its tags, except Outlook's conditional comments, which hold markup
+      if (html.startsWith('[if', i + 4)) continue;
+      const end = html.indexOf('-->', i + 4);
+      if (end < 0) break;
+      find.lastIndex = end + 3;
+      continue;
+    }
+    tag.lastIndex = i;
+    const t = tag.exec(html);
+    if (!t) continue;
     const attrs = new Map<string, string>();
-    for (const a of (m[2] ?? '').matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
-    out.push({ name, attrs, offset: m.index, length: m[0].length });
-  }
-  return out;
-}
-
-/**
- * [start, end) of the HTML comments in `html`, except Outlook's conditional comments, which hold
- * markup. Found with indexOf so that no copy of a large output is made.
- */
-function commentRanges(html: string): [number, number][] {
-  const out: [number, number][] = [];
-  let i = html.indexOf('<!--');
-  while (i >= 0) {
-    const end = html.indexOf('-->', i + 4);
-    const stop = end < 0 ? html.length : end + 3;
-    if (!html.startsWith('[if', i + 4)) out.push([i, stop]);
-    i = html.indexOf('<!--', stop);
+    if (t[2]) for (const a of t[2].matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+    out.push({ name: t[1]!.toLowerCase(), attrs, offset: i, length: t[0].length });
+    find.lastIndex = i + t[0].length;
   }
   return out;
 }

@@ -65,28 +65,38 @@ export function metaParts(email: Email, metaText?: string): Part[] {
   const present = (['subject', 'preheader'] as const).filter((p) => sourceOf(email, p) !== undefined);
   if (present.length === 0) return [];
   const file = metaFileOf(email);
-  const text = metaText ?? readText(email.metaFile);
-  const parsed = text === undefined ? undefined : tryParse(text, file);
-  const metaLines = new SourceLines(text ?? '');
+  // email.json is read and parsed again only when a finding needs a position in it
+  let meta: { text: string; parsed: ParsedJson | undefined; lines: SourceLines } | undefined;
+  const load = () => {
+    if (meta) return meta;
+    const text = metaText ?? readText(email.metaFile) ?? '';
+    return (meta = { text, parsed: tryParse(text, file), lines: new SourceLines(text) });
+  };
   return present.map((name) => {
     const source = sourceOf(email, name)!;
     const { ast, problems } = parseWithRecovery(source, partTemplateName(email, name));
-    const lines = new SourceLines(source);
-    const at = parsed?.locate(`/${name}`);
-    const offsets = at && text !== undefined ? stringOffsets(text, offsetAt(text, at.line, at.column)) : undefined;
-    // the decoded text must be what the file holds; anything else (an overlay out of step with
-    // the file) points at the value's start
-    const exact = offsets && offsets.length === source.length + 1 ? offsets : undefined;
+    let map: { at: Position | undefined; exact: number[] | undefined } | undefined;
+    const locate = () => {
+      if (map) return map;
+      const { text, parsed } = load();
+      const at = parsed?.locate(`/${name}`);
+      const offsets = at ? stringOffsets(text, offsetAt(text, at.line, at.column)) : undefined;
+      // the decoded text must be what the file holds; anything else (an overlay out of step
+      // with the file) points at the value's start
+      return (map = { at, exact: offsets && offsets.length === source.length + 1 ? offsets : undefined });
+    };
     return {
       name,
       file,
       source,
-      lines,
+      lines: new SourceLines(source),
       ast,
       syntax: problems,
       disabled: disableMap(source),
-      position: (offset) =>
-        exact ? metaLines.position(exact[Math.max(0, Math.min(offset, source.length))]!) : (at ?? { line: 1, column: 1 }),
+      position: (offset) => {
+        const { at, exact } = locate();
+        return exact ? load().lines.position(exact[Math.max(0, Math.min(offset, source.length))]!) : (at ?? { line: 1, column: 1 });
+      },
     };
   });
 }

@@ -8,6 +8,8 @@ import type { Diagnostic, LintResponse } from './protocol.js';
 
 interface LintModule {
   lintEmail(email: Email, config: ResolvedConfig): Promise<Diagnostic[]>;
+  /** Every syntax error of a template, with the clearer messages of lint (see src/lint/recover.ts). */
+  parseWithRecovery?(source: string, name: string): { problems: { message: string; offset: number }[] };
 }
 
 // A variable keeps TypeScript and bundlers from requiring the module to exist at build time.
@@ -29,6 +31,21 @@ async function loadLinter(): Promise<LintModule | string> {
     }
     return `lint could not be loaded: ${(err as Error).message}`;
   }
+}
+
+/** Loads the linter ahead of its first use, so `syntaxProblems` has it from the start. */
+export async function preloadLinter(): Promise<void> {
+  await loadLinter();
+}
+
+/** True once the linter is loaded (syntaxProblems answers). */
+export function linterLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+/** The linter's syntax problems of `source`, when the linter is loaded; undefined otherwise. */
+export function syntaxProblems(source: string, name: string): { message: string; offset: number }[] | undefined {
+  return loaded?.parseWithRecovery?.(source, name).problems;
 }
 
 export async function lintForPreview(

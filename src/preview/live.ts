@@ -6,6 +6,7 @@
 import type { EventChannel } from './channel.js';
 import { htmlToText } from './plain-text.js';
 import { createProblemLog, summaryProblems } from './problems.js';
+import { templateProblem } from './template-check.js';
 import type { EmailSummary, ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
 import type { ProjectState } from './state.js';
 import type { FileEvent } from './watcher.js';
@@ -28,6 +29,8 @@ export interface LiveRenderer {
   onBuffers(emails: ReadonlySet<string>): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
   idle(): Promise<void>;
+  /** Prints the problems the project has now (at start-up: broken fixtures, templates, emails). */
+  reportProblems(): void;
   close(): void;
 }
 
@@ -52,18 +55,33 @@ export function createLiveRenderer(
     problems.update([...(configError ? [configError] : []), ...summaryProblems(summaries), ...tabs]);
   };
 
-  /** The render with its plain text (the text is made off this thread: see text-worker.ts). */
-  const withText = async (result: RenderResult): Promise<RenderResult> => (result.ok ? { ...result, text: await toText(result.html) } : result);
+  /**
+   * The render as the tab gets it: with its plain text (made off this thread: see
+   * text-worker.ts) or marked as coming, or for a syntax error the clearest message for it
+   * (see template-check.ts).
+   */
+  const complete = async (result: RenderResult, withText = true): Promise<RenderResult> => {
+    if (result.ok) return withText ? { ...result, text: await toText(result.html) } : { ...result, text: '', textPending: true };
+    if (result.error.name !== 'ParseError') return result;
+    return { ...result, error: templateProblem(state.email(result.email), state.errorInfo) ?? result.error };
+  };
 
   const push = async (clientId: string, sub: Subscription, result: RenderResult): Promise<void> => {
     // the text follows from the html: an unchanged render is dropped before it is converted
     const key = JSON.stringify(result);
     if (key === sub.last) return;
     sub.last = key;
-    sub.error = result.ok ? undefined : result.error;
     const seq = ++sub.seq;
-    const full = await withText(result);
-    if (!closed) channel.send('velvet:render', { clientId, seq, result: full });
+    // a save shows at once: the plain text follows in its own event when it is made
+    const shown = await complete(result, false);
+    sub.error = shown.ok ? undefined : shown.error;
+    if (closed) return;
+    channel.send('velvet:render', { clientId, seq, result: shown });
+    if (result.ok) {
+      void toText(result.html).then((text) => {
+        if (!closed && sub.seq === seq) channel.send('velvet:text', { clientId, seq, text });
+      });
+    }
   };
 
   const handle = async (batch: FileEvent[]): Promise<void> => {
@@ -100,10 +118,11 @@ export function createLiveRenderer(
       sub.sel = { email: sel.email, fixture: sel.fixture, variant: sel.variant, payload: sel.payload };
       const result = state.render(sub.sel);
       sub.last = JSON.stringify(result);
-      sub.error = result.ok ? undefined : result.error;
-      report(state.summaries());
       const seq = ++sub.seq;
-      return { seq, result: await withText(result) };
+      const full = await complete(result);
+      sub.error = full.ok ? undefined : full.error;
+      report(state.summaries());
+      return { seq, result: full };
     },
     onFiles(batch) {
       queue = queue.then(() => handle(batch)).catch(() => undefined);
@@ -119,6 +138,9 @@ export function createLiveRenderer(
     },
     idle() {
       return queue;
+    },
+    reportProblems() {
+      report(state.summaries());
     },
     close() {
       closed = true;

@@ -49,8 +49,10 @@ export interface RenderOk {
   /** Folder of the email relative to the project, for relative asset URLs. */
   dir: string;
   html: string;
-  /** Plain-text version of the html. */
+  /** Plain-text version of the html ('' while `textPending`: a `velvet:text` event brings it). */
   text: string;
+  /** The plain text is still being made; it follows as a `velvet:text` event for this seq. */
+  textPending?: boolean | undefined;
   sizeBytes: number;
   /** The payload the render used, pretty-printed JSON. */
   payload: string;
@@ -174,6 +176,8 @@ export interface VelvetEvents {
   'velvet:render': RenderPush;
   /** Progress of a test send. */
   'velvet:send': SendState;
+  /** The plain text of a pushed render, made after the render was sent. */
+  'velvet:text': { clientId: string; seq: number; text: string };
 }
 
 export const API_PREFIX = '/__velvet/api';

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createApiMiddleware } from './api.js';
 import { createEventChannel } from './channel.js';
 import { createFilesMiddleware } from './files.js';
+import { preloadLinter } from './lint.js';
 import { createLiveRenderer } from './live.js';
 import { chain, closeServer, createServer, listen } from './middleware.js';
 import type { ErrorInfo } from './protocol.js';
@@ -110,7 +111,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     for (const c of closers) await c();
   };
 
-  const watcher = createProjectWatcher(state.watchRoots(), (batch) => void live.onFiles(batch));
+  // a folder the watcher cannot read is skipped; say so once per folder and reason
+  const watchProblems = new Set<string>();
+  const watcher = createProjectWatcher(
+    state.watchRoots(),
+    (batch) => void live.onFiles(batch),
+    (err) => {
+      const e = err as NodeJS.ErrnoException;
+      const text = `cannot watch ${e.path ? state.rel(e.path) : 'a folder'} (${e.code ?? e.message}): changes there are not followed\n`;
+      if (watchProblems.has(text) || watchProblems.size > 20) return;
+      watchProblems.add(text);
+      options.log?.(text);
+    },
+  );
   closers.unshift(() => watcher.close());
   const requested = options.port ?? DEFAULT_PORT;
   const strictPort = options.strictPort ?? false;
@@ -135,11 +148,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       closers.splice(2, 0, () => closeServer(server));
       return listen(server, host, requested, strictPort);
     })();
-    [port] = await Promise.all([listening, watcher.ready]);
+    // the linter gives the clearer syntax messages (template-check.ts): load it meanwhile
+    [port] = await Promise.all([listening, watcher.ready, preloadLinter()]);
   } catch (err) {
     await close();
     throw err;
   }
+  live.reportProblems();
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return { url: `http://${shown}:${port}/`, host, port, close };
 }

@@ -10,6 +10,7 @@ import { renderEmail, type Email, type ResolvedConfig } from '../project/index.j
 import { createWorkspace, type FileChange, type Workspace, type WorkspaceChange, type WorkspaceEntry } from '../project/workspace.js';
 import { assetMapper } from './assets.js';
 import type { EmailSummary, ErrorInfo, RenderResult, Selection } from './protocol.js';
+import { templateProblem } from './template-check.js';
 
 export interface ProjectState {
   readonly dir: string;
@@ -54,6 +55,7 @@ export async function createProjectState(dir: string, workspace?: Workspace): Pr
       })),
       brokenFixtures: (email?.fixtureErrors ?? []).map((err) => ({ name: fixtureName(err.file), error: info(err) })),
       error: e.error,
+      templateError: templateProblem(email, info),
     };
   };
 

@@ -5,6 +5,11 @@
  * addresses look like links and addresses, images are inline placeholders (no broken images
  * offline), numbers are numbers, lists have two items, maps nest.
  */
+import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { DATA_DIR, DEFAULT_FIXTURE } from './email.js';
+import { taken, writeNew } from './safe-write.js';
+
 export type JsonSchema = Record<string, unknown>;
 
 export const SYNTH_FORMATS = ['event-v2', 'smartsend', 'plain'] as const;
@@ -18,6 +23,8 @@ const URL_KEY = /(url|link|href)$/i;
 const EMAIL = /(^|_)e?mail(address)?$|Email$/i;
 const MONEY = /(price|cost|amount|total|sum|subtotal|shipping|tax|taxes|fee)/i;
 const DATE = /(date|day|since|until)$/i;
+/** Keys whose name says they count something: numbers even when the template does not compute with them. */
+const COUNT = /(quantity|qty|count|points|number|amount|rating|stock)$/i;
 
 /** "firstName" → "First name", "promo_code" → "Promo code". */
 export function humanize(key: string): string {
@@ -66,7 +73,7 @@ function valueFor(schema: JsonSchema, key: string, n: number, depth: number): un
     const single = key.endsWith('s') && key.length > 1 ? key.slice(0, -1) : key;
     return [1, 2].map((i) => valueFor(item, single, i, depth + 1));
   }
-  if (isNumeric(schema)) return MONEY.test(key) ? 20 * n + 4.5 : n + 1;
+  if (isNumeric(schema) || (COUNT.test(key) && !t.includes('string'))) return MONEY.test(key) ? 20 * n + 4.5 : n + 1;
   const suffix = n > 0 ? ` ${n}` : '';
   if (IMAGE.test(key)) return placeholderImage(humanize(key) + suffix);
   if (URL_KEY.test(key)) return `https://example.com/${kebab(key.replace(URL_KEY, '') || 'page')}${n > 0 ? `-${n}` : ''}`;
@@ -85,6 +92,52 @@ function objectFor(props: Record<string, JsonSchema>, n: number, depth: number):
 export function synthesizePayload(schema: JsonSchema): Record<string, unknown> {
   const props = schema['properties'];
   return props && typeof props === 'object' ? objectFor(props as Record<string, JsonSchema>, 0, 0) : {};
+}
+
+/** A Unix time in milliseconds (2026-03-15 09:30 UTC), for date tools that take one. */
+const EPOCH_MILLIS = 1773567000000;
+
+/** Every key name a piece of leftover code reads: `$a.b` and `$a.get('b')` give a and b. */
+function namesIn(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/\$!?\{?([A-Za-z_]\w*)((?:\.\w+(?:\([^()]*\))?)*)/g)) {
+    names.add(m[1]!);
+    for (const p of (m[2] ?? '').matchAll(/\.(\w+)(\(\s*'([^']*)'\s*\))?/g)) names.add(p[1] === 'get' && p[3] ? p[3] : p[1]!);
+  }
+  for (const m of code.matchAll(/get\(\s*'([^']+)'\s*\)/g)) names.add(m[1]!);
+  return names;
+}
+
+/** Turns the string values under `names` into numbers (dates into epoch millis); true when any changed. */
+function numbersFor(value: unknown, names: Set<string>, depth = 0): boolean {
+  if (depth > MAX_DEPTH || !value || typeof value !== 'object') return false;
+  let changed = false;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [k, v] of entries) {
+    if (typeof k === 'string' && typeof v === 'string' && names.has(k)) {
+      (value as Record<string, unknown>)[k] = DATE.test(k) ? EPOCH_MILLIS : MONEY.test(k) ? 24.5 : 1250;
+      changed = true;
+    } else if (v && typeof v === 'object') changed = numbersFor(v, names, depth + 1) || changed;
+  }
+  return changed;
+}
+
+/**
+ * Improves a synthesised payload where the schema could not tell: a value a tool needs as a
+ * number (`$numberTool.format('#,##0', $points)`, `$dateTool.formatDate(fmt, $since)`) shows up
+ * as leftover code when given text. `leftovers` renders the payload and returns the leftover code
+ * found; the string values those pieces read become numbers, for a few rounds.
+ */
+export function refinePayload(payload: Record<string, unknown>, leftovers: (payload: Record<string, unknown>) => string[]): Record<string, unknown> {
+  const out = structuredClone(payload);
+  for (let round = 0; round < 4; round++) {
+    const found = leftovers(out);
+    if (found.length === 0) break;
+    const names = new Set<string>();
+    for (const code of found) for (const n of namesIn(code)) names.add(n);
+    if (!numbersFor(out, names)) break;
+  }
+  return out;
 }
 
 export interface FixtureFileOptions {
@@ -120,4 +173,28 @@ export function fixtureFile(payload: Record<string, unknown>, o: FixtureFileOpti
             fromName: null,
           };
   return JSON.stringify(body, null, 2) + '\n';
+}
+
+const FIXTURE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/**
+ * Writes data/NAME.json of an email, never over an existing file. Without a name: `default`,
+ * or `synthesised`, `synthesised-2`, ... when that is taken. Returns the file written, or throws
+ * a ConfigError when the name is not usable or taken.
+ */
+export function writeNewFixture(root: string, emailDir: string, text: string, name?: string): string {
+  const dataDir = join(emailDir, DATA_DIR);
+  if (name !== undefined) {
+    if (!FIXTURE_NAME.test(name)) throw new ConfigError(`'${name}' is not a fixture name: use letters, digits, '.', '_' and '-'`);
+    const file = join(dataDir, `${name}.json`);
+    if (!writeNew(root, file, text)) throw new ConfigError(`The fixture ${name}.json exists already; nothing was written (choose another --name)`, { file });
+    return file;
+  }
+  for (let i = 1; i < 1000; i++) {
+    const candidate = i === 1 ? DEFAULT_FIXTURE : i === 2 ? 'synthesised' : `synthesised-${i - 1}`;
+    const file = join(dataDir, `${candidate}.json`);
+    if (taken(file)) continue;
+    if (writeNew(root, file, text)) return file;
+  }
+  throw new ConfigError('No free fixture name found; give one with --name');
 }

@@ -1,6 +1,6 @@
 /** Helpers shared by the Yespo commands (doctor, send, event): errors, exit codes, progress. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIO } from '../cli/command.js';
+import { visible } from '../cli/report.js';
 import { ConfigError, DataError, UsageError, VelvetError } from '../errors.js';
 import { YespoClient } from './client.js';
 import { YespoApiError } from './errors.js';
@@ -41,7 +41,7 @@ export function errorText(err: unknown): string {
 
 /** Prints the error (redacted by the io) and returns the exit code. */
 export function fail(io: CliIO, command: string, err: unknown): 1 | 2 {
-  io.stderr(`velvet ${command}: ${errorText(err)}\n`);
+  io.stderr(`velvet ${command}: ${visible(errorText(err))}\n`);
   return exitCodeFor(err);
 }
 
@@ -94,11 +94,5 @@ export function statusSummary(statuses: readonly RecipientStatus[], elapsedMs: n
   return `waiting for delivery: ${count('delivered')} delivered, ${count('failed')} failed, ${count('pending')} pending (${Math.round(elapsedMs / 1000)}s)`;
 }
 
-/** node:util parseArgs, with its errors turned into usage errors (exit 2). */
-export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message} (see --help)`);
-  }
-}
+/** node:util parseArgs, with its errors turned into usage errors (exit 2) that suggest the nearest flag. */
+export { parseFlags } from '../cli/flags.js';

@@ -2,7 +2,7 @@ import { ConfigError } from '../errors.js';
 import { YespoApiError, statusHint } from './errors.js';
 import { createRedactor, REDACTED } from './redact.js';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from './retry.js';
-import { cleanStrings, stripControls } from './server-text.js';
+import { cleanStrings, oneLine, stripControls } from './server-text.js';
 
 /** Yespo's documented API base; `/v1/...` and `/v2/...` paths are appended to it. */
 export const DEFAULT_API_URL = 'https://yespo.io/api';
@@ -266,8 +266,8 @@ export function yespoMessage(data: unknown): string | undefined {
     msg ??= JSON.stringify(data);
   }
   if (msg === undefined) return undefined;
-  const oneLine = msg.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 500 ? oneLine.slice(0, 500) + '…' : oneLine;
+  const line = oneLine(msg);
+  return line.length > 500 ? line.slice(0, 500) + '…' : line;
 }
 
 function networkReason(err: unknown): string {

@@ -15,6 +15,7 @@ import type { FixtureFormat } from '../fixtures/types.js';
 import { parseJson } from '../json/parse.js';
 import { findConfig, loadConfig, type ResolvedConfig } from '../project/config.js';
 import { loadEmail } from '../project/email.js';
+import { fixtureNameFrom } from '../project/variants.js';
 import { DEFAULT_API_URL } from './client.js';
 import type { SendConfig } from './settings.js';
 import type { RenderedEmail } from './test-send.js';
@@ -78,8 +79,10 @@ const defaultSource: EmailSource = {
       apiUrl: send.apiUrl === DEFAULT_API_URL ? undefined : send.apiUrl,
     };
   },
-  async prepareEmail(dir, choice) {
+  async prepareEmail(dir, given) {
     const email = await loadEmail(dir);
+    // `--fixture a.json` and `--fixture data/a.json` name the fixture `a`
+    const choice = { ...given, fixture: given.fixture === undefined ? undefined : fixtureNameFrom(given.fixture, email.dir, [process.cwd()]) };
     const config = projectConfig(dir);
     // A fixture file that failed to load is reported with its own located error.
     const broken = email.fixtureErrors.find((e) => choice.fixture !== undefined && e.file !== undefined && basename(e.file, '.json') === choice.fixture);

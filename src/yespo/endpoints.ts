@@ -1,5 +1,6 @@
 import type { ApiRequest, ApiResponse, YespoClient } from './client.js';
 import { YespoApiError } from './errors.js';
+import { oneLine } from './server-text.js';
 import type {
   AccountInfo,
   EventBody,
@@ -77,7 +78,7 @@ function toSendResponse(client: YespoClient, req: ApiRequest, res: ApiResponse):
     throw new YespoApiError(
       `${req.method} ${req.path} answered ${res.status} without the expected JSON results` +
         // res.data is already redacted and free of control characters; only now is it shortened
-        (typeof res.data === 'string' ? `: ${shorten(res.data.replace(/\s+/g, ' '), 200)}` : ''),
+        (typeof res.data === 'string' ? `: ${shorten(oneLine(res.data), 200)}` : ''),
       { method: req.method, path: req.path, kind: 'http', status: res.status },
     );
   }

@@ -82,7 +82,17 @@ function unexpected(where: string, field: string, v: unknown): YespoApiError {
 export async function getMessage(client: YespoClient, id: number): Promise<RemoteMessage> {
   const path = `${BASE}/${id}`;
   const res = await client.request({ method: 'GET', path });
-  return { id, text: res.text, fields: managedFields(res.data, `GET ${path}`) };
+  // The managed fields are the message's exact bytes (a template's CRLF line ends included):
+  // read them from the body as received, not from `data`, whose strings are cleaned for printing.
+  return { id, text: res.text, fields: managedFields(exactData(res.text, res.data), `GET ${path}`) };
+}
+
+function exactData(text: string, cleaned: unknown): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return cleaned;
+  }
 }
 
 /** The PUT body: the GET's text with the given managed members replaced (foreign ones untouched). */

@@ -1,14 +1,17 @@
 /**
  * Text a server sent, made safe to print: terminal control sequences (ESC/CSI/OSC, C0 and C1
- * controls, bidirectional overrides) are removed, so an answer can neither rewrite the terminal
- * nor hide what it says. Used on everything Yespo answers, after the key is redacted.
+ * controls) are removed from everything Yespo answers, after the key is redacted, so an answer
+ * cannot rewrite the terminal. Messages printed on one line also lose bidirectional overrides
+ * and line ends (`oneLine`), so they cannot hide what they say; template text pulled from Yespo
+ * keeps those, as right-to-left emails need them.
  */
 
-/** CSI and OSC sequences, whole; then any remaining control or bidi-override character. */
+/** CSI and OSC sequences, whole; then any remaining control character. */
 const SEQUENCES = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]?|\x1b[@-_]?/g;
-const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
-/** `text` without terminal control sequences; newlines, carriage returns and tabs stay. */
+/** `text` without terminal control sequences; newlines, tabs and carriage returns stay. */
 export function stripControls(text: string): string {
   return text.replace(SEQUENCES, '').replace(CONTROLS, '');
 }
@@ -25,4 +28,9 @@ export function cleanStrings(value: unknown, clean: (s: string) => string): unkn
     return out;
   }
   return value;
+}
+
+/** A server's message for one line of output: no controls or bidi overrides, each run of whitespace (CR, LF) one space. */
+export function oneLine(text: string): string {
+  return stripControls(text).replace(BIDI, '').replace(/\s+/g, ' ').trim();
 }

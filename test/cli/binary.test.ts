@@ -52,3 +52,14 @@ describe('binary input is "not a text file"', () => {
     expect(b.stderr).not.toMatch(CONTROL);
   });
 });
+
+describe('control characters in a text file never reach the terminal', () => {
+  it('an ESC sequence in a broken JSON file is shown as a placeholder in the code frame', async () => {
+    const dir = tempTree({ 'ok.vm': 'x', 'esc.json': '{"a": "\x1b[2J\x1b]0;owned\x07", }' });
+    const r = await velvet(['render', 'ok.vm', '--data', 'esc.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^esc\.json:1:\d+ /);
+    expect(r.stderr).not.toMatch(CONTROL);
+    expect(r.stderr).toContain('\u241b[2J');
+  });
+});

@@ -50,6 +50,14 @@ describe('velvet build never writes into the sources', () => {
     expect(existsSync(join(dir, 'emails/a/deeper'))).toBe(false);
   });
 
+  it('refuses --out inside another email of the project than the one being built', async () => {
+    const dir = project();
+    const r = await velvet(['build', 'emails/a', '--out', 'emails/b/site'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out emails\/b\/site is inside the email folder emails\/b/);
+    expect(readdirSync(join(dir, 'emails/b'))).toEqual(['email.html']);
+  });
+
   it('still builds beside the emails when they are the project folder itself', async () => {
     const dir = tempTree({ 'm/email.html': 'x', 'n/email.html': 'y' });
     const r = await velvet(['build', '.', '--out', 'site'], { cwd: dir });
@@ -101,6 +109,15 @@ describe('velvet build never follows a symlink in the output folder', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/out\/m\/empty-payload\.html is a symlink/);
     expect(readFileSync(join(outside, 'target.html'), 'utf8')).toBe('keep me');
+  });
+
+  it('an --out that is a dangling symlink is refused, and nothing is created where it points', async () => {
+    const dir = tempTree({ 'e/m/email.html': 'x' });
+    symlinkSync(join(dir, 'nowhere/site'), join(dir, 'link'));
+    const r = await velvet(['build', 'e', '--out', 'link'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out link is a symlink that leads nowhere/);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 
   it('--force into a foreign folder never replaces a file it did not write', async () => {

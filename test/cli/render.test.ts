@@ -249,7 +249,7 @@ describe('velvet render: errors and exit codes', () => {
     const cases: [string[], RegExp][] = [
       [['render'], /give exactly one EMAIL_DIR or TEMPLATE/],
       [['render', 't.vm', 'm'], /give exactly one/],
-      [['render', 't.vm', '--bogus'], /Unknown option '--bogus'/],
+      [['render', 't.vm', '--bogus'], /unknown option --bogus \(see velvet render --help\)/],
       [['render', 't.vm', '--fixture', 'a'], /--fixture is for an email folder/],
       [['render', 'm', '--data', 'd.json'], /--data is for a bare template/],
       [['render', 't.vm', '--format', 'xml'], /--format is one of event-v1, event-v2, smartsend, orders, plain/],

@@ -116,6 +116,12 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     expect(Math.abs((await emailFrame().evaluate(() => window.scrollY)) - 300)).toBeLessThan(60);
   });
 
+  it('shows the plain text of the saved render in the Text tab', async () => {
+    await page.locator('velvet-tabs [data-tab="text"]').click();
+    await expect.poll(() => page.locator('velvet-code-view[slot="text"] pre').innerText()).toContain('Live edit one: thank you for joining');
+    expect(await page.locator('velvet-code-view[slot="text"] pre').innerText()).not.toContain('<');
+  });
+
   it('shows the error overlay over the last good render, and removes it when fixed', async () => {
     writeFileSync(template, original.replace('Thank you for joining', 'Live edit one: thank you for joining') + '\n#if($broken\n');
     await overlay().waitFor();
@@ -191,6 +197,26 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     expect(await panel.locator('[data-send-status]').textContent()).toContain('not in the allow-list');
     expect(fake.count('POST', '/api/')).toBe(1);
     expect(await page.content()).not.toContain(KEY);
+  });
+
+  it('says up front whether a key and a carrier are set, and sends the payload shown on screen', async () => {
+    await page.locator('velvet-tabs [data-tab="payload"]').click();
+    await page.locator('velvet-payload-editor textarea').fill(JSON.stringify({ firstName: 'Shown', signupSource: 'checkout' }, null, 2));
+    await frameText().filter({ hasText: 'during checkout' }).waitFor();
+    await page.locator('velvet-tabs [data-tab="send"]').click();
+    const panel = page.locator('velvet-send-panel');
+    await expect.poll(() => panel.locator('[data-settings]').innerText()).toMatch(/API key\s*set/);
+    expect(await panel.locator('[data-settings]').innerText()).toMatch(/Carrier message\s*not set/);
+    expect(await panel.locator('[data-sends]').innerText()).toMatch(/edited payload/i);
+    await panel.locator('input[name="to"]').fill('emma@example.com');
+    await panel.locator('input[value="data"]').check();
+    const before = fake.count('POST', '/api/v1/message/3810201/smartsend');
+    await panel.locator('button[type="submit"]').click();
+    await expect.poll(() => fake.count('POST', '/api/v1/message/3810201/smartsend')).toBe(before + 1);
+    const post = fake.requests.filter((r) => r.method === 'POST').at(-1);
+    const jsonParam = (JSON.parse(post?.body ?? '{}') as { recipients: Array<{ jsonParam: string }> }).recipients[0]?.jsonParam ?? '';
+    expect(JSON.parse(jsonParam)).toMatchObject({ firstName: 'Shown' });
+    expect(await panel.innerText()).not.toMatch(/--[a-z]/);
   });
 
   it('ran without page errors', () => {

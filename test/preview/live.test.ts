@@ -19,6 +19,7 @@ describe('live renders from file changes', () => {
   let live: LiveRenderer;
   let renders: RenderPush[];
   let lists: EmailSummary[][];
+  let texts: VelvetEvents['velvet:text'][];
   let template: string;
   let original: string;
 
@@ -28,10 +29,12 @@ describe('live renders from file changes', () => {
     original = readFileSync(template, 'utf8');
     renders = [];
     lists = [];
+    texts = [];
     const channel: EventChannel = {
       send<K extends keyof VelvetEvents>(event: K, payload: VelvetEvents[K]) {
         if (event === 'velvet:render') renders.push(payload as RenderPush);
         if (event === 'velvet:emails') lists.push(payload as EmailSummary[]);
+        if (event === 'velvet:text') texts.push(payload as VelvetEvents['velvet:text']);
       },
       close() {},
     };
@@ -49,6 +52,15 @@ describe('live renders from file changes', () => {
   });
 
   const htmlOf = (p: RenderPush | undefined) => (p?.result.ok ? p.result.html : '');
+
+  it('pushes a save at once and its plain text right after, for the same seq', async () => {
+    writeFileSync(template, original.replace('Thank you for joining', 'Text follows'));
+    await vi.waitFor(() => expect(htmlOf(renders.at(-1))).toContain('Text follows'), { timeout: 5_000 });
+    const push = renders.at(-1)!;
+    expect(push.result.ok && push.result.textPending).toBe(true);
+    await vi.waitFor(() => expect(texts.some((t) => t.seq === push.seq && t.text.includes('Text follows'))).toBe(true), { timeout: 5_000 });
+    expect(texts.find((t) => t.seq === push.seq)?.clientId).toBe('tab');
+  });
 
   it('a double write (truncate, then write) ends on the final text, pushed once', async () => {
     writeFileSync(template, '');

@@ -3,8 +3,8 @@
  * Velocity 2.4.1). A case passes when the output is byte-identical, or when both fail in the
  * same class (parse-error / render-error) at the same line.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from '../../src/engine/index.js';
 import { ParseError, RenderError } from '../../src/errors.js';
@@ -19,6 +19,8 @@ export interface Case {
   tools: boolean;
   out: string | undefined;
   err: { kind: 'parse-error' | 'render-error'; line: number | undefined } | undefined;
+  /** For a listed deviation: what Apache Velocity 2.4.1 renders (`.out` holds velvet's output). */
+  velocity?: string | undefined;
 }
 
 export interface CaseResult {
@@ -28,31 +30,54 @@ export interface CaseResult {
   actual?: string;
 }
 
+/**
+ * The folder that holds the category folders of a corpus: DIR itself, or DIR/cases when DIR is a
+ * corpus root (with a README or DEVIATIONS.md next to `cases/`).
+ */
+export function corpusRoot(dir: string): string {
+  const cases = join(dir, 'cases');
+  return existsSync(cases) && statSync(cases).isDirectory() ? cases : dir;
+}
+
+/**
+ * Loads every case under `dir`: a folder of category folders (or a corpus root with `cases/`).
+ * Files next to the category folders (a README.md) are ignored; a folder that holds .vm files
+ * itself is one category.
+ */
 export function loadCases(dir = DEFAULT_CORPUS, category?: string): Case[] {
+  const root = corpusRoot(dir);
+  const entries = readdirSync(root, { withFileTypes: true });
+  const cats = entries.filter((e) => e.isDirectory()).map((e) => e.name);
   const cases: Case[] = [];
-  const cats = readdirSync(dir).filter((c) => !category || c === category).sort();
-  for (const cat of cats) {
-    const cdir = join(dir, cat);
-    for (const f of readdirSync(cdir).filter((x) => x.endsWith('.vm')).sort()) {
-      const base = join(cdir, f.slice(0, -3));
-      const read = (ext: string) => (existsSync(base + ext) ? readFileSync(base + ext, 'utf8') : undefined);
-      const errText = read('.err');
-      let err: Case['err'];
-      if (errText !== undefined) {
-        const lines = errText.split('\n');
-        const m = /^line (\d+) column (\d+)/.exec(lines[1] ?? '');
-        err = { kind: lines[0]!.trim() as 'parse-error' | 'render-error', line: m ? Number(m[1]) : undefined };
-      }
-      cases.push({
-        name: `${cat}/${f.slice(0, -3)}`,
-        category: cat,
-        template: readFileSync(base + '.vm', 'utf8'),
-        json: read('.json'),
-        tools: (read('.opts') ?? '').includes('tools'),
-        out: read('.out'),
-        err,
-      });
+  if (entries.some((e) => e.isFile() && e.name.endsWith('.vm'))) cases.push(...loadCategory(root, basename(root)));
+  for (const cat of cats.filter((c) => !category || c === category).sort()) cases.push(...loadCategory(join(root, cat), cat));
+  return cases;
+}
+
+function loadCategory(cdir: string, cat: string): Case[] {
+  const cases: Case[] = [];
+  for (const f of readdirSync(cdir).filter((x) => x.endsWith('.vm')).sort()) {
+    const base = join(cdir, f.slice(0, -3));
+    const read = (ext: string) => (existsSync(base + ext) ? readFileSync(base + ext, 'utf8') : undefined);
+    const out = read('.out');
+    const errText = read('.err');
+    if (out === undefined && errText === undefined) continue; // not a case: no expected result
+    let err: Case['err'];
+    if (errText !== undefined) {
+      const lines = errText.split('\n');
+      const m = /^line (\d+) column (\d+)/.exec(lines[1] ?? '');
+      err = { kind: lines[0]!.trim() as 'parse-error' | 'render-error', line: m ? Number(m[1]) : undefined };
     }
+    cases.push({
+      name: `${cat}/${f.slice(0, -3)}`,
+      category: cat,
+      template: readFileSync(base + '.vm', 'utf8'),
+      json: read('.json'),
+      tools: (read('.opts') ?? '').includes('tools'),
+      out,
+      err,
+      velocity: read('.velocity'),
+    });
   }
   return cases;
 }
@@ -93,18 +118,46 @@ function firstDifference(expected: string, actual: string): string {
   return 'outputs differ';
 }
 
-/** Cases deliberately not matched, with reasons (test/conformance/DEVIATIONS.md). */
-export function listedDeviations(dir = DEFAULT_CORPUS): Set<string> {
-  const f = join(dir, '..', 'DEVIATIONS.md');
-  if (!existsSync(f)) return new Set();
-  const names = [...readFileSync(f, 'utf8').matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]!);
+/** The folder of deliberate deviations, next to the default corpus's cases. */
+export const DEVIATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'conformance', 'deviations');
+
+/**
+ * The deviations DEVIATIONS.md lists (lines ``- `deviations/name`: reason``). Each is a case in
+ * test/conformance/deviations whose `.out` is velvet's deliberate output and whose `.velocity`
+ * is what Apache Velocity 2.4.1 renders instead.
+ */
+export function listedDeviations(file = join(DEVIATIONS_DIR, '..', 'DEVIATIONS.md')): Set<string> {
+  if (!existsSync(file)) return new Set();
+  const names = [...readFileSync(file, 'utf8').matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]!);
   return new Set(names);
+}
+
+/** A deviation passes when velvet gives its recorded output and Velocity's differs from it. */
+export function runDeviation(c: Case): CaseResult {
+  const r = runCase(c);
+  if (!r.ok) return r;
+  if (c.velocity === undefined) return { name: c.name, ok: false, detail: 'no .velocity file with Velocity\'s output' };
+  if (c.velocity === c.out) return { name: c.name, ok: false, detail: 'Velocity gives the same output: not a deviation' };
+  return r;
 }
 
 export function runCorpus(dir?: string, category?: string) {
   const root = dir ? resolve(dir) : DEFAULT_CORPUS;
   const results = loadCases(root, category).map(runCase);
+  let deviations = 0;
+  if (!dir && !category) {
+    // the default corpus also checks its listed deviations (velvet's deliberate outputs)
+    const listed = listedDeviations();
+    const found = loadCases(DEVIATIONS_DIR);
+    for (const c of found) {
+      const r = runDeviation(c);
+      results.push(listed.has(c.name) ? r : { ...r, ok: false, detail: 'not listed in DEVIATIONS.md' });
+    }
+    for (const name of listed) {
+      if (!found.some((c) => c.name === name)) results.push({ name, ok: false, detail: 'listed in DEVIATIONS.md without a case' });
+    }
+    deviations = found.length;
+  }
   const passed = results.filter((r) => r.ok).length;
-  const deviations = [...listedDeviations(root)].length;
   return { results, passed, failed: results.length - passed, deviations };
 }

@@ -40,3 +40,43 @@ describe('message fields', () => {
     expect(updateBody(remote, { htmlText: 'new', subject: 'S' })).toBe('{"id":7,"name":"A","htmlText":"new","editor":{"v":1.0},"subject":"S"}');
   });
 });
+
+/** Seeded random JSON texts with odd spacing, escapes and nesting. */
+function randomJson(seed: number): string {
+  let x = seed;
+  const rnd = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+  const ws = () => [' ', '', '\n', '\t', '  '][rnd(5)] as string;
+  const str = () => JSON.stringify(['a', 'b"}', '\\{[', 'ключ', '\u2028', ''][rnd(6)]);
+  const value = (depth: number): string => {
+    const k = depth > 3 ? rnd(4) : rnd(6);
+    if (k === 0) return str();
+    if (k === 1) return ['1.50', '-0', '12345678901234567890', '1e+10', '0.1'][rnd(5)] as string;
+    if (k === 2) return ['true', 'false', 'null'][rnd(3)] as string;
+    if (k === 3) return str();
+    if (k === 4) return `[${ws()}${Array.from({ length: rnd(3) }, () => value(depth + 1)).join(`${ws()},${ws()}`)}${ws()}]`;
+    return `{${ws()}${Array.from({ length: rnd(3) }, (_, i) => `"k${i}"${ws()}:${ws()}${value(depth + 1)}`).join(',')}${ws()}}`;
+  };
+  const keys = ['id', 'htmlText', 'css', 'subject', 'editor', 'tags'].filter(() => rnd(3) > 0);
+  return `${ws()}{${ws()}${keys.map((k) => `"${k}"${ws()}:${ws()}${value(0)}`).join(`${ws()},${ws()}`)}${ws()}}${ws()}`;
+}
+
+describe('replaceMembers on generated objects', () => {
+  it('changes exactly the replaced members and keeps the text of all others (2,000 objects)', () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const text = randomJson(seed);
+      const replace = { htmlText: `<p>${seed}\r\n</p>`, subject: seed % 2 ? 'S' : undefined };
+      const out = replaceMembers(text, replace);
+      const before = JSON.parse(text) as Record<string, unknown>;
+      const after = JSON.parse(out) as Record<string, unknown>;
+      const expected: Record<string, unknown> = { ...before, htmlText: replace.htmlText };
+      if (replace.subject !== undefined) expected['subject'] = replace.subject;
+      expect(after).toEqual(expected);
+      // every member that was not replaced is still there as the same bytes
+      for (const m of topLevelMembers(text).members) {
+        if (m.key in replace && (replace as Record<string, unknown>)[m.key] !== undefined) continue;
+        expect(out).toContain(`"${m.key}"`);
+        expect(out).toContain(text.slice(m.start, m.end));
+      }
+    }
+  });
+});

@@ -106,3 +106,26 @@ describe('velvet event: clear input errors', () => {
     expect(fake.requests.map((q) => q.path)).toEqual(['/api/v2/event', '/api/v1/event']);
   });
 });
+
+describe('the send and event inputs', () => {
+  it('send --fixture takes a-good.json and data/a-good.json too', async () => {
+    const { emailSource } = await import('../../src/yespo/email-source.js');
+    const email = join(dir, 'e');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(email, 'data'), { recursive: true });
+    writeFileSync(join(email, 'email.html'), 'x');
+    writeFileSync(join(email, 'data/a-good.json'), '{"n": 1}');
+    writeFileSync(join(email, 'data/b.json'), '{"n": 2}');
+    for (const fixture of ['a-good', 'a-good.json', 'data/a-good.json', join(email, 'data/a-good.json')]) {
+      expect((await emailSource().prepareEmail(email, { fixture })).fixture, fixture).toBe('a-good');
+    }
+  });
+
+  it('a binary event fixture is not a text file', async () => {
+    const f = join(dir, 'bin.json');
+    writeFileSync(f, Buffer.from([0x7b, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x7d]));
+    const r = await runCli(['event', 'bin.json'], env(), dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('velvet event: bin.json: not a text file: it holds binary data (a NUL byte at offset 1)\n');
+  });
+});

@@ -73,6 +73,12 @@ describe('what a server says is redacted before it is shortened', () => {
     expect(err2.message).not.toMatch(CONTROL);
   });
 
+  it('answer data loses terminal controls but keeps line ends and right-to-left marks', async () => {
+    fake.respondNext({ status: 200, body: { html: '<p dir="rtl">\u202bשלום\u202c</p>\r\n\t\x1b[31m<b>x</b>\x07' } });
+    const res = await client().request(requests.accountInfo());
+    expect((res.data as { html: string }).html).toBe('<p dir="rtl">\u202bשלום\u202c</p>\r\n\t<b>x</b>');
+  });
+
   it('the event command prints neither the key nor control characters from an answer', async () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -81,7 +87,7 @@ describe('what a server says is redacted before it is shortened', () => {
     try {
       writeFileSync(join(dir, 'e.json'), JSON.stringify({ eventTypeKey: 'k', keyValue: 'me@example.com', params: [] }));
       const env = { YESPO_API_KEY: KEY, YESPO_API_URL: fake.url, VELVET_SEND_ALLOW: 'me@example.com' };
-      fake.respondNext({ status: 200, body: `\x1b[2Jok ${KEY.slice(0, 20)}\n${KEY.slice(20)}` }, '/api/v1/event');
+      fake.respondNext({ status: 200, body: `\x1b[2Jok ${KEY.slice(0, 20)}\n${KEY.slice(20)}\rfake line` }, '/api/v1/event');
       const ok = await runCli(['event', join(dir, 'e.json')], env);
       expect(ok.code).toBe(0);
       expect(ok.stdout + ok.stderr).not.toMatch(CONTROL);

@@ -54,7 +54,7 @@ export const command: Command = {
         args: argv,
         allowPositionals: true,
         options: { ...ENGINE_FLAGS, out: { type: 'string' }, force: { type: 'boolean' } },
-      });
+      }, 'build');
       if (positionals.length > 1) throw new UsageError('give one DIR (see --help)');
       if (!v.out) throw new UsageError('--out OUT is required (see --help)');
       const dir = resolve(io.cwd, positionals[0] ?? '.');
@@ -62,7 +62,9 @@ export const command: Command = {
       const config = resolveConfig(io.cwd, dir, v);
       const emails = emailsIn(dir, config);
       if (emails.length === 0) throw new DataError('no email folders (folders with an email.html) here', { file: dir });
-      const sources = { base: dir, emails: emails.map((e) => e.dir), display: (p: string) => displayPath(io.cwd, p) };
+      // every email of the project is off limits, not only the ones being built
+      const all = new Set([...emails.map((e) => e.dir), ...(existsSync(config.emails) ? findEmails(config.emails).map((e) => e.dir) : [])]);
+      const sources = { base: dir, emails: [...all], display: (p: string) => displayPath(io.cwd, p) };
       out = openOutDir(resolve(io.cwd, v.out), sources, v.force ?? false, v.out);
       const entries = await buildAll(emails, config, out, io);
       out.write('index.html', indexHtml(entries, `velvet build: ${basename(dir)}`));

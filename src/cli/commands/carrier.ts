@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
+import { parseFlags } from '../flags.js';
 import { CARRIER_BODY, CARRIER_PREHEADER, CARRIER_SUBJECT, carrierInstructions } from '../../yespo/carrier.js';
 
 const help = `velvet carrier: print the carrier message template for render-mode test sends
@@ -25,7 +25,7 @@ export const command: Command = {
   async run(argv, io) {
     let json = false;
     try {
-      json = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true }).values.json ?? false;
+      json = parseFlags({ args: argv, options: { json: { type: 'boolean' } }, strict: true }, 'carrier').values.json ?? false;
     } catch (err) {
       io.stderr(`velvet carrier: ${(err as Error).message}\n`);
       return 2;

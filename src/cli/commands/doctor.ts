@@ -43,7 +43,7 @@ export const command: Command = {
         options: { 'api-url': { type: 'string' }, timeout: { type: 'string' } },
         allowPositionals: true,
         strict: true,
-      });
+      }, 'doctor');
       if (positionals.length > 1) throw new UsageError('doctor takes at most one folder');
       const dir = resolve(io.cwd, positionals[0] ?? '.');
       const configFile = await findConfigFile(dir);

@@ -6,6 +6,7 @@ import { emailSource, readEventFixture } from '../../yespo/email-source.js';
 import { requests } from '../../yespo/endpoints.js';
 import { createRedactor } from '../../yespo/redact.js';
 import { checkEventContacts } from '../../yespo/safety.js';
+import { oneLine } from '../../yespo/server-text.js';
 import { resolveSendSettings } from '../../yespo/settings.js';
 import type { EventBody } from '../../yespo/types.js';
 
@@ -54,7 +55,7 @@ export const command: Command = {
           v2: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' },
           timeout: { type: 'string' }, 'api-url': { type: 'string' },
         },
-      });
+      }, 'event');
       if (positionals.length !== 1) throw new UsageError('give exactly one FIXTURE file (see --help)');
       const file = resolve(io.cwd, positionals[0] ?? '');
       const { body, text, format } = await readEventFixture(file, positionals[0]);
@@ -83,7 +84,7 @@ export const command: Command = {
         return 0;
       }
       const res = await client.request(request);
-      const said = typeof res.data === 'string' ? `: ${res.data}` : res.data !== null ? `: ${JSON.stringify(res.data)}` : '';
+      const said = typeof res.data === 'string' ? `: ${oneLine(res.data)}` : res.data !== null ? `: ${JSON.stringify(res.data)}` : '';
       io.stdout(`Yespo accepted event ${key} (HTTP ${res.status})${said}\n`);
       return 0;
     } catch (err) {

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
+import { parseFlags } from '../flags.js';
 import { errorReport } from '../report.js';
-import { REPORTERS, RULES, isFormat, lintTargets, resolveTargets, ruleById, type RuleSetting } from '../../lint/index.js';
+import { REPORTERS, RULES, defaultJobs, findTargets, isFormat, lintRefs, ruleById, type RuleSetting } from '../../lint/index.js';
 import { displayPath } from '../../lint/reporters/paths.js';
 
 const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
@@ -21,6 +21,8 @@ Options:
   --coverage            report the #if/#elseif/#else branches and #foreach outcomes (ran, skipped
                         as empty) that no fixture exercised, with positions
   --min-coverage P      exit 1 when a template's coverage is below P percent (implies --coverage)
+  --jobs N              threads to lint on (default: one per core, at most 4; 1 lints on the
+                        main thread only)
   --list-rules          print the rules with their default severity and exit
   -h, --help            show this help
 
@@ -70,9 +72,11 @@ export const command: Command = {
       if (!ruleById(m[1]!)) return usage(io, `unknown rule '${m[1]}' (velvet lint --list-rules)`);
       rules[m[1]!] = m[2] as RuleSetting;
     }
+    const jobs = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs takes a whole number from 1 to 64, got '${v.jobs}'`);
     const coverage = Boolean(v.coverage) || minCoverage !== undefined;
     try {
-      const targets = await resolveTargets(positionals, io.cwd);
+      const targets = findTargets(positionals, io.cwd);
       if (targets.length === 0) {
         // a mistyped path in CI must not pass as "0 templates, no problems"
         const where = positionals.length > 0 ? positionals.join(', ') : '.';
@@ -81,7 +85,7 @@ export const command: Command = {
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
         if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
       }
-      const results = await lintTargets(targets, { rules, coverage });
+      const results = await lintRefs(targets, { rules, coverage }, jobs);
       const diagnostics = results.flatMap((r) => r.diagnostics);
       const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
       io.stdout(
@@ -116,7 +120,7 @@ export const command: Command = {
 };
 
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseFlags({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -127,8 +131,9 @@ function parse(argv: string[]) {
       coverage: { type: 'boolean' },
       'min-coverage': { type: 'string' },
       'list-rules': { type: 'boolean' },
+      jobs: { type: 'string' },
     },
-  });
+  }, 'lint');
 }
 
 function usage(io: { stderr: (t: string) => void }, message: string): number {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags.js';
 import type { Command } from '../command.js';
 
 const help = `velvet lsp: the language server for editors (completion, hover, diagnostics as you type)
@@ -28,7 +28,7 @@ export const command: Command = {
   async run(argv, io) {
     let values: { stdio?: boolean | undefined; 'no-watch'?: boolean | undefined; help?: boolean | undefined };
     try {
-      ({ values } = parseArgs({ args: argv, options: { stdio: { type: 'boolean' }, 'no-watch': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+      ({ values } = parseFlags({ args: argv, options: { stdio: { type: 'boolean' }, 'no-watch': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, 'lsp'));
     } catch (err) {
       io.stderr(`velvet lsp: ${(err as Error).message}\n`);
       return 2;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../command.js';
+import { parseFlags } from '../flags.js';
 import { UsageError, VelvetError } from '../../errors.js';
 
 const help = `velvet preview: a browser preview of every email and fixture that follows every save
@@ -15,7 +15,7 @@ Options:
   --port N     port to listen on (default 5179, or the next free one)
   --host H     interface to listen on (default 127.0.0.1: this machine only). Another value makes
                the preview, including its "Send test" panel, reachable from the network.
-  --open       open the preview in the default browser
+  --open       open the preview in the default browser (says so when none opens)
   -h, --help   show this help
 
 The preview re-renders an email the moment its template, email.json, a fixture or the config is
@@ -33,11 +33,11 @@ export const command: Command = {
     let values: { port?: string | undefined; host?: string | undefined; open?: boolean | undefined };
     let positionals: string[];
     try {
-      ({ values, positionals } = parseArgs({
+      ({ values, positionals } = parseFlags({
         args: argv,
         allowPositionals: true,
         options: { port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } },
-      }));
+      }, 'preview'));
       if (positionals.length > 1) throw new UsageError('give at most one DIR (see --help)');
     } catch (err) {
       io.stderr(`velvet preview: ${(err as Error).message}\n`);
@@ -69,6 +69,13 @@ export const command: Command = {
       return e instanceof VelvetError ? 2 : 1;
     }
     io.stdout(`velvet preview of ${dir}\n\n  ➜  ${server.url}\n\nPress Ctrl+C to stop.\n`);
+    if (!isLoopback(server.host)) {
+      io.stderr(
+        `velvet preview: warning: --host ${server.host} makes the preview reachable from the network: anyone who can reach this machine ` +
+          `on port ${server.port} sees your emails and fixtures, and the page they get can use the "Send test" panel with this server's key. ` +
+          'Leave --host out to keep it on this machine.\n',
+      );
+    }
     if (values.open) openBrowser(server.url, io);
     return new Promise<number>((done) => {
       const stop = (): void => {
@@ -82,15 +89,28 @@ export const command: Command = {
   },
 };
 
-/** Opens `url` with the platform's opener; if there is none, the printed URL is enough. */
+/** True for a host that only this machine can reach. */
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\./.test(h);
+}
+
+/** Opens `url` with the platform's opener, and says so when no browser opened. */
 function openBrowser(url: string, io: CliIO): void {
+  const none = (why: string): void => io.stderr(`velvet preview: no browser opened (${why}); open ${url} yourself\n`);
+  if (process.platform === 'linux' && !io.env['DISPLAY'] && !io.env['WAYLAND_DISPLAY']) {
+    return none('no graphical display: DISPLAY and WAYLAND_DISPLAY are not set');
+  }
   const [cmd, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   try {
-    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => io.stderr(`velvet preview: could not open a browser; open ${url} yourself\n`));
+    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true, env: io.env as NodeJS.ProcessEnv });
+    child.on('error', (err: NodeJS.ErrnoException) => none(err.code === 'ENOENT' ? `${cmd} is not installed` : `${cmd} failed: ${err.message}`));
+    child.on('exit', (code) => {
+      if (code !== 0 && code !== null) none(`${cmd} exited with code ${code}`);
+    });
     child.unref();
-  } catch {
-    io.stderr(`velvet preview: could not open a browser; open ${url} yourself\n`);
+  } catch (err) {
+    none(`${cmd} could not be started: ${(err as Error).message}`);
   }
 }

@@ -51,7 +51,7 @@ export const command: Command = {
           id: { type: 'string', multiple: true }, all: { type: 'boolean' }, dir: { type: 'string' },
           force: { type: 'boolean' }, timeout: { type: 'string' }, 'api-url': { type: 'string' },
         },
-      });
+      }, 'pull');
       const ids = (v.id ?? []).map((s) => idFlag('id', s) as number);
       if ([positionals.length > 0, ids.length > 0, v.all === true].filter(Boolean).length > 1) {
         throw new UsageError('give EMAIL_DIRs, --id or --all, not several of them (see --help)');

@@ -67,7 +67,7 @@ export const command: Command = {
           'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, force: { type: 'boolean' },
           timeout: { type: 'string' }, 'api-url': { type: 'string' },
         },
-      });
+      }, 'push');
       const { project, client } = await openSync(io, { apiUrl: v['api-url'], timeoutMs: secondsFlag('timeout', v.timeout, 30_000) });
       io = redactedIO(io, client.redact);
       const locals = readLocals(project, emailRefs(project, io.cwd, positionals));

@@ -11,6 +11,7 @@ import { DataError, UsageError } from '../../errors.js';
 import { parseFixture } from '../../fixtures/load.js';
 import { FIXTURE_FORMATS, type Fixture, type FixtureFormat, type FixtureVariant } from '../../fixtures/types.js';
 import { loadEmail, renderEmail, type Email, type RenderedEmail } from '../../project/index.js';
+import { fixtureNameFrom } from '../../project/variants.js';
 
 const help = `velvet render: render one email (or a bare template) and print it
 
@@ -62,7 +63,7 @@ export const command: Command = {
           fixture: { type: 'string' }, variant: { type: 'string' }, data: { type: 'string' },
           format: { type: 'string' }, 'body-only': { type: 'boolean' }, json: { type: 'boolean' },
         },
-      });
+      }, 'render');
       if (positionals.length !== 1) throw new UsageError('give exactly one EMAIL_DIR or TEMPLATE (see --help)');
       const given = positionals[0] ?? '';
       const target = resolve(io.cwd, given);
@@ -119,7 +120,8 @@ async function payloadOf(data: string, want: string | undefined, format: Fixture
 }
 
 /** The fixture and variant to render, saying on stderr which were chosen when there was a choice. */
-function chooseVariant(email: Email, fixtureName: string | undefined, variantName: string | undefined, io: CliIO) {
+function chooseVariant(email: Email, typed: string | undefined, variantName: string | undefined, io: CliIO) {
+  const fixtureName = typed === undefined ? undefined : fixtureNameFrom(typed, email.dir, [io.cwd]);
   const broken = (name: string) => email.fixtureErrors.find((e) => e.file !== undefined && fixtureNameOf(e.file) === name);
   if (fixtureName !== undefined) {
     const err = broken(fixtureName);

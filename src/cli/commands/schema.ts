@@ -1,7 +1,10 @@
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { VelvetError } from '../../errors.js';
+import { parseFlags } from '../flags.js';
+import { DataError, UsageError, VelvetError } from '../../errors.js';
+import { readText } from '../input.js';
+import { errorReport } from '../report.js';
 import { SourceLines } from '../../json/positions.js';
 import { inferSchema, type JsonSchema } from '../../lint/index.js';
 import { parse } from '../../engine/index.js';
@@ -10,10 +13,11 @@ import { isEmailDir, loadEmail } from '../../project/index.js';
 const help = `velvet schema: print the JSON Schema of the payload an email expects
 
 Usage: velvet schema EMAIL_DIR
+       velvet schema TEMPLATE
 
-Reads email.html and the subject and preheader of email.json and infers, from how they use the
-payload, a JSON Schema (draft-07): the keys they read and their nesting, lists (#foreach, .get(N),
-[N]), and types (compared with a number: a number or a numeric string, as Velocity 2.x converts
+Reads email.html and the subject and preheader of email.json (or one bare template file) and
+infers, from how they use the payload, a JSON Schema (draft-07): the keys they read and their
+nesting, lists (#foreach, .get(N), [N]), and types (compared with a number: a number or a numeric string, as Velocity 2.x converts
 it; compared with a string or given string methods: a string). Every key is optional and may be
 null. Validate Generate event payloads against it with Ajv; \`velvet lint\` checks each fixture
 against it (rule fixture-schema).
@@ -21,7 +25,8 @@ against it (rule fixture-schema).
 Options:
   -h, --help   show this help
 
-Exit codes: 0 printed, 2 usage error, a folder without email.html, or a template with syntax errors.
+Exit codes: 0 printed, 2 usage error, a missing path, a folder without email.html, or a template
+with syntax errors (file:line:column and a code frame on stderr).
 `;
 
 export const command: Command = {
@@ -29,33 +34,35 @@ export const command: Command = {
   summary: 'print the JSON Schema of the payload an email uses',
   help,
   async run(argv, io) {
-    let positionals: string[];
     try {
-      ({ positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} }));
-    } catch (err) {
-      io.stderr(`velvet schema: ${(err as Error).message}\n`);
-      return 2;
-    }
-    if (positionals.length !== 1) {
-      io.stderr('velvet schema: give exactly one EMAIL_DIR (see --help)\n');
-      return 2;
-    }
-    const dir = resolve(io.cwd, positionals[0]!);
-    try {
-      if (!isEmailDir(dir)) throw new VelvetError(`${positionals[0]} is not an email folder (no email.html)`);
-      const email = await loadEmail(dir);
-      const parts: { text: string; file: string }[] = [{ text: email.source, file: 'email.html' }];
-      if (email.subjectSource !== undefined) parts.push({ text: email.subjectSource, file: 'email.json#subject' });
-      if (email.preheaderSource !== undefined) parts.push({ text: email.preheaderSource, file: 'email.json#preheader' });
+      const { positionals } = parseFlags({ args: argv, allowPositionals: true, strict: true, options: {} }, 'schema');
+      if (positionals.length !== 1) throw new UsageError('give exactly one EMAIL_DIR or TEMPLATE (see --help)');
+      const given = positionals[0] ?? '';
+      const target = resolve(io.cwd, given);
+      if (!existsSync(target)) throw new DataError('cannot read: no such file or folder', { file: given });
+      const parts: { text: string; file: string; name: string }[] = [];
+      let title: string;
+      if (statSync(target).isDirectory()) {
+        if (!isEmailDir(target)) throw new UsageError(`${given} is not an email folder (no email.html) nor a template file`);
+        const email = await loadEmail(target);
+        title = email.name;
+        parts.push({ text: email.source, file: 'email.html', name: email.templateFile });
+        const meta = email.metaFile ?? `${target}/email.json`;
+        if (email.subjectSource !== undefined) parts.push({ text: email.subjectSource, file: 'email.json#subject', name: `${meta}#subject` });
+        if (email.preheaderSource !== undefined) parts.push({ text: email.preheaderSource, file: 'email.json#preheader', name: `${meta}#preheader` });
+      } else {
+        title = basename(target);
+        parts.push({ text: readText(target, given), file: basename(target), name: target });
+      }
       const schema: JsonSchema = inferSchema(
-        parts.map((p) => ({ ast: parse(p.text, { name: p.file }), file: p.file, lines: new SourceLines(p.text) })),
-        `Payload of ${email.name}`,
+        parts.map((p) => ({ ast: parse(p.text, { name: p.name }), file: p.file, lines: new SourceLines(p.text) })),
+        `Payload of ${title}`,
       );
       io.stdout(JSON.stringify(schema, null, 2) + '\n');
       return 0;
     } catch (err) {
       if (err instanceof VelvetError) {
-        io.stderr(`velvet schema: ${err.message}\n`);
+        io.stderr(errorReport(err, io, 'schema'));
         return 2;
       }
       throw err;

@@ -72,7 +72,7 @@ export const command: Command = {
           force: { type: 'boolean' }, wait: { type: 'string' }, 'poll-interval': { type: 'string' },
           timeout: { type: 'string' }, 'api-url': { type: 'string' },
         },
-      });
+      }, 'send');
       if (positionals.length !== 1) throw new UsageError('give exactly one EMAIL_DIR (see --help)');
       const mode = (v.mode ?? 'render') as SendMode;
       if (mode !== 'data' && mode !== 'render') throw new UsageError(`--mode is data or render, got '${v.mode}'`);

@@ -46,7 +46,7 @@ export const command: Command = {
         args: argv,
         allowPositionals: true,
         options: { remote: { type: 'boolean' }, timeout: { type: 'string' }, 'api-url': { type: 'string' } },
-      });
+      }, 'status');
       const { project, client } = await openSync(io, { apiUrl: v['api-url'], timeoutMs: secondsFlag('timeout', v.timeout, 30_000) });
       io = redactedIO(io, client.redact);
       const locals = readLocals(project, emailRefs(project, io.cwd, positionals));

@@ -63,6 +63,12 @@ export function parseJavaDouble(s: string | null): number {
   const t = s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
   if (/^[+-]?(NaN|Infinity)$/.test(t)) return Number(t.replace('+', ''));
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(t)) return Number(t.replace(/[dDfF]$/, ''));
+  const hex = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)[dDfF]?$/.exec(t);
+  if (hex && (hex[2] || hex[3])) {
+    const frac = hex[3] ?? '';
+    const mant = parseInt((hex[2] || '0') + frac, 16);
+    return (hex[1] === '-' ? -1 : 1) * mant * 2 ** (Number(hex[4]) - 4 * frac.length);
+  }
   throw new JavaException('java.lang.NumberFormatException', s.trim() === '' ? 'empty String' : `For input string: "${s}"`);
 }
 
@@ -70,6 +76,9 @@ export function parseJavaDouble(s: string | null): number {
 export function toInt(v: Value): number | typeof NO_METHOD {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint' || v instanceof JBigInteger || v instanceof JBigDecimal || v instanceof JDouble) {
+    // Velocity narrows a wider number to int only when it fits
+    const t = v instanceof JDouble ? Math.trunc(v.v) : toBigInt(v);
+    if (t < -2147483648 || t > 2147483647) throw new JavaException('java.lang.NumberFormatException', `value out of range: ${javaString(v)}`);
     return intValue(v);
   }
   if (typeof v === 'string') {
@@ -88,7 +97,11 @@ export function toInt(v: Value): number | typeof NO_METHOD {
 /** A `long` parameter. */
 export function toLong(v: Value): bigint | typeof NO_METHOD {
   if (typeof v === 'bigint') return v;
-  if (isNumber(v)) return BigInt.asIntN(64, toBigInt(v));
+  if (isNumber(v)) {
+    const t = toBigInt(v);
+    if (BigInt.asIntN(64, t) !== t) throw new JavaException('java.lang.NumberFormatException', `value out of range: ${javaString(v)}`);
+    return t;
+  }
   if (typeof v === 'string') return parseJavaInt(v, 10, 64);
   if (v instanceof JChar) return BigInt(v.c.charCodeAt(0));
   if (typeof v === 'boolean') return v ? 1n : 0n;

@@ -51,11 +51,20 @@ class TemplateParser extends ExpressionParser {
   statements(afterNewline: boolean, stops: Set<Terminator>): StatementsResult {
     this.enter();
     try {
-      return this.statementsInner(afterNewline, stops);
+      const r = this.statementsInner(afterNewline, stops);
+      if (this.split.size) r.nodes = joinSplitText(r.nodes, this.split);
+      return r;
     } finally {
       this.depth--;
     }
   }
+
+  /**
+   * Text nodes cut off at a safe point because they grew long (see statementsInner): slicing the
+   * end of a long concatenated string copies all of it, which made runs like "x $ x $ ..."
+   * quadratic. They are joined again with the text that follows, so the AST is the same.
+   */
+  readonly split = new Set<Node>();
 
 
   statementsInner(afterNewline: boolean, stops: Set<Terminator>): StatementsResult {
@@ -77,6 +86,12 @@ class TemplateParser extends ExpressionParser {
       const c = this.code(start);
       const pendingMore = more;
       more = 0;
+      if (pendingMore === 0 && text.length > 128) {
+        // nothing will look back into this text: keep it in a node, joined again later
+        flush();
+        this.split.add(nodes[nodes.length - 1]!);
+        textStart = start;
+      }
       // Terminators, possibly after indentation at the start of a line.
       if (c === 35 || (afterNewline && (c === 32 || c === 9))) {
         const at = c === 35 ? start : this.wsEnd(start);
@@ -805,6 +820,24 @@ class TemplateParser extends ExpressionParser {
     this.pos = i;
     return true;
   }
+}
+
+/** The nodes with each split text node joined to the text node right after it. */
+function joinSplitText(nodes: Node[], split: Set<Node>): Node[] {
+  const out: Node[] = [];
+  for (const node of nodes) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'text' && split.has(prev) && node.kind === 'text' && prev.span.end === node.span.start) {
+      split.delete(prev);
+      const joined: Node = { kind: 'text', value: prev.value + node.value, span: { start: prev.span.start, end: node.span.end } };
+      if (split.has(node)) {
+        split.delete(node);
+        split.add(joined);
+      }
+      out[out.length - 1] = joined;
+    } else out.push(node);
+  }
+  return out;
 }
 
 /** The '!' chars of the run of `more` chars that ends `text` are not printed. */

@@ -8,7 +8,7 @@ function eachTag(c: RuleContext, check: (tag: Tag) => string | undefined): void 
   const locate = tagLocator(c.source);
   for (const r of c.renders()) {
     if (r.result.html === undefined) continue;
-    for (const tag of linkTags(r.result.html)) {
+    for (const tag of linkTags(r.result.html, r.result)) {
       const message = check(tag);
       if (message) c.report({ message, span: locate(tag) ?? { start: 0, end: 0 }, fixture: r.label });
     }

@@ -9,26 +9,31 @@ export const TOOL_METHODS: Record<string, readonly string[]> = {
 };
 const FOREACH = ['hasNext', 'getHasNext', 'getCount', 'getIndex', 'isFirst', 'getFirst', 'isLast', 'getLast', 'getParent', 'getTopmost', 'getReplaced'];
 const OBJECT = ['toString', 'hashCode', 'equals', 'getClass'];
+/** The engine's method table does not change while running: its names are collected once. */
+let known: Set<string> | undefined;
+const TOOL_SETS = new Map<string, Set<string>>();
+const FOREACH_SET = new Set([...FOREACH, ...OBJECT]);
 
 /** Method calls that nothing in the engine's method table answers: Velocity prints them as written. */
 export const unknownMethod = defineRule(
   { id: 'unknown-method', description: 'Methods the engine does not know on any value or tool (they render literally)', defaultSeverity: 'warning', parts: 'all' },
   (c) => {
     if (!c.ast) return;
-    const values = new Set([...knownMethodNames(), ...OBJECT]);
+    const values = (known ??= new Set([...knownMethodNames(), ...OBJECT]));
     for (const u of c.analysis().uses) {
       u.ref.parts.forEach((p, i) => {
         if (p.kind !== 'method') return;
-        let known: Iterable<string> = values;
+        let set: Set<string> = values;
         let on = 'any value';
         if (i === 0 && u.resolved.kind === 'tool') {
-          known = TOOL_METHODS[u.ref.root] ?? [];
-          on = `$${u.ref.root}`;
+          const root = u.ref.root;
+          set = TOOL_SETS.get(root) ?? new Set(TOOL_METHODS[root] ?? []);
+          TOOL_SETS.set(root, set);
+          on = `$${root}`;
         } else if (i === 0 && u.resolved.kind === 'foreach') {
-          known = [...FOREACH, ...OBJECT];
+          set = FOREACH_SET;
           on = '$foreach';
         }
-        const set = known instanceof Set ? known : new Set(known);
         if (set.has(p.name)) return;
         const hint = didYouMean(p.name, set);
         c.report({

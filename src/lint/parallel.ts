@@ -1,0 +1,103 @@
+/**
+ * Linting many emails on several threads: the calling thread and `jobs - 1` worker threads take
+ * the next email from a shared counter until none is left, so a slow email or a worker that
+ * starts late never leaves a thread idle. Each thread loads its emails itself (reading fixtures
+ * is part of the work). Results come back in target order, as plain data.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ConfigError } from '../errors.js';
+import type { CoverageReport } from './coverage.js';
+import { lintEmailResult, type LintOptions } from './runner.js';
+import { loadTarget, type TargetRef } from './targets.js';
+import type { Diagnostic } from './types.js';
+
+/** What one email's lint gives, without the loaded email (so it can cross threads). */
+export interface TargetResult {
+  diagnostics: Diagnostic[];
+  coverage: CoverageReport | undefined;
+}
+
+/** Fewer emails than this are linted on the calling thread alone: a worker costs its start-up. */
+export const MIN_PER_WORKER = 24;
+
+export interface WorkerInput {
+  refs: TargetRef[];
+  options: LintOptions;
+  counter: Int32Array;
+}
+
+export type WorkerMessage =
+  | { kind: 'result'; index: number; result: TargetResult }
+  | { kind: 'error'; message: string; config: boolean }
+  | { kind: 'done' };
+
+/** The default number of threads: the cores there are, at most 4. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Loads and lints one target. */
+export async function lintRef(ref: TargetRef, options: LintOptions): Promise<TargetResult> {
+  const { email, config } = await loadTarget(ref);
+  const r = await lintEmailResult(email, config, options);
+  return { diagnostics: r.diagnostics, coverage: r.coverage };
+}
+
+/** Takes targets from the shared counter until none is left. */
+export async function drain(refs: readonly TargetRef[], options: LintOptions, counter: Int32Array, done: (index: number, r: TargetResult) => void): Promise<void> {
+  for (;;) {
+    const i = Atomics.add(counter, 0, 1);
+    if (i >= refs.length) return;
+    done(i, await lintRef(refs[i]!, options));
+  }
+}
+
+/** Lints every target, on up to `jobs` threads (default: one per core, at most 4). */
+export async function lintRefs(
+  refs: readonly TargetRef[],
+  options: LintOptions = {},
+  jobs = defaultJobs(),
+  /** `callerWorks: false` leaves every target to the worker threads (tests use it). */
+  how: { callerWorks?: boolean } = {},
+): Promise<TargetResult[]> {
+  const results = new Array<TargetResult>(refs.length);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const callerWorks = how.callerWorks ?? true;
+  const workers = callerWorks ? Math.min(jobs - 1, Math.floor(refs.length / MIN_PER_WORKER)) : Math.max(1, jobs - 1);
+  const running = Array.from({ length: Math.max(0, workers) }, () => runWorker({ refs: [...refs], options, counter }, results));
+  // the calling thread works too; a failure there still waits for the workers to stop
+  const own = callerWorks ? drain(refs, options, counter, (i, r) => (results[i] = r)) : Promise.resolve();
+  const settled = await Promise.allSettled([own, ...running]);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return results;
+}
+
+function runWorker(input: WorkerInput, results: TargetResult[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = spawn(input);
+    let failure: Error | undefined;
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'result') results[m.index] = m.result;
+      else if (m.kind === 'error') failure = m.config ? new ConfigError(m.message) : new Error(m.message);
+    });
+    worker.on('error', (e) => (failure ??= e));
+    worker.on('exit', (code) => {
+      if (failure) reject(failure);
+      else if (code !== 0) reject(new Error(`a lint worker thread exited with code ${code}`));
+      else resolve();
+    });
+  });
+}
+
+/** The worker module: built JavaScript, or the TypeScript sources through tsx in a checkout. */
+function spawn(input: WorkerInput): Worker {
+  const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: input });
+  // tsx's ESM entry, next to the CommonJS one that require.resolve finds
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: input });
+}

@@ -1,0 +1,140 @@
+/**
+ * `velvet init`: a project in an existing folder. It only ever creates files that are not there
+ * (velvet.config.json, a starter email, its images, a CI workflow) and adds what is missing to
+ * package.json's scripts and .gitignore; everything already present is kept and reported so.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE } from './config.js';
+import { DATA_DIR, META_FILE } from './email.js';
+import { rewrite, taken, writeNew } from './safe-write.js';
+import { PACKAGE_DIR, STARTER_ASSETS_URL, STARTER_EMAIL_NAME, starterAssets, starterEmailFiles, withSchema } from './starter.js';
+import { ciFile, type CiKind } from './ci.js';
+
+export interface InitOptions {
+  /** The project folder (it must exist). */
+  dir: string;
+  /** Folder for the emails, relative to `dir`. Default "emails". */
+  emails?: string | undefined;
+  ci?: CiKind | undefined;
+}
+
+export interface InitStep {
+  /** Path relative to the project, with `/`. */
+  path: string;
+  action: 'wrote' | 'kept' | 'updated';
+  detail?: string | undefined;
+}
+
+export const PACKAGE_SCRIPTS: Readonly<Record<string, string>> = { 'velvet:preview': 'velvet preview', 'velvet:lint': 'velvet lint' };
+export const GITIGNORE_LINES = ['velvet-out/', 'velvet.sarif', 'gl-code-quality-report.json'];
+
+const toPosix = (p: string): string => p.split(sep).join('/');
+
+/**
+ * `$schema` for a file in `fileDir`: the installed package's schemas/NAME, relative. Looks in the
+ * project's node_modules first, then where this velvet runs from (when inside the project), and
+ * falls back to where `npm install -D velvet` puts it.
+ */
+export function schemaRef(root: string, fileDir: string, name: string): string {
+  const installed = join(root, 'node_modules', 'velvet', 'schemas');
+  const own = join(PACKAGE_DIR, 'schemas');
+  const inProject = !relative(root, own).startsWith('..');
+  const dir = existsSync(installed) ? installed : inProject && existsSync(own) ? own : installed;
+  const rel = toPosix(relative(fileDir, join(dir, name)));
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** The settings an existing config gives (emails folder, assets folder), read leniently. */
+function existingSettings(file: string): { emails?: string; assetsDir?: string } {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as { emails?: unknown; preview?: { assetsDir?: unknown } };
+    return {
+      emails: typeof v.emails === 'string' ? v.emails : '.',
+      assetsDir: typeof v.preview?.assetsDir === 'string' ? v.preview.assetsDir : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+export function initProject(o: InitOptions): InitStep[] {
+  const root = resolve(o.dir);
+  const steps: InitStep[] = [];
+  const put = (rel: string, content: string | Uint8Array): void => {
+    const ok = writeNew(root, join(root, rel), content);
+    steps.push({ path: toPosix(rel), action: ok ? 'wrote' : 'kept', detail: ok ? undefined : 'already there' });
+  };
+
+  const configFile = join(root, CONFIG_FILE);
+  let emails = o.emails ?? 'emails';
+  let assetsDir = 'assets';
+  if (taken(configFile)) {
+    const s = existingSettings(configFile);
+    emails = s.emails ?? emails;
+    assetsDir = s.assetsDir ?? assetsDir;
+    steps.push({ path: CONFIG_FILE, action: 'kept', detail: 'already there; its emails folder is used' });
+  } else {
+    const config = {
+      $schema: schemaRef(root, root, 'config.schema.json'),
+      emails,
+      engine: { timeZone: 'UTC', locale: 'en-US' },
+      preview: { assetsBaseUrl: STARTER_ASSETS_URL, assetsDir },
+    };
+    put(CONFIG_FILE, JSON.stringify(config, null, 2) + '\n');
+  }
+
+  const emailDir = posix.join(toPosix(emails), STARTER_EMAIL_NAME);
+  for (const [rel, content] of starterEmailFiles()) {
+    const target = posix.join(emailDir, rel);
+    const dir = join(root, posix.dirname(target));
+    if (rel === META_FILE) put(target, withSchema(content.toString('utf8'), schemaRef(root, dir, 'email.schema.json')));
+    else if (rel.startsWith(`${DATA_DIR}/`)) put(target, withSchema(content.toString('utf8'), schemaRef(root, dir, 'fixture.schema.json')));
+    else put(target, content);
+  }
+  for (const [name, content] of starterAssets()) put(posix.join(toPosix(assetsDir), name), content);
+
+  steps.push(gitignore(root));
+  const pkg = packageScripts(root);
+  if (pkg) steps.push(pkg);
+  if (o.ci) {
+    const ci = ciFile(o.ci, { hasPackageJson: existsSync(join(root, 'package.json')) });
+    put(ci.path, ci.content);
+  }
+  return steps;
+}
+
+function gitignore(root: string): InitStep {
+  const file = join(root, '.gitignore');
+  if (!taken(file)) {
+    writeNew(root, file, GITIGNORE_LINES.join('\n') + '\n');
+    return { path: '.gitignore', action: 'wrote' };
+  }
+  const text = readFileSync(file, 'utf8');
+  const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const missing = GITIGNORE_LINES.filter((l) => !have.has(l) && !have.has('/' + l));
+  if (missing.length === 0) return { path: '.gitignore', action: 'kept', detail: 'has the entries already' };
+  rewrite(root, file, text + (text === '' || text.endsWith('\n') ? '' : '\n') + missing.join('\n') + '\n');
+  return { path: '.gitignore', action: 'updated', detail: `added ${missing.join(', ')}` };
+}
+
+function packageScripts(root: string): InitStep | undefined {
+  const file = join(root, 'package.json');
+  if (!taken(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  let pkg: Record<string, unknown>;
+  try {
+    pkg = JSON.parse(text) as Record<string, unknown>;
+    if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) throw new Error('not an object');
+  } catch (e) {
+    return { path: 'package.json', action: 'kept', detail: `not changed: it is not valid JSON (${(e as Error).message})` };
+  }
+  const scripts = (pkg['scripts'] && typeof pkg['scripts'] === 'object' ? pkg['scripts'] : {}) as Record<string, unknown>;
+  const added = Object.keys(PACKAGE_SCRIPTS).filter((k) => !(k in scripts));
+  if (added.length === 0) return { path: 'package.json', action: 'kept', detail: 'has the velvet scripts already' };
+  for (const k of added) scripts[k] = PACKAGE_SCRIPTS[k];
+  pkg['scripts'] = scripts;
+  const indent = /^[ \t]+/m.exec(text)?.[0] ?? '  ';
+  rewrite(root, file, JSON.stringify(pkg, null, indent) + (text.endsWith('\n') ? '\n' : ''));
+  return { path: 'package.json', action: 'updated', detail: `added scripts ${added.join(', ')}` };
+}

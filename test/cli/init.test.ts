@@ -1,0 +1,203 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLES, tempTree, velvet } from './helpers.js';
+
+const dirs: string[] = [];
+const project = (files: Record<string, string> = {}): string => {
+  const d = tempTree(files);
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const read = (dir: string, p: string): string => readFileSync(join(dir, p), 'utf8');
+
+describe('velvet init', () => {
+  it('writes a config, a starter email with its images, .gitignore and package.json scripts; the result renders and lints clean', async () => {
+    const dir = project({ 'package.json': '{\n  "name": "shop-emails",\n  "private": true\n}\n' });
+    const r = await velvet(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const p of ['velvet.config.json', 'emails/welcome/email.html', 'emails/welcome/email.json', 'emails/welcome/data/default.json', 'assets/logo.png', 'assets/product-1.png', '.gitignore']) {
+      expect(r.stdout).toContain(`wrote   ${p}`);
+      expect(existsSync(join(dir, p))).toBe(true);
+    }
+    expect(r.stdout).toContain('updated package.json  (added scripts velvet:preview, velvet:lint)');
+    const config = JSON.parse(read(dir, 'velvet.config.json')) as Record<string, unknown>;
+    expect(config).toMatchObject({ $schema: './node_modules/velvet/schemas/config.schema.json', emails: 'emails', preview: { assetsBaseUrl: 'https://cdn.example.com/your-brand/', assetsDir: 'assets' } });
+    expect(JSON.parse(read(dir, 'emails/welcome/email.json')).$schema).toBe('../../node_modules/velvet/schemas/email.schema.json');
+    expect(JSON.parse(read(dir, 'emails/welcome/data/default.json')).$schema).toBe('../../../node_modules/velvet/schemas/fixture.schema.json');
+    expect(JSON.parse(read(dir, 'package.json'))).toEqual({
+      name: 'shop-emails',
+      private: true,
+      scripts: { 'velvet:preview': 'velvet preview', 'velvet:lint': 'velvet lint' },
+    });
+    expect(read(dir, '.gitignore')).toBe('velvet-out/\nvelvet.sarif\ngl-code-quality-report.json\n');
+
+    const lint = await velvet(['lint'], { cwd: dir });
+    expect(lint.stdout + lint.stderr).toContain('no problems');
+    expect(lint.code).toBe(0);
+    const render = await velvet(['render', 'emails/welcome'], { cwd: dir });
+    expect(render.code).toBe(0);
+    expect(render.stdout).toContain('Welcome, Emma!');
+    expect(render.stdout).toContain('https://cdn.example.com/your-brand/logo.png');
+  });
+
+  it('never overwrites: a second run keeps everything, and says so', async () => {
+    const dir = project({ '.gitignore': 'node_modules/\nvelvet.sarif', 'emails/welcome/email.html': 'mine' });
+    const first = await velvet(['init', '--yes'], { cwd: dir });
+    expect(first.stdout).toContain('kept    emails/welcome/email.html  (already there)');
+    expect(first.stdout).toContain('updated .gitignore  (added velvet-out/, gl-code-quality-report.json)');
+    expect(read(dir, 'emails/welcome/email.html')).toBe('mine');
+    expect(read(dir, '.gitignore')).toBe('node_modules/\nvelvet.sarif\nvelvet-out/\ngl-code-quality-report.json\n');
+    const before = read(dir, 'velvet.config.json');
+    const second = await velvet(['init'], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('wrote ');
+    expect(second.stdout).toContain('kept    velvet.config.json');
+    expect(second.stdout).toContain('kept    .gitignore  (has the entries already)');
+    expect(read(dir, 'velvet.config.json')).toBe(before);
+  });
+
+  it('--ci github writes a workflow with annotations and a SARIF upload; --ci gitlab a Code Quality job', async () => {
+    const gh = project({ 'package.json': '{}' });
+    expect((await velvet(['init', '--ci', 'github'], { cwd: gh })).code).toBe(0);
+    const wf = read(gh, '.github/workflows/velvet.yml');
+    expect(wf).toContain('npx velvet lint --format github');
+    expect(wf).toContain('npx velvet lint --format sarif > velvet.sarif');
+    expect(wf).toContain('github/codeql-action/upload-sarif');
+    expect(wf).toContain('security-events: write');
+    expect(wf).toContain('- run: npm ci');
+    const gl = project();
+    expect((await velvet(['init', gl, '--ci', 'gitlab'], { cwd: tmpdir() })).code).toBe(0);
+    const ci = read(gl, '.gitlab-ci.yml');
+    expect(ci).toContain('npx --yes velvet lint --format gitlab > gl-code-quality-report.json');
+    expect(ci).toContain('codequality: gl-code-quality-report.json');
+    expect(existsSync(join(gl, 'package.json'))).toBe(false);
+  });
+
+  it('refuses a bad --ci, a missing folder, and a link that leads out of the project', async () => {
+    expect((await velvet(['init', '--ci', 'jenkins'], { cwd: project() })).stderr).toContain("--ci is github or gitlab, got 'jenkins'");
+    expect((await velvet(['init', '/nonexistent/velvet-x'])).code).toBe(2);
+    const outside = mkdtempSync(join(tmpdir(), 'velvet-outside-'));
+    dirs.push(outside);
+    const dir = project();
+    symlinkSync(outside, join(dir, 'emails'));
+    const r = await velvet(['init'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Refusing to write through a link that leaves the project');
+    expect(existsSync(join(outside, 'welcome'))).toBe(false);
+  });
+});
+
+describe('velvet new', () => {
+  it('creates an email from the starter that lints clean, and refuses an existing one', async () => {
+    const dir = project();
+    await velvet(['init'], { cwd: dir });
+    const r = await velvet(['new', 'promo/spring'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wrote   emails/promo/spring/email.html');
+    expect(r.stdout).toContain('kept    assets/logo.png');
+    const lint = await velvet(['lint', 'emails/promo/spring'], { cwd: dir });
+    expect(lint.code).toBe(0);
+    const again = await velvet(['new', 'promo/spring'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("The email 'promo/spring' exists already (emails/promo/spring/email.html); nothing was written");
+    expect((await velvet(['new', '../escape'], { cwd: dir })).stderr).toContain("'../escape' is not an email name");
+  });
+
+  it('--from FILE takes a template and synthesises its fixture, so it renders with no leftover code', async () => {
+    const dir = project({
+      'copied.html':
+        '<html><head><title>Your order</title></head><body>Hi $!firstName, order $orderId:\n' +
+        '<!--#foreach($item in $items)-->$item.name x $item.quantity = $numberTool.format(\'#,##0.00\', $item.price)\n<!--#end-->' +
+        '<!--#if($total > 100)-->Free shipping<!--#end--></body></html>',
+    });
+    await velvet(['init', '--yes'], { cwd: dir });
+    const r = await velvet(['new', 'order', '--from', 'copied.html'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(read(dir, 'emails/order/email.html')).toBe(read(dir, 'copied.html'));
+    expect(JSON.parse(read(dir, 'emails/order/email.json'))).toMatchObject({ subject: 'Your order' });
+    const render = await velvet(['render', 'emails/order', '--body-only'], { cwd: dir });
+    expect(render.code).toBe(0);
+    expect(render.stdout).not.toMatch(/\$\w/);
+    expect(render.stdout).toContain('Hi First name, order Order id:');
+    expect(render.stdout).toContain('Name 1 x 2 = 24.50');
+    expect((await velvet(['lint', 'emails/order'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('--from a template with a syntax error writes nothing and shows where', async () => {
+    const dir = project({ 'bad.html': '<p>\n#if($a</p>' });
+    const r = await velvet(['new', 'bad', '--from', 'bad.html'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/email\.html:2:\d+ /);
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
+  });
+});
+
+describe('velvet fixture', () => {
+  const template = '#set($n = $mathTool.add($count, 1))Hi ${firstName|\'there\'} $!customer.get(\'city\')<!--#foreach($p in $data.get(\'products\'))--><a href="$p.url">$p.title</a> $numberTool.format(\'#,##0\', $p.points)<!--#end-->$n';
+
+  it('writes data/default.json (then synthesised.json) in plain, event-v2 or smartsend format; each renders with no leftover code', async () => {
+    const dir = project({ 'e/email.html': template });
+    for (const [format, name] of [['plain', undefined], ['event-v2', 'ev'], ['smartsend', 'ss']] as const) {
+      const r = await velvet(['fixture', 'e', '--format', format, ...(name ? ['--name', name] : [])], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`wrote e/data/${name ?? 'default'}.json (${format}`);
+    }
+    const ev = JSON.parse(read(dir, 'e/data/ev.json')) as { eventTypeKey: string; params: { name: string; value: unknown }[] };
+    expect(ev.eventTypeKey).toBe('e');
+    expect(ev.params.map((p) => p.name)).toEqual(['count', 'customer', 'firstName', 'products']);
+    const ss = JSON.parse(read(dir, 'e/data/ss.json')) as { recipients: { jsonParam: string }[] };
+    const param = JSON.parse(ss.recipients[0]!.jsonParam) as Record<string, unknown>;
+    expect(param).toMatchObject({ count: 1, customer: { city: 'City' }, firstName: 'First name' });
+    expect(param['products']).toEqual([
+      { points: 2, title: 'Title 1', url: 'https://example.com/page-1' },
+      { points: 3, title: 'Title 2', url: 'https://example.com/page-2' },
+    ]);
+    for (const f of ['default', 'ev', 'ss']) {
+      const r = await velvet(['render', 'e', '--fixture', f, '--body-only'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('Hi First name City<!----><a href="https://example.com/page-1">Title 1</a> 2<!----><a href="https://example.com/page-2">Title 2</a> 3<!---->2');
+    }
+    const lint = await velvet(['lint', 'e'], { cwd: dir });
+    expect(lint.code).toBe(0);
+    const next = await velvet(['fixture', 'e'], { cwd: dir });
+    expect(next.stdout).toContain('wrote e/data/synthesised.json');
+  });
+
+  it('never replaces a fixture, and checks its arguments', async () => {
+    const dir = project({ 'e/email.html': '$!a', 'e/data/mine.json': '{"a": "kept"}' });
+    const r = await velvet(['fixture', 'e', '--name', 'mine'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The fixture mine.json exists already; nothing was written');
+    expect(read(dir, 'e/data/mine.json')).toBe('{"a": "kept"}');
+    expect((await velvet(['fixture', 'e', '--format', 'v1'], { cwd: dir })).stderr).toContain('--format is event-v2, smartsend, plain');
+    expect((await velvet(['fixture', 'e', '--name', '../x'], { cwd: dir })).stderr).toContain("'../x' is not a fixture name");
+    expect((await velvet(['fixture', 'nowhere'], { cwd: dir })).stderr).toContain('nowhere is not an email folder');
+  });
+});
+
+describe('velvet fixture on the samples', () => {
+  it('synthesises fixtures in every format with which every sample email lints clean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'velvet-synth-'));
+    dirs.push(dir);
+    cpSync(SAMPLES, dir, { recursive: true });
+    const emails = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'email.html')));
+    expect(emails.length).toBeGreaterThanOrEqual(6);
+    for (const e of emails) {
+      rmSync(join(dir, e, 'data'), { recursive: true });
+      const meta = JSON.parse(readFileSync(join(dir, e, 'email.json'), 'utf8')) as Record<string, unknown>;
+      delete meta['fixtures'];
+      writeFileSync(join(dir, e, 'email.json'), JSON.stringify(meta));
+      for (const [format, name] of [['plain', 'plain'], ['event-v2', 'ev'], ['smartsend', 'ss']]) {
+        expect((await velvet(['fixture', e, '--format', format!, '--name', name!], { cwd: dir })).code).toBe(0);
+      }
+    }
+    const lint = await velvet(['lint', '.', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(lint.stdout).diagnostics).toEqual([]);
+    expect(lint.code).toBe(0);
+  });
+});
