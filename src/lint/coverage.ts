@@ -10,7 +10,7 @@
  */
 import type { Expr, ForeachNode, IfNode, Node, TemplateAst } from '../engine/index.js';
 import type { SourceLines } from '../json/positions.js';
-import { assume, forget, implied, iterableFact, mutates, type Facts, type LoopFact } from './facts.js';
+import { assigns, assume, forget, implied, iterableFact, mutates, type Facts, type LoopFact } from './facts.js';
 import type { RenderedVariant } from './types.js';
 import { walkTemplate, expr as walkExpr } from './walk.js';
 
@@ -174,36 +174,6 @@ class Walker {
       },
     }, s);
   }
-}
-
-/** True when something in `n` assigns or changes the value at path `key` (or clears all facts). */
-function assigns(n: Node, key: string, macros: ReadonlySet<string>): boolean {
-  const root = /^[^.[]*/.exec(key)![0];
-  let hit = false;
-  const visit = (list: readonly Node[] | undefined) => {
-    for (const c of list ?? []) {
-      if (hit) return;
-      if (c.kind === 'set' && c.target.root === root) hit = true;
-      else if (c.kind === 'ref' && c.root === root && mutates(c)) hit = true;
-      else if ((c.kind === 'macrocall' && macros.has(c.name)) || c.kind === 'evaluate') hit = true;
-      else if (c.kind === 'foreach' && c.varName === root) hit = true;
-      else if (c.kind === 'if') {
-        for (const b of c.branches) visit(b.body);
-        visit(c.elseBody);
-      } else if (c.kind === 'foreach') {
-        visit(c.body);
-        visit(c.elseBody);
-      }
-    }
-  };
-  if (n.kind === 'if') {
-    for (const b of n.branches) visit(b.body);
-    visit(n.elseBody);
-  } else if (n.kind === 'foreach') {
-    visit(n.body);
-    visit(n.elseBody);
-  }
-  return hit;
 }
 
 /** A #foreach span may start at its indentation; point at the `#`. */

@@ -10,7 +10,7 @@
  * plain `#if($x)` leaves only values a #foreach skips (null, false, "", 0, empty lists); a true
  * `#if($x)` says nothing (a string is true and not iterable).
  */
-import type { Expr, RefNode } from '../engine/index.js';
+import type { Expr, Node, RefNode } from '../engine/index.js';
 
 export type LoopFact = 'items' | 'none';
 export type Facts = ReadonlyMap<string, LoopFact>;
@@ -153,4 +153,34 @@ export function forget(facts: Map<string, LoopFact>, root: string): void {
 /** True when a method call on the reference may change the value it is called on. */
 export function mutates(r: RefNode): boolean {
   return r.parts.some((p) => p.kind === 'method' && MUTATORS.has(p.name));
+}
+
+/** True when something in `n` assigns or changes the value at path `key` (or clears all facts). */
+export function assigns(n: Node, key: string, macros: ReadonlySet<string>): boolean {
+  const root = rootOf(key);
+  let hit = false;
+  const visit = (list: readonly Node[] | undefined) => {
+    for (const c of list ?? []) {
+      if (hit) return;
+      if (c.kind === 'set' && c.target.root === root) hit = true;
+      else if (c.kind === 'ref' && c.root === root && mutates(c)) hit = true;
+      else if ((c.kind === 'macrocall' && macros.has(c.name)) || c.kind === 'evaluate') hit = true;
+      else if (c.kind === 'foreach' && c.varName === root) hit = true;
+      else if (c.kind === 'if') {
+        for (const b of c.branches) visit(b.body);
+        visit(c.elseBody);
+      } else if (c.kind === 'foreach') {
+        visit(c.body);
+        visit(c.elseBody);
+      }
+    }
+  };
+  if (n.kind === 'if') {
+    for (const b of n.branches) visit(b.body);
+    visit(n.elseBody);
+  } else if (n.kind === 'foreach') {
+    visit(n.body);
+    visit(n.elseBody);
+  }
+  return hit;
 }

@@ -1,6 +1,7 @@
 /**
- * The linter's public API. `lintEmail` is what the preview and `velvet send` call; the CLI uses
- * `lintTargets` for many emails, the reporters and coverage.
+ * The linter's public API. `lintEmail` is what the preview and `velvet send` call (an editor
+ * passes its unsaved email.json text as `metaText`); the CLI finds targets with `findTargets`
+ * and lints them on several threads with `lintRefs`, then uses the reporters and coverage.
  */
 import { loadEmail, findConfig, loadConfig, normalizeConfig, type Email, type ResolvedConfig } from '../project/index.js';
 import type { SendChecks, SendFinding } from '../yespo/safety.js';
@@ -20,9 +21,9 @@ export { inferSchema, type JsonSchema } from './schema.js';
 export { lintEmailResult, severityOf } from './runner.js';
 export { parseWithRecovery, type SyntaxProblem } from './recover.js';
 
-/** Lints one email (template, fixtures, rendered output) with the rule settings of `config`. */
-export async function lintEmail(email: Email, config: ResolvedConfig): Promise<Diagnostic[]> {
-  return (await lintEmailResult(email, config)).diagnostics;
+/** Lints one email (template, subject, preheader, fixtures, rendered output) with the rule settings of `config`. */
+export async function lintEmail(email: Email, config: ResolvedConfig, options: LintOptions = {}): Promise<Diagnostic[]> {
+  return (await lintEmailResult(email, config, options)).diagnostics;
 }
 
 /** Lints many emails one after another (rules are synchronous CPU work). */

@@ -68,12 +68,20 @@ export function tagsOf(html: string, names: ReadonlySet<string>): Tag[] {
     tag.lastIndex = i;
     const t = tag.exec(html);
     if (!t) continue;
-    const attrs = new Map<string, string>();
-    if (t[2]) for (const a of t[2].matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+    const attrs = t[2] ? attrsOf(t[2]) : new Map<string, string>();
     out.push({ name: t[1]!.toLowerCase(), attrs, offset: i, length: t[0].length });
     find.lastIndex = i + t[0].length;
   }
   return out;
+}
+
+/** Attribute names (lower case) and values of a tag's attribute text. */
+function attrsOf(text: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  // exec on the shared pattern: matchAll would copy the regex for every tag
+  ATTR.lastIndex = 0;
+  for (let a = ATTR.exec(text); a; a = ATTR.exec(text)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+  return attrs;
 }
 
 /** Finds, for output tags, the template tag they most likely come from. */

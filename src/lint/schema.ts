@@ -7,7 +7,7 @@
  */
 import type { TemplateAst } from '../engine/index.js';
 import type { SourceLines } from '../json/positions.js';
-import { analyse, pathKey, type Analysis, type PathSeg, type TypeHint } from './analysis.js';
+import { analyse, type Analysis, type TypeHint } from './analysis.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -15,7 +15,8 @@ interface Tree {
   keys: Map<string, Tree>;
   item: Tree | undefined;
   hints: Set<TypeHint>;
-  usedAt: string | undefined;
+  /** Where the template first reads the value (made into text only for the schema). */
+  usedAt: { t: TemplateInput; offset: number } | undefined;
 }
 
 const tree = (): Tree => ({ keys: new Map(), item: undefined, hints: new Set(), usedAt: undefined });
@@ -30,10 +31,10 @@ export interface TemplateInput {
 }
 
 /** The payload schema of one or more templates of an email (body, subject, preheader). */
-export function inferSchema(templates: readonly TemplateInput[], title: string): JsonSchema {
+export function inferSchema(templates: readonly TemplateInput[], title: string, options: { describe?: boolean } = {}): JsonSchema {
   const root = tree();
   for (const t of templates) addTemplate(root, t.analysis ?? analyse(t.ast), t);
-  const schema = node(root, true);
+  const schema = node(root, options.describe ?? true, true);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
@@ -47,19 +48,19 @@ function addTemplate(root: Tree, a: Analysis, t: TemplateInput): void {
   for (const u of a.uses) {
     if (u.resolved.kind !== 'payload') continue;
     let at = root;
-    const path: PathSeg[] = [];
+    let key = '';
     for (const seg of u.resolved.path) {
-      path.push(seg);
       if ('key' in seg) {
         let next = at.keys.get(seg.key);
         if (!next) at.keys.set(seg.key, (next = tree()));
         at = next;
-      } else at = at.item ??= tree();
-      if (!at.usedAt) {
-        const p = t.lines.position(seg.span.start);
-        at.usedAt = `${t.file}:${p.line}:${p.column}`;
+        key += (key ? '.' : '') + seg.key;
+      } else {
+        at = at.item ??= tree();
+        key += '[]';
       }
-      byKey.set(pathKey(path), at);
+      at.usedAt ??= { t, offset: seg.span.start };
+      byKey.set(key, at);
     }
   }
   for (const [key, hints] of a.hints) {
@@ -68,9 +69,14 @@ function addTemplate(root: Tree, a: Analysis, t: TemplateInput): void {
   }
 }
 
-function node(n: Tree, top = false): JsonSchema {
+/** The schema of one tree node; `describe` adds where the template reads each value. */
+function node(n: Tree, describe: boolean, top = false): JsonSchema {
   const out: JsonSchema = {};
-  if (!top && n.usedAt) out['description'] = `Used at ${n.usedAt}`;
+  if (describe && !top && n.usedAt) {
+    const { t, offset } = n.usedAt;
+    const p = t.lines.position(offset);
+    out['description'] = `Used at ${t.file}:${p.line}:${p.column}`;
+  }
   const isObject = n.keys.size > 0 || n.hints.has('object');
   const isArray = n.item !== undefined || n.hints.has('array');
   if (top) {
@@ -87,9 +93,9 @@ function node(n: Tree, top = false): JsonSchema {
   }
   if (n.keys.size > 0 && !isArray) {
     const props: Record<string, JsonSchema> = {};
-    for (const [k, child] of [...n.keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) props[k] = node(child);
+    for (const [k, child] of [...n.keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) props[k] = node(child, describe);
     out['properties'] = props;
   }
-  if (n.item && !isObject) out['items'] = node(n.item);
+  if (n.item && !isObject) out['items'] = node(n.item, describe);
   return out;
 }

@@ -41,8 +41,21 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return best;
 }
 
+/** Paths per payload: the body, subject and preheader of an email ask for the same ones. */
+const provided = new WeakMap<object, Set<string>>();
+
 /** Every path (`a.b`, `items[]`, `items[].name`) the fixtures' payloads provide. */
 export function providedPaths(renders: readonly RenderedVariant[]): Set<string> {
+  if (renders.length === 1) return pathsOf(renders[0]!.variant.payload);
+  const out = new Set<string>();
+  for (const r of renders) for (const p of pathsOf(r.variant.payload)) out.add(p);
+  return out;
+}
+
+function pathsOf(payload: Value): Set<string> {
+  const key = payload as object;
+  const known = provided.get(key);
+  if (known) return known;
   const out = new Set<string>();
   const visit = (v: Value, prefix: string, depth: number) => {
     if (depth > 12) return;
@@ -59,7 +72,8 @@ export function providedPaths(renders: readonly RenderedVariant[]): Set<string> 
       for (const child of v) visit(child, p, depth + 1);
     }
   };
-  for (const r of renders) visit(r.variant.payload, '', 0);
+  visit(payload, '', 0);
+  provided.set(key, out);
   return out;
 }
 

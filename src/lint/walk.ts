@@ -141,9 +141,14 @@ function interp(n: Node, hooks: WalkHooks, s: WalkState): void {
   else node(n, hooks, s);
 }
 
-/** Every reference inside an expression. */
+const refsMemo = new WeakMap<Expr, RefNode[]>();
+
+/** Every reference inside an expression (an #if condition is asked for once per use it guards). */
 export function refsIn(e: Expr): RefNode[] {
+  const known = refsMemo.get(e);
+  if (known) return known;
   const out: RefNode[] = [];
+  refsMemo.set(e, out);
   const s: WalkState = { guards: [], loops: [], ifs: [], macroParams: new Set() };
   expr(e, { ref: (r) => void out.push(r) }, s);
   return out;

@@ -30,6 +30,22 @@ export function chain(list: readonly Middleware[]): (req: IncomingMessage, res: 
   };
 }
 
+/** Runs `list` in order and calls `done` when none of them answered. */
+export function runChain(list: readonly Middleware[], req: IncomingMessage, res: ServerResponse, done: (err?: unknown) => void): void {
+  let i = 0;
+  const next = (err?: unknown): void => {
+    if (err !== undefined) return done(err);
+    const m = list[i++];
+    if (!m) return done();
+    try {
+      m(req, res, next);
+    } catch (e) {
+      done(e);
+    }
+  };
+  next();
+}
+
 /** Ports tried after a taken one when the port is not strict (as Vite does). */
 const PORT_TRIES = 20;
 

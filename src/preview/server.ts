@@ -7,21 +7,13 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApiMiddleware } from './api.js';
 import { createEventChannel } from './channel.js';
-import { createFilesMiddleware } from './files.js';
-import { preloadLinter } from './lint.js';
-import { createLiveRenderer } from './live.js';
-import { chain, closeServer, createServer, listen } from './middleware.js';
+import { chain, closeServer, createServer, listen, runChain } from './middleware.js';
+import type { ProjectServices } from './project-services.js';
 import type { ErrorInfo } from './protocol.js';
 import { allowedHostnames, createToken, frameGuard, hostCheck, type Middleware } from './security.js';
-import { createSendService } from './send.js';
-import { createSyncService } from './sync.js';
 import type { Workspace } from '../project/workspace.js';
-import { createProjectState } from './state.js';
-import { createTextConverter } from './text-worker.js';
 import { createBuiltUiMiddleware } from './ui-built.js';
-import { createProjectWatcher } from './watcher.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5179;
@@ -47,6 +39,12 @@ export interface PreviewOptions {
    */
   ui?: 'built' | 'source' | undefined;
   /**
+   * Resolve once the project is loaded and watched (default true). False: as soon as the server
+   * listens, so the URL can be shown at once; `ready` then says when the project is there (the
+   * page's requests wait for it) or why it could not be loaded.
+   */
+  waitReady?: boolean | undefined;
+  /**
    * The workspace to show, such as the language server's with the editor's unsaved text (the
    * preview then follows typing, not only saves). Default: one of its own, opened on `dir`.
    */
@@ -58,6 +56,8 @@ export interface PreviewServer {
   url: string;
   host: string;
   port: number;
+  /** Resolves when the project is loaded and watched; rejects (e.g. a ConfigError) when it cannot be. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,85 +76,75 @@ export function formatErrorInfo(e: ErrorInfo): string {
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const host = options.host ?? DEFAULT_HOST;
-  const env = options.env ?? process.env;
   const token = createToken();
-  const state = await createProjectState(options.dir, options.workspace);
   const allowed = allowedHostnames(host);
-
   const channel = createEventChannel(token);
-  const send = createSendService({
-    env,
-    channel,
-    poll: options.sendPoll,
-    emailDir: (name) => state.email(name)?.dir,
-    renderEdited: (sel) => state.render(sel),
-    messageIdOf: (name) => state.email(name)?.meta.messageId,
-  });
-  const text = createTextConverter();
-  const live = createLiveRenderer(state, channel, state.errorInfo, options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined, (html) => text.convert(html));
+  // a broken config file is an error before anything listens (the emails load afterwards)
+  const { checkProjectConfig } = await import('../project/config.js');
+  checkProjectConfig(options.dir);
+  const services: Promise<ProjectServices> = import('./project-services.js').then((m) =>
+    m.startProjectServices({
+      dir: options.dir,
+      env: options.env ?? process.env,
+      channel,
+      token,
+      sendPoll: options.sendPoll,
+      workspace: options.workspace,
+      log: options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined,
+      logText: options.log,
+    }),
+  );
+  services.catch(() => undefined);
+  // API and project-file requests wait for the project; the UI itself is served at once
+  const project: Middleware = (req, res, next) => {
+    if (!(req.url ?? '/').startsWith('/__velvet/')) return next();
+    services.then(
+      (s) => runChain(s.middlewares, req, res, next),
+      (err: unknown) => {
+        res.statusCode = 503;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(JSON.stringify({ error: `the project could not be loaded: ${(err as Error).message}` }));
+      },
+    );
+  };
   // The Host check comes first: it guards everything after it.
-  const middlewares: Middleware[] = [
-    frameGuard(),
-    hostCheck(allowed),
-    channel.middleware,
-    createApiMiddleware({ state, live, send, token, sync: createSyncService({ env, config: () => state.config }) }),
-    createFilesMiddleware(() => state.config.root),
-  ];
-  const unsubscribe = state.workspace.subscribe((c) => {
-    if (c.buffers && c.emails !== 'all') void live.onBuffers(c.emails);
-  });
-  const closers: Array<() => unknown> = [() => channel.close(), () => send.close(), () => live.close(), () => text.close(), unsubscribe];
+  const middlewares: Middleware[] = [frameGuard(), hostCheck(allowed), channel.middleware, project];
+  const closers: Array<() => unknown> = [() => channel.close()];
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
     for (const c of closers) await c();
+    await services.then((s) => s.close(), () => undefined);
   };
 
-  // a folder the watcher cannot read is skipped; say so once per folder and reason
-  const watchProblems = new Set<string>();
-  const watcher = createProjectWatcher(
-    state.watchRoots(),
-    (batch) => void live.onFiles(batch),
-    (err) => {
-      const e = err as NodeJS.ErrnoException;
-      const text = `cannot watch ${e.path ? state.rel(e.path) : 'a folder'} (${e.code ?? e.message}): changes there are not followed\n`;
-      if (watchProblems.has(text) || watchProblems.size > 20) return;
-      watchProblems.add(text);
-      options.log?.(text);
-    },
-  );
-  closers.unshift(() => watcher.close());
   const requested = options.port ?? DEFAULT_PORT;
   const strictPort = options.strictPort ?? false;
   let port: number;
   try {
-    const listening = (async (): Promise<number> => {
-      if ((options.ui ?? (FROM_SOURCES ? 'source' : 'built')) === 'source') {
-        const { startSourceUi } = await import('./ui-source.js');
-        const ui = await startSourceUi({
-          webDir: WEB_DIR,
-          host,
-          port: requested,
-          strictPort,
-          allowedHosts: [...allowed].map((h) => h.replace(/^\[|\]$/g, '')),
-          token,
-          middlewares,
-        });
-        closers.splice(2, 0, () => ui.close());
-        return ui.port;
-      }
+    if ((options.ui ?? (FROM_SOURCES ? 'source' : 'built')) === 'source') {
+      const { startSourceUi } = await import('./ui-source.js');
+      const ui = await startSourceUi({
+        webDir: WEB_DIR,
+        host,
+        port: requested,
+        strictPort,
+        allowedHosts: [...allowed].map((h) => h.replace(/^\[|\]$/g, '')),
+        token,
+        middlewares,
+      });
+      closers.push(() => ui.close());
+      port = ui.port;
+    } else {
       const server = createServer(chain([...middlewares, createBuiltUiMiddleware(BUILT_UI_DIR, token)]));
-      closers.splice(2, 0, () => closeServer(server));
-      return listen(server, host, requested, strictPort);
-    })();
-    // the linter gives the clearer syntax messages (template-check.ts): load it meanwhile
-    [port] = await Promise.all([listening, watcher.ready, preloadLinter()]);
+      closers.push(() => closeServer(server));
+      port = await listen(server, host, requested, strictPort);
+    }
+    if (options.waitReady ?? true) await services;
   } catch (err) {
     await close();
     throw err;
   }
-  live.reportProblems();
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  return { url: `http://${shown}:${port}/`, host, port, close };
+  return { url: `http://${shown}:${port}/`, host, port, ready: services.then(() => undefined), close };
 }

@@ -2,7 +2,8 @@
  * velvet.config.json: one defaults table, user options merged over it once, and a resolved,
  * frozen object the rest of velvet reads. Precedence: defaults < config file < overrides (CLI).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_CHECKS } from './config-checks.js';
 import { readSettingsFile } from './json-file.js';
@@ -140,4 +141,12 @@ export function loadConfig(file: string, overrides?: VelvetConfigInput): Resolve
   const input = readSettingsFile(file, 'config.schema.json', CONFIG_CHECKS) as VelvetConfigInput;
   const layers = overrides ? [input, overrides] : [input];
   return normalizeConfig(layers, { root: dirname(resolve(file)), file: resolve(file) });
+}
+
+/** Throws what loading the project at `dir` would (no folder, an invalid config) without reading the emails. */
+export function checkProjectConfig(dir: string): void {
+  const start = resolve(dir);
+  if (!existsSync(start) || !statSync(start).isDirectory()) throw new ConfigError(`Not a folder: ${start}`, { file: start });
+  const file = findConfig(start);
+  if (file) loadConfig(file);
 }

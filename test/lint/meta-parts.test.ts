@@ -92,3 +92,20 @@ describe('subject and preheader get the rules of the body', () => {
     expect(out.diagnostics.filter((d) => d.ruleId === 'loud-reference')).toEqual([]);
   });
 });
+
+describe('an editor overlay of email.json', () => {
+  it('positions subject findings in the unsaved text given as metaText', async () => {
+    const { lintEmailResult } = await import('../../src/lint/index.js');
+    const { loadEmail, normalizeConfig } = await import('../../src/project/index.js');
+    const t = tempTree({ 'email.html': '<p>Hi</p>\n', 'email.json': '{"subject": "saved"}', 'data/a.json': { name: 'A' } });
+    try {
+      const email = await loadEmail(t.dir);
+      const unsaved = '{\n\n  "subject":   "Hello $nobody"\n}';
+      const r = await lintEmailResult({ ...email, subjectSource: 'Hello $nobody' }, normalizeConfig([], { root: t.dir }), { metaText: unsaved });
+      const loud = r.diagnostics.find((d) => d.ruleId === 'loud-reference')!;
+      expect([loud.line, loud.column]).toEqual([3, unsaved.split('\n')[2]!.indexOf('$') + 1]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

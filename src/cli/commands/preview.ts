@@ -62,13 +62,19 @@ export const command: Command = {
         strictPort: port !== undefined,
         env: io.env,
         log: (text) => io.stderr(`velvet preview: ${text}`),
+        // the URL is shown as soon as the server listens; the project loads meanwhile
+        waitReady: false,
       });
     } catch (err) {
-      const e = err as Error & { code?: string };
-      io.stderr(`velvet preview: ${e instanceof VelvetError ? e.message + (e.frame ? `\n${e.frame}` : '') : e.code === 'EADDRINUSE' ? `port ${port} is in use` : e.message}\n`);
-      return e instanceof VelvetError ? 2 : 1;
+      return failed(err, port, io);
     }
     io.stdout(`velvet preview of ${dir}\n\n  ➜  ${server.url}\n\nPress Ctrl+C to stop.\n`);
+    try {
+      await server.ready;
+    } catch (err) {
+      await server.close();
+      return failed(err, port, io);
+    }
     if (!isLoopback(server.host)) {
       io.stderr(
         `velvet preview: warning: --host ${server.host} makes the preview reachable from the network: anyone who can reach this machine ` +
@@ -88,6 +94,12 @@ export const command: Command = {
     });
   },
 };
+
+function failed(err: unknown, port: number | undefined, io: CliIO): number {
+  const e = err as Error & { code?: string };
+  io.stderr(`velvet preview: ${e instanceof VelvetError ? e.message + (e.frame ? `\n${e.frame}` : '') : e.code === 'EADDRINUSE' ? `port ${port} is in use` : e.message}\n`);
+  return e instanceof VelvetError ? 2 : 1;
+}
 
 /** True for a host that only this machine can reach. */
 function isLoopback(host: string): boolean {

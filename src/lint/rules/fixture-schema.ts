@@ -12,7 +12,7 @@ export const fixtureSchema = defineRule(
   { id: 'fixture-schema', description: 'Fixtures that do not match the payload schema inferred from the template', defaultSeverity: 'warning', needs: 'renders' },
   (c) => {
     if (!c.ast || c.email.fixtures.length === 0) return;
-    const schema = inferSchema([{ ast: c.ast, analysis: c.analysis(), file: c.file, lines: c.lines }], c.email.name);
+    const schema = inferSchema([{ ast: c.ast, analysis: c.analysis(), file: c.file, lines: c.lines }], c.email.name, { describe: false });
     for (const r of c.renders()) {
       for (const issue of checkValue(schema, r.variant.json)) {
         c.report({ message: `${issue.pointer || '/'} ${issue.message}`, loc: fixtureLocation(r.fixture, r.variant, issue.pointer), fixture: r.label });

@@ -14,8 +14,12 @@ export const outputLeftoverCode = defineRule(
     for (const r of c.renders()) {
       const html = r.result.html;
       if (html === undefined) continue;
-      const text = html.replace(/<style[\s\S]*?<\/style>/gi, (s) => ' '.repeat(s.length));
-      for (const m of text.matchAll(LEFTOVER)) {
+      const styles = styleRanges(html);
+      let k = 0;
+      for (const m of html.matchAll(LEFTOVER)) {
+        // CSS in <style> blocks (`#if` cannot be there, `#end` may be an id selector) is skipped
+        while (k < styles.length && styles[k]![1] <= m.index) k++;
+        if (k < styles.length && styles[k]![0] <= m.index) continue;
         const found = m[0];
         const use = loud.find((u) => u.ref.literal === found) ?? loud.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));
         // with no fixtures, every loud reference to payload data prints itself; loud-reference
@@ -28,3 +32,13 @@ export const outputLeftoverCode = defineRule(
     }
   },
 );
+
+const STYLE = /<style[\s\S]*?<\/style>/gi;
+
+/** [start, end) of the <style> blocks of an output, found without copying it. */
+function styleRanges(html: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!/<style/i.test(html)) return out;
+  for (const m of html.matchAll(STYLE)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
