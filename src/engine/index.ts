@@ -3,7 +3,7 @@
  * Apache Velocity 2.4.1 semantics and Yespo's context (every top-level key, the whole payload as
  * $data, and the $mathTool / $numberTool / $dateTool tools).
  */
-import { parseJson, toJava } from '../json/index.js';
+import { copyJava, parseJson, toJava } from '../json/index.js';
 import { DataError, ParseError, VelvetError } from '../errors.js';
 import type { TemplateAst } from './ast.js';
 import { Renderer, type Limits, type RenderTrace } from './evaluator.js';
@@ -96,11 +96,33 @@ export function render(
   return compile(source, options).render(payload, options);
 }
 
-/** The payload as a Java map: JSON text is read with exact number typing. */
+/**
+ * The payload as a Java map: JSON text is read with exact number typing. A text rendered again
+ * (a fixture, for every save in the preview and every template in lint) is read once: later
+ * renders get a copy of its maps and lists, since a template may change them.
+ */
 export function toPayload(payload: unknown): JMap {
   if (payload === undefined || payload === null) return new JMap();
-  const v: Value = typeof payload === 'string' ? parseJson(payload, { file: '<payload>' }).java : toJava(payload);
+  if (typeof payload === 'string') return copyJava(readPayload(payload)) as JMap;
+  const v: Value = toJava(payload);
   if (!(v instanceof JMap)) throw new DataError('the payload must be a JSON object');
+  return v;
+}
+
+/** Payload texts read lately (at most READ_CACHE_SIZE, each at most READ_CACHE_TEXT characters). */
+const readPayloads = new Map<string, JMap>();
+const READ_CACHE_SIZE = 16;
+const READ_CACHE_TEXT = 1_000_000;
+
+function readPayload(text: string): JMap {
+  const known = readPayloads.get(text);
+  if (known) return known;
+  const v = parseJson(text, { file: '<payload>' }).java;
+  if (!(v instanceof JMap)) throw new DataError('the payload must be a JSON object');
+  if (text.length <= READ_CACHE_TEXT) {
+    if (readPayloads.size >= READ_CACHE_SIZE) readPayloads.delete(readPayloads.keys().next().value!);
+    readPayloads.set(text, v);
+  }
   return v;
 }
 

@@ -1,4 +1,4 @@
 export { parseJson } from './parse.js';
 export { pointerSegments, toPointer } from './pointer.js';
 export type { ParsedJson, ParseJsonOptions, Position } from './parse.js';
-export { toJava } from './java.js';
+export { copyJava, toJava } from './java.js';

@@ -80,3 +80,26 @@ function isJavaObject(v: object): v is Exclude<Value, null | string | boolean | 
     v instanceof JObject
   );
 }
+
+/**
+ * A copy of the maps and lists of a value read from JSON (its other values are immutable and
+ * shared), so a template that changes its payload cannot change the next render's.
+ */
+export function copyJava(v: Value): Value {
+  if (v instanceof JMap) {
+    const m = new JMap();
+    const keys = m.keys;
+    for (const [k, x] of v.keys) keys.set(k, typeof x === 'object' && x !== null ? copyJava(x) : x);
+    if (v.original) m.original = new Map(v.original);
+    return m;
+  }
+  if (Array.isArray(v)) {
+    const a: Value[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i]!;
+      a[i] = typeof x === 'object' && x !== null ? copyJava(x) : x;
+    }
+    return a;
+  }
+  return v;
+}

@@ -13,8 +13,13 @@ import type { ReadText } from './definition.js';
 import { toLspDiagnostics } from './diagnostics.js';
 
 export interface CheckTarget {
-  email: Email;
+  /** The email to lint; undefined when it does not load (then only `problems` are shown). */
+  email: Email | undefined;
   config: ResolvedConfig;
+  /** Findings that come from loading rather than linting (a broken email.json). */
+  problems: Diagnostic[];
+  /** The template file, cleared when it has no findings. */
+  templateFile: string;
 }
 
 export interface CheckerOptions {
@@ -67,11 +72,11 @@ export function createChecker(options: CheckerOptions): Checker {
     const t = options.target(key);
     if (!t) return;
     try {
-      const found = await options.lint(t.email, t.config);
+      const found = t.email ? await options.lint(t.email, t.config) : [];
       // the key may have been dropped while the check ran
       if (closed || options.target(key) === undefined) return;
-      const byUri = toLspDiagnostics(found, t.email, options.read);
-      byUri.set(uriOf(t.email.templateFile), byUri.get(uriOf(t.email.templateFile)) ?? []);
+      const byUri = toLspDiagnostics([...t.problems, ...found], t.email, options.read);
+      byUri.set(uriOf(t.templateFile), byUri.get(uriOf(t.templateFile)) ?? []);
       publishFor(key, byUri);
     } catch (err) {
       options.log?.(`velvet: lint failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

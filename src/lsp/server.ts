@@ -2,6 +2,7 @@
  * The language server: wires the shared workspace, the linter and the providers to the protocol.
  * Every answer comes from a provider; this file only routes messages and keeps the open documents.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +12,7 @@ import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
+import { loadProblems } from './load-problems.js';
 import { templateModel, usedPaths, type TemplateModel } from './model.js';
 import { createPreviews, type Previews } from './preview.js';
 import type { UsedPaths } from './shape.js';
@@ -84,7 +86,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!found) return undefined;
         const [uri, d] = found;
         const email = p.emailFor(d.place, d.file, documents.get(uri)?.getText() ?? '');
-        return email ? { email, config: p.config(d.place, d.file) } : undefined;
+        const entry = d.place.email !== undefined ? d.place.workspace?.entry(d.place.email) : undefined;
+        const templateFile = email?.templateFile ?? (entry ? join(entry.dir, 'email.html') : d.file);
+        const problems = loadProblems(d.place);
+        return email || problems.length ? { email, config: p.config(d.place, d.file), problems, templateFile } : undefined;
       },
     });
     p.onChange((ws, change) => {

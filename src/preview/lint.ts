@@ -33,9 +33,17 @@ async function loadLinter(): Promise<LintModule | string> {
   }
 }
 
+let settled = false;
+
 /** Loads the linter ahead of its first use, so `syntaxProblems` has it from the start. */
 export async function preloadLinter(): Promise<void> {
   await loadLinter();
+  settled = true;
+}
+
+/** True once loading the linter was tried, whether it loaded or not. */
+export function linterSettled(): boolean {
+  return settled || loaded !== undefined;
 }
 
 /** True once the linter is loaded (syntaxProblems answers). */

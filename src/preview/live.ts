@@ -5,6 +5,7 @@
  */
 import type { EventChannel } from './channel.js';
 import { htmlToText } from './plain-text.js';
+import { linterSettled } from './lint.js';
 import { createProblemLog, summaryProblems } from './problems.js';
 import { templateProblem } from './template-check.js';
 import type { EmailSummary, ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
@@ -29,7 +30,7 @@ export interface LiveRenderer {
   onBuffers(emails: ReadonlySet<string>): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
   idle(): Promise<void>;
-  /** Prints the problems the project has now (at start-up: broken fixtures, templates, emails). */
+  /** Prints the problems the project has now (once the linter is loaded: broken fixtures, templates, emails). */
   reportProblems(): void;
   close(): void;
 }
@@ -51,7 +52,13 @@ export function createLiveRenderer(
   let configError: ErrorInfo | undefined;
   /** Prints what is newly wrong: the config, the email list's load errors, the tabs' failed renders. */
   const report = (summaries: EmailSummary[]): void => {
-    const tabs = [...subs.values()].flatMap((s) => (s.error ? [s.error] : []));
+    // until the linter is there a syntax error may still get its clearer message: wait for it
+    // (the server reports once it has loaded), so nothing is printed twice in two wordings
+    if (!linterSettled()) return;
+    // a tab's syntax error in the wording the email list has now (it may predate the linter)
+    const tabs = [...subs.values()].flatMap((s) =>
+      !s.error ? [] : s.error.name === 'ParseError' ? [templateProblem(state.email(s.sel.email), state.errorInfo) ?? s.error] : [s.error],
+    );
     problems.update([...(configError ? [configError] : []), ...summaryProblems(summaries), ...tabs]);
   };
 
@@ -140,7 +147,17 @@ export function createLiveRenderer(
       return queue;
     },
     reportProblems() {
-      report(state.summaries());
+      // tabs showing a syntax error get it again in the linter's clearer words, then the terminal hears
+      queue = queue
+        .then(async () => {
+          for (const [id, sub] of subs) {
+            if (sub.error?.name !== 'ParseError') continue;
+            sub.last = '';
+            await push(id, sub, state.render(sub.sel));
+          }
+          report(state.summaries());
+        })
+        .catch(() => undefined);
     },
     close() {
       closed = true;

@@ -65,7 +65,9 @@ export async function startProjectServices(o: ProjectServicesOptions): Promise<P
   const unsubscribe = state.workspace.subscribe((c) => {
     if (c.buffers && c.emails !== 'all') void live.onBuffers(c.emails);
   });
+  let closed = false;
   const close = async (): Promise<void> => {
+    closed = true;
     unsubscribe();
     await watcher.close();
     send.close();
@@ -73,13 +75,16 @@ export async function startProjectServices(o: ProjectServicesOptions): Promise<P
     await text.close();
   };
   try {
-    // the linter gives the clearer syntax messages (template-check.ts): load it meanwhile
-    await Promise.all([watcher.ready, preloadLinter()]);
+    await watcher.ready;
   } catch (err) {
     await close();
     throw err;
   }
-  live.reportProblems();
+  // the linter gives the clearer syntax messages (template-check.ts); the renders do not wait
+  // for it, and the problems the project has are printed once it is there
+  void preloadLinter().then(() => {
+    if (!closed) live.reportProblems();
+  });
   // The first render of a process is slow (cold code paths, the plain-text converter): make it
   // now, for the email the page opens first, so the page does not wait for it.
   const first = state.summaries()[0];

@@ -14,7 +14,7 @@ describe('checker', () => {
     const make = (windowMs: number) =>
       createChecker({
         windowMs,
-        target: () => ({ email: { ...email, source }, config: {} as never }),
+        target: () => ({ email: { ...email, source }, config: {} as never, problems: [], templateFile: email.templateFile }),
         lint: async (e) => (linted.push(e.source), []),
         publish: () => undefined,
         read: () => undefined,
@@ -44,7 +44,7 @@ describe('checker', () => {
     let files = [email.templateFile, email.fixtures[0]!.file];
     const checker = createChecker({
       windowMs: 0,
-      target: () => ({ email, config: {} as never }),
+      target: () => ({ email, config: {} as never, problems: [], templateFile: email.templateFile }),
       lint: async () => files.map(finding),
       publish: (uri, d) => void published.push([uri.replace(/^.*\//, ''), d.length]),
       read: () => undefined,

@@ -65,6 +65,19 @@ describe('language server (in-process)', () => {
     expect(inFixture[0]!.code).toBe('fixture-invalid');
   });
 
+  it('says why an open email.json buffer is not used, and when the email does not load', async () => {
+    const meta = join(project.email, 'email.json');
+    await client.open(project.template, TEMPLATE);
+    await client.open(meta, '{"subject": ', 'json');
+    const bad = await client.diagnostics(meta, (d) => d.length > 0);
+    expect(bad[0]).toMatchObject({ code: 'email-json', severity: 1 });
+    await client.change(meta, '{"subject": "Fixed"}');
+    await client.diagnostics(meta, (d) => d.length === 0);
+    writeFileSync(meta, '{"subject": 5');
+    const broken = await client.diagnostics(meta, (d) => d.some((x) => x.code === 'email-load'));
+    expect(broken.find((x) => x.code === 'email-load')!.message).toMatch(/^The email does not load/);
+  });
+
   it('re-checks when a fixture changes on disk', async () => {
     await client.open(project.template, TEMPLATE.replace('$!item.price', '$!item.size'));
     expect((await client.diagnostics(project.template, (d) => d.length > 0)).map((d) => d.code)).toContain('unknown-payload-key');

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 async function sent(delivery: NonNullable<Parameters<typeof startFakeYespo>[0]['delivery']>, locators: string[]) {
   fake = await startFakeYespo({ key: KEY, delivery });
-  const client = new YespoClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 500, retry: { baseDelayMs: 1 } });
+  const client = new YespoClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 10_000, retry: { baseDelayMs: 1 } });
   const res = await smartsend(client, 3, { recipients: locators.map((locator) => ({ locator })), email: true });
   return { client, ids: res.results.map((r) => r.requestId!) };
 }
