@@ -230,7 +230,8 @@ describe('memory a template grows', () => {
   });
 
   it('counts list and map literals and ranges', () => {
-    const many = { maxIterations: 1e9, maxMemory: 5_000_000 };
+    // a small memory limit and a long time limit, so memory is what ends them even on a busy machine
+    const many = { maxIterations: 1e9, maxMemory: 500_000, maxTimeMs: 60_000 };
     expectLimit(failure('#foreach($i in [1..1000])#set($r = [1..500000])#end', {}, many), 'maxMemory');
     expectLimit(failure('#set($l = [1,2,3,4,5,6,7,8,9,10])#foreach($i in [1..20000000])#set($c = [$l,$l,$l,$l,$l,$l,$l,$l,$l,$l])#end', {}, many), 'maxMemory');
     expectLimit(failure('#foreach($i in [1..20000000])#set($c = {"a": $i, "b": $i, "c": $i})#end', {}, many), 'maxMemory');
@@ -259,7 +260,7 @@ describe('the safety net', () => {
   it('turns an exhausted engine stack into a positioned LimitError', () => {
     const nest = '#set($a = [])#foreach($i in [1..200000])#set($a = [$a])#end';
     for (const tail of ['$a', '#set($m = {})#set($ok = $m.put($a, 1))', '#if($a == "x")x#end']) {
-      const e = failure(nest + '#set($b = $a)' + tail);
+      const e = failure(nest + '#set($b = $a)' + tail, {}, { maxTimeMs: 60_000 });
       expectLimit(e, 'maxDepth');
       expect((e as LimitError).column).toBeGreaterThan(nest.length);
     }
