@@ -11,7 +11,7 @@
  *   npm run bench:lint              targets: <= 1.5 s per CLI run, <= 3x the bare parse and render
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,7 +36,7 @@ for (const email of emails) {
 console.log(JSON.stringify({ emails: emails.length, renders }));
 `;
 
-const emails = readdirSync(samples).filter((n) => statSync(join(samples, n)).isDirectory());
+const emails = readdirSync(samples).filter((n) => statSync(join(samples, n)).isDirectory() && existsSync(join(samples, n, 'email.html')));
 const dir = mkdtempSync(join(tmpdir(), 'velvet-lint-bench-'));
 try {
   cpSync(join(samples, 'velvet.config.json'), join(dir, 'velvet.config.json'));
