@@ -4,6 +4,7 @@
  * interrupted write never leaves half a template behind.
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -32,8 +33,10 @@ export function writeInside(root: string, file: string, text: string): void {
   if (existsSync(abs) && lstatSync(abs).isSymbolicLink()) {
     throw new UsageError(`${abs} is a symlink; velvet does not write through it`);
   }
-  const tmp = `${abs}.velvet-tmp-${process.pid}`;
-  writeFileSync(tmp, text);
+  // a fresh random name created exclusively: a file or symlink planted at the temporary name
+  // (a cloned repository can hold one) is never written through
+  const tmp = `${abs}.velvet-tmp-${randomBytes(8).toString('hex')}`;
+  writeFileSync(tmp, text, { flag: 'wx' });
   renameSync(tmp, abs);
 }
 

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors.js';
 import { YespoApiError, statusHint } from './errors.js';
-import { createRedactor, REDACTED } from './redact.js';
+import { createKeyRedactor, createRedactor, REDACTED } from './redact.js';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from './retry.js';
 import { cleanStrings, oneLine, stripControls } from './server-text.js';
 
@@ -59,6 +59,11 @@ export interface ApiResponse {
   data: unknown;
   /** The body as received, redacted (control characters kept: print `data`, not this). */
   text: string;
+  /**
+   * The body byte for byte, with only the API key's own forms removed: for content that is
+   * stored or sent back unchanged (a message's fields). Never print it.
+   */
+  exact: string;
 }
 
 export function normalizeBaseUrl(url: string): string {
@@ -73,6 +78,7 @@ export class YespoClient {
   /** Scrubs the key from any text; use it on everything that is printed. */
   readonly redact: (text: string) => string;
   readonly #apiKey: string | undefined;
+  readonly #redactKey: (text: string) => string;
   readonly #fetch: typeof fetch;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #onRetry: ClientOptions['onRetry'];
@@ -84,6 +90,7 @@ export class YespoClient {
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#apiKey = options.apiKey || undefined;
     this.redact = createRedactor(this.#apiKey);
+    this.#redactKey = createKeyRedactor(this.#apiKey);
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.#onRetry = options.onRetry;
@@ -166,9 +173,10 @@ export class YespoClient {
       status = res.status;
       // redact the whole raw text first, then the decoded strings (JSON escapes), and only then
       // shorten anything: a cut can never leave part of a key behind
-      const text = this.redact(await readCapped(res, this.maxResponseBytes, `${p.method} ${this.redact(p.target)}`, controller));
+      const received = await readCapped(res, this.maxResponseBytes, `${p.method} ${this.redact(p.target)}`, controller);
+      const text = this.redact(received);
       const data = cleanStrings(parseBody(text), (s) => stripControls(this.redact(s)));
-      if (res.ok) return { status: res.status, data, text };
+      if (res.ok) return { status: res.status, data, text, exact: this.#redactKey(received) };
       const message = yespoMessage(data) ?? '';
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
       throw new YespoApiError(

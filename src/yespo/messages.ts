@@ -84,7 +84,7 @@ export async function getMessage(client: YespoClient, id: number): Promise<Remot
   const res = await client.request({ method: 'GET', path });
   // The managed fields are the message's exact bytes (a template's CRLF line ends included):
   // read them from the body as received, not from `data`, whose strings are cleaned for printing.
-  return { id, text: res.text, fields: managedFields(exactData(res.text, res.data), `GET ${path}`) };
+  return { id, text: res.exact, fields: managedFields(exactData(res.exact, res.data), `GET ${path}`) };
 }
 
 function exactData(text: string, cleaned: unknown): unknown {

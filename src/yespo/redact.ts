@@ -31,12 +31,21 @@ function tolerant(form: string): RegExp {
  * the text breaks the key with line ends or spaces (a wrapped error page, a JSON `\n`).
  */
 export function createRedactor(...keys: Array<string | undefined>): (text: string) => string {
+  const only = createKeyRedactor(...keys);
+  // Any Basic credentials, even for a key we were not told about.
+  return (text: string) => only(text).replace(/(Basic\s+)[A-Za-z0-9+/=_-]{4,}/g, `$1${REDACTED}`);
+}
+
+/**
+ * Like createRedactor, but replaces only the forms of the given keys: for content that is kept
+ * byte for byte (a message's HTML, where "Basic plan" is ordinary text), never for what is printed.
+ */
+export function createKeyRedactor(...keys: Array<string | undefined>): (text: string) => string {
   const forms = keys.flatMap((k) => (k ? secretForms(k) : [])).map(tolerant);
   return (text: string) => {
     let out = text;
     for (const f of forms) out = out.replace(f, REDACTED);
-    // Any Basic credentials, even for a key we were not told about.
-    return out.replace(/(Basic\s+)[A-Za-z0-9+/=_-]{4,}/g, `$1${REDACTED}`);
+    return out;
   };
 }
 
