@@ -46,7 +46,12 @@ export function createProjects(options: ProjectsOptions): Projects {
   const listeners: ((ws: Workspace, change: WorkspaceChange) => void)[] = [];
   const all: Workspace[] = [];
 
-  const rootOf = (file: string): string => {
+  /**
+   * The project root a file belongs to; undefined for a file outside every root that is in no
+   * project and no email folder (a scratch `.vm` in the home folder): it is checked alone, and
+   * its folder, which may be huge, is never scanned for emails.
+   */
+  const rootOf = (file: string): string | undefined => {
     const dir = dirname(file);
     const config = findConfig(dir);
     if (config) return dirname(config);
@@ -54,7 +59,7 @@ export function createProjects(options: ProjectsOptions): Projects {
     if (root) return root;
     if (isEmailDir(dir)) return dir;
     if (basename(dir) === DATA_DIR && isEmailDir(dirname(dir))) return dirname(dir);
-    return dir;
+    return undefined;
   };
 
   const open = (root: string): Promise<Workspace | undefined> => {
@@ -88,7 +93,8 @@ export function createProjects(options: ProjectsOptions): Projects {
   return {
     async place(file) {
       const abs = resolve(file);
-      const ws = await open(rootOf(abs));
+      const root = rootOf(abs);
+      const ws = root === undefined ? undefined : await open(root);
       const email = ws?.emailOf(abs);
       const entry = email === undefined ? undefined : ws?.entry(email);
       if (!ws || !entry) return { kind: 'template', workspace: ws, email: undefined };
