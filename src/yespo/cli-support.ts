@@ -1,9 +1,10 @@
-/** Helpers shared by the Yespo commands (doctor, send, event): errors, exit codes, progress. */
+/** Helpers shared by the Yespo commands (doctor, send, event, pull, status, push): errors, exit codes, progress. */
 import type { CliIO } from '../cli/command.js';
 import { visible } from '../cli/report.js';
 import { ConfigError, DataError, UsageError, VelvetError } from '../errors.js';
 import { YespoClient } from './client.js';
 import { YespoApiError } from './errors.js';
+import { createRedactor } from './redact.js';
 import type { SendFinding } from './safety.js';
 import type { SendSettings } from './settings.js';
 import type { RecipientStatus } from './status.js';
@@ -11,6 +12,11 @@ import type { RecipientStatus } from './status.js';
 /** io whose every write is redacted: the key cannot reach the terminal by any path. */
 export function redactedIO(io: CliIO, redact: (t: string) => string): CliIO {
   return { ...io, stdout: (t) => io.stdout(redact(t)), stderr: (t) => io.stderr(redact(t)) };
+}
+
+/** io redacted for the key in the environment (YESPO_API_KEY): how every Yespo command starts. */
+export function keyRedactedIO(io: CliIO): CliIO {
+  return redactedIO(io, createRedactor(io.env['YESPO_API_KEY']?.trim()));
 }
 
 /** `retries` limits retries of reads (doctor wants a quick diagnosis, not a long wait). */

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { clientFor, fail, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
+import { clientFor, fail, keyRedactedIO, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { accountCheck, formatChecks, localChecks } from '../../yespo/doctor.js';
 import { emailSource, findConfigFile } from '../../yespo/email-source.js';
-import { createRedactor } from '../../yespo/redact.js';
 import { resolveSendSettings } from '../../yespo/settings.js';
 import { UsageError } from '../../errors.js';
 
@@ -36,7 +35,7 @@ export const command: Command = {
   summary: 'check the Yespo API key and the send configuration',
   help,
   async run(argv, rawIO) {
-    let io = redactedIO(rawIO, createRedactor(rawIO.env['YESPO_API_KEY']?.trim()));
+    let io = keyRedactedIO(rawIO);
     try {
       const { values, positionals } = parseFlags({
         args: argv,

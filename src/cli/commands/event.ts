@@ -1,10 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { DataError, UsageError } from '../../errors.js';
-import { clientFor, fail, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
+import { clientFor, fail, keyRedactedIO, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { emailSource, readEventFixture } from '../../yespo/email-source.js';
 import { requests } from '../../yespo/endpoints.js';
-import { createRedactor } from '../../yespo/redact.js';
 import { checkEventContacts } from '../../yespo/safety.js';
 import { oneLine } from '../../yespo/server-text.js';
 import { resolveSendSettings } from '../../yespo/settings.js';
@@ -46,7 +45,7 @@ export const command: Command = {
   summary: 'send a Generate event fixture (v1 or v2) to start a Yespo workflow',
   help,
   async run(argv, rawIO) {
-    let io = redactedIO(rawIO, createRedactor(rawIO.env['YESPO_API_KEY']?.trim()));
+    let io = keyRedactedIO(rawIO);
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
-import { errorText, fail, idFlag, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
+import { errorText, fail, idFlag, keyRedactedIO, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { listAllMessages } from '../../yespo/messages.js';
-import { createRedactor } from '../../yespo/redact.js';
 import { getMessageOrNull, openSync } from '../../sync/context.js';
 import { readLocal, type LocalEmail } from '../../sync/local.js';
 import { writeLock } from '../../sync/lock.js';
@@ -42,7 +41,7 @@ export const command: Command = {
   summary: 'fetch messages from Yespo into email folders, never overwriting local changes',
   help,
   async run(argv, rawIO) {
-    let io = redactedIO(rawIO, createRedactor(rawIO.env['YESPO_API_KEY']?.trim()));
+    let io = keyRedactedIO(rawIO);
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { CliIO, Command } from '../command.js';
-import { errorText, fail, formatFindings, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
-import { createRedactor } from '../../yespo/redact.js';
+import { errorText, fail, formatFindings, keyRedactedIO, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { openSync } from '../../sync/context.js';
 import type { LocalEmail } from '../../sync/local.js';
 import { emailRefs, readLocals } from '../../sync/project.js';
@@ -58,7 +57,7 @@ export const command: Command = {
   summary: 'update Yespo messages from the email folders (refuses when Yespo changed meanwhile)',
   help,
   async run(argv, rawIO) {
-    let io = redactedIO(rawIO, createRedactor(rawIO.env['YESPO_API_KEY']?.trim()));
+    let io = keyRedactedIO(rawIO);
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,

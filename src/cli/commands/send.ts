@@ -1,12 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../../errors.js';
-import {
-  clientFor, fail, formatFindings, idFlag, parseFlags, progressLine, redactedIO, secondsFlag, statusSummary,
-} from '../../yespo/cli-support.js';
+import { clientFor, fail, formatFindings, idFlag, keyRedactedIO, parseFlags, progressLine, redactedIO, secondsFlag, statusSummary } from '../../yespo/cli-support.js';
 import { emailSource } from '../../yespo/email-source.js';
 import { executeSend } from '../../yespo/endpoints.js';
-import { createRedactor } from '../../yespo/redact.js';
 import { MAX_TEST_RECIPIENTS } from '../../yespo/safety.js';
 import { formatOutcomes, summarizeResults } from '../../yespo/send-report.js';
 import { resolveSendSettings } from '../../yespo/settings.js';
@@ -60,7 +57,7 @@ export const command: Command = {
   summary: 'test-send an email to allowed inboxes through Yespo (smartsend or message/email)',
   help,
   async run(argv, rawIO) {
-    let io = redactedIO(rawIO, createRedactor(rawIO.env['YESPO_API_KEY']?.trim()));
+    let io = keyRedactedIO(rawIO);
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,

@@ -1,6 +1,5 @@
 import type { Command } from '../command.js';
-import { fail, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
-import { createRedactor } from '../../yespo/redact.js';
+import { fail, keyRedactedIO, parseFlags, progressLine, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { checkEmails } from '../../sync/check.js';
 import { openSync } from '../../sync/context.js';
 import { emailRefs, readLocals } from '../../sync/project.js';
@@ -40,7 +39,7 @@ export const command: Command = {
   summary: 'show which emails are in step with their Yespo messages (exit 1 when any is not)',
   help,
   async run(argv, rawIO) {
-    let io = redactedIO(rawIO, createRedactor(rawIO.env['YESPO_API_KEY']?.trim()));
+    let io = keyRedactedIO(rawIO);
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,
