@@ -12,30 +12,14 @@ import { assetMapper } from './assets.js';
 import type { EmailSummary, ErrorInfo, RenderResult, Selection } from './protocol.js';
 import { templateProblem } from './template-check.js';
 
-export interface ProjectState {
-  readonly dir: string;
-  readonly config: ResolvedConfig;
+/** The workspace members the preview forwards as they are (their docs are the workspace's). */
+type Forwarded = 'dir' | 'config' | 'watchRoots' | 'email' | 'emailOf' | 'reloadAll' | 'rescan' | 'reload' | 'apply' | 'rel' | 'errorInfo';
+
+export interface ProjectState extends Pick<Workspace, Forwarded> {
   /** The shared workspace this view reads. */
   readonly workspace: Workspace;
-  /** Folders to watch: the project root and the emails folder. */
-  watchRoots(): string[];
   summaries(): EmailSummary[];
-  email(name: string): Email | undefined;
-  /** Email whose folder holds `file`, if any. */
-  emailOf(file: string): string | undefined;
-  /** Re-read the config and every email. */
-  reloadAll(): Promise<void>;
-  /** Look for added and removed email folders; returns the names of new ones. */
-  rescan(): Promise<string[]>;
-  /** Re-read one email folder. */
-  reload(name: string): Promise<void>;
-  /** Applies a batch of file events to the workspace. */
-  apply(batch: readonly FileChange[]): Promise<WorkspaceChange>;
   render(sel: Selection): RenderResult;
-  /** Path relative to the project root with `/` separators (for messages). */
-  rel(file: string): string;
-  /** The serialisable form of an error, with its file relative to the project. */
-  errorInfo(err: unknown): ErrorInfo;
 }
 
 export async function createProjectState(dir: string, workspace?: Workspace): Promise<ProjectState> {
