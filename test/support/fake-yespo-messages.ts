@@ -6,8 +6,8 @@
  * Hooks play the web editor (an edit between pull and push), a server that normalises line
  * endings on PUT, and a PUT that fails. Every request is recorded.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from './local-server.js';
 
 export interface MessageRequest {
   method: string;
@@ -118,13 +118,8 @@ export async function startFakeMessages(options: FakeMessagesOptions): Promise<F
     return send(res, 200);
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, Buffer.concat(chunks).toString('utf8'), res));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenLocal(handle);
+  const { port } = server;
   return {
     url: `http://127.0.0.1:${port}/api`,
     requests,
@@ -138,10 +133,6 @@ export async function startFakeMessages(options: FakeMessagesOptions): Promise<F
     failPut(id, status, language) {
       failures.push({ id, status, language });
     },
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    close: () => server.close(),
   };
 }

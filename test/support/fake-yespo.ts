@@ -2,8 +2,8 @@
  * A fake Yespo API on 127.0.0.1 that checks requests the way Yespo documents them (reference
  * part B) and answers with the documented shapes. Tests script failures with `respondNext`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from './local-server.js';
 
 export interface Recorded {
   method: string;
@@ -154,13 +154,8 @@ export async function startFakeYespo(options: FakeYespoOptions): Promise<FakeYes
     return send(res, 404, `No such method: ${route}`);
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, Buffer.concat(chunks).toString('utf8'), res));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenLocal(handle);
+  const { port } = server;
 
   return {
     url: `http://127.0.0.1:${port}/api`,
@@ -169,10 +164,6 @@ export async function startFakeYespo(options: FakeYespoOptions): Promise<FakeYes
     respondNext(answer, prefix = '') {
       scripts.push({ prefix, answer });
     },
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    close: () => server.close(),
   };
 }
