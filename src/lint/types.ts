@@ -29,6 +29,24 @@ export interface Diagnostic {
   endColumn?: number;
   /** Fixture (and variant) the finding comes from, for findings on rendered output. */
   fixture?: string;
+  /** Where the finding is in the rendered body of `fixture` (findings on rendered output). */
+  output?: OutputLocation;
+}
+
+/** A range of a rendered body (after merge tags: the HTML the preview frame shows). */
+export interface OutputLocation {
+  /** Offsets into the rendered HTML. */
+  start: number;
+  end: number;
+  /** 1-based line and column of `start` in the rendered HTML. */
+  line: number;
+  column: number;
+  /**
+   * The element concerned, as its index in document order among all elements of the parsed
+   * document (the browser's `document.getElementsByTagName('*')[element]`, implied html, head and
+   * body included); absent when the finding is not about one element.
+   */
+  element?: number;
 }
 
 /** An explicit location, for findings outside the body template (fixtures, email.json). */
