@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseJson, type ParsedJson } from '../json/index.js';
 import { listVariants, type Email, type ResolvedConfig } from '../project/index.js';
 import { analyse, type Analysis } from './analysis.js';
+import { linkChecker, type LinkCheckOptions } from './check-links.js';
 import { coverageOf, type CoverageReport } from './coverage.js';
 import { htmlMap, type HtmlMap } from './html.js';
 import { outputDocument } from './output-doc.js';
@@ -28,6 +29,8 @@ export interface LintOptions {
    * `email.metaFile`); an editor passes its unsaved text here.
    */
   metaText?: string | undefined;
+  /** Check the http(s) URLs of the rendered output with HEAD requests (`--check-links`). Default: off. */
+  checkLinks?: LinkCheckOptions | undefined;
 }
 
 export interface EmailLintResult {
@@ -108,6 +111,7 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
         analysis: () => (cache(part).analysis ??= analyse(part.ast!)),
         html: () => (cache(part).html ??= htmlMap(part.source, part.ast!)),
         renders: () => rendersOf(part),
+        links: options.checkLinks ? linkChecker(options.checkLinks) : undefined,
         metaLocation,
         report: (r) => {
           const placed = r.output ? placeOutput(r, rendersOf(part), part.source) : undefined;

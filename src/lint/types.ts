@@ -8,6 +8,7 @@ import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import type { Email, ResolvedConfig } from '../project/index.js';
 import type { SourceLines } from '../json/positions.js';
 import type { Analysis } from './analysis.js';
+import type { LinkChecker } from './check-links.js';
 import type { HtmlMap } from './html.js';
 import type { OutputDocument } from './output-doc.js';
 import type { PartName } from './parts.js';
@@ -130,6 +131,8 @@ export interface RuleContext {
   html(): HtmlMap;
   /** Every fixture variant rendered (`result.html` is this part's output). */
   renders(): RenderedVariant[];
+  /** The link checker of the run, with `--check-links` only (output-broken-link). */
+  links?: LinkChecker | undefined;
   /** Position of a JSON pointer in email.json (for subject findings). */
   metaLocation(pointer: string): Location | undefined;
   report(r: Report): void;
