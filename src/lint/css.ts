@@ -5,15 +5,16 @@
  */
 import { attr, type OutputElement } from './output-doc.js';
 
-const styles = new WeakMap<OutputElement, Map<string, string>>();
-
 /** The declarations of an element's style attribute (property names and values lower case, !important dropped). */
-export function inlineStyle(el: OutputElement): Map<string, string> {
-  let s = styles.get(el);
+const NONE: ReadonlyMap<string, string> = new Map();
+
+export function inlineStyle(el: OutputElement): ReadonlyMap<string, string> {
+  const text = attr(el, 'style');
+  if (!text) return NONE;
+  let s = el.style;
   if (!s) {
-    s = new Map();
-    const text = attr(el, 'style');
-    if (text) {
+    s = el.style = new Map();
+    {
       for (const decl of text.split(';')) {
         const i = decl.indexOf(':');
         if (i < 0) continue;
@@ -22,7 +23,6 @@ export function inlineStyle(el: OutputElement): Map<string, string> {
         if (prop && value) s.set(prop, value);
       }
     }
-    styles.set(el, s);
   }
   return s;
 }

@@ -23,6 +23,8 @@ export interface OutputElement {
   implied: boolean;
   parent: OutputElement | undefined;
   node: T.Element;
+  /** The parsed style attribute, once read (see inlineStyle in css.ts). */
+  style?: Map<string, string> | undefined;
 }
 
 export interface OutputDocument {

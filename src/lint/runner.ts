@@ -12,7 +12,7 @@ import { analyse, type Analysis } from './analysis.js';
 import { linkChecker, type LinkCheckOptions } from './check-links.js';
 import { coverageOf, type CoverageReport } from './coverage.js';
 import { htmlMap, type HtmlMap } from './html.js';
-import { outputDocument } from './output-doc.js';
+import { parseOutput, type OutputDocument } from './output-doc.js';
 import { outputSpan } from './output.js';
 import { bodyPart, metaParts, type Part } from './parts.js';
 import { emptyFixture, renderSetup, renderVariant, type VariantRender } from './render.js';
@@ -52,6 +52,14 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   const body = bodyPart(email);
   const parts: Part[] = [body, ...metaParts(email, options.metaText)];
   let renders: RenderedVariant[] | undefined;
+  // fixtures that render the same HTML share its parse
+  const docs = new Map<string, OutputDocument>();
+  const documentOf = (html: string | undefined): OutputDocument | undefined => {
+    if (html === undefined) return undefined;
+    let d = docs.get(html);
+    if (!d) docs.set(html, (d = parseOutput(html)));
+    return d;
+  };
   const getRenders = (): RenderedVariant[] => {
     if (renders) return renders;
     const setup = renderSetup(parts, config, Boolean(options.coverage));
@@ -67,7 +75,7 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
         label: fixture.variants.length > 1 ? `${fixture.name}/${variant.name}` : fixture.name,
         result,
         empty,
-        document: () => (result.html === undefined ? undefined : outputDocument(result.html, result)),
+        document: () => documentOf(result.html),
       };
     });
     return renders;
@@ -83,7 +91,7 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
     const c = cache(part);
     return (c.renders ??= getRenders().map((r) => {
       const result = partResult(r.result, part);
-      return { ...r, result, document: () => (result.html === undefined ? undefined : outputDocument(result.html, result)) };
+      return { ...r, result, document: () => documentOf(result.html) };
     }));
   };
   let meta: ParsedJson | null | undefined;

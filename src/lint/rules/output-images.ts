@@ -25,7 +25,7 @@ export const outputImgSize = defineRule(
 );
 
 /** The project file an image URL loads, when it is under preview.assetsBaseUrl inside the project. */
-export function localImage(src: string, config: ResolvedConfig): string | undefined {
+export function localImage(src: string, config: ResolvedConfig, root = realRoot(config)): string | undefined {
   const base = config.preview.assetsBaseUrl;
   const url = src.trim();
   if (!base || !url.startsWith(base)) return undefined;
@@ -41,8 +41,15 @@ export function localImage(src: string, config: ResolvedConfig): string | undefi
   try {
     // a symlink may not lead out of the project
     const real = realpathSync(file);
-    const root = realpathSync(config.root);
-    return real.startsWith(root + sep) ? real : undefined;
+    return root !== undefined && real.startsWith(root + sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function realRoot(config: ResolvedConfig): string | undefined {
+  try {
+    return realpathSync(config.root);
   } catch {
     return undefined;
   }
@@ -54,9 +61,10 @@ export const outputImgWeight = defineRule(
     if (!c.config.preview.assetsBaseUrl) return;
     const max = c.config.lint.maxImageKB * 1024;
     const sizes = new Map<string, number | undefined>();
+    const root = realRoot(c.config);
     const sizeOf = (src: string) => {
       if (!sizes.has(src)) {
-        const file = localImage(src, c.config);
+        const file = localImage(src, c.config, root);
         let size: number | undefined;
         try {
           const st = file ? statSync(file) : undefined;

@@ -24,8 +24,13 @@ export const outputLeftoverCode = defineRule(
     const loud = c.analysis().uses.filter((u) => u.inText && !u.ref.quiet);
     for (const r of c.renders()) {
       const html = r.result.html;
-      // most outputs have no `$` or `#` followed by a letter at all: no need to walk the tree
-      if (html === undefined || !/[$#]!?\{?[A-Za-z]/.test(html)) continue;
+      // most outputs hold no code at all (colours such as #e07a2f are not): no need to walk the tree
+      if (html === undefined) continue;
+      LEFTOVER.lastIndex = 0;
+      const any = LEFTOVER.test(html);
+      // matchAll below starts where the pattern's lastIndex is
+      LEFTOVER.lastIndex = 0;
+      if (!any) continue;
       for (const p of pieces(r.document()!.root, html)) {
         for (const m of p.text.matchAll(LEFTOVER)) {
           const found = m[0];
