@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const TEMPLATE = `<html><body>
+export const TEMPLATE = `<html lang="en"><body>
 #macro(button $label $url)<a href="$url">$label</a><!--#end-->
 #set($greeting = 'Hello')
-<p>$!greeting, $!firstName</p>
+<p>$!greeting, $!firstName</p> <a href="https://example.com/unsubscribe">Unsubscribe</a>
 <!--#foreach($item in $order.items)-->
 <p>$!item.name: $!item.price</p>
 <!--#end-->
