@@ -13,9 +13,10 @@ import type { PartName } from './parts.js';
 import type { SyntaxProblem } from './recover.js';
 import type { VariantRender } from './render.js';
 
-export type DiagnosticSeverity = 'error' | 'warning';
+/** `info`: shown by every front end, counted apart, never fails a run. */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 /** A rule setting as written in the config or on the command line. */
-export type RuleSetting = 'off' | 'warn' | 'error';
+export type RuleSetting = 'off' | 'info' | 'warn' | 'error';
 
 /** One finding, positioned at 1-based line and column of `file`. */
 export interface Diagnostic {
@@ -65,6 +66,10 @@ export interface Report {
   /** A position in another file; wins over `span`. */
   loc?: Location | undefined;
   fixture?: string | undefined;
+  /** Offsets of the finding in the rendered HTML of `fixture` (`result.html`), for findings on rendered output. */
+  output?: { start: number; end: number; element?: number } | undefined;
+  /** `info` for a finding that weighs less than the rule's own (partial client support): reported as info whatever the rule's severity. */
+  severity?: 'info' | undefined;
 }
 
 export interface RuleMeta {

@@ -5,12 +5,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_EMAIL_CLIENTS } from './config-clients.js';
 import { CONFIG_CHECKS } from './config-checks.js';
 import { readSettingsFile } from './json-file.js';
 
 export const CONFIG_FILE = 'velvet.config.json';
 
-export type Severity = 'off' | 'warn' | 'error';
+export type Severity = 'off' | 'info' | 'warn' | 'error';
 
 /** Options as written in velvet.config.json (or passed by the CLI as overrides). */
 export interface VelvetConfigInput {
@@ -25,7 +26,7 @@ export interface VelvetConfigInput {
         apiUrl?: string | undefined;
       }
     | undefined;
-  lint?: { rules?: Record<string, Severity> | undefined } | undefined;
+  lint?: { rules?: Record<string, Severity> | undefined; clients?: string[] | undefined } | undefined;
   preview?: { assetsBaseUrl?: string | undefined; assetsDir?: string | undefined } | undefined;
 }
 
@@ -44,7 +45,8 @@ export interface ResolvedConfig {
     subjectPrefix: string;
     apiUrl: string;
   }>;
-  readonly lint: Readonly<{ rules: Readonly<Record<string, Severity>> }>;
+  /** `clients`: the email clients (names and globs) the client-support rule checks against. */
+  readonly lint: Readonly<{ rules: Readonly<Record<string, Severity>>; clients: readonly string[] }>;
   /** The preview shows images under `assetsBaseUrl` from the absolute folder `assetsDir`. */
   readonly preview: Readonly<{ assetsBaseUrl: string | undefined; assetsDir: string }>;
 }
@@ -76,6 +78,8 @@ export const CONFIG_DEFAULTS = Object.freeze({
   lint: Object.freeze({
     /** Severity per rule id; rules not listed keep their own default. Default: none. */
     rules: Object.freeze({}) as Readonly<Record<string, Severity>>,
+    /** Email clients the client-support rule checks (caniemail names and globs). Default: Gmail, Outlook, Apple Mail and Yahoo on their main platforms. */
+    clients: DEFAULT_EMAIL_CLIENTS,
   }),
   preview: Object.freeze({
     /** URL prefix of the email's images (e.g. your CDN) that the preview loads from assetsDir. Default: none. */
@@ -116,7 +120,7 @@ export function normalizeConfig(
       subjectPrefix: pick((l) => l.send?.subjectPrefix, D.send.subjectPrefix),
       apiUrl: pick((l) => l.send?.apiUrl, D.send.apiUrl).replace(/\/+$/, ''),
     }),
-    lint: Object.freeze({ rules: Object.freeze(rules) }),
+    lint: Object.freeze({ rules: Object.freeze(rules), clients: Object.freeze([...pick<readonly string[]>((l) => l.lint?.clients, D.lint.clients)]) }),
     preview: Object.freeze({
       assetsBaseUrl: pick((l) => l.preview?.assetsBaseUrl, D.preview.assetsBaseUrl),
       assetsDir: resolve(root, pick((l) => l.preview?.assetsDir, D.preview.assetsDir)),

@@ -1,0 +1,279 @@
+/**
+ * Client support of a rendered HTML, with caniemail: which features each start tag, inline
+ * declaration and `<style>` block uses that some of the chosen clients support only partly or
+ * not at all, with output offsets.
+ *
+ * caniemail checks a whole document in one call, which costs tens of milliseconds for a typical
+ * email, and the same tags and declarations come back in every fixture and every email. So each
+ * distinct start tag (its attribute values blanked where caniemail ignores them), each distinct
+ * declaration and each distinct style block is given to caniemail once, as a small document of
+ * its own, and the answer is kept. caniemail's feature matching compares names as substrings
+ * (`line-height` would count as the `height` property, `<tbody>` as `<body>`); those matches are
+ * dropped here.
+ */
+import { caniemail, rawData } from 'caniemail';
+import { useLatestVersions } from './client-support-data.js';
+import { scanHtml, type ScannedTag } from './client-support-scan.js';
+
+/** A feature some clients lack: who has no support, who partial, and caniemail's notes. */
+export interface Support {
+  title: string;
+  none: string[];
+  partial: string[];
+  notesNone: string[];
+  notesPartial: string[];
+}
+
+export interface Occurrence {
+  support: Support;
+  /** Offsets in the rendered HTML. */
+  start: number;
+  end: number;
+  /** The start tag concerned (for a `<style>` block finding: the `<style>` tag). */
+  tag: ScannedTag | undefined;
+  /** What to look for inside that tag in the template: an attribute name, a property, CSS text. */
+  what: { kind: 'element' } | { kind: 'attribute'; name: string } | { kind: 'declaration'; property: string } | { kind: 'css'; text: string };
+}
+
+interface Located {
+  support: Support;
+  /** Offsets relative to the checked piece (for style blocks). */
+  start: number;
+  end: number;
+}
+
+const ELEMENT_TITLE = /^<(\w+)> element$/;
+const PROPERTY_TITLE = /^([a-z-]+)(?: (property|shorthand))?$/;
+const EDGES = new Set(['left', 'right', 'top', 'bottom']);
+
+/** Element and attribute pairs whose value caniemail looks at (`<input type="checkbox">`, `<a href="mailto:…">`). */
+function valuedAttributes(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>([['a', new Set(['href'])]]);
+  for (const f of (rawData as unknown as { data: { title: string }[] }).data) {
+    const m = /^<(\w+) (\w+)="\w+"> element$/.exec(f.title);
+    if (m) out.set(m[1]!, (out.get(m[1]!) ?? new Set()).add(m[2]!));
+  }
+  return out;
+}
+
+/** Memoised caniemail checks for one list of clients (exact caniemail names). */
+export class ClientChecker {
+  private readonly tags = new Map<string, Support[]>();
+  private readonly decls = new Map<string, Support[]>();
+  private readonly sheets = new Map<string, Located[]>();
+  private readonly docs = new Map<string, Occurrence[]>();
+  private readonly valued: Map<string, Set<string>>;
+  private readonly properties: Set<string>;
+  private readonly baseline: Set<string>;
+
+  constructor(private readonly clients: readonly string[]) {
+    useLatestVersions();
+    this.valued = valuedAttributes();
+    this.properties = new Set();
+    for (const f of (rawData as unknown as { data: { title: string }[] }).data) {
+      const m = PROPERTY_TITLE.exec(f.title);
+      if (m) this.properties.add(m[1]!);
+    }
+    this.baseline = new Set(this.run('<div style="">').map((s) => s.title));
+  }
+
+  /** Every finding of `html`; the same text is checked once. */
+  check(html: string): Occurrence[] {
+    let out = this.docs.get(html);
+    if (out) return out;
+    out = [];
+    const { tags, styles } = scanHtml(html);
+    for (const tag of tags) {
+      for (const support of this.tagSupport(tag)) {
+        const attr = /^(\S+) attribute$/.exec(support.title)?.[1];
+        const a = attr === undefined ? undefined : tag.attrs.find((x) => x.name === attr);
+        if (a) out.push({ support, start: a.start, end: a.end, tag, what: { kind: 'attribute', name: a.name } });
+        else out.push({ support, start: tag.start, end: tag.end, tag, what: { kind: 'element' } });
+      }
+      for (const d of tag.decls) {
+        for (const support of this.declSupport(d.property, d.value)) {
+          out.push({ support, start: d.start, end: d.end, tag, what: { kind: 'declaration', property: d.property } });
+        }
+      }
+    }
+    for (const style of styles) {
+      const tag = tags.find((t) => t.end === style.start);
+      for (const l of this.sheetSupport(style.css)) {
+        const text = style.css.slice(l.start, l.end);
+        out.push({ support: l.support, start: style.start + l.start, end: style.start + l.end, tag, what: { kind: 'css', text } });
+      }
+    }
+    if (this.docs.size >= 256) this.docs.clear();
+    this.docs.set(html, out);
+    return out;
+  }
+
+  private tagSupport(tag: ScannedTag): Support[] {
+    const valued = this.valued.get(tag.name);
+    let key = `<${tag.name}`;
+    for (const a of tag.attrs) {
+      if (!valued?.has(a.name)) key += ` ${a.name}`;
+      else key += ` ${a.name}="${(tag.name === 'a' ? linkKind(a.value) : a.value).replace(/[&"<]/g, '')}"`;
+    }
+    key += '>';
+    let found = this.tags.get(key);
+    if (!found) {
+      found = this.run(key).filter((s) => {
+        const el = ELEMENT_TITLE.exec(s.title);
+        return !el || el[1] === tag.name;
+      });
+      this.tags.set(key, found);
+    }
+    return found;
+  }
+
+  private declSupport(property: string, value: string): Support[] {
+    const key = `${property}:${value}`;
+    let found = this.decls.get(key);
+    if (!found) {
+      const style = key.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      found = this.run(`<div style="${style}">`).filter((s) => !this.baseline.has(s.title) && this.propertyMatches(s.title, property));
+      this.decls.set(key, found);
+    }
+    return found;
+  }
+
+  private sheetSupport(css: string): Located[] {
+    let found = this.sheets.get(css);
+    if (found) return found;
+    found = [];
+    if (css.trim() !== '') {
+      const lines = lineStarts(css);
+      const byPlace = new Map<string, Located>();
+      const result = this.call({ css });
+      for (const [severity, map] of [['none', result.errors], ['partial', result.warnings]] as const) {
+        for (const [client, issues] of map) {
+          for (const issue of issues) {
+            const places = issue.position
+              ? [placeOf(css, lines, issue.position, issue.title)]
+              : atRules(css, issue.title);
+            for (const place of places) {
+              const text = css.slice(place.start, place.end);
+              const prop = /^\s*([\w-]+)\s*:/.exec(text)?.[1]?.toLowerCase();
+              if (prop !== undefined && PROPERTY_TITLE.test(issue.title) && !this.propertyMatches(issue.title, prop)) continue;
+              const key = `${place.start}:${issue.title}`;
+              let l = byPlace.get(key);
+              if (!l) byPlace.set(key, (l = { ...place, support: emptySupport(issue.title) }));
+              addClient(l.support, severity, client, issue.notes);
+            }
+          }
+        }
+      }
+      found = [...byPlace.values()];
+    }
+    this.sheets.set(css, found);
+    return found;
+  }
+
+  /** caniemail matches a property title by substring; keep exact names and longhands of a family without a feature of their own. */
+  private propertyMatches(title: string, property: string): boolean {
+    if (title === 'left, right, top, bottom') return EDGES.has(property);
+    const m = PROPERTY_TITLE.exec(title);
+    if (!m) return true;
+    const name = m[1]!;
+    if (name === property) return true;
+    return m[2] !== 'shorthand' && property.startsWith(`${name}-`) && !this.properties.has(property);
+  }
+
+  private run(html: string): Support[] {
+    const bySupport = new Map<string, Support>();
+    const result = this.call({ html });
+    for (const [severity, map] of [['none', result.errors], ['partial', result.warnings]] as const) {
+      for (const [client, issues] of map) {
+        for (const issue of issues) {
+          let s = bySupport.get(issue.title);
+          if (!s) bySupport.set(issue.title, (s = emptySupport(issue.title)));
+          addClient(s, severity, client, issue.notes);
+        }
+      }
+    }
+    return [...bySupport.values()];
+  }
+
+  /**
+   * caniemail throws when one of the clients has no data for a feature in the input (word-wrap
+   * on Yahoo for iOS): then each client is asked alone and those without data are left out.
+   */
+  private call(input: { html?: string; css?: string }): Issues {
+    try {
+      return caniemail({ clients: this.clients as Clients, ...input }).issues;
+    } catch {
+      const errors = new Map<string, FeatureIssue[]>();
+      const warnings = new Map<string, FeatureIssue[]>();
+      for (const client of this.clients) {
+        try {
+          const one = caniemail({ clients: [client] as Clients, ...input }).issues;
+          for (const [c, list] of one.errors) errors.set(c, list);
+          for (const [c, list] of one.warnings) warnings.set(c, list);
+        } catch {
+          // no data for this client: no finding
+        }
+      }
+      return { errors, warnings };
+    }
+  }
+}
+
+type Clients = Parameters<typeof caniemail>[0]['clients'];
+/** What the checker reads of a caniemail issue. */
+interface FeatureIssue {
+  title: string;
+  notes: string[];
+  position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+}
+interface Issues {
+  errors: ReadonlyMap<string, FeatureIssue[]>;
+  warnings: ReadonlyMap<string, FeatureIssue[]>;
+}
+
+function emptySupport(title: string): Support {
+  return { title, none: [], partial: [], notesNone: [], notesPartial: [] };
+}
+
+function addClient(s: Support, severity: 'none' | 'partial', client: string, notes: readonly string[]): void {
+  const list = severity === 'none' ? s.none : s.partial;
+  if (!list.includes(client)) list.push(client);
+  const into = severity === 'none' ? s.notesNone : s.notesPartial;
+  for (const n of notes) if (n && !into.includes(n)) into.push(n);
+}
+
+/** What caniemail sees of a link: a local anchor, a mailto: link or another URL. */
+function linkKind(href: string): string {
+  const h = href.trim();
+  return h.startsWith('#') ? '#' : /^mailto:/i.test(h) ? 'mailto:x' : 'x';
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** A caniemail position (1-based line and column) as offsets; a rule's range is cut to its selector. */
+function placeOf(
+  css: string,
+  lines: number[],
+  pos: { start: { line: number; column: number }; end: { line: number; column: number } },
+  title: string,
+): { start: number; end: number } {
+  const at = (p: { line: number; column: number }) => Math.min(css.length, (lines[p.line - 1] ?? css.length) + p.column - 1);
+  const start = at(pos.start);
+  let end = Math.max(start, at(pos.end));
+  const brace = css.indexOf('{', start);
+  if (brace >= 0 && brace < end && !PROPERTY_TITLE.test(title)) end = brace;
+  const text = css.slice(start, end);
+  return { start, end: start + text.trimEnd().length };
+}
+
+/** Each `@name` of an at-rule title in the CSS (caniemail gives at-rules no position). */
+function atRules(css: string, title: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
+  for (let m = re.exec(css); m; m = re.exec(css)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}

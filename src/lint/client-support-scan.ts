@@ -1,0 +1,136 @@
+/**
+ * What of a rendered HTML the client-support rule checks, with offsets: every start tag outside
+ * comments (Outlook's `<!--[if mso]>` blocks included: only Outlook for Windows reads them, as
+ * caniemail's own parser skips them), its attributes, the declarations of its `style=`, and the
+ * text of each `<style>` block. One linear pass; the text inside raw-text elements (script,
+ * style, title, textarea) is not read as tags.
+ */
+
+export interface ScannedAttr {
+  name: string;
+  value: string;
+  /** Offsets of the whole attribute (`name="value"`) in the HTML. */
+  start: number;
+  end: number;
+}
+
+export interface ScannedDecl {
+  property: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface ScannedTag {
+  name: string;
+  /** The start tag as written. */
+  text: string;
+  start: number;
+  end: number;
+  attrs: ScannedAttr[];
+  decls: ScannedDecl[];
+}
+
+export interface ScannedStyle {
+  /** Offset of the CSS text (just after `<style ...>`). */
+  start: number;
+  css: string;
+}
+
+export interface Scanned {
+  tags: ScannedTag[];
+  styles: ScannedStyle[];
+}
+
+const FIND = /<(?:!--|[a-zA-Z])/g;
+const TAG = /<([a-zA-Z][\w:-]*)((?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/y;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
+
+/** The start tags, attributes, inline declarations and style blocks of `html`. */
+export function scanHtml(html: string): Scanned {
+  const tags: ScannedTag[] = [];
+  const styles: ScannedStyle[] = [];
+  FIND.lastIndex = 0;
+  for (let m = FIND.exec(html); m; m = FIND.exec(html)) {
+    const i = m.index;
+    if (m[0] === '<!--') {
+      const end = html.indexOf('-->', i + 4);
+      if (end < 0) break;
+      FIND.lastIndex = end + 3;
+      continue;
+    }
+    TAG.lastIndex = i;
+    const t = TAG.exec(html);
+    if (!t) continue;
+    const name = t[1]!.toLowerCase();
+    const end = i + t[0].length;
+    const attrs = attrsOf(t[2] ?? '', i + 1 + t[1]!.length);
+    const style = attrs.find((a) => a.name === 'style');
+    tags.push({ name, text: t[0], start: i, end, attrs, decls: style ? declsOf(html, style) : [] });
+    FIND.lastIndex = end;
+    if (RAW_TEXT.has(name) && !t[0].endsWith('/>')) {
+      const close = closer(name);
+      close.lastIndex = end;
+      const stop = close.exec(html)?.index ?? html.length;
+      if (name === 'style') styles.push({ start: end, css: html.slice(end, stop) });
+      FIND.lastIndex = stop;
+    }
+  }
+  return { tags, styles };
+}
+
+const closers = new Map<string, RegExp>();
+function closer(name: string): RegExp {
+  let re = closers.get(name);
+  if (!re) closers.set(name, (re = new RegExp(`</${name}`, 'gi')));
+  return re;
+}
+
+function attrsOf(text: string, base: number): ScannedAttr[] {
+  const out: ScannedAttr[] = [];
+  ATTR.lastIndex = 0;
+  for (let a = ATTR.exec(text); a; a = ATTR.exec(text)) {
+    const start = base + a.index;
+    out.push({ name: a[1]!.toLowerCase(), value: a[2] ?? a[3] ?? a[4] ?? '', start, end: start + a[0].length });
+  }
+  return out;
+}
+
+/** The declarations of a style attribute, split at `;` outside quotes and parentheses. */
+function declsOf(html: string, attr: ScannedAttr): ScannedDecl[] {
+  const out: ScannedDecl[] = [];
+  const text = html.slice(attr.start, attr.end);
+  const eq = text.indexOf('=');
+  let from = eq + 1;
+  while (from < text.length && /[\s"']/.test(text[from]!)) from++;
+  const valueStart = attr.start + from;
+  const v = attr.value;
+  let depth = 0;
+  let quote = '';
+  let begin = 0;
+  for (let k = 0; k <= v.length; k++) {
+    const ch = v[k];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if ((ch === ';' && depth === 0) || ch === undefined) {
+      const part = v.slice(begin, k);
+      const colon = part.indexOf(':');
+      if (colon > 0) {
+        const lead = part.length - part.trimStart().length;
+        const trail = part.trimEnd().length;
+        out.push({
+          property: part.slice(0, colon).trim().toLowerCase(),
+          value: part.slice(colon + 1).trim(),
+          start: valueStart + begin + lead,
+          end: valueStart + begin + trail,
+        });
+      }
+      begin = k + 1;
+    }
+  }
+  return out;
+}

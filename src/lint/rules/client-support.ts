@@ -1,0 +1,138 @@
+import type { Span } from '../../engine/index.js';
+import { EMAIL_CLIENTS, matchClients } from '../../project/config-clients.js';
+import { ClientChecker, type Occurrence, type Support } from '../client-support-check.js';
+import { featureCategory, niceName } from '../client-support-data.js';
+import { tagLocator, type Tag } from '../output.js';
+import type { RuleContext } from '../types.js';
+import { defineRule } from '../util.js';
+
+/** One checker per client list, kept for the process: its memo serves every email. */
+const checkers = new Map<string, ClientChecker>();
+
+function checkerFor(clients: readonly string[]): ClientChecker {
+  const key = clients.join(',');
+  let c = checkers.get(key);
+  if (!c) checkers.set(key, (c = new ClientChecker(clients)));
+  return c;
+}
+
+const STRUCTURE = /^<(html|head|body)> element$/;
+
+interface Finding {
+  message: string;
+  info: boolean;
+  span: Span;
+  output: { start: number; end: number };
+  fixtures: string[];
+}
+
+export const clientSupport = defineRule(
+  {
+    id: 'client-support',
+    description: 'HTML and CSS of the rendered output that lint.clients do not support (caniemail data; partial support as info)',
+    defaultSeverity: 'warning',
+    needs: 'renders',
+  },
+  (c) => {
+    if (!c.ast) return;
+    const clients = matchClients(c.config.lint.clients);
+    if (clients.length === 0) return;
+    const checker = checkerFor(clients);
+    const locate = templateLocator(c.source);
+    const findings = new Map<string, Finding>();
+    for (const r of c.renders()) {
+      const html = r.result.html;
+      if (html === undefined) continue;
+      for (const o of checker.check(html)) {
+        const span = locate(o);
+        for (const partial of [false, true]) {
+          const list = partial ? o.support.partial : o.support.none;
+          if (list.length === 0) continue;
+          // a document cannot do without <html>, <head> and <body>: a client that drops them is worth knowing, not fixing
+          const info = partial || STRUCTURE.test(o.support.title);
+          const key = `${info}\0${o.support.title}\0${span.start}\0${span.end}`;
+          const f = findings.get(key);
+          if (f) {
+            if (!f.fixtures.includes(r.label)) f.fixtures.push(r.label);
+            continue;
+          }
+          findings.set(key, { message: messageOf(o.support, partial), info, span, output: { start: o.start, end: o.end }, fixtures: [r.label] });
+        }
+      }
+    }
+    for (const f of findings.values()) {
+      c.report({ message: f.message, span: f.span, output: f.output, fixture: f.fixtures.join(', '), severity: f.info ? 'info' : undefined });
+    }
+  },
+);
+
+/** "CSS margin is only partly supported by Gmail (iOS, Android), Outlook (Windows) (caniemail: <note>)" */
+function messageOf(s: Support, info: boolean): string {
+  const what = featureCategory(s.title) === 'css' && !s.title.startsWith('CSS') ? `CSS ${s.title}` : s.title;
+  const notes = info ? s.notesPartial : s.notesNone;
+  const how = info ? 'is only partly supported by' : 'is not supported by';
+  return `${what} ${how} ${clientNames(info ? s.partial : s.none)}${notes.length ? ` (caniemail: ${notes.join(' ')})` : ''}`;
+}
+
+/** "Outlook (Windows, Windows Mail), Yahoo! Mail (iOS)", in caniemail's client order. */
+export function clientNames(clients: readonly string[]): string {
+  const byFamily = new Map<string, string[]>();
+  for (const c of EMAIL_CLIENTS) {
+    if (!clients.includes(c)) continue;
+    const [family, platform] = c.split('.') as [string, string];
+    byFamily.set(family, [...(byFamily.get(family) ?? []), niceName('platform', platform)]);
+  }
+  return [...byFamily].map(([f, platforms]) => `${niceName('family', f)} (${platforms.join(', ')})`).join(', ');
+}
+
+/**
+ * The template span of a finding: the template tag the output tag comes from, narrowed to the
+ * attribute, declaration or CSS text concerned when the template has it literally.
+ */
+function templateLocator(source: string): (o: Occurrence) => Span {
+  const locateTag = tagLocator(source);
+  const byTag = new Map<string, Span | undefined>();
+  const narrowed = new Map<string, Span>();
+  return (o) => {
+    if (!o.tag) return { start: 0, end: 0 };
+    const tag = o.tag;
+    let span = byTag.get(tag.text);
+    if (!byTag.has(tag.text)) {
+      const t: Tag = { name: tag.name, attrs: new Map(tag.attrs.map((a) => [a.name, a.value])), offset: tag.start, length: tag.end - tag.start };
+      byTag.set(tag.text, (span = locateTag(t)));
+    }
+    if (!span) return { start: 0, end: 0 };
+    if (o.what.kind === 'element') return span;
+    const needle = o.what.kind === 'attribute' ? o.what.name : o.what.kind === 'declaration' ? o.what.property : o.what.text;
+    const key = `${span.start}\0${o.what.kind}\0${needle}`;
+    let found = narrowed.get(key);
+    if (!found) {
+      found = narrow(source, span, o.what.kind, needle);
+      narrowed.set(key, found);
+    }
+    return found;
+  };
+}
+
+function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], needle: string): Span {
+  if (kind === 'css') {
+    // the style block's text follows its tag; it is usually static in the template
+    const at = source.indexOf(needle, span.end);
+    const close = source.toLowerCase().indexOf('</style', span.end);
+    return at >= 0 && (close < 0 || at < close) ? { start: at, end: at + needle.length } : span;
+  }
+  const text = source.slice(span.start, span.end);
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = kind === 'attribute' ? new RegExp(`\\s(${escaped})(?=[\\s=/>])`, 'i') : new RegExp(`(?<=[\\s;"'])(${escaped})\\s*:[^;"']*`, 'i');
+  const m = re.exec(text);
+  if (!m) return span;
+  const start = span.start + m.index + m[0].indexOf(m[1]!);
+  const end = kind === 'attribute' ? start + attrLength(text, m.index + m[0].length) + m[1]!.length : span.start + m.index + m[0].trimEnd().length;
+  return { start, end: Math.max(start, end) };
+}
+
+/** Length of an attribute's `="value"` part starting at `i` of a tag's text (0 when it has none). */
+function attrLength(text: string, i: number): number {
+  const m = /^\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/.exec(text.slice(i));
+  return m ? m[0].length : 0;
+}
