@@ -118,7 +118,10 @@ export class ClientChecker {
     key += '>';
     let found = this.tags.get(key);
     if (!found) {
-      found = this.run(key).filter((s) => {
+      // wrapped: caniemail skips a <style> element at the top of a document, never inside one;
+      // closed: an open raw-text element would swallow the rest as its text
+      const close = /^(style|script|title|textarea)$/.test(tag.name) ? `</${tag.name}>` : '';
+      found = this.run(`<div>${key}${close}</div>`).filter((s) => {
         const el = ELEMENT_TITLE.exec(s.title);
         return !el || el[1] === tag.name;
       });
