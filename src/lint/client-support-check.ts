@@ -13,7 +13,7 @@
  */
 import { caniemail, rawData } from 'caniemail';
 import { useLatestVersions } from './client-support-data.js';
-import { scanHtml, type ScannedTag } from './client-support-scan.js';
+import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
 
 /** A feature some clients lack: who has no support, who partial, and caniemail's notes. */
 export interface Support {
@@ -26,13 +26,24 @@ export interface Support {
 
 export interface Occurrence {
   support: Support;
-  /** Offsets in the rendered HTML. */
+  /** Offsets in the checked text: the start tag (offsets from its `<`) or the document. */
   start: number;
   end: number;
-  /** The start tag concerned (for a `<style>` block finding: the `<style>` tag). */
-  tag: ScannedTag | undefined;
-  /** What to look for inside that tag in the template: an attribute name, a property, CSS text. */
+  /** What to look for inside the tag in the template: an attribute name, a property, CSS text. */
   what: { kind: 'element' } | { kind: 'attribute'; name: string } | { kind: 'declaration'; property: string } | { kind: 'css'; text: string };
+}
+
+/** The findings of one distinct start tag; the same for every place it occurs. */
+export interface TagFindings {
+  tag: ScannedTag;
+  found: Occurrence[];
+}
+
+/** What a document holds: its start tags (with their findings) and its style blocks' findings. */
+export interface DocumentFindings {
+  tags: { at: number; of: TagFindings }[];
+  /** Findings in style blocks, with document offsets, and the `<style>` tag each belongs to. */
+  styles: { tag: TagFindings | undefined; found: Occurrence[] }[];
 }
 
 interface Located {
@@ -61,7 +72,7 @@ export class ClientChecker {
   private readonly tags = new Map<string, Support[]>();
   private readonly decls = new Map<string, Support[]>();
   private readonly sheets = new Map<string, Located[]>();
-  private readonly docs = new Map<string, Occurrence[]>();
+  private readonly parsed = new Map<string, TagFindings>();
   private readonly valued: Map<string, Set<string>>;
   private readonly properties: Set<string>;
   private readonly baseline: Set<string>;
@@ -77,35 +88,45 @@ export class ClientChecker {
     this.baseline = new Set(this.run('<div style="">').map((s) => s.title));
   }
 
-  /** Every finding of `html`; the same text is checked once. */
-  check(html: string): Occurrence[] {
-    let out = this.docs.get(html);
-    if (out) return out;
-    out = [];
+  /** Every finding of `html`: one scan, then each distinct tag and style block checked once. */
+  check(html: string): DocumentFindings {
     const { tags, styles } = scanHtml(html);
-    for (const tag of tags) {
-      for (const support of this.tagSupport(tag)) {
-        const attr = /^(\S+) attribute$/.exec(support.title)?.[1];
-        const a = attr === undefined ? undefined : tag.attrs.find((x) => x.name === attr);
-        if (a) out.push({ support, start: a.start, end: a.end, tag, what: { kind: 'attribute', name: a.name } });
-        else out.push({ support, start: tag.start, end: tag.end, tag, what: { kind: 'element' } });
-      }
-      for (const d of tag.decls) {
-        for (const support of this.declSupport(d.property, d.value)) {
-          out.push({ support, start: d.start, end: d.end, tag, what: { kind: 'declaration', property: d.property } });
-        }
-      }
+    const out: DocumentFindings = { tags: [], styles: [] };
+    for (const t of tags) {
+      const of = this.tagFindings(t.text);
+      if (of.found.length > 0) out.tags.push({ at: t.start, of });
     }
     for (const style of styles) {
-      const tag = tags.find((t) => t.end === style.start);
-      for (const l of this.sheetSupport(style.css)) {
+      const t = tags.find((x) => x.start + x.text.length === style.start);
+      const found = this.sheetSupport(style.css).map((l): Occurrence => {
         const text = style.css.slice(l.start, l.end);
-        out.push({ support: l.support, start: style.start + l.start, end: style.start + l.end, tag, what: { kind: 'css', text } });
+        return { support: l.support, start: style.start + l.start, end: style.start + l.end, what: { kind: 'css', text } };
+      });
+      if (found.length > 0) out.styles.push({ tag: t && this.tagFindings(t.text), found });
+    }
+    return out;
+  }
+
+  /** The findings of a start tag (its own text, offsets from its `<`). */
+  tagFindings(text: string): TagFindings {
+    let f = this.parsed.get(text);
+    if (f) return f;
+    const tag = parseTag(text);
+    const found: Occurrence[] = [];
+    for (const support of this.tagSupport(tag)) {
+      const attr = /^(\S+) attribute$/.exec(support.title)?.[1];
+      const a = attr === undefined ? undefined : tag.attrs.find((x) => x.name === attr);
+      if (a) found.push({ support, start: a.start, end: a.end, what: { kind: 'attribute', name: a.name } });
+      else found.push({ support, start: 0, end: text.length, what: { kind: 'element' } });
+    }
+    for (const d of tag.decls) {
+      for (const support of this.declSupport(d.property, d.value)) {
+        found.push({ support, start: d.start, end: d.end, what: { kind: 'declaration', property: d.property } });
       }
     }
-    if (this.docs.size >= 256) this.docs.clear();
-    this.docs.set(html, out);
-    return out;
+    if (this.parsed.size >= 20_000) this.parsed.clear();
+    this.parsed.set(text, (f = { tag, found }));
+    return f;
   }
 
   private tagSupport(tag: ScannedTag): Support[] {

@@ -37,19 +37,25 @@ export interface ScannedStyle {
   css: string;
 }
 
-export interface Scanned {
-  tags: ScannedTag[];
-  styles: ScannedStyle[];
-}
-
 const FIND = /<(?:!--|[a-zA-Z])/g;
 const TAG = /<([a-zA-Z][\w:-]*)((?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/y;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
 
-/** The start tags, attributes, inline declarations and style blocks of `html`. */
-export function scanHtml(html: string): Scanned {
-  const tags: ScannedTag[] = [];
+/** A start tag found in a document: its text and where it is. */
+export interface TagAt {
+  text: string;
+  start: number;
+}
+
+export interface ScannedDocument {
+  tags: TagAt[];
+  styles: ScannedStyle[];
+}
+
+/** The start tags and style blocks of `html`; a tag's attributes are read by `parseTag`, once per distinct tag. */
+export function scanHtml(html: string): ScannedDocument {
+  const tags: TagAt[] = [];
   const styles: ScannedStyle[] = [];
   FIND.lastIndex = 0;
   for (let m = FIND.exec(html); m; m = FIND.exec(html)) {
@@ -60,16 +66,13 @@ export function scanHtml(html: string): Scanned {
       FIND.lastIndex = end + 3;
       continue;
     }
-    TAG.lastIndex = i;
-    const t = TAG.exec(html);
-    if (!t) continue;
-    const name = t[1]!.toLowerCase();
-    const end = i + t[0].length;
-    const attrs = attrsOf(t[2] ?? '', i + 1 + t[1]!.length);
-    const style = attrs.find((a) => a.name === 'style');
-    tags.push({ name, text: t[0], start: i, end, attrs, decls: style ? declsOf(html, style) : [] });
+    const text = tagText(html, i);
+    if (text === undefined) continue;
+    tags.push({ text, start: i });
+    const end = i + text.length;
     FIND.lastIndex = end;
-    if (RAW_TEXT.has(name) && !t[0].endsWith('/>')) {
+    const name = NAME.exec(text)![1]!.toLowerCase();
+    if (RAW_TEXT.has(name) && !text.endsWith('/>')) {
       const close = closer(name);
       close.lastIndex = end;
       const stop = close.exec(html)?.index ?? html.length;
@@ -78,6 +81,36 @@ export function scanHtml(html: string): Scanned {
     }
   }
   return { tags, styles };
+}
+
+const NAME = /^<([a-zA-Z][\w:-]*)/;
+
+/** The start tag at `i`: up to the first `>` when no quote is open there (the usual case), else by the full pattern. */
+function tagText(html: string, i: number): string | undefined {
+  const gt = html.indexOf('>', i);
+  if (gt < 0) return undefined;
+  const quick = html.slice(i, gt + 1);
+  if (!quick.includes('<', 1) && even(quick, '"') && even(quick, "'")) {
+    return /^<[a-zA-Z][\w:-]*(?=[\s/>])/.test(quick) ? quick : undefined;
+  }
+  TAG.lastIndex = i;
+  return TAG.exec(html)?.[0];
+}
+
+function even(text: string, ch: string): boolean {
+  let n = 0;
+  for (let k = text.indexOf(ch); k >= 0; k = text.indexOf(ch, k + 1)) n++;
+  return n % 2 === 0;
+}
+
+/** A start tag's name, attributes and inline declarations, with offsets into `text`. */
+export function parseTag(text: string): ScannedTag {
+  TAG.lastIndex = 0;
+  const t = TAG.exec(text);
+  const name = (t?.[1] ?? NAME.exec(text)?.[1] ?? '').toLowerCase();
+  const attrs = t ? attrsOf(t[2] ?? '', 1 + t[1]!.length) : [];
+  const style = attrs.find((a) => a.name === 'style');
+  return { name, text, start: 0, end: text.length, attrs, decls: style ? declsOf(text, style) : [] };
 }
 
 const closers = new Map<string, RegExp>();

@@ -1,6 +1,7 @@
 import type { Span } from '../../engine/index.js';
 import { EMAIL_CLIENTS, matchClients } from '../../project/config-clients.js';
-import { ClientChecker, type Occurrence, type Support } from '../client-support-check.js';
+import { ClientChecker, type Occurrence, type Support, type TagFindings } from '../client-support-check.js';
+import type { ScannedTag } from '../client-support-scan.js';
 import { featureCategory, niceName } from '../client-support-data.js';
 import { tagLocator, type Tag } from '../output.js';
 import type { RuleContext } from '../types.js';
@@ -23,7 +24,7 @@ interface Finding {
   info: boolean;
   span: Span;
   output: { start: number; end: number };
-  fixtures: string[];
+  fixtures: Set<string>;
 }
 
 export const clientSupport = defineRule(
@@ -40,28 +41,40 @@ export const clientSupport = defineRule(
     const checker = checkerFor(clients);
     const locate = templateLocator(c.source);
     const findings = new Map<string, Finding>();
+    const add = (o: Occurrence, tag: ScannedTag | undefined, base: number): Finding[] => {
+      const span = tag ? locate(tag, o.what) : { start: 0, end: 0 };
+      const out: Finding[] = [];
+      for (const partial of [false, true]) {
+        if ((partial ? o.support.partial : o.support.none).length === 0) continue;
+        // a document cannot do without <html>, <head> and <body>: a client that drops them is worth knowing, not fixing
+        const info = partial || STRUCTURE.test(o.support.title);
+        const key = `${partial}\0${o.support.title}\0${span.start}\0${span.end}`;
+        let f = findings.get(key);
+        if (!f) {
+          f = { message: messageOf(o.support, partial), info, span, output: { start: base + o.start, end: base + o.end }, fixtures: new Set() };
+          findings.set(key, f);
+        }
+        out.push(f);
+      }
+      return out;
+    };
+    // a tag's findings are worked out at its first occurrence; later ones (in any fixture) only add their fixture
+    const perTag = new Map<TagFindings, Finding[]>();
     for (const r of c.renders()) {
       const html = r.result.html;
       if (html === undefined) continue;
-      for (const o of checker.check(html)) {
-        const span = locate(o);
-        for (const partial of [false, true]) {
-          const list = partial ? o.support.partial : o.support.none;
-          if (list.length === 0) continue;
-          // a document cannot do without <html>, <head> and <body>: a client that drops them is worth knowing, not fixing
-          const info = partial || STRUCTURE.test(o.support.title);
-          const key = `${info}\0${o.support.title}\0${span.start}\0${span.end}`;
-          const f = findings.get(key);
-          if (f) {
-            if (!f.fixtures.includes(r.label)) f.fixtures.push(r.label);
-            continue;
-          }
-          findings.set(key, { message: messageOf(o.support, partial), info, span, output: { start: o.start, end: o.end }, fixtures: [r.label] });
-        }
+      const doc = checker.check(html);
+      for (const { at, of } of doc.tags) {
+        let list = perTag.get(of);
+        if (!list) perTag.set(of, (list = of.found.flatMap((o) => add(o, of.tag, at))));
+        for (const f of list) f.fixtures.add(r.label);
+      }
+      for (const style of doc.styles) {
+        for (const o of style.found) for (const f of add(o, style.tag?.tag, 0)) f.fixtures.add(r.label);
       }
     }
     for (const f of findings.values()) {
-      c.report({ message: f.message, span: f.span, output: f.output, fixture: f.fixtures.join(', '), severity: f.info ? 'info' : undefined });
+      c.report({ message: f.message, span: f.span, output: f.output, fixture: [...f.fixtures].join(', '), severity: f.info ? 'info' : undefined });
     }
   },
 );
@@ -89,25 +102,23 @@ export function clientNames(clients: readonly string[]): string {
  * The template span of a finding: the template tag the output tag comes from, narrowed to the
  * attribute, declaration or CSS text concerned when the template has it literally.
  */
-function templateLocator(source: string): (o: Occurrence) => Span {
+function templateLocator(source: string): (tag: ScannedTag, what: Occurrence['what']) => Span {
   const locateTag = tagLocator(source);
   const byTag = new Map<string, Span | undefined>();
   const narrowed = new Map<string, Span>();
-  return (o) => {
-    if (!o.tag) return { start: 0, end: 0 };
-    const tag = o.tag;
+  return (tag, what) => {
     let span = byTag.get(tag.text);
     if (!byTag.has(tag.text)) {
-      const t: Tag = { name: tag.name, attrs: new Map(tag.attrs.map((a) => [a.name, a.value])), offset: tag.start, length: tag.end - tag.start };
+      const t: Tag = { name: tag.name, attrs: new Map(tag.attrs.map((a) => [a.name, a.value])), offset: 0, length: tag.text.length };
       byTag.set(tag.text, (span = locateTag(t)));
     }
     if (!span) return { start: 0, end: 0 };
-    if (o.what.kind === 'element') return span;
-    const needle = o.what.kind === 'attribute' ? o.what.name : o.what.kind === 'declaration' ? o.what.property : o.what.text;
-    const key = `${span.start}\0${o.what.kind}\0${needle}`;
+    if (what.kind === 'element') return span;
+    const needle = what.kind === 'attribute' ? what.name : what.kind === 'declaration' ? what.property : what.text;
+    const key = `${span.start}\0${what.kind}\0${needle}`;
     let found = narrowed.get(key);
     if (!found) {
-      found = narrow(source, span, o.what.kind, needle);
+      found = narrow(source, span, what.kind, needle);
       narrowed.set(key, found);
     }
     return found;
