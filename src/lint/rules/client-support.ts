@@ -79,8 +79,16 @@ export const clientSupport = defineRule(
   },
 );
 
+const messages = new WeakMap<Support, [string | undefined, string | undefined]>();
+
 /** "CSS margin is only partly supported by Gmail (iOS, Android), Outlook (Windows) (caniemail: <note>)" */
 function messageOf(s: Support, info: boolean): string {
+  let pair = messages.get(s);
+  if (!pair) messages.set(s, (pair = [undefined, undefined]));
+  return (pair[info ? 1 : 0] ??= writeMessage(s, info));
+}
+
+function writeMessage(s: Support, info: boolean): string {
   const what = featureCategory(s.title) === 'css' && !s.title.startsWith('CSS') ? `CSS ${s.title}` : s.title;
   const notes = info ? s.notesPartial : s.notesNone;
   const how = info ? 'is only partly supported by' : 'is not supported by';
@@ -129,17 +137,31 @@ function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], ne
   if (kind === 'css') {
     // the style block's text follows its tag; it is usually static in the template
     const at = source.indexOf(needle, span.end);
-    const close = source.toLowerCase().indexOf('</style', span.end);
+    STYLE_END.lastIndex = span.end;
+    const close = STYLE_END.exec(source)?.index ?? -1;
     return at >= 0 && (close < 0 || at < close) ? { start: at, end: at + needle.length } : span;
   }
   const text = source.slice(span.start, span.end);
-  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = kind === 'attribute' ? new RegExp(`\\s(${escaped})(?=[\\s=/>])`, 'i') : new RegExp(`(?<=[\\s;"'])(${escaped})\\s*:[^;"']*`, 'i');
-  const m = re.exec(text);
+  const m = finder(kind, needle).exec(text);
   if (!m) return span;
   const start = span.start + m.index + m[0].indexOf(m[1]!);
   const end = kind === 'attribute' ? start + attrLength(text, m.index + m[0].length) + m[1]!.length : span.start + m.index + m[0].trimEnd().length;
   return { start, end: Math.max(start, end) };
+}
+
+const STYLE_END = /<\/style/gi;
+const finders = new Map<string, RegExp>();
+
+/** The pattern of an attribute name or a declaration's property inside a tag's text. */
+function finder(kind: Occurrence['what']['kind'], needle: string): RegExp {
+  const key = `${kind}\0${needle}`;
+  let re = finders.get(key);
+  if (!re) {
+    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = kind === 'attribute' ? new RegExp(`\\s(${escaped})(?=[\\s=/>])`, 'i') : new RegExp(`(?<=[\\s;"'])(${escaped})\\s*:[^;"']*`, 'i');
+    if (finders.size < 4096) finders.set(key, re);
+  }
+  return re;
 }
 
 /** Length of an attribute's `="value"` part starting at `i` of a tag's text (0 when it has none). */
