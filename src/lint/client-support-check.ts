@@ -39,13 +39,6 @@ export interface TagFindings {
   found: Occurrence[];
 }
 
-/** What a document holds: its start tags (with their findings) and its style blocks' findings. */
-export interface DocumentFindings {
-  tags: { at: number; of: TagFindings }[];
-  /** Findings in style blocks, with document offsets, and the `<style>` tag each belongs to. */
-  styles: { tag: TagFindings | undefined; found: Occurrence[] }[];
-}
-
 interface Located {
   support: Support;
   /** Offsets relative to the checked piece (for style blocks). */
@@ -71,7 +64,7 @@ function valuedAttributes(): Map<string, Set<string>> {
 export class ClientChecker {
   private readonly tags = new Map<string, Support[]>();
   private readonly decls = new Map<string, Support[]>();
-  private readonly sheets = new Map<string, Located[]>();
+  private readonly sheets = new Map<string, Occurrence[]>();
   private readonly parsed = new Map<string, TagFindings>();
   private readonly valued: Map<string, Set<string>>;
   private readonly properties: Set<string>;
@@ -88,22 +81,38 @@ export class ClientChecker {
     this.baseline = new Set(this.run('<div style="">').map((s) => s.title));
   }
 
-  /** Every finding of `html`: one scan, then each distinct tag and style block checked once. */
-  check(html: string): DocumentFindings {
-    const { tags, styles } = scanHtml(html);
-    const out: DocumentFindings = { tags: [], styles: [] };
-    for (const t of tags) {
-      const of = this.tagFindings(t.text);
-      if (of.found.length > 0) out.tags.push({ at: t.start, of });
-    }
-    for (const style of styles) {
-      const t = tags.find((x) => x.start + x.text.length === style.start);
-      const found = this.sheetSupport(style.css).map((l): Occurrence => {
-        const text = style.css.slice(l.start, l.end);
-        return { support: l.support, start: style.start + l.start, end: style.start + l.end, what: { kind: 'css', text } };
-      });
-      if (found.length > 0) out.styles.push({ tag: t && this.tagFindings(t.text), found });
-    }
+  /**
+   * Every finding of `html`, by tag (`onTag`: its offset and its findings, for tags that have
+   * some) and by style block (`onStyle`: the findings with document offsets, and the findings of
+   * its `<style>` tag for locating it). Each distinct tag and style block is checked once.
+   */
+  check(html: string, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
+    let last: TagFindings | undefined;
+    let lastEnd = -1;
+    scanHtml(
+      html,
+      (text, at) => {
+        const of = this.tagFindings(text);
+        if (of.found.length > 0) onTag(at, of);
+        last = of;
+        lastEnd = at + text.length;
+        return of.tag.name;
+      },
+      (style) => {
+        const found = this.sheetSupport(style.css);
+        if (found.length > 0) onStyle(lastEnd === style.start ? last : undefined, style.start, found);
+      },
+    );
+  }
+
+  /** Every finding of `html` as a list, with document offsets (for tests and tools). */
+  findings(html: string): Occurrence[] {
+    const out: Occurrence[] = [];
+    this.check(
+      html,
+      (at, of) => out.push(...of.found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
+      (_, at, found) => out.push(...found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
+    );
     return out;
   }
 
@@ -162,7 +171,8 @@ export class ClientChecker {
     return found;
   }
 
-  private sheetSupport(css: string): Located[] {
+  /** The findings of a style block, with offsets into its CSS text. */
+  private sheetSupport(css: string): Occurrence[] {
     let found = this.sheets.get(css);
     if (found) return found;
     found = [];
@@ -188,7 +198,7 @@ export class ClientChecker {
           }
         }
       }
-      found = [...byPlace.values()];
+      found = [...byPlace.values()].map((l) => ({ support: l.support, start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
     }
     this.sheets.set(css, found);
     return found;

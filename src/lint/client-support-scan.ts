@@ -42,21 +42,12 @@ const TAG = /<([a-zA-Z][\w:-]*)((?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
 
-/** A start tag found in a document: its text and where it is. */
-export interface TagAt {
-  text: string;
-  start: number;
-}
-
-export interface ScannedDocument {
-  tags: TagAt[];
-  styles: ScannedStyle[];
-}
-
-/** The start tags and style blocks of `html`; a tag's attributes are read by `parseTag`, once per distinct tag. */
-export function scanHtml(html: string): ScannedDocument {
-  const tags: TagAt[] = [];
-  const styles: ScannedStyle[] = [];
+/**
+ * Walks the start tags and style blocks of `html`: `onTag` gets each start tag's text and offset
+ * and answers its lower-case name (the caller knows it from its memo of tags), `onStyle` each
+ * style block. Nothing is kept, so a render costs one pass and no garbage.
+ */
+export function scanHtml(html: string, onTag: (text: string, start: number) => string, onStyle: (style: ScannedStyle) => void): void {
   FIND.lastIndex = 0;
   for (let m = FIND.exec(html); m; m = FIND.exec(html)) {
     const i = m.index;
@@ -68,19 +59,17 @@ export function scanHtml(html: string): ScannedDocument {
     }
     const text = tagText(html, i);
     if (text === undefined) continue;
-    tags.push({ text, start: i });
+    const name = onTag(text, i);
     const end = i + text.length;
     FIND.lastIndex = end;
-    const name = NAME.exec(text)![1]!.toLowerCase();
     if (RAW_TEXT.has(name) && !text.endsWith('/>')) {
       const close = closer(name);
       close.lastIndex = end;
       const stop = close.exec(html)?.index ?? html.length;
-      if (name === 'style') styles.push({ start: end, css: html.slice(end, stop) });
+      if (name === 'style') onStyle({ start: end, css: html.slice(end, stop) });
       FIND.lastIndex = stop;
     }
   }
-  return { tags, styles };
 }
 
 const NAME = /^<([a-zA-Z][\w:-]*)/;

@@ -90,15 +90,11 @@ describe('client-support', () => {
 
   it('gives output offsets into the rendered HTML of each finding', () => {
     const html = page('<td style="padding:0; border-radius:4px">x</td>', '<style>@media screen { .a { color: red } }</style>');
-    const all = (found: ReturnType<ClientChecker['check']>) => [
-      ...found.tags.flatMap(({ at, of }) => of.found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
-      ...found.styles.flatMap((s) => s.found),
-    ];
-    const found = all(new ClientChecker(['outlook.windows']).check(html));
+    const found = new ClientChecker(['outlook.windows']).findings(html);
     const text = (t: string) => found.filter((o) => o.support.title === t).map((o) => html.slice(o.start, o.end));
     expect(text('border-radius')).toEqual(['border-radius:4px']);
     expect(text('@media')).toEqual(['@media']);
-    const gmail = all(new ClientChecker(['gmail.mobile-webmail']).check(html));
+    const gmail = new ClientChecker(['gmail.mobile-webmail']).findings(html);
     expect(gmail.filter((o) => o.support.title === '<style> element').map((o) => html.slice(o.start, o.end))).toEqual(['<style>']);
   });
 

@@ -24,7 +24,12 @@ interface Finding {
   info: boolean;
   span: Span;
   output: { start: number; end: number };
-  fixtures: Set<string>;
+  fixtures: string[];
+}
+
+/** Renders come fixture by fixture, so a fixture already listed is the last one. */
+function addFixture(f: Finding, label: string): void {
+  if (f.fixtures[f.fixtures.length - 1] !== label) f.fixtures.push(label);
 }
 
 export const clientSupport = defineRule(
@@ -51,7 +56,7 @@ export const clientSupport = defineRule(
         const key = `${partial}\0${o.support.title}\0${span.start}\0${span.end}`;
         let f = findings.get(key);
         if (!f) {
-          f = { message: messageOf(o.support, partial), info, span, output: { start: base + o.start, end: base + o.end }, fixtures: new Set() };
+          f = { message: messageOf(o.support, partial), info, span, output: { start: base + o.start, end: base + o.end }, fixtures: [] };
           findings.set(key, f);
         }
         out.push(f);
@@ -60,21 +65,26 @@ export const clientSupport = defineRule(
     };
     // a tag's findings are worked out at its first occurrence; later ones (in any fixture) only add their fixture
     const perTag = new Map<TagFindings, Finding[]>();
+    const perStyle = new Map<readonly Occurrence[], Finding[]>();
     for (const r of c.renders()) {
       const html = r.result.html;
       if (html === undefined) continue;
-      const doc = checker.check(html);
-      for (const { at, of } of doc.tags) {
-        let list = perTag.get(of);
-        if (!list) perTag.set(of, (list = of.found.flatMap((o) => add(o, of.tag, at))));
-        for (const f of list) f.fixtures.add(r.label);
-      }
-      for (const style of doc.styles) {
-        for (const o of style.found) for (const f of add(o, style.tag?.tag, 0)) f.fixtures.add(r.label);
-      }
+      checker.check(
+        html,
+        (at, of) => {
+          let list = perTag.get(of);
+          if (!list) perTag.set(of, (list = of.found.flatMap((o) => add(o, of.tag, at))));
+          for (const f of list) addFixture(f, r.label);
+        },
+        (tag, at, found) => {
+          let list = perStyle.get(found);
+          if (!list) perStyle.set(found, (list = found.flatMap((o) => add(o, tag?.tag, at))));
+          for (const f of list) addFixture(f, r.label);
+        },
+      );
     }
     for (const f of findings.values()) {
-      c.report({ message: f.message, span: f.span, output: f.output, fixture: [...f.fixtures].join(', '), severity: f.info ? 'info' : undefined });
+      c.report({ message: f.message, span: f.span, output: f.output, fixture: f.fixtures.join(', '), severity: f.info ? 'info' : undefined });
     }
   },
 );
