@@ -38,8 +38,11 @@ export interface ScannedStyle {
 }
 
 const FIND = /<(?:!--|[a-zA-Z])/g;
-const TAG = /<([a-zA-Z][\w:-]*)((?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/y;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+// Unambiguous on purpose, since templates and their data are untrusted: whitespace before each
+// attribute, and an unquoted value cannot start with a quote (HTML forbids "'=<>` in it), so a tag
+// that does not close fails in one pass instead of trying every way to split it.
+const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/y;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
 
 /**
@@ -48,6 +51,8 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembe
  * style block. Nothing is kept, so a render costs one pass and no garbage.
  */
 export function scanHtml(html: string, onTag: (text: string, start: number) => string, onStyle: (style: ScannedStyle) => void): void {
+  // the next `>` is searched for once per stretch, so text full of `<` costs one pass, not one per `<`
+  const gt = { at: -1 };
   FIND.lastIndex = 0;
   for (let m = FIND.exec(html); m; m = FIND.exec(html)) {
     const i = m.index;
@@ -57,8 +62,11 @@ export function scanHtml(html: string, onTag: (text: string, start: number) => s
       FIND.lastIndex = end + 3;
       continue;
     }
-    const text = tagText(html, i);
-    if (text === undefined) continue;
+    const text = tagText(html, i, gt);
+    if (text === undefined) {
+      if (gt.at < 0) break;
+      continue;
+    }
     const name = onTag(text, i);
     const end = i + text.length;
     FIND.lastIndex = end;
@@ -74,11 +82,11 @@ export function scanHtml(html: string, onTag: (text: string, start: number) => s
 
 const NAME = /^<([a-zA-Z][\w:-]*)/;
 
-/** The start tag at `i`: up to the first `>` when no quote is open there (the usual case), else by the full pattern. */
-function tagText(html: string, i: number): string | undefined {
-  const gt = html.indexOf('>', i);
-  if (gt < 0) return undefined;
-  const quick = html.slice(i, gt + 1);
+/** The start tag at `i`: up to the next `>` when no quote is open there (the usual case), else by the full pattern. */
+function tagText(html: string, i: number, gt: { at: number }): string | undefined {
+  if (gt.at < i) gt.at = html.indexOf('>', i);
+  if (gt.at < 0) return undefined;
+  const quick = html.slice(i, gt.at + 1);
   if (!quick.includes('<', 1) && even(quick, '"') && even(quick, "'")) {
     return /^<[a-zA-Z][\w:-]*(?=[\s/>])/.test(quick) ? quick : undefined;
   }

@@ -98,6 +98,14 @@ describe('client-support', () => {
     expect(gmail.filter((o) => o.support.title === '<style> element').map((o) => html.slice(o.start, o.end))).toEqual(['<style>']);
   });
 
+  it('reads broken and hostile markup in one pass (unclosed tags, quotes holding >, a run of <)', () => {
+    const checker = new ClientChecker(['outlook.windows']);
+    expect(checker.findings('<a' + ' x="1"'.repeat(40) + ' <')).toEqual([]);
+    expect(checker.findings('<a<a'.repeat(100_000) + '>')).toEqual([]);
+    const quoted = checker.findings('<p title="a>b" style="opacity:0">x</p>');
+    expect(quoted.map((o) => o.support.title)).toEqual(['opacity']);
+  });
+
   it('keeps the samples free of client-support warnings with the default clients', async () => {
     const project = loadProject(SAMPLES);
     for (const ref of project.emails) {
