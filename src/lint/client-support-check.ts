@@ -122,7 +122,7 @@ export class ClientChecker {
     if (f) return f;
     const tag = parseTag(text);
     const found: Occurrence[] = [];
-    for (const support of this.tagSupport(tag)) {
+    for (const support of tag.name ? this.tagSupport(tag) : []) {
       const attr = /^(\S+) attribute$/.exec(support.title)?.[1];
       const a = attr === undefined ? undefined : tag.attrs.find((x) => x.name === attr);
       if (a) found.push({ support, start: a.start, end: a.end, what: { kind: 'attribute', name: a.name } });

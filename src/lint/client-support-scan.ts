@@ -37,7 +37,10 @@ export interface ScannedStyle {
   css: string;
 }
 
-const FIND = /<(?:!--|[a-zA-Z])/g;
+// A comment start, or a whole start tag whose quoted values may hold `>` and `<`. The classes
+// are disjoint, so the pattern runs in one pass; a `<` that starts no tag costs the text up to
+// the next `<` or `>`.
+const FIND = /<!--|<[a-zA-Z][^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>/g;
 // Unambiguous on purpose, since templates and their data are untrusted: whitespace before each
 // attribute, and an unquoted value cannot start with a quote (HTML forbids "'=<>` in it), so a tag
 // that does not close fails in one pass instead of trying every way to split it.
@@ -48,28 +51,21 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembe
 /**
  * Walks the start tags and style blocks of `html`: `onTag` gets each start tag's text and offset
  * and answers its lower-case name (the caller knows it from its memo of tags), `onStyle` each
- * style block. Nothing is kept, so a render costs one pass and no garbage.
+ * style block. Nothing is kept, so a render costs one pass of one pattern and little garbage.
  */
 export function scanHtml(html: string, onTag: (text: string, start: number) => string, onStyle: (style: ScannedStyle) => void): void {
-  // the next `>` is searched for once per stretch, so text full of `<` costs one pass, not one per `<`
-  const gt = { at: -1 };
   FIND.lastIndex = 0;
   for (let m = FIND.exec(html); m; m = FIND.exec(html)) {
     const i = m.index;
-    if (m[0] === '<!--') {
+    const text = m[0];
+    if (text === '<!--') {
       const end = html.indexOf('-->', i + 4);
       if (end < 0) break;
       FIND.lastIndex = end + 3;
       continue;
     }
-    const text = tagText(html, i, gt);
-    if (text === undefined) {
-      if (gt.at < 0) break;
-      continue;
-    }
     const name = onTag(text, i);
     const end = i + text.length;
-    FIND.lastIndex = end;
     if (RAW_TEXT.has(name) && !text.endsWith('/>')) {
       const close = closer(name);
       close.lastIndex = end;
@@ -80,32 +76,15 @@ export function scanHtml(html: string, onTag: (text: string, start: number) => s
   }
 }
 
-const NAME = /^<([a-zA-Z][\w:-]*)/;
-
-/** The start tag at `i`: up to the next `>` when no quote is open there (the usual case), else by the full pattern. */
-function tagText(html: string, i: number, gt: { at: number }): string | undefined {
-  if (gt.at < i) gt.at = html.indexOf('>', i);
-  if (gt.at < 0) return undefined;
-  const quick = html.slice(i, gt.at + 1);
-  if (!quick.includes('<', 1) && even(quick, '"') && even(quick, "'")) {
-    return /^<[a-zA-Z][\w:-]*(?=[\s/>])/.test(quick) ? quick : undefined;
-  }
-  TAG.lastIndex = i;
-  return TAG.exec(html)?.[0];
-}
-
-function even(text: string, ch: string): boolean {
-  let n = 0;
-  for (let k = text.indexOf(ch); k >= 0; k = text.indexOf(ch, k + 1)) n++;
-  return n % 2 === 0;
-}
+const NAME = /^<([a-zA-Z][\w:-]*)(?=[\s/>])/;
 
 /** A start tag's name, attributes and inline declarations, with offsets into `text`. */
 export function parseTag(text: string): ScannedTag {
   TAG.lastIndex = 0;
   const t = TAG.exec(text);
-  const name = (t?.[1] ?? NAME.exec(text)?.[1] ?? '').toLowerCase();
-  const attrs = t ? attrsOf(t[2] ?? '', 1 + t[1]!.length) : [];
+  // not a tag when the name runs into other characters (`<a$b>`): name ''
+  const name = (NAME.exec(text)?.[1] ?? '').toLowerCase();
+  const attrs = t && name ? attrsOf(t[2] ?? '', 1 + t[1]!.length) : [];
   const style = attrs.find((a) => a.name === 'style');
   return { name, text, start: 0, end: text.length, attrs, decls: style ? declsOf(text, style) : [] };
 }

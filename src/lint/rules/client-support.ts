@@ -1,7 +1,7 @@
 import type { Span } from '../../engine/index.js';
 import { EMAIL_CLIENTS, matchClients } from '../../project/config-clients.js';
 import { ClientChecker, type Occurrence, type Support, type TagFindings } from '../client-support-check.js';
-import type { ScannedTag } from '../client-support-scan.js';
+import { scanHtml, type ScannedTag } from '../client-support-scan.js';
 import { featureCategory, niceName } from '../client-support-data.js';
 import { tagLocator, type Tag } from '../output.js';
 import type { RuleContext } from '../types.js';
@@ -124,11 +124,15 @@ function templateLocator(source: string): (tag: ScannedTag, what: Occurrence['wh
   const locateTag = tagLocator(source);
   const byTag = new Map<string, Span | undefined>();
   const narrowed = new Map<string, Span>();
+  let literal: Map<string, number> | undefined;
   return (tag, what) => {
     let span = byTag.get(tag.text);
     if (!byTag.has(tag.text)) {
-      const t: Tag = { name: tag.name, attrs: new Map(tag.attrs.map((a) => [a.name, a.value])), offset: 0, length: tag.text.length };
-      byTag.set(tag.text, (span = locateTag(t)));
+      // most tags are static template text: found as they are; the others are matched by their attributes
+      const exact = (literal ??= literalTags(source)).get(tag.text);
+      if (exact !== undefined) span = { start: exact, end: exact + tag.text.length };
+      else span = locateTag({ name: tag.name, attrs: new Map(tag.attrs.map((a) => [a.name, a.value])), offset: 0, length: tag.text.length });
+      byTag.set(tag.text, span);
     }
     if (!span) return { start: 0, end: 0 };
     if (what.kind === 'element') return span;
@@ -141,6 +145,20 @@ function templateLocator(source: string): (tag: ScannedTag, what: Occurrence['wh
     }
     return found;
   };
+}
+
+/** The start tags written out in the template, each at its first offset. */
+function literalTags(source: string): Map<string, number> {
+  const out = new Map<string, number>();
+  scanHtml(
+    source,
+    (text, at) => {
+      if (!out.has(text)) out.set(text, at);
+      return '';
+    },
+    () => {},
+  );
+  return out;
 }
 
 function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], needle: string): Span {
