@@ -17,7 +17,12 @@ function checkerFor(clients: readonly string[]): ClientChecker {
   return c;
 }
 
-const STRUCTURE = /^<(html|head|body)> element$/;
+/**
+ * Unsupported, yet nothing to fix: a document cannot do without <html>, <head> and <body> (a
+ * client that drops them replaces them), and Gmail and Yahoo ignore `target` because they force
+ * target="_blank" on every link (caniemail's note), the same in effect. Reported as info.
+ */
+const MADE_UP_FOR = /^(<(html|head|body)> element|target attribute)$/;
 
 interface Finding {
   message: string;
@@ -51,8 +56,7 @@ export const clientSupport = defineRule(
       const out: Finding[] = [];
       for (const partial of [false, true]) {
         if ((partial ? o.support.partial : o.support.none).length === 0) continue;
-        // a document cannot do without <html>, <head> and <body>: a client that drops them is worth knowing, not fixing
-        const info = partial || STRUCTURE.test(o.support.title);
+        const info = partial || MADE_UP_FOR.test(o.support.title);
         const key = `${partial}\0${o.support.title}\0${span.start}\0${span.end}`;
         let f = findings.get(key);
         if (!f) {
