@@ -54,13 +54,15 @@ export const clientSupport = defineRule(
     const add = (o: Occurrence, tag: ScannedTag | undefined, base: number): Finding[] => {
       const span = tag ? locate(tag, o.what) : { start: 0, end: 0 };
       const out: Finding[] = [];
-      for (const partial of [false, true]) {
-        if ((partial ? o.support.partial : o.support.none).length === 0) continue;
-        const info = partial || MADE_UP_FOR.test(o.support.title);
-        const key = `${partial}\0${o.support.title}\0${span.start}\0${span.end}`;
+      const s = o.support;
+      const kinds: Kind[] = MADE_UP_FOR.test(s.title) ? ['both'] : ['none', 'partial'];
+      for (const kind of kinds) {
+        if (kind !== 'both' && s[kind].length === 0) continue;
+        const key = `${kind}\0${s.title}\0${span.start}\0${span.end}`;
         let f = findings.get(key);
         if (!f) {
-          f = { message: messageOf(o.support, partial), info, span, output: { start: base + o.start, end: base + o.end }, fixtures: [] };
+          const info = kind !== 'none';
+          f = { message: messageOf(s, kind), info, span, output: { start: base + o.start, end: base + o.end }, fixtures: [] };
           findings.set(key, f);
         }
         out.push(f);
@@ -93,20 +95,24 @@ export const clientSupport = defineRule(
   },
 );
 
-const messages = new WeakMap<Support, [string | undefined, string | undefined]>();
+/** Unsupported (a warning), partly supported (an info), or both in one info for what clients make up for. */
+type Kind = 'none' | 'partial' | 'both';
+const messages = new WeakMap<Support, Partial<Record<Kind, string>>>();
 
 /** "CSS margin is only partly supported by Gmail (iOS, Android), Outlook (Windows) (caniemail: <note>)" */
-function messageOf(s: Support, info: boolean): string {
-  let pair = messages.get(s);
-  if (!pair) messages.set(s, (pair = [undefined, undefined]));
-  return (pair[info ? 1 : 0] ??= writeMessage(s, info));
+function messageOf(s: Support, kind: Kind): string {
+  let m = messages.get(s);
+  if (!m) messages.set(s, (m = {}));
+  return (m[kind] ??= writeMessage(s, kind));
 }
 
-function writeMessage(s: Support, info: boolean): string {
+function writeMessage(s: Support, kind: Kind): string {
   const what = featureCategory(s.title) === 'css' && !s.title.startsWith('CSS') ? `CSS ${s.title}` : s.title;
-  const notes = info ? s.notesPartial : s.notesNone;
-  const how = info ? 'is only partly supported by' : 'is not supported by';
-  return `${what} ${how} ${clientNames(info ? s.partial : s.none)}${notes.length ? ` (caniemail: ${notes.join(' ')})` : ''}`;
+  const none = kind !== 'partial' && s.none.length > 0;
+  const partly = kind !== 'none' && s.partial.length > 0;
+  const how = [none ? `is not supported by ${clientNames(s.none)}` : '', partly ? `${none ? 'only partly by' : 'is only partly supported by'} ${clientNames(s.partial)}` : ''];
+  const notes = [...(none ? s.notesNone : []), ...(partly ? s.notesPartial.filter((n) => !s.notesNone.includes(n) || !none) : [])];
+  return `${what} ${how.filter(Boolean).join(', ')}${notes.length ? ` (caniemail: ${notes.join(' ')})` : ''}`;
 }
 
 /** "Outlook (Windows, Windows Mail), Yahoo! Mail (iOS)", in caniemail's client order. */
