@@ -9,8 +9,13 @@ import { defineRule } from '../util.js';
 
 /** One checker per client list, kept for the process: its memo serves every email. */
 const checkers = new Map<string, ClientChecker>();
+const resolved = new WeakMap<readonly string[], string[]>();
 
-function checkerFor(clients: readonly string[]): ClientChecker {
+/** The checker for a config's `lint.clients` (names and globs), or undefined when they select none. */
+function checkerFor(globs: readonly string[]): ClientChecker | undefined {
+  let clients = resolved.get(globs);
+  if (!clients) resolved.set(globs, (clients = matchClients(globs)));
+  if (clients.length === 0) return undefined;
   const key = clients.join(',');
   let c = checkers.get(key);
   if (!c) checkers.set(key, (c = new ClientChecker(clients)));
@@ -46,9 +51,8 @@ export const clientSupport = defineRule(
   },
   (c) => {
     if (!c.ast) return;
-    const clients = matchClients(c.config.lint.clients);
-    if (clients.length === 0) return;
-    const checker = checkerFor(clients);
+    const checker = checkerFor(c.config.lint.clients);
+    if (!checker) return;
     const locate = templateLocator(c.source);
     const findings = new Map<string, Finding>();
     const add = (o: Occurrence, tag: ScannedTag | undefined, base: number): Finding[] => {
