@@ -24,10 +24,12 @@ function checkerFor(globs: readonly string[]): ClientChecker | undefined {
 
 /**
  * Unsupported, yet nothing to fix: a document cannot do without <html>, <head> and <body> (a
- * client that drops them replaces them), and Gmail and Yahoo ignore `target` because they force
- * target="_blank" on every link (caniemail's note), the same in effect. Reported as info.
+ * client that drops them replaces them, and keeps at most some of their attributes), and Gmail
+ * and Yahoo ignore `target` because they force target="_blank" on every link (caniemail's note),
+ * the same in effect. Reported as info, and the structure elements only when they have attributes.
  */
 const MADE_UP_FOR = /^(<(html|head|body)> element|target attribute)$/;
+const STRUCTURE = /^<(html|head|body)> element$/;
 
 interface Finding {
   message: string;
@@ -59,6 +61,8 @@ export const clientSupport = defineRule(
       const span = tag ? locate(tag, o.what) : { start: 0, end: 0 };
       const out: Finding[] = [];
       const s = o.support;
+      // a client that replaces a bare <body> (or <html>, <head>) loses nothing: only attributes are at stake
+      if (tag && tag.attrs.length === 0 && STRUCTURE.test(s.title)) return [];
       const kinds: Kind[] = MADE_UP_FOR.test(s.title) ? ['both'] : ['none', 'partial'];
       for (const kind of kinds) {
         if (kind !== 'both' && s[kind].length === 0) continue;
