@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { parseFlags } from '../flags.js';
 import { errorReport } from '../report.js';
-import { REPORTERS, RULES, countBySeverity, defaultJobs, findTargets, isFormat, lintRefs, ruleById, type RuleSetting } from '../../lint/index.js';
+import { REPORTERS, RULES, countBySeverity, defaultJobs, findTargets, isFormat, lintRefs, mayLintMany, ruleById, startWorkers, type RuleSetting } from '../../lint/index.js';
 import { displayPath } from '../../lint/reporters/paths.js';
 
 const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
@@ -88,6 +88,8 @@ export const command: Command = {
     // one thread checks each URL once; the requests, not the CPU, take the time then
     const jobs = checkLinks ? 1 : asked;
     const coverage = Boolean(v.coverage) || minCoverage !== undefined;
+    // worker threads start while the targets are found
+    const pool = jobs > 1 && mayLintMany(positionals, io.cwd) ? startWorkers(jobs - 1) : undefined;
     try {
       const targets = findTargets(positionals, io.cwd);
       if (targets.length === 0) {
@@ -98,7 +100,7 @@ export const command: Command = {
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
         if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
       }
-      const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs);
+      const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs, { pool });
       const diagnostics = results.flatMap((r) => r.diagnostics);
       const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
       io.stdout(
@@ -128,6 +130,8 @@ export const command: Command = {
         return 2;
       }
       throw err;
+    } finally {
+      pool?.close();
     }
   },
 };
