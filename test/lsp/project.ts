@@ -10,6 +10,7 @@ export const TEMPLATE = `<html lang="en"><body>
 <!--#foreach($item in $order.items)-->
 <p>$!item.name: $!item.price</p>
 <!--#end-->
+<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>
 #button('Shop' 'https://example.com')
 </body></html>
 `;
