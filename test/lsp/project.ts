@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export const TEMPLATE = `<html lang="en"><body>
 #macro(button $label $url)<a href="$url">$label</a><!--#end-->
 #set($greeting = 'Hello')
-<p>$!greeting, $!firstName</p> <a href="https://example.com/unsubscribe">Unsubscribe</a>
+<p>$!greeting, $!firstName</p>
 <!--#foreach($item in $order.items)-->
 <p>$!item.name: $!item.price</p>
 <!--#end-->
