@@ -20,7 +20,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = join(root, 'samples');
 const COUNT = Number(process.env['LINT_BENCH_COUNT'] ?? 1000);
 const RUNS = Number(process.env['LINT_BENCH_RUNS'] ?? 3);
-/** LINT_BENCH_DIR=path keeps the email folders there (made when missing), e.g. for `node --cpu-prof`. */
+/** LINT_BENCH_DIR=path keeps the email folders there, e.g. for `node --cpu-prof` (made when missing: remove it when the samples change). */
 const KEEP = process.env['LINT_BENCH_DIR'];
 
 /** The bare work, as a script for a fresh process: load, compile, render every variant. */
