@@ -12,17 +12,10 @@
  * dropped here.
  */
 import { caniemail, rawData } from 'caniemail';
-import { useLatestVersions } from './client-support-data.js';
+import { cssFunctions, supportOf, useLatestVersions, type Support } from './client-support-data.js';
 import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
 
-/** A feature some clients lack: who has no support, who partial, and caniemail's notes. */
-export interface Support {
-  title: string;
-  none: string[];
-  partial: string[];
-  notesNone: string[];
-  notesPartial: string[];
-}
+export type { Support };
 
 export interface Occurrence {
   support: Support;
@@ -66,6 +59,7 @@ export class ClientChecker {
   private readonly decls = new Map<string, Support[]>();
   private readonly sheets = new Map<string, Occurrence[]>();
   private readonly parsed = new Map<string, TagFindings>();
+  private readonly fns = new Map<string, Support | undefined>();
   private readonly valued: Map<string, Set<string>>;
   private readonly properties: Set<string>;
   private readonly baseline: Set<string>;
@@ -155,6 +149,7 @@ export class ClientChecker {
         const el = ELEMENT_TITLE.exec(s.title);
         return !el || el[1] === tag.name;
       });
+      if (this.tags.size >= 20_000) this.tags.clear();
       this.tags.set(key, found);
     }
     return found;
@@ -166,6 +161,11 @@ export class ClientChecker {
     if (!found) {
       const style = key.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
       found = this.run(`<div style="${style}">`).filter((s) => !this.baseline.has(s.title) && this.propertyMatches(s.title, property));
+      for (const title of functionsIn(value)) {
+        const s = this.functionSupport(title);
+        if (s && !found.some((f) => f.title === title)) found.push(s);
+      }
+      if (this.decls.size >= 20_000) this.decls.clear();
       this.decls.set(key, found);
     }
     return found;
@@ -198,10 +198,21 @@ export class ClientChecker {
           }
         }
       }
+      for (const m of css.matchAll(FUNCTION)) {
+        const title = cssFunctions().get(m[1]!.toLowerCase());
+        const support = title === undefined ? undefined : this.functionSupport(title);
+        if (support) byPlace.set(`${m.index}:${title}`, { start: m.index, end: m.index + m[0].length, support });
+      }
       found = [...byPlace.values()].map((l) => ({ support: l.support, start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
     }
+    if (this.sheets.size >= 256) this.sheets.clear();
     this.sheets.set(css, found);
     return found;
+  }
+
+  private functionSupport(title: string): Support | undefined {
+    if (!this.fns.has(title)) this.fns.set(title, supportOf(title, this.clients));
+    return this.fns.get(title);
   }
 
   /** caniemail matches a property title by substring; keep exact names and longhands of a family without a feature of their own. */
@@ -263,6 +274,20 @@ interface FeatureIssue {
 interface Issues {
   errors: ReadonlyMap<string, FeatureIssue[]>;
   warnings: ReadonlyMap<string, FeatureIssue[]>;
+}
+
+/** `name(` in a value or in CSS text; `var(--x)` too. */
+const FUNCTION = /(?<![\w-])([a-zA-Z-]+)\(/g;
+
+/** The function features a declaration's value uses. */
+function functionsIn(value: string): string[] {
+  if (!value.includes('(')) return [];
+  const out: string[] = [];
+  for (const m of value.matchAll(FUNCTION)) {
+    const title = cssFunctions().get(m[1]!.toLowerCase());
+    if (title !== undefined && !out.includes(title)) out.push(title);
+  }
+  return out;
 }
 
 function emptySupport(title: string): Support {

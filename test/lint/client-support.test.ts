@@ -60,6 +60,15 @@ describe('client-support', () => {
     expect(d).toEqual([]);
   });
 
+  it('finds CSS functions in declarations and style blocks, which caniemail 1.0.5 misses', async () => {
+    const src = page('<td style="width:calc(100% - 20px);color:var(--ink, #111)">x</td>', '<style>.a { width: min(100%, 600px); }</style>');
+    const d = await lintCase(src, { rule, config: { lint: { clients: ['outlook.windows'] } } });
+    const byMessage = new Map(d.map((x) => [x.message.replace(/ \(caniemail:.*$/, ''), [x.severity, at(x)]]));
+    expect(byMessage.get('CSS calc() function is not supported by Outlook (Windows)')).toEqual(['warning', '3:12']);
+    expect(byMessage.get('CSS Variables (Custom Properties) is not supported by Outlook (Windows)')).toEqual(['warning', '3:36']);
+    expect(byMessage.get('CSS min() is not supported by Outlook (Windows)')).toEqual(['warning', '2:32']);
+  });
+
   it('drops caniemail substring matches: line-height is not height, tbody is not body', async () => {
     const src = page('<table><tbody><tr><td style="line-height:20px;max-width:300px">x</td></tr></tbody></table>').replace('<body>', '<body bgcolor="#fff">');
     const d = await lintCase(src, { rule, config: { lint: { clients: ['yahoo.*', 'outlook.macos'] } } });
