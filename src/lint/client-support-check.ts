@@ -13,6 +13,7 @@
  */
 import { caniemail, rawData } from 'caniemail';
 import { cssFunctions, supportOf, useLatestVersions, type Support } from './client-support-data.js';
+import { FUNCTION, PROPERTY_TITLE, atRules, functionsIn, lineStarts, placeOf } from './client-support-css.js';
 import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
 
 export type { Support };
@@ -40,7 +41,6 @@ interface Located {
 }
 
 const ELEMENT_TITLE = /^<(\w+)> element$/;
-const PROPERTY_TITLE = /^([a-z-]+)(?: (property|shorthand))?$/;
 const EDGES = new Set(['left', 'right', 'top', 'bottom']);
 
 /** Element and attribute pairs whose value caniemail looks at (`<input type="checkbox">`, `<a href="mailto:…">`). */
@@ -276,20 +276,6 @@ interface Issues {
   warnings: ReadonlyMap<string, FeatureIssue[]>;
 }
 
-/** `name(` in a value or in CSS text; `var(--x)` too. */
-const FUNCTION = /(?<![\w-])([a-zA-Z-]+)\(/g;
-
-/** The function features a declaration's value uses. */
-function functionsIn(value: string): string[] {
-  if (!value.includes('(')) return [];
-  const out: string[] = [];
-  for (const m of value.matchAll(FUNCTION)) {
-    const title = cssFunctions().get(m[1]!.toLowerCase());
-    if (title !== undefined && !out.includes(title)) out.push(title);
-  }
-  return out;
-}
-
 function emptySupport(title: string): Support {
   return { title, none: [], partial: [], notesNone: [], notesPartial: [] };
 }
@@ -305,34 +291,4 @@ function addClient(s: Support, severity: 'none' | 'partial', client: string, not
 function linkKind(href: string): string {
   const h = href.trim();
   return h.startsWith('#') ? '#' : /^mailto:/i.test(h) ? 'mailto:x' : 'x';
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-/** A caniemail position (1-based line and column) as offsets; a rule's range is cut to its selector. */
-function placeOf(
-  css: string,
-  lines: number[],
-  pos: { start: { line: number; column: number }; end: { line: number; column: number } },
-  title: string,
-): { start: number; end: number } {
-  const at = (p: { line: number; column: number }) => Math.min(css.length, (lines[p.line - 1] ?? css.length) + p.column - 1);
-  const start = at(pos.start);
-  let end = Math.max(start, at(pos.end));
-  const brace = css.indexOf('{', start);
-  if (brace >= 0 && brace < end && !PROPERTY_TITLE.test(title)) end = brace;
-  const text = css.slice(start, end);
-  return { start, end: start + text.trimEnd().length };
-}
-
-/** Each `@name` of an at-rule title in the CSS (caniemail gives at-rules no position). */
-function atRules(css: string, title: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const re = new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
-  for (let m = re.exec(css); m; m = re.exec(css)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
 }

@@ -32,6 +32,13 @@ describe('client-support', () => {
     ]);
   });
 
+  it('gives unsupported features one warning per template place, partial support one info per email at its first use', async () => {
+    const src = page('<td style="margin:0;border-radius:4px">a</td>\n<td style="margin:0 auto;border-radius:2px">b</td>');
+    const d = await lintCase(src, { rule, config: { lint: { clients: ['outlook.windows', 'gmail.ios'] } } });
+    expect(d.filter((x) => x.message.startsWith('CSS border-radius')).map((x) => [x.severity, at(x)])).toEqual([['warning', '3:21'], ['warning', '4:26']]);
+    expect(d.filter((x) => x.message.startsWith('CSS margin')).map((x) => [x.severity, at(x)])).toEqual([['info', '3:12']]);
+  });
+
   it('checks style blocks and points at the at-rule and the selector', async () => {
     const css = '\n.a > .b { color: red; }\n@media (max-width: 600px) { .a { width: 100%; } }\n';
     const d = await lintCase(page('<p class="a">x</p>', `<style>${css}</style>`), { rule, config: { lint: { clients: ['outlook.windows'] } } });
