@@ -60,6 +60,7 @@ export class ClientChecker {
   private readonly sheets = new Map<string, Occurrence[]>();
   private readonly parsed = new Map<string, TagFindings>();
   private readonly fns = new Map<string, Support | undefined>();
+  private readonly supports = new Map<string, Support>();
   private readonly valued: Map<string, Set<string>>;
   private readonly properties: Set<string>;
   private readonly baseline: Set<string>;
@@ -155,7 +156,11 @@ export class ClientChecker {
     return found;
   }
 
-  private declSupport(property: string, value: string): Support[] {
+  private declSupport(property: string, raw: string): Support[] {
+    // what caniemail looks at in a value is its keywords, units and functions: URLs, numbers and
+    // colours from the data (a product's background image, a progress bar's width) are blanked,
+    // so that they do not make each render's declarations new
+    const value = raw.replace(/url\([^)]*\)/gi, 'url()').replace(/#[0-9a-f]{3,8}\b/gi, '#000').replace(/\d+(\.\d+)?/g, '0');
     const key = `${property}:${value}`;
     let found = this.decls.get(key);
     if (!found) {
@@ -203,7 +208,7 @@ export class ClientChecker {
         const support = title === undefined ? undefined : this.functionSupport(title);
         if (support) byPlace.set(`${m.index}:${title}`, { start: m.index, end: m.index + m[0].length, support });
       }
-      found = [...byPlace.values()].map((l) => ({ support: l.support, start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
+      found = [...byPlace.values()].map((l) => ({ support: this.intern(l.support), start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
     }
     if (this.sheets.size >= 256) this.sheets.clear();
     this.sheets.set(css, found);
@@ -211,8 +216,19 @@ export class ClientChecker {
   }
 
   private functionSupport(title: string): Support | undefined {
-    if (!this.fns.has(title)) this.fns.set(title, supportOf(title, this.clients));
+    if (!this.fns.has(title)) {
+      const s = supportOf(title, this.clients);
+      this.fns.set(title, s && this.intern(s));
+    }
     return this.fns.get(title);
+  }
+
+  /** One Support object per feature (its clients and notes come from the data alone), so findings can be keyed by it. */
+  private intern(s: Support): Support {
+    const known = this.supports.get(s.title);
+    if (known) return known;
+    this.supports.set(s.title, s);
+    return s;
   }
 
   /** caniemail matches a property title by substring; keep exact names and longhands of a family without a feature of their own. */
@@ -237,7 +253,7 @@ export class ClientChecker {
         }
       }
     }
-    return [...bySupport.values()];
+    return [...bySupport.values()].map((x) => this.intern(x));
   }
 
   /**

@@ -56,24 +56,33 @@ export const clientSupport = defineRule(
     const checker = checkerFor(c.config.lint.clients);
     if (!checker) return;
     const locate = templateLocator(c.source);
-    const findings = new Map<string, Finding>();
+    // unsupported: one warning per template place; partial support: one info per email, at its first use
+    const warnings = new Map<Support, Map<string, Finding>>();
+    const infos = new Map<Support, Finding>();
+    const all: Finding[] = [];
     const add = (o: Occurrence, tag: ScannedTag | undefined, base: number): Finding[] => {
       const out: Finding[] = [];
       const s = o.support;
+      const k = kindsOf(s);
       // a client that replaces a bare <body> (or <html>, <head>) loses nothing: only attributes are at stake
-      if (tag && tag.attrs.length === 0 && STRUCTURE.test(s.title)) return [];
-      const kinds: Kind[] = MADE_UP_FOR.test(s.title) ? ['both'] : ['none', 'partial'];
-      for (const kind of kinds) {
-        if (kind !== 'both' && s[kind].length === 0) continue;
-        // unsupported: one warning per template place; partial support: one info per email, at its first use
-        const info = kind !== 'none';
-        const span = info ? undefined : where(o, tag);
-        const key = span ? `${s.title}\0${span.start}\0${span.end}` : `${kind}\0${s.title}`;
-        let f = findings.get(key);
-        if (!f) {
-          f = { message: messageOf(s, kind), info, span: span ?? where(o, tag), output: { start: base + o.start, end: base + o.end }, fixtures: [] };
-          findings.set(key, f);
-        }
+      if (k.structure && tag && tag.attrs.length === 0) return [];
+      const make = (kind: Kind, span: Span): Finding => {
+        const f: Finding = { message: messageOf(s, kind), info: kind !== 'none', span, output: { start: base + o.start, end: base + o.end }, fixtures: [] };
+        all.push(f);
+        return f;
+      };
+      if (k.none) {
+        const span = where(o, tag);
+        let places = warnings.get(s);
+        if (!places) warnings.set(s, (places = new Map()));
+        const place = `${span.start}:${span.end}`;
+        let f = places.get(place);
+        if (!f) places.set(place, (f = make('none', span)));
+        out.push(f);
+      }
+      if (k.info) {
+        let f = infos.get(s);
+        if (!f) infos.set(s, (f = make(k.info, where(o, tag))));
         out.push(f);
       }
       return out;
@@ -99,7 +108,7 @@ export const clientSupport = defineRule(
         },
       );
     }
-    for (const f of findings.values()) {
+    for (const f of all) {
       c.report({ message: f.message, span: f.span, output: f.output, fixture: f.fixtures.join(', '), severity: f.info ? 'info' : undefined });
     }
   },
@@ -107,6 +116,23 @@ export const clientSupport = defineRule(
 
 /** Unsupported (a warning), partly supported (an info), or both in one info for what clients make up for. */
 type Kind = 'none' | 'partial' | 'both';
+
+const kinds = new WeakMap<Support, { none: boolean; info: Kind | undefined; structure: boolean }>();
+
+/** Which findings a feature gives: a warning (unsupported somewhere), an info, or one info for both. */
+function kindsOf(s: Support): { none: boolean; info: Kind | undefined; structure: boolean } {
+  let k = kinds.get(s);
+  if (!k) {
+    const madeUp = MADE_UP_FOR.test(s.title);
+    k = {
+      none: !madeUp && s.none.length > 0,
+      info: madeUp ? 'both' : s.partial.length > 0 ? 'partial' : undefined,
+      structure: STRUCTURE.test(s.title),
+    };
+    kinds.set(s, k);
+  }
+  return k;
+}
 const messages = new WeakMap<Support, Partial<Record<Kind, string>>>();
 
 /** "CSS margin is only partly supported by Gmail (iOS, Android), Outlook (Windows) (caniemail: <note>)" */
