@@ -21,7 +21,7 @@ export function templateLocator(source: string): (tag: ScannedTag, what: Occurre
       template ??= templateTags(source);
       // most tags are static template text: found as they are; the others are matched by their attributes
       const exact = template.literal.get(tag.text);
-      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : bestMatch(template.byName.get(tag.name) ?? [], tag);
+      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : bestMatch(byName(template).get(tag.name) ?? [], tag);
       byTag.set(tag.text, span);
     }
     if (!span) return { start: 0, end: 0 };
@@ -45,33 +45,43 @@ interface TemplateTag {
 interface TemplateTags {
   /** Each start tag's text at its first offset. */
   literal: Map<string, number>;
-  byName: Map<string, TemplateTag[]>;
+  /** Parsed, by name: made only when an output tag is not in the template as it is. */
+  byName?: Map<string, TemplateTag[]>;
 }
 
 /** Parsed template tags, shared by every email and kept for the process (bounded). */
 const parsed = new Map<string, ScannedTag>();
 
-/** The template's start tags: by text, and parsed by name for the tags whose output differs from them. */
+/** The template's start tags by text. */
 function templateTags(source: string): TemplateTags {
   const literal = new Map<string, number>();
-  const byName = new Map<string, TemplateTag[]>();
   scanHtml(
     source,
     (text, at) => {
       if (!literal.has(text)) literal.set(text, at);
-      let tag = parsed.get(text);
-      if (!tag) {
-        if (parsed.size >= 20_000) parsed.clear();
-        parsed.set(text, (tag = parseTag(text)));
-      }
-      let list = byName.get(tag.name);
-      if (!list) byName.set(tag.name, (list = []));
-      list.push({ at, tag });
       return '';
     },
     () => {},
   );
-  return { literal, byName };
+  return { literal };
+}
+
+function byName(t: TemplateTags): Map<string, TemplateTag[]> {
+  if (t.byName) return t.byName;
+  const out = new Map<string, TemplateTag[]>();
+  for (const [text, at] of t.literal) {
+    let tag = parsed.get(text);
+    if (!tag) {
+      if (parsed.size >= 20_000) parsed.clear();
+      parsed.set(text, (tag = parseTag(text)));
+    }
+    let list = out.get(tag.name);
+    if (!list) out.set(tag.name, (list = []));
+    list.push({ at, tag });
+  }
+  // the first of equal scores wins: keep template order
+  for (const list of out.values()) list.sort((a, b) => a.at - b.at);
+  return (t.byName = out);
 }
 
 /**
