@@ -16,7 +16,7 @@ export type { LintTarget } from './targets.js';
 export { RULES, ruleById } from './rules/index.js';
 export { REPORTERS, countBySeverity, isFormat, type LintResults, type ReportFormat, type Reporter } from './reporters/index.js';
 export { findTargets, loadTarget, resolveTargets, type TargetRef } from './targets.js';
-export { defaultJobs, lintRefs, type TargetResult } from './parallel.js';
+export { defaultJobs, lintRefs, mayLintMany, startWorkers, type TargetResult, type WorkerPool } from './parallel.js';
 export { inferSchema, type JsonSchema } from './schema.js';
 export { lintEmailResult, severityOf } from './runner.js';
 export { parseWithRecovery, type SyntaxProblem } from './recover.js';

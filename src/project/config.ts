@@ -26,7 +26,18 @@ export interface VelvetConfigInput {
         apiUrl?: string | undefined;
       }
     | undefined;
-  lint?: { rules?: Record<string, Severity> | undefined; clients?: string[] | undefined } | undefined;
+  lint?:
+    | {
+        rules?: Record<string, Severity> | undefined;
+        unsubscribePattern?: string | undefined;
+        maxImageKB?: number | undefined;
+        subjectMaxLength?: number | undefined;
+        preheaderMinLength?: number | undefined;
+        preheaderMaxLength?: number | undefined;
+        minContrast?: number | undefined;
+        clients?: string[] | undefined;
+      }
+    | undefined;
   preview?: { assetsBaseUrl?: string | undefined; assetsDir?: string | undefined } | undefined;
 }
 
@@ -45,8 +56,17 @@ export interface ResolvedConfig {
     subjectPrefix: string;
     apiUrl: string;
   }>;
-  /** `clients`: the email clients (names and globs) the client-support rule checks against. */
-  readonly lint: Readonly<{ rules: Readonly<Record<string, Severity>>; clients: readonly string[] }>;
+  readonly lint: Readonly<{
+    rules: Readonly<Record<string, Severity>>;
+    unsubscribePattern: string;
+    maxImageKB: number;
+    subjectMaxLength: number;
+    preheaderMinLength: number;
+    preheaderMaxLength: number;
+    minContrast: number;
+    /** The email clients (names and globs) the client-support rule checks against. */
+    clients: readonly string[];
+  }>;
   /** The preview shows images under `assetsBaseUrl` from the absolute folder `assetsDir`. */
   readonly preview: Readonly<{ assetsBaseUrl: string | undefined; assetsDir: string }>;
 }
@@ -78,6 +98,17 @@ export const CONFIG_DEFAULTS = Object.freeze({
   lint: Object.freeze({
     /** Severity per rule id; rules not listed keep their own default. Default: none. */
     rules: Object.freeze({}) as Readonly<Record<string, Severity>>,
+    /** What marks an unsubscribe link (a case-insensitive regex on a link's URL and text), for output-unsubscribe. */
+    unsubscribePattern: String.raw`unsubscri|opt[-_ ]?out|abmelden|abbestell|d[ée]sabonn|d[ée]sinscri|darse de baja|отпис|відпис`,
+    /** Largest local image file (project assets) in KB, for output-img-weight. Default 200. */
+    maxImageKB: 200,
+    /** Longest rendered subject in characters, for output-subject-length. Default 70. */
+    subjectMaxLength: 70,
+    /** Shortest and longest rendered preheader in characters, for output-preheader-length. Default 30 and 140. */
+    preheaderMinLength: 30,
+    preheaderMaxLength: 140,
+    /** Lowest WCAG contrast ratio of inline text and background colours, for output-contrast. Default 2. */
+    minContrast: 2,
     /** Email clients the client-support rule checks (caniemail names and globs). Default: Gmail, Outlook, Apple Mail and Yahoo on their main platforms. */
     clients: DEFAULT_EMAIL_CLIENTS,
   }),
@@ -120,7 +151,16 @@ export function normalizeConfig(
       subjectPrefix: pick((l) => l.send?.subjectPrefix, D.send.subjectPrefix),
       apiUrl: pick((l) => l.send?.apiUrl, D.send.apiUrl).replace(/\/+$/, ''),
     }),
-    lint: Object.freeze({ rules: Object.freeze(rules), clients: Object.freeze([...pick<readonly string[]>((l) => l.lint?.clients, D.lint.clients)]) }),
+    lint: Object.freeze({
+      rules: Object.freeze(rules),
+      unsubscribePattern: pick((l) => l.lint?.unsubscribePattern, D.lint.unsubscribePattern),
+      maxImageKB: pick((l) => l.lint?.maxImageKB, D.lint.maxImageKB),
+      subjectMaxLength: pick((l) => l.lint?.subjectMaxLength, D.lint.subjectMaxLength),
+      preheaderMinLength: pick((l) => l.lint?.preheaderMinLength, D.lint.preheaderMinLength),
+      preheaderMaxLength: pick((l) => l.lint?.preheaderMaxLength, D.lint.preheaderMaxLength),
+      minContrast: pick((l) => l.lint?.minContrast, D.lint.minContrast),
+      clients: Object.freeze([...pick<readonly string[]>((l) => l.lint?.clients, D.lint.clients)]),
+    }),
     preview: Object.freeze({
       assetsBaseUrl: pick((l) => l.preview?.assetsBaseUrl, D.preview.assetsBaseUrl),
       assetsDir: resolve(root, pick((l) => l.preview?.assetsDir, D.preview.assetsDir)),

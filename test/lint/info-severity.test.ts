@@ -42,7 +42,7 @@ describe('info severity in velvet lint', () => {
   const tree = () =>
     tempTree({
       'velvet.config.json': { lint: { clients: ['gmail.*'] } },
-      'a/email.html': '<html><body>\n<p style="margin:0">Hi</p>\n</body></html>',
+      'a/email.html': '<html lang="en"><body>\n<p style="margin:0">Hi <a href="https://example.com/unsubscribe">Unsubscribe</a></p>\n</body></html>',
       'a/email.json': { subject: 'Hello' },
     });
 

@@ -15,7 +15,7 @@ describe('normalizeConfig', () => {
       engine: { now: undefined, timeZone: 'UTC', locale: 'en-US' },
       contactFields: [],
       send: { allow: [], carrierMessageId: undefined, subjectPrefix: '[TEST] ', apiUrl: 'https://yespo.io/api' },
-      lint: { rules: {}, clients: [...DEFAULT_EMAIL_CLIENTS] },
+      lint: { ...CONFIG_DEFAULTS.lint, rules: {}, clients: [...DEFAULT_EMAIL_CLIENTS] },
       preview: { assetsBaseUrl: undefined, assetsDir: resolve('/p/assets') },
     });
     expect(CONFIG_DEFAULTS.send.subjectPrefix).toBe('[TEST] ');
