@@ -54,6 +54,9 @@ describe('client-support', () => {
     const radius = d.filter((x) => x.message.startsWith('CSS border-radius'));
     expect(radius).toHaveLength(1);
     expect(radius[0]!.fixture).toBe('one, three');
+    // the place in the rendered HTML of the first fixture: the declaration, at line 3 of the output
+    expect(radius[0]!.output).toMatchObject({ line: 3 });
+    expect(radius[0]!.output!.end - radius[0]!.output!.start).toBe('border-radius:4px'.length);
   });
 
   it('takes the latest test of each client, not caniemail own text order of versions', async () => {

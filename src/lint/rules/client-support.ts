@@ -108,8 +108,11 @@ export const clientSupport = defineRule(
         },
       );
     }
+    // the output range is in the HTML of the first fixture that shows the finding; the others are
+    // reported at the same place, and the runner lists them together
     for (const f of all) {
-      c.report({ message: f.message, span: f.span, output: f.output, fixture: f.fixtures.join(', '), severity: f.info ? 'info' : undefined });
+      const severity = f.info ? ('info' as const) : undefined;
+      f.fixtures.forEach((fixture, i) => c.report({ message: f.message, span: f.span, output: i === 0 ? f.output : undefined, fixture, severity }));
     }
   },
 );
