@@ -149,7 +149,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
   it('re-renders payload edits at once and saves them as a new fixture, asking before it overwrites', async () => {
     await page.locator('velvet-email-list [data-fixture="website-signup"] button').click();
     await page.locator('velvet-tabs [data-tab="payload"]').click();
-    const editor = page.locator('velvet-payload-editor textarea');
+    const editor = page.locator('velvet-payload-editor .cm-content');
     await editor.fill(JSON.stringify({ firstName: 'Editor', signupSource: 'checkout' }, null, 2));
     await frameText().filter({ hasText: 'during checkout' }).waitFor();
 
@@ -201,7 +201,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
 
   it('says up front whether a key and a carrier are set, and sends the payload shown on screen', async () => {
     await page.locator('velvet-tabs [data-tab="payload"]').click();
-    await page.locator('velvet-payload-editor textarea').fill(JSON.stringify({ firstName: 'Shown', signupSource: 'checkout' }, null, 2));
+    await page.locator('velvet-payload-editor .cm-content').fill(JSON.stringify({ firstName: 'Shown', signupSource: 'checkout' }, null, 2));
     await frameText().filter({ hasText: 'during checkout' }).waitFor();
     await page.locator('velvet-tabs [data-tab="send"]').click();
     const panel = page.locator('velvet-send-panel');
