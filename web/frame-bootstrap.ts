@@ -84,7 +84,9 @@ function bootstrap(nonce: string): void {
     const y = window.scrollY;
     const doc = new DOMParser().parseFromString(html, 'text/html');
     marked = undefined;
-    elements = Array.from(doc.getElementsByTagName('*'));
+    // DOMParser parses with scripting off, a page (and parse5, which lint uses) with it on: then
+    // a <noscript> holds text, not elements, so what is inside one does not count
+    elements = Array.from(doc.getElementsByTagName('*')).filter((e) => !e.parentElement?.closest('noscript'));
     // a refresh would navigate the frame away from this document (and its policy)
     for (const meta of Array.from(doc.querySelectorAll('meta[http-equiv]'))) {
       if (/^\s*refresh\s*$/i.test(meta.getAttribute('http-equiv') ?? '')) meta.remove();

@@ -24,6 +24,7 @@ const TEMPLATE = `<!DOCTYPE html>
 <table role="presentation" width="100%"><tr><td>
   <p id="hello">Hello $!{name}, #if($name == 'Ada')welcome back#{else}welcome#end!</p>
   <img src="https://cdn.example.com/logo.png" width="120" height="40">
+  <noscript><p>Scripts are off</p></noscript>
   <p id="last">Bye</p>
 </td></tr></table>
 </body>
