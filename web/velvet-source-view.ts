@@ -125,7 +125,8 @@ export class VelvetSourceView extends LitElement {
 
   override render() {
     const files = this.source?.files ?? [];
-    if (!files.length) return html`<p class="muted">Loading the template…</p>`;
+    if (!this.source) return html`<p class="muted">Loading the template…</p>`;
+    if (!files.length) return html`<p class="muted" data-no-source>The template is not shown: its file lies outside the project folder.</p>`;
     const current = this.#current();
     return html`
       <div class="files" role="group" aria-label="Files of the email">

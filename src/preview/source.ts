@@ -15,9 +15,12 @@ const MAX_SOURCE_CHARS = 2_000_000;
 export function emailSource(state: ProjectState, name: string): SourceResponse | undefined {
   const email = state.email(name);
   if (!email) return undefined;
-  const files: SourceFile[] = [{ file: state.rel(email.templateFile), kind: 'template', text: clip(email.source) }];
-  if (email.metaFile) {
-    const text = state.workspace.overlay(email.metaFile) ?? readInside(state.config.root, email.metaFile);
+  const root = state.config.root;
+  const files: SourceFile[] = [];
+  // the template as the workspace has it (an editor's unsaved text laid over the file)
+  if (inside(root, email.templateFile)) files.push({ file: state.rel(email.templateFile), kind: 'template', text: clip(email.source) });
+  if (email.metaFile && inside(root, email.metaFile)) {
+    const text = state.workspace.overlay(email.metaFile) ?? read(email.metaFile);
     if (text !== undefined) files.push({ file: state.rel(email.metaFile), kind: 'meta', text: clip(text) });
   }
   return { email: email.name, files };
@@ -27,10 +30,17 @@ function clip(text: string): string {
   return text.length > MAX_SOURCE_CHARS ? text.slice(0, MAX_SOURCE_CHARS) : text;
 }
 
-/** The text of `file` when its real path is inside `root` (never through a link out of it). */
-function readInside(root: string, file: string): string | undefined {
+/** True when the real path of `file` is inside `root` (never through a link out of it). */
+function inside(root: string, file: string): boolean {
   try {
-    if (!isInside(realpathSync(root), realpathSync(file))) return undefined;
+    return isInside(realpathSync(root), realpathSync(file));
+  } catch {
+    return false;
+  }
+}
+
+function read(file: string): string | undefined {
+  try {
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;

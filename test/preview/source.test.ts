@@ -53,6 +53,26 @@ describe('template sources for the Source tab', () => {
     expect((await get('no-such-email')).status).toBe(404);
   });
 
+  it('does not read a template that links out of the project', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'velvet-outside-'));
+    const file = join(project.dir, 'event-discount', 'email.html');
+    try {
+      writeFileSync(join(outside, 'email.html'), '<p>Outside secret template</p>');
+      renameSync(file, file + '.moved');
+      symlinkSync(join(outside, 'email.html'), file);
+      await vi.waitFor(async () => {
+        const res = await get('event-discount');
+        const body = (await res.json()) as SourceResponse;
+        expect(JSON.stringify(body)).not.toContain('Outside secret');
+        expect(body.files.map((f) => f.kind)).toEqual(['meta']);
+      }, { timeout: 5_000 });
+    } finally {
+      rmSync(file, { force: true });
+      renameSync(file + '.moved', file);
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('does not read an email.json that links out of the project', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'velvet-outside-'));
     const meta = join(project.dir, 'birthday', 'email.json');
