@@ -17,6 +17,8 @@ export interface PageEntry {
   description?: string | undefined;
   /** Page path relative to the output folder, with `/` separators; none when nothing was written. */
   file: string | undefined;
+  /** The plain-text version of the page, relative to the output folder, when it rendered. */
+  textFile?: string | undefined;
   subject?: string | undefined;
   sizeBytes?: number | undefined;
   unknownMergeTags?: number | undefined;
@@ -56,6 +58,11 @@ export function errorPage(entry: PageEntry, detail: string): string {
   return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body style="font-family:sans-serif;margin:2em">\n<h1 style="color:#b00020;font-size:1.3em">${escapeHtml(title)}</h1>\n<pre style="background:#f6f6f6;padding:1em;overflow:auto">${escapeHtml(detail)}</pre>\n</body></html>\n`;
 }
 
+/** The plain-text file beside a page: `x.html` gives `x.txt` (unique, since page names are). */
+export function textName(page: string): string {
+  return page.replace(/\.html$/, '') + '.txt';
+}
+
 /** Status cell text and whether it is a problem. */
 export function statusOf(e: PageEntry): { text: string; level: 'ok' | 'warn' | 'error' } {
   if (e.error !== undefined) return { text: `failed: ${e.error}`, level: 'error' };
@@ -72,9 +79,10 @@ export function indexHtml(entries: readonly PageEntry[], title: string): string 
     const s = statusOf(e);
     const name = [e.fixture ?? '(no fixtures)', e.variant].filter(Boolean).join(' / ');
     const link = e.file ? `<a href="${escapeHtml(encodeURI(e.file))}">${escapeHtml(name)}</a>` : escapeHtml(name);
+    const text = e.textFile ? ` <a class="t" href="${escapeHtml(encodeURI(e.textFile))}">text</a>` : '';
     const desc = e.description ? `<div class="d">${escapeHtml(e.description)}</div>` : '';
     return (
-      `<tr class="${s.level}"><td>${escapeHtml(e.email)}</td><td>${link}${desc}</td>` +
+      `<tr class="${s.level}"><td>${escapeHtml(e.email)}</td><td>${link}${text}${desc}</td>` +
       `<td>${escapeHtml(e.subject ?? '')}</td><td class="n">${e.sizeBytes === undefined ? '' : formatSize(e.sizeBytes)}</td>` +
       `<td style="color:${colour[s.level]}">${escapeHtml(s.text)}</td></tr>`
     );
@@ -85,7 +93,7 @@ export function indexHtml(entries: readonly PageEntry[], title: string): string 
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}
-th{background:#f4f4f4}.n{text-align:right;white-space:nowrap}.d{color:#666;font-size:.85em}
+th{background:#f4f4f4}.n{text-align:right;white-space:nowrap}.d{color:#666;font-size:.85em}.t{font-size:.85em;color:#555}
 tr.error{background:#fff3f3}tr.warn{background:#fffaf0}
 </style></head>
 <body>

@@ -92,7 +92,7 @@ describe('velvet build never follows a symlink in the output folder', () => {
     const outside = tempTree({ 'page.html': 'keep me' });
     expect((await velvet(['build', 'e', '--out', 'out'], { cwd: dir })).code).toBe(0);
     symlinkSync(outside, join(dir, 'out/gone'));
-    writeFileSync(join(dir, 'out/.velvet-build.json'), JSON.stringify({ generator: 'velvet build', files: ['gone/page.html', 'm/empty-payload.html', 'index.html'] }));
+    writeFileSync(join(dir, 'out/.velvet-build.json'), JSON.stringify({ generator: 'velvet build', files: ['gone/page.html', 'm/empty-payload.html', 'm/empty-payload.txt', 'index.html'] }));
     const r = await velvet(['build', 'e', '--out', 'out'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(readFileSync(join(outside, 'page.html'), 'utf8')).toBe('keep me');

@@ -33,6 +33,22 @@ describe('velvet build', () => {
     expect(JSON.parse(readFileSync(join(out, '.velvet-build.json'), 'utf8')).generator).toBe('velvet build');
   });
 
+  it('writes the plain-text version of every page beside it, made by html-to-text, and links it', async () => {
+    const html = [
+      '<html><body><div style="display:none">Spring sale\u034f\u00a0\u034f\u00a0\u034f\u00a0</div>',
+      '<h1>Hello, $name</h1><p>Our <a href="https://shop.example/sale">spring sale</a> is on.</p>',
+      '<p><a href="https://shop.example/"><img src="logo.png" alt="Shop logo"></a><img src="spacer.gif" alt="spacer"></p>',
+      '<p data-skip-in-text="true">View in browser</p><a href="https://shop.example/">https://shop.example/</a></body></html>',
+    ].join('');
+    const dir = tempTree({ 'm/email.html': html, 'm/data/one.json': '{"name": "Olena"}' });
+    const r = await velvet(['build', 'm', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'out/m/one.txt'), 'utf8');
+    expect(text).toBe('Spring sale\n\nHELLO, OLENA\n\nOur spring sale https://shop.example/sale is on.\n\nShop logo https://shop.example/\n\nhttps://shop.example/\n');
+    expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).toContain('href="m/one.txt"');
+    expect(JSON.parse(readFileSync(join(dir, 'out/.velvet-build.json'), 'utf8')).files).toContain('m/one.txt');
+  });
+
   it('builds one email folder, multi-variant fixtures as fixture--variant pages, with progress lines', async () => {
     const recipients = Array.from({ length: 30 }, (_, i) => ({ locator: `r${i}@example.com`, jsonParam: JSON.stringify({ n: i }) }));
     const dir = tempTree({ 'm/email.html': 'n=$n', 'm/email.json': '{"subject": "No. $n"}', 'm/data/all.json': JSON.stringify({ recipients }) });

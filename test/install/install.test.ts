@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../preview/helpers.js';
 import { writeProject } from './offline-lock.js';
+import { RULES } from '../../src/lint/rules/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCREENSHOT = join(ROOT, 'test-results', 'install-preview.png');
@@ -52,14 +53,15 @@ describe('velvet installed from its packed tarball', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('ships only what runs: bin, dist with the built UI, schemas, the starter; nothing imports src/', () => {
+  it('ships only what runs: bin, dist with the built UI, docs (every rule page the editor links), schemas, the starter; nothing imports src/', () => {
     expect(packed).toContain('bin/velvet.js');
     expect(packed).toContain('dist/cli/main.js');
     expect(packed).toContain('dist/ui/index.html');
     expect(packed).toContain('schemas/config.schema.json');
     expect(packed).toContain('starter/email/email.html');
     const tops = new Set(packed.map((p) => p.split('/')[0]));
-    expect([...tops].sort()).toEqual(['README.md', 'bin', 'dist', 'package.json', 'schemas', 'starter']);
+    expect([...tops].sort()).toEqual(['README.md', 'bin', 'dist', 'docs', 'package.json', 'schemas', 'starter']);
+    for (const rule of RULES) expect(packed, rule.meta.id).toContain(rule.meta.docs);
     expect(packed.filter((p) => p.endsWith('.map') || p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
     const installed = join(project, 'node_modules', 'velvet');
     for (const file of filesOf(installed).filter((f) => /\.(js|mjs|html)$/.test(f))) {

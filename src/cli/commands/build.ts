@@ -4,7 +4,8 @@ import type { CliIO, Command } from '../command.js';
 import { ENGINE_FLAGS, parseFlags, resolveConfig } from '../args.js';
 import { openOutDir, type OutDir } from '../out-dir.js';
 import { displayPath, errorLine, exitCodeFor, fail, paint, progress } from '../report.js';
-import { GMAIL_CLIP_BYTES, errorPage, formatSize, indexHtml, pageName, type PageEntry } from '../site.js';
+import { GMAIL_CLIP_BYTES, errorPage, formatSize, indexHtml, pageName, textName, type PageEntry } from '../site.js';
+import { htmlToText } from '../../preview/plain-text.js';
 import { DataError, UsageError, VelvetError } from '../../errors.js';
 import { findEmails, isEmailDir, listVariants, loadEmail, renderEmail, type EmailRef, type ResolvedConfig } from '../../project/index.js';
 
@@ -15,7 +16,8 @@ Usage: velvet build DIR --out OUT [options]
 DIR is a project (its velvet.config.json says where the emails live), any folder holding email
 folders, or one email folder. Each variant becomes OUT/<email>/<fixture>.html, or
 OUT/<email>/<fixture>--<variant>.html when a fixture has several variants (smartsend
-recipients, orders). OUT/index.html links them all with subject, size and status; a size over
+recipients, orders), with its plain-text version beside it (.txt, as the preview's Text tab
+shows it). OUT/index.html links them all with subject, size and status; a size over
 Gmail's ${formatSize(GMAIL_CLIP_BYTES)} clipping threshold is flagged. A page that fails shows its error, and
 the failures are listed at the end as file:line:column message.
 
@@ -128,6 +130,8 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
         const r = renderEmail(email, { fixture, variant, config });
         Object.assign(entry, { subject: r.subject, sizeBytes: r.sizeBytes, unknownMergeTags: r.unknownMergeTags.length });
         out.write(`${ref.name}/${page}`, r.html);
+        entry.textFile = `${ref.name}/${textName(page)}`;
+        out.write(entry.textFile, `${htmlToText(r.html)}\n`);
       } catch (err) {
         failed(entry, err);
       }
