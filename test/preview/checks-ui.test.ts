@@ -98,7 +98,7 @@ describe('Checks, Source and HTML tabs in Chromium', { timeout: 90_000 }, () => 
   });
 
   it('opens the Source tab at the template line of a clicked check, marked', async () => {
-    await page.locator('velvet-checks-list [data-check]').first().click();
+    await page.locator('velvet-checks-list section[data-rule="output-img-alt"] [data-check]').click();
     await expect.poll(() => page.locator('velvet-tabs [data-tab="source"]').getAttribute('aria-selected')).toBe('true');
     const target = source().locator('.cm-line[data-target-line]');
     await target.waitFor();
