@@ -11,6 +11,7 @@ import { LayoutController, type Panel } from './layout-controller.js';
 import { FindingsController } from './findings-controller.js';
 import type { VelvetFrame } from './velvet-frame.js';
 import type { SourceTarget } from './velvet-source-view.js';
+import { isCheckOf, outputIsOf } from './checks.js';
 import './velvet-checks-list.js';
 import './velvet-code-view.js';
 import './velvet-empty-state.js';
@@ -240,7 +241,8 @@ export class VelvetApp extends LitElement {
   /** A check was clicked: its element outlined in the frame, its template line in the Source tab. */
   #showCheck(d: Diagnostic): void {
     const frame = this.renderRoot.querySelector<VelvetFrame>('velvet-frame');
-    frame?.highlight(d.output?.element ?? null);
+    // the element index is one of the render the finding was placed in
+    frame?.highlight(outputIsOf(d, this.#fixtureLabel(this.emails.find((x) => x.name === this.sel?.email))) ? (d.output?.element ?? null) : null);
     this.target = { file: d.file, line: d.line, column: d.column, seq: ++this.#targetSeq };
     this.#setTab('source');
   }
@@ -360,7 +362,7 @@ export class VelvetApp extends LitElement {
     const lint = this.#findings.lint;
     const diagnostics = lint && lint.available && 'diagnostics' in lint ? lint.diagnostics : undefined;
     const fixtureLabel = this.#fixtureLabel(email);
-    const checks = diagnostics?.filter((d) => d.fixture === fixtureLabel || (d.fixture === undefined && d.output !== undefined));
+    const checks = diagnostics?.filter((d) => isCheckOf(d, fixtureLabel));
     const tabs: TabInfo[] = [
       { id: 'html', label: 'HTML' },
       { id: 'source', label: 'Source' },

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Diagnostic, LintResponse } from '../src/preview/protocol.js';
+import { isCheckOf, outputIsOf } from './checks.js';
 
 /**
  * The findings on the rendered output of the fixture shown (those with its label as `fixture`, or
@@ -101,7 +102,7 @@ export class VelvetChecksList extends LitElement {
   /** The findings of the fixture shown, and how many other fixtures have. */
   #split(all: readonly Diagnostic[]): { mine: Diagnostic[]; others: number } {
     const output = all.filter((d) => d.fixture !== undefined || d.output !== undefined);
-    const mine = output.filter((d) => d.fixture === this.label || (d.fixture === undefined && d.output !== undefined));
+    const mine = output.filter((d) => isCheckOf(d, this.label));
     return { mine, others: output.length - mine.length };
   }
 
@@ -132,7 +133,7 @@ export class VelvetChecksList extends LitElement {
                 <button data-check aria-current=${d === this.#chosen ? 'true' : 'false'} @click=${() => this.#choose(d)}>
                   <span class="sev ${d.severity}">${d.severity}</span>
                   <span>${d.message}</span>
-                  <span class="where">${d.file}:${d.line}:${d.column}${d.output ? ` · output line ${d.output.line}` : ''}</span>
+                  <span class="where">${d.file}:${d.line}:${d.column}${d.output && outputIsOf(d, this.label) ? ` · output line ${d.output.line}` : ''}</span>
                 </button>
               </li>`,
             )}
