@@ -115,7 +115,10 @@ function compileRun(nodes: Node[]): Exec {
     refs.push(isRef ? node : undefined);
   }
   const span = nodes[0]!.span;
+  let each: Exec | undefined;
   return (r) => {
+    // a render that records its source map writes node by node, so each write has its own span
+    if (r.mapWrite !== undefined) return (each ??= compileEach(nodes))(r);
     let out = '';
     let k = 0;
     try {
@@ -139,6 +142,19 @@ function compileRun(nodes: Node[]): Exec {
       throw r.fault(e, nodes[k]!.span);
     }
     r.write(out, span);
+  };
+}
+
+/** The nodes of a run one by one, for a render that records its source map. */
+function compileEach(nodes: Node[]): Exec {
+  const fns = nodes.map(compileNode);
+  return (r) => {
+    let k = 0;
+    try {
+      for (; k < fns.length; k++) fns[k]!(r);
+    } catch (e) {
+      throw r.fault(e, nodes[k]!.span);
+    }
   };
 }
 

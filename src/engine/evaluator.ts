@@ -19,6 +19,15 @@ import { JBigDecimal, JBigInteger, JDouble, JMap, JSet, type Value } from './val
 export interface RenderTrace {
   branch?(node: IfNode, taken: number): void;
   loop?(node: ForeachNode, iterations: number): void;
+  /**
+   * The source map of the render: output [start, end) was written by the template node at
+   * `span`. Calls come in output order and cover the whole output. Text built inside a capture
+   * (a #define block, a block macro's $bodyContent, an interpolated string) reaches the output
+   * through the reference that prints it, so it maps to that reference; text written by
+   * #evaluate maps to the #evaluate directive. Only set it when the map is wanted: with it,
+   * runs of text and references write node by node.
+   */
+  write?(start: number, end: number, span: Span): void;
 }
 
 export interface Limits {
@@ -52,6 +61,10 @@ class Output {
 export class Renderer {
   readonly ctx: Map<string, Value>;
   out = new Output();
+  /** The template's own output (not a capture): what `mapWrite` maps. */
+  private readonly root = this.out;
+  /** `trace.write`, read once: undefined unless the render records its source map. */
+  mapWrite: ((start: number, end: number, span: Span) => void) | undefined;
   iterations = 0;
   macroDepth = 0;
   nesting = 0;
@@ -68,6 +81,7 @@ export class Renderer {
     readonly trace?: RenderTrace,
   ) {
     this.ctx = context;
+    this.mapWrite = trace?.write?.bind(trace);
     this.macros = new Map(ast.macros);
     this.deadline = Date.now() + limits.maxTimeMs;
   }
@@ -147,6 +161,7 @@ export class Renderer {
     if (o.text.length + this.captured > this.limits.maxOutput) {
       throw this.limit('maxOutput', `output is larger than ${this.limits.maxOutput} characters (limit maxOutput)`, span);
     }
+    if (this.mapWrite !== undefined && o === this.root) this.mapWrite(o.text.length - s.length, o.text.length, span);
   }
 
   // ---------------------------------------------------------------- statements
@@ -684,13 +699,20 @@ export class Renderer {
     }
     checkClock();
     for (const [k, m] of ast.macros) this.macros.set(k, m);
-    this.nested(span, () => {
-      try {
-        this.nodes(ast.nodes);
-      } catch (e) {
-        if (!(e instanceof StopSignal && e.target === undefined)) throw e;
-      }
-    });
+    // spans inside the evaluated text are not template offsets: the source map names the directive
+    const map = this.mapWrite;
+    if (map) this.mapWrite = (start, end) => map(start, end, span);
+    try {
+      this.nested(span, () => {
+        try {
+          this.nodes(ast.nodes);
+        } catch (e) {
+          if (!(e instanceof StopSignal && e.target === undefined)) throw e;
+        }
+      });
+    } finally {
+      this.mapWrite = map;
+    }
   }
 }
 

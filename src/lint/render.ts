@@ -12,6 +12,7 @@ import { VelvetError } from '../errors.js';
 import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import { applyMergeTags, type Email, type ResolvedConfig } from '../project/index.js';
 import type { Part } from './parts.js';
+import { RenderMap } from './source-map.js';
 
 /** One part (body, subject or preheader) rendered with one variant. */
 export interface PartRender {
@@ -23,6 +24,11 @@ export interface PartRender {
   branches: Map<IfNode, Set<number>>;
   /** Iteration counts seen by each #foreach. */
   loops: Map<ForeachNode, Set<number>>;
+  /**
+   * The source map of `output`, made on first use by rendering again with the map recorded (a
+   * clean render pays nothing for it); undefined when the render failed or gave other output.
+   */
+  map(): RenderMap | undefined;
 }
 
 export interface VariantRender {
@@ -39,6 +45,8 @@ export interface VariantRender {
   loops: Map<ForeachNode, Set<number>>;
   /** Each part's own render, by part name. */
   parts: Partial<Record<Part['name'], PartRender>>;
+  /** The source map of `html` (see PartRender.map). */
+  map(): RenderMap | undefined;
 }
 
 /** The variant an email without fixtures is rendered with: no data, as for a contact without any. */
@@ -77,6 +85,7 @@ export function renderVariant(email: Email, setup: RenderSetup, variant: Fixture
     branches: new Map(),
     loops: new Map(),
     parts: {},
+    map: () => out.parts.body?.map(),
   };
   for (const { part, ast } of setup.parts) {
     const r = renderPart(part, ast, variant, setup, contact);
@@ -90,7 +99,25 @@ export function renderVariant(email: Email, setup: RenderSetup, variant: Fixture
 }
 
 function renderPart(part: Part, ast: TemplateAst, variant: FixtureVariant, setup: RenderSetup, contact: Record<string, string>): PartRender {
-  const r: PartRender = { output: undefined, error: undefined, branches: new Map(), loops: new Map() };
+  let map: RenderMap | null | undefined;
+  const r: PartRender = {
+    output: undefined,
+    error: undefined,
+    branches: new Map(),
+    loops: new Map(),
+    map: () => {
+      if (map === undefined) {
+        map = null;
+        if (r.output !== undefined) {
+          const m = new RenderMap();
+          const again = run(part, ast, variant, setup, contact, { write: (a, b, span) => m.write(a, b, span) }, m);
+          // a render that reads the real clock may differ the second time: then no map
+          if (again === r.output) map = m;
+        }
+      }
+      return map ?? undefined;
+    },
+  };
   const add = <K>(m: Map<K, Set<number>>, k: K, v: number) => {
     let s = m.get(k);
     if (!s) m.set(k, (s = new Set()));
@@ -100,14 +127,25 @@ function renderPart(part: Part, ast: TemplateAst, variant: FixtureVariant, setup
     ? { branch: (n: IfNode, i: number) => add(r.branches, n, i), loop: (n: ForeachNode, c: number) => add(r.loops, n, c) }
     : undefined;
   try {
-    const ctx = buildContext(toPayload(variant.payload), setup.base);
-    const limits = { ...DEFAULT_LIMITS, ...setup.base.limits };
-    const name = part.name === 'body' ? part.file : `${part.file}#${part.name}`;
-    const output = new Renderer(ast, part.source, name, ctx, limits, trace).run();
-    r.output = applyMergeTags(output, contact, { knownFields: setup.knownFields }).output;
+    r.output = run(part, ast, variant, setup, contact, trace);
   } catch (e) {
     if (!(e instanceof VelvetError)) throw e;
     r.error = e;
   }
   return r;
+}
+
+/** One render of a part, merge tags applied; `map` records the merge tag replacements. */
+function run(part: Part, ast: TemplateAst, variant: FixtureVariant, setup: RenderSetup, contact: Record<string, string>, trace: RenderTrace | undefined, map?: RenderMap): string | undefined {
+  const ctx = buildContext(toPayload(variant.payload), setup.base);
+  const limits = { ...DEFAULT_LIMITS, ...setup.base.limits };
+  const name = part.name === 'body' ? part.file : `${part.file}#${part.name}`;
+  try {
+    const output = new Renderer(ast, part.source, name, ctx, limits, trace).run();
+    const onReplace = map && ((offset: number, tag: string, value: string) => map.replace(offset, tag, value));
+    return applyMergeTags(output, contact, { knownFields: setup.knownFields, onReplace }).output;
+  } catch (e) {
+    if (map && e instanceof VelvetError) return undefined;
+    throw e;
+  }
 }

@@ -9,12 +9,15 @@ import { readFileSync } from 'node:fs';
 import { parseJson, type ParsedJson } from '../json/index.js';
 import { listVariants, type Email, type ResolvedConfig } from '../project/index.js';
 import { analyse, type Analysis } from './analysis.js';
+import { linkChecker, type LinkCheckOptions } from './check-links.js';
 import { coverageOf, type CoverageReport } from './coverage.js';
 import { htmlMap, type HtmlMap } from './html.js';
+import { parseOutput, type OutputDocument } from './output-doc.js';
+import { outputSpan } from './output.js';
 import { bodyPart, metaParts, type Part } from './parts.js';
 import { emptyFixture, renderSetup, renderVariant, type VariantRender } from './render.js';
 import { RULES } from './rules/index.js';
-import type { Diagnostic, DiagnosticSeverity, Location, RenderedVariant, Report, Rule, RuleContext, RuleSetting } from './types.js';
+import type { Diagnostic, DiagnosticSeverity, Location, OutputLocation, RenderedVariant, Report, Rule, RuleContext, RuleSetting } from './types.js';
 
 export interface LintOptions {
   /** Rule settings over the config's `lint.rules` (command-line `--rule`). */
@@ -26,6 +29,8 @@ export interface LintOptions {
    * `email.metaFile`); an editor passes its unsaved text here.
    */
   metaText?: string | undefined;
+  /** Check the http(s) URLs of the rendered output with HEAD requests (`--check-links`). Default: off. */
+  checkLinks?: LinkCheckOptions | undefined;
 }
 
 export interface EmailLintResult {
@@ -47,6 +52,14 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   const body = bodyPart(email);
   const parts: Part[] = [body, ...metaParts(email, options.metaText)];
   let renders: RenderedVariant[] | undefined;
+  // fixtures that render the same HTML share its parse
+  const docs = new Map<string, OutputDocument>();
+  const documentOf = (html: string | undefined): OutputDocument | undefined => {
+    if (html === undefined) return undefined;
+    let d = docs.get(html);
+    if (!d) docs.set(html, (d = parseOutput(html)));
+    return d;
+  };
   const getRenders = (): RenderedVariant[] => {
     if (renders) return renders;
     const setup = renderSetup(parts, config, Boolean(options.coverage));
@@ -54,13 +67,17 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
     const empty = variants.length === 0;
     // without fixtures the email is rendered once with no data, as Yespo does for a contact
     // without any, so that the output rules still see its HTML
-    renders = (empty ? [emptyFixture()] : variants).map(({ fixture, variant }) => ({
-      fixture,
-      variant,
-      label: fixture.variants.length > 1 ? `${fixture.name}/${variant.name}` : fixture.name,
-      result: renderVariant(email, setup, variant),
-      empty,
-    }));
+    renders = (empty ? [emptyFixture()] : variants).map(({ fixture, variant }) => {
+      const result = renderVariant(email, setup, variant);
+      return {
+        fixture,
+        variant,
+        label: fixture.variants.length > 1 ? `${fixture.name}/${variant.name}` : fixture.name,
+        result,
+        empty,
+        document: () => documentOf(result.html),
+      };
+    });
     return renders;
   };
   const perPart = new Map<Part, { analysis?: Analysis; html?: HtmlMap; renders?: RenderedVariant[] }>();
@@ -72,7 +89,10 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   const rendersOf = (part: Part): RenderedVariant[] => {
     if (part === body) return getRenders();
     const c = cache(part);
-    return (c.renders ??= getRenders().map((r) => ({ ...r, result: partResult(r.result, part) })));
+    return (c.renders ??= getRenders().map((r) => {
+      const result = partResult(r.result, part);
+      return { ...r, result, document: () => documentOf(result.html) };
+    }));
   };
   let meta: ParsedJson | null | undefined;
   const metaLocation = (pointer: string): Location | undefined => {
@@ -99,9 +119,12 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
         analysis: () => (cache(part).analysis ??= analyse(part.ast!)),
         html: () => (cache(part).html ??= htmlMap(part.source, part.ast!)),
         renders: () => rendersOf(part),
+        links: options.checkLinks ? linkChecker(options.checkLinks) : undefined,
         metaLocation,
         report: (r) => {
-          const d = toDiagnostic(part, rule.meta.id, severity, r);
+          const placed = r.output ? placeOutput(r, rendersOf(part), part.source) : undefined;
+          const d = toDiagnostic(part, rule.meta.id, severity, placed?.report ?? r);
+          if (d && placed) d.output = placed.output;
           if (d) found.push(d);
         },
       };
@@ -139,6 +162,22 @@ function toDiagnostic(part: Part, ruleId: string, severity: DiagnosticSeverity, 
   return d;
 }
 
+/**
+ * A report on rendered output with its place: the output location in the HTML of its fixture
+ * and, unless the rule gave one, the template span that produced it.
+ */
+function placeOutput(r: Report, renders: readonly RenderedVariant[], source: string): { report: Report; output: OutputLocation } | undefined {
+  const o = r.output!;
+  const v = renders.find((x) => x.label === r.fixture);
+  const html = v?.result.html;
+  const doc = v?.document();
+  if (!v || html === undefined || !doc) return undefined;
+  const start = Math.max(0, Math.min(o.start, html.length));
+  const end = Math.max(start, Math.min(o.end, html.length));
+  const span = r.span || r.loc ? r.span : outputSpan(v.result, doc, source, start, end, o.element);
+  return { report: { ...r, span }, output: doc.location(start, end, o.element) };
+}
+
 /** A variant's render as a subject or preheader context sees it: that part's output and errors. */
 function partResult(v: VariantRender, part: Part): VariantRender {
   const p = v.parts[part.name];
@@ -151,6 +190,7 @@ function partResult(v: VariantRender, part: Part): VariantRender {
     branches: p?.branches ?? new Map(),
     loops: p?.loops ?? new Map(),
     parts: v.parts,
+    map: () => p?.map(),
   };
 }
 

@@ -8,7 +8,9 @@ import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import type { Email, ResolvedConfig } from '../project/index.js';
 import type { SourceLines } from '../json/positions.js';
 import type { Analysis } from './analysis.js';
+import type { LinkChecker } from './check-links.js';
 import type { HtmlMap } from './html.js';
+import type { OutputDocument } from './output-doc.js';
 import type { PartName } from './parts.js';
 import type { SyntaxProblem } from './recover.js';
 import type { VariantRender } from './render.js';
@@ -65,6 +67,16 @@ export interface Report {
   /** A position in another file; wins over `span`. */
   loc?: Location | undefined;
   fixture?: string | undefined;
+  /**
+   * A finding on the rendered output of `fixture` (required with it): offsets into that
+   * fixture's rendered HTML (`RenderedVariant.result.html`, after merge tags) and, when it is
+   * about one element, the element's document index (`OutputElement.index`). A rule may report
+   * only this: the runner fills `Diagnostic.output` (with line and column in the HTML) and, when
+   * neither `span` nor `loc` is given, the template position from the render's source map (the
+   * exact characters for copied template text, the reference for a printed value), falling back
+   * to the template tag that best matches the element, then to the start of the template.
+   */
+  output?: { start: number; end: number; element?: number | undefined } | undefined;
 }
 
 export interface RuleMeta {
@@ -96,6 +108,8 @@ export interface RenderedVariant {
   result: VariantRender;
   /** The email has no fixtures and this is its render with an empty payload. */
   empty: boolean;
+  /** The rendered HTML parsed (parse5), once for all rules; undefined when the render failed. */
+  document(): OutputDocument | undefined;
 }
 
 export interface RuleContext {
@@ -117,6 +131,8 @@ export interface RuleContext {
   html(): HtmlMap;
   /** Every fixture variant rendered (`result.html` is this part's output). */
   renders(): RenderedVariant[];
+  /** The link checker of the run, with `--check-links` only (output-broken-link). */
+  links?: LinkChecker | undefined;
   /** Position of a JSON pointer in email.json (for subject findings). */
   metaLocation(pointer: string): Location | undefined;
   report(r: Report): void;

@@ -20,7 +20,18 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   { pointer: '/engine/now', name: 'engine.now', check: nowProblem },
   { pointer: '/engine/timeZone', name: 'engine.timeZone', check: (v) => (typeof v === 'string' ? timeZoneProblem(v) : undefined) },
   { pointer: '/engine/locale', name: 'engine.locale', check: (v) => (typeof v === 'string' ? localeProblem(v) : undefined) },
+  { pointer: '/lint/unsubscribePattern', name: 'lint.unsubscribePattern', check: (v) => (typeof v === 'string' ? patternProblem(v) : undefined) },
 ];
+
+/** A regular expression JavaScript can compile (with the `i` flag). */
+export function patternProblem(source: string): string | undefined {
+  try {
+    new RegExp(source, 'i');
+    return undefined;
+  } catch (e) {
+    return `'${source}' is not a regular expression (${(e as Error).message})`;
+  }
+}
 
 /** `now` as ISO text or epoch millis. */
 export function nowProblem(value: unknown): string | undefined {

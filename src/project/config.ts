@@ -25,7 +25,17 @@ export interface VelvetConfigInput {
         apiUrl?: string | undefined;
       }
     | undefined;
-  lint?: { rules?: Record<string, Severity> | undefined } | undefined;
+  lint?:
+    | {
+        rules?: Record<string, Severity> | undefined;
+        unsubscribePattern?: string | undefined;
+        maxImageKB?: number | undefined;
+        subjectMaxLength?: number | undefined;
+        preheaderMinLength?: number | undefined;
+        preheaderMaxLength?: number | undefined;
+        minContrast?: number | undefined;
+      }
+    | undefined;
   preview?: { assetsBaseUrl?: string | undefined; assetsDir?: string | undefined } | undefined;
 }
 
@@ -44,7 +54,15 @@ export interface ResolvedConfig {
     subjectPrefix: string;
     apiUrl: string;
   }>;
-  readonly lint: Readonly<{ rules: Readonly<Record<string, Severity>> }>;
+  readonly lint: Readonly<{
+    rules: Readonly<Record<string, Severity>>;
+    unsubscribePattern: string;
+    maxImageKB: number;
+    subjectMaxLength: number;
+    preheaderMinLength: number;
+    preheaderMaxLength: number;
+    minContrast: number;
+  }>;
   /** The preview shows images under `assetsBaseUrl` from the absolute folder `assetsDir`. */
   readonly preview: Readonly<{ assetsBaseUrl: string | undefined; assetsDir: string }>;
 }
@@ -76,6 +94,17 @@ export const CONFIG_DEFAULTS = Object.freeze({
   lint: Object.freeze({
     /** Severity per rule id; rules not listed keep their own default. Default: none. */
     rules: Object.freeze({}) as Readonly<Record<string, Severity>>,
+    /** What marks an unsubscribe link (a case-insensitive regex on a link's URL and text), for output-unsubscribe. */
+    unsubscribePattern: String.raw`unsubscri|opt[-_ ]?out|abmelden|abbestell|d[ée]sabonn|d[ée]sinscri|darse de baja|отпис|відпис`,
+    /** Largest local image file (project assets) in KB, for output-img-weight. Default 200. */
+    maxImageKB: 200,
+    /** Longest rendered subject in characters, for output-subject-length. Default 70. */
+    subjectMaxLength: 70,
+    /** Shortest and longest rendered preheader in characters, for output-preheader-length. Default 30 and 140. */
+    preheaderMinLength: 30,
+    preheaderMaxLength: 140,
+    /** Lowest WCAG contrast ratio of inline text and background colours, for output-contrast. Default 2. */
+    minContrast: 2,
   }),
   preview: Object.freeze({
     /** URL prefix of the email's images (e.g. your CDN) that the preview loads from assetsDir. Default: none. */
@@ -116,7 +145,15 @@ export function normalizeConfig(
       subjectPrefix: pick((l) => l.send?.subjectPrefix, D.send.subjectPrefix),
       apiUrl: pick((l) => l.send?.apiUrl, D.send.apiUrl).replace(/\/+$/, ''),
     }),
-    lint: Object.freeze({ rules: Object.freeze(rules) }),
+    lint: Object.freeze({
+      rules: Object.freeze(rules),
+      unsubscribePattern: pick((l) => l.lint?.unsubscribePattern, D.lint.unsubscribePattern),
+      maxImageKB: pick((l) => l.lint?.maxImageKB, D.lint.maxImageKB),
+      subjectMaxLength: pick((l) => l.lint?.subjectMaxLength, D.lint.subjectMaxLength),
+      preheaderMinLength: pick((l) => l.lint?.preheaderMinLength, D.lint.preheaderMinLength),
+      preheaderMaxLength: pick((l) => l.lint?.preheaderMaxLength, D.lint.preheaderMaxLength),
+      minContrast: pick((l) => l.lint?.minContrast, D.lint.minContrast),
+    }),
     preview: Object.freeze({
       assetsBaseUrl: pick((l) => l.preview?.assetsBaseUrl, D.preview.assetsBaseUrl),
       assetsDir: resolve(root, pick((l) => l.preview?.assetsDir, D.preview.assetsDir)),

@@ -35,6 +35,11 @@ export interface MergeTagOptions {
    * renders its fallback (or nothing) instead of being left as an unknown tag.
    */
   knownFields?: Iterable<string> | undefined;
+  /**
+   * Told of each tag replaced, in order: its offset in `text`, the tag and what replaced it
+   * (for a source map of the output; tags left as written are not replaced).
+   */
+  onReplace?: ((offset: number, tag: string, value: string) => void) | undefined;
 }
 
 const TAG = /%(?![0-9A-Fa-f]{2}%)([A-Za-z][A-Za-z0-9_.]*)(?:\|([^%\r\n]*))?%/g;
@@ -62,11 +67,13 @@ export function applyMergeTags(
   const known = new Set<string>();
   for (const f of options.knownFields ?? []) known.add(f.toUpperCase());
   const unknown: UnknownMergeTag[] = [];
+  const told = options.onReplace;
+  const replaced = (offset: number, tag: string, v: string) => (told?.(offset, tag, v), v);
   const output = text.replace(TAG, (tag: string, name: string, fallback: string | undefined, offset: number) => {
     const key = name.toUpperCase();
     const value = values.get(key);
-    if (value !== undefined && value !== '') return value;
-    if (value !== undefined || known.has(key)) return fallback ?? '';
+    if (value !== undefined && value !== '') return replaced(offset, tag, value);
+    if (value !== undefined || known.has(key)) return replaced(offset, tag, fallback ?? '');
     unknown.push({ tag, name, offset });
     return tag;
   });

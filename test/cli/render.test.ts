@@ -47,7 +47,7 @@ describe('velvet render EMAIL_DIR', () => {
       email: 'welcome',
       fixture: 'website-signup',
       variant: 'default',
-      subject: 'Welcome to Northwind Outfitters, Emma: your 10% gift is inside',
+      subject: 'Welcome to Northwind, Emma: your 10% gift is inside',
       preheader: 'Your Northwind account is ready. Here is what happens next.',
       unknownMergeTags: [],
     });

@@ -80,7 +80,7 @@ describe('subject and preheader get the rules of the body', () => {
   });
 
   it('a clean subject and preheader give no findings', async () => {
-    const meta = '{"subject": "Hi $!name, welcome", "preheader": "#if($name)For $name#end"}';
+    const meta = '{"subject": "Hi $!name, welcome", "preheader": "#if($name)For $name: #{end}the news of this week, and a gift"}';
     const { code, out } = await lintMeta(meta);
     expect(out.diagnostics).toEqual([]);
     expect(code).toBe(0);

@@ -53,6 +53,7 @@ describe('an email with no fixtures', () => {
     expect(out).toEqual([
       ['output-empty-url', '1:1', '(empty payload)'],
       ['output-img-alt', '2:1', '(empty payload)'],
+      ['output-img-size', '2:1', '(empty payload)'],
       ['output-insecure-link', '2:1', '(empty payload)'],
     ]);
   });
@@ -62,7 +63,7 @@ describe('an email with no fixtures', () => {
     try {
       const r = await runCli(['lint', 'part.html', '--format', 'json'], t.dir);
       const out = JSON.parse(r.stdout) as { diagnostics: { ruleId: string }[] };
-      expect(out.diagnostics.map((d) => d.ruleId)).toEqual(['output-empty-url', 'output-img-alt', 'output-insecure-link']);
+      expect(out.diagnostics.map((d) => d.ruleId)).toEqual(['output-empty-url', 'output-img-alt', 'output-img-size', 'output-insecure-link']);
     } finally {
       t.cleanup();
     }
@@ -81,6 +82,6 @@ describe('an email with no fixtures', () => {
   it('with fixtures, no empty payload is added', async () => {
     const found = await lintCase(template, { fixtures: { a: { link: 'https://x.example' } } });
     expect(found.filter((d) => d.fixture === '(empty payload)')).toEqual([]);
-    expect(found.map((d) => d.ruleId)).toEqual(['output-img-alt', 'output-insecure-link']);
+    expect(found.map((d) => d.ruleId)).toEqual(['output-img-alt', 'output-img-size', 'output-insecure-link']);
   });
 });

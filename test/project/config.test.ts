@@ -14,7 +14,7 @@ describe('normalizeConfig', () => {
       engine: { now: undefined, timeZone: 'UTC', locale: 'en-US' },
       contactFields: [],
       send: { allow: [], carrierMessageId: undefined, subjectPrefix: '[TEST] ', apiUrl: 'https://yespo.io/api' },
-      lint: { rules: {} },
+      lint: { ...CONFIG_DEFAULTS.lint, rules: {} },
       preview: { assetsBaseUrl: undefined, assetsDir: resolve('/p/assets') },
     });
     expect(CONFIG_DEFAULTS.send.subjectPrefix).toBe('[TEST] ');

@@ -23,6 +23,11 @@ Options:
   --min-coverage P      exit 1 when a template's coverage is below P percent (implies --coverage)
   --jobs N              threads to lint on (default: one per core, at most 4; 1 lints on the
                         main thread only)
+  --check-links         also send a HEAD request (GET when HEAD is refused with 405) to every
+                        http(s) link and image URL of the rendered output, each URL once, 8 at a
+                        time; failures are output-broken-link warnings. Off by default: without
+                        it lint never uses the network
+  --link-timeout MS     time allowed per URL with --check-links (default 10000)
   --list-rules          print the rules with their default severity and exit
   -h, --help            show this help
 
@@ -72,8 +77,15 @@ export const command: Command = {
       if (!ruleById(m[1]!)) return usage(io, `unknown rule '${m[1]}' (velvet lint --list-rules)`);
       rules[m[1]!] = m[2] as RuleSetting;
     }
-    const jobs = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs takes a whole number from 1 to 64, got '${v.jobs}'`);
+    const asked = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
+    if (!Number.isInteger(asked) || asked < 1 || asked > 64) return usage(io, `--jobs takes a whole number from 1 to 64, got '${v.jobs}'`);
+    const timeoutMs = v['link-timeout'] === undefined ? undefined : Number(v['link-timeout']);
+    if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000)) {
+      return usage(io, `--link-timeout takes milliseconds from 1 to 600000, got '${v['link-timeout']}'`);
+    }
+    const checkLinks = v['check-links'] ? { timeoutMs } : undefined;
+    // one thread checks each URL once; the requests, not the CPU, take the time then
+    const jobs = checkLinks ? 1 : asked;
     const coverage = Boolean(v.coverage) || minCoverage !== undefined;
     try {
       const targets = findTargets(positionals, io.cwd);
@@ -85,7 +97,7 @@ export const command: Command = {
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
         if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
       }
-      const results = await lintRefs(targets, { rules, coverage }, jobs);
+      const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs);
       const diagnostics = results.flatMap((r) => r.diagnostics);
       const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
       io.stdout(
@@ -132,6 +144,8 @@ function parse(argv: string[]) {
       'min-coverage': { type: 'string' },
       'list-rules': { type: 'boolean' },
       jobs: { type: 'string' },
+      'check-links': { type: 'boolean' },
+      'link-timeout': { type: 'string' },
     },
   }, 'lint');
 }

@@ -8,7 +8,13 @@ import { fixtureSchema } from './fixture-schema.js';
 import { loudReference } from './loud-reference.js';
 import { missingSubject } from './missing-subject.js';
 import { noVelocityCount } from './no-velocity-count.js';
+import { outputHeadingOrder, outputHtmlLang, outputLinkImgAlt, outputTableRole } from './output-a11y.js';
+import { outputBrokenLink } from './output-broken-link.js';
+import { outputContrast } from './output-contrast.js';
 import { outputEmptyUrl, outputImgAlt, outputInsecureLink } from './output-html.js';
+import { outputImgSize, outputImgWeight } from './output-images.js';
+import { outputPreheaderLength, outputSubjectLength } from './output-lengths.js';
+import { outputLinkText, outputLinkUrl, outputUnsubscribe } from './output-links.js';
 import { outputLeftoverCode } from './output-leftover-code.js';
 import { outputSize } from './output-size.js';
 import { renderError, renderLimit } from './render-error.js';
@@ -33,7 +39,20 @@ export const RULES: readonly Rule[] = [
   outputEmptyUrl,
   outputImgAlt,
   outputInsecureLink,
+  outputLinkUrl,
+  outputLinkText,
+  outputUnsubscribe,
+  outputBrokenLink,
+  outputImgSize,
+  outputImgWeight,
+  outputHtmlLang,
+  outputTableRole,
+  outputLinkImgAlt,
+  outputHeadingOrder,
+  outputContrast,
   missingSubject,
+  outputSubjectLength,
+  outputPreheaderLength,
   outputSize,
   renderError,
   renderLimit,

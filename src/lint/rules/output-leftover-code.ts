@@ -1,10 +1,21 @@
+import type { DefaultTreeAdapterTypes as T } from 'parse5';
 import { defineRule } from '../util.js';
 
 const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\{?(?:if|elseif|else|end|foreach|set|break|stop|macro|parse|include|evaluate|define)\b\}?/g;
 
+/** A piece of text of the output as a reader (or Outlook) gets it, with its place in the HTML. */
+interface Piece {
+  text: string;
+  /** Offset of `text` in the HTML when it is there as written, else of the node holding it. */
+  at: number;
+  exact: boolean;
+}
+
 /**
  * Velocity code left in the rendered output of a fixture: a loud reference to a missing value,
  * a method Velocity could not call, or a directive the engine took for text. The reader sees it.
+ * Text, attribute values and comments of the parsed output are read; CSS in <style> blocks is
+ * not (`#if` cannot be there, `#end` may be an id selector).
  */
 export const outputLeftoverCode = defineRule(
   { id: 'output-leftover-code', description: 'Velocity code ($, ${, #) left in the rendered output of a fixture', defaultSeverity: 'error', needs: 'renders', parts: 'all' },
@@ -13,40 +24,53 @@ export const outputLeftoverCode = defineRule(
     const loud = c.analysis().uses.filter((u) => u.inText && !u.ref.quiet);
     for (const r of c.renders()) {
       const html = r.result.html;
+      // most outputs hold no code at all (colours such as #e07a2f are not): no need to walk the tree
       if (html === undefined) continue;
-      const styles = styleRanges(html);
-      let k = 0;
-      for (const m of html.matchAll(LEFTOVER)) {
-        // CSS in <style> blocks (`#if` cannot be there, `#end` may be an id selector) is skipped
-        while (k < styles.length && styles[k]![1] <= m.index) k++;
-        if (k < styles.length && styles[k]![0] <= m.index) continue;
-        const found = m[0];
-        const use = loud.find((u) => u.ref.literal === found) ?? loud.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));
-        // with no fixtures, every loud reference to payload data prints itself; loud-reference
-        // reports those already
-        if (r.empty && use?.resolved.kind === 'payload') continue;
-        const at = use ? use.ref.span.start : c.source.indexOf(found);
-        const span = at >= 0 ? { start: at, end: at + (use?.ref.literal.length ?? found.length) } : { start: 0, end: 0 };
-        c.report({ message: `The output shows Velocity code '${found}'`, span, fixture: r.label });
+      LEFTOVER.lastIndex = 0;
+      const any = LEFTOVER.test(html);
+      // matchAll below starts where the pattern's lastIndex is
+      LEFTOVER.lastIndex = 0;
+      if (!any) continue;
+      for (const p of pieces(r.document()!.root, html)) {
+        for (const m of p.text.matchAll(LEFTOVER)) {
+          const found = m[0];
+          const use = loud.find((u) => u.ref.literal === found) ?? loud.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));
+          // with no fixtures, every loud reference to payload data prints itself; loud-reference
+          // reports those already
+          if (r.empty && use?.resolved.kind === 'payload') continue;
+          const at = use ? use.ref.span.start : c.source.indexOf(found);
+          const span = at >= 0 ? { start: at, end: at + (use?.ref.literal.length ?? found.length) } : { start: 0, end: 0 };
+          const start = p.exact ? p.at + m.index : p.at;
+          c.report({ message: `The output shows Velocity code '${found}'`, span, fixture: r.label, output: { start, end: p.exact ? start + found.length : start } });
+        }
       }
     }
   },
 );
 
-const STYLE_OPEN = /<style/gi;
-const STYLE_CLOSE = /<\/style>/gi;
-
-/** [start, end) of the <style> blocks of an output, found without copying it. */
-function styleRanges(html: string): [number, number][] {
-  const out: [number, number][] = [];
-  STYLE_OPEN.lastIndex = 0;
-  for (let m = STYLE_OPEN.exec(html); m; m = STYLE_OPEN.exec(html)) {
-    // the closing tag by its own search: a lazy [\s\S]*? would try it at every character
-    STYLE_CLOSE.lastIndex = m.index;
-    const end = STYLE_CLOSE.exec(html)?.index ?? -1;
-    if (end < 0) break;
-    out.push([m.index, end + 8]);
-    STYLE_OPEN.lastIndex = end + 8;
-  }
+function pieces(root: T.ParentNode, html: string): Piece[] {
+  const out: Piece[] = [];
+  const add = (text: string, start: number | undefined, end: number | undefined, inner = 0) => {
+    if (start === undefined || end === undefined) return out.push({ text, at: 0, exact: false });
+    const raw = html.slice(start + inner, end - (inner ? 3 : 0));
+    out.push({ text, at: start + inner, exact: raw === text });
+  };
+  const walk = (n: T.ParentNode) => {
+    for (const ch of n.childNodes) {
+      const loc = ch.sourceCodeLocation;
+      if (ch.nodeName === '#text') add((ch as T.TextNode).value, loc?.startOffset, loc?.endOffset);
+      else if (ch.nodeName === '#comment') add((ch as T.CommentNode).data, loc?.startOffset, loc?.endOffset, 4);
+      else if ('tagName' in ch) {
+        for (const a of ch.attrs) {
+          const l = ch.sourceCodeLocation?.attrs?.[a.name];
+          const raw = l ? html.slice(l.startOffset, l.endOffset) : '';
+          const i = raw.lastIndexOf(a.value);
+          out.push({ text: a.value, at: l ? l.startOffset + Math.max(0, i) : 0, exact: i >= 0 });
+        }
+        if (ch.nodeName !== 'style') walk(ch);
+      }
+    }
+  };
+  walk(root);
   return out;
 }

@@ -1,0 +1,40 @@
+/**
+ * What output rules share: the parsed output of each rendered fixture, and reporting a finding
+ * on an element (its start tag) or on a range of the output. The runner turns the output range
+ * into a template position through the render's source map (see Report.output).
+ */
+import { type OutputDocument, type OutputElement } from './output-doc.js';
+import type { RenderedVariant, RuleContext } from './types.js';
+
+export interface OutputReporter {
+  doc: OutputDocument;
+  render: RenderedVariant;
+  /** A finding on an element, placed at its start tag (an implied element: at the start). */
+  element(el: OutputElement, message: string): void;
+  range(start: number, end: number, message: string): void;
+}
+
+/** Runs `check` on the parsed output of every fixture that rendered (body rules). */
+export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void): void {
+  if (!c.ast) return;
+  for (const r of c.renders()) {
+    const doc = r.document();
+    if (!doc) continue;
+    check({
+      doc,
+      render: r,
+      element: (el, message) => c.report({ message, fixture: r.label, output: { start: el.start, end: el.end, element: el.index } }),
+      range: (start, end, message) => c.report({ message, fixture: r.label, output: { start, end } }),
+    });
+  }
+}
+
+/** Elements named `names` of the document and of Outlook's conditional comments, in output order. */
+export function elementsNamed(doc: OutputDocument, names: ReadonlySet<string>): OutputElement[] {
+  const out = doc.elements.filter((e) => names.has(e.name));
+  if (doc.conditional.length === 0) return out;
+  return [...out, ...doc.conditional.filter((e) => names.has(e.name))].sort((a, b) => a.start - b.start);
+}
+
+/** Tags that carry a link or an image URL in `href` or `src`. */
+export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'v:imagedata', 'v:fill', 'source']);

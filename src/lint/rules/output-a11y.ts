@@ -1,0 +1,85 @@
+import { attr, textOf, type OutputElement } from '../output-doc.js';
+import { eachOutput, elementsNamed } from '../output-report.js';
+import { defineRule } from '../util.js';
+
+/** A whole document: the output has its own <html> or <body> tag (a fragment is part of an email). */
+const whole = (els: readonly OutputElement[]) => els.some((e) => (e.name === 'html' || e.name === 'body') && !e.implied);
+
+export const outputHtmlLang = defineRule(
+  { id: 'output-html-lang', description: 'Rendered HTML whose <html> has no lang attribute', defaultSeverity: 'warning', needs: 'renders' },
+  (c) =>
+    eachOutput(c, (o) => {
+      const html = o.doc.elements[0];
+      if (!html || html.name !== 'html' || !whole(o.doc.elements)) return;
+      const lang = attr(html, 'lang') ?? attr(html, 'xml:lang');
+      if (!lang?.trim()) o.element(html, '<html> has no lang attribute: screen readers read the email in the wrong language (e.g. <html lang="en">)');
+    }),
+);
+
+const TABLE: ReadonlySet<string> = new Set(['table']);
+
+/** Whether a table has the parts of a data table (headers, a caption), outside the tables nested in it. */
+function isDataTable(el: OutputElement): boolean {
+  let data = false;
+  const walk = (n: OutputElement['node']) => {
+    for (const ch of n.childNodes) {
+      if (data || !('tagName' in ch) || ch.tagName === 'table') continue;
+      if (ch.tagName === 'th' || ch.tagName === 'caption' || ch.tagName === 'thead') data = true;
+      else walk(ch);
+    }
+  };
+  walk(el.node);
+  return data || attr(el, 'summary') !== undefined;
+}
+
+export const outputTableRole = defineRule(
+  { id: 'output-table-role', description: 'Layout tables (no th, caption or thead) without role="presentation"', defaultSeverity: 'warning', needs: 'renders' },
+  (c) =>
+    eachOutput(c, (o) => {
+      for (const el of elementsNamed(o.doc, TABLE)) {
+        if (attr(el, 'role') !== undefined || isDataTable(el)) continue;
+        o.element(el, 'A layout <table> has no role="presentation": screen readers announce its rows and columns');
+      }
+    }),
+);
+
+const A: ReadonlySet<string> = new Set(['a']);
+
+export const outputLinkImgAlt = defineRule(
+  { id: 'output-link-img-alt', description: 'Links made only of images without alt text (the link has no name)', defaultSeverity: 'warning', needs: 'renders' },
+  (c) =>
+    eachOutput(c, (o) => {
+      for (const el of elementsNamed(o.doc, A)) {
+        if (attr(el, 'aria-label')?.trim() || attr(el, 'title')?.trim() || textOf(el.node) !== '') continue;
+        const images: string[] = [];
+        const walk = (n: OutputElement['node']) => {
+          for (const ch of n.childNodes) {
+            if (!('tagName' in ch)) continue;
+            if (ch.tagName === 'img') images.push(ch.attrs.find((a) => a.name === 'alt')?.value.trim() ?? '');
+            else walk(ch);
+          }
+        };
+        walk(el.node);
+        if (images.length > 0 && images.every((alt) => alt === '')) {
+          o.element(el, 'A link holds only an image without alt text: screen readers have no name for it (say where it leads in the alt)');
+        }
+      }
+    }),
+);
+
+export const outputHeadingOrder = defineRule(
+  { id: 'output-heading-order', description: 'Headings that skip a level (an <h4> right after an <h2>)', defaultSeverity: 'warning', needs: 'renders' },
+  (c) =>
+    eachOutput(c, (o) => {
+      let prev = 0;
+      for (const el of o.doc.elements) {
+        const m = /^h([1-6])$/.exec(el.name);
+        if (!m) continue;
+        const level = Number(m[1]);
+        if (prev > 0 && level > prev + 1) {
+          o.element(el, `<h${level}> follows <h${prev}>: heading levels skip ${level - prev === 2 ? `h${prev + 1}` : `h${prev + 1} to h${level - 1}`}, and screen reader users lose the outline`);
+        }
+        prev = level;
+      }
+    }),
+);

@@ -1,0 +1,70 @@
+import type { DefaultTreeAdapterTypes as T } from 'parse5';
+import { attr, type OutputElement } from '../output-doc.js';
+import { contrast, hex, inlineStyle, ownBackground, parseColor, type Rgb } from '../css.js';
+import { eachOutput } from '../output-report.js';
+import { defineRule } from '../util.js';
+
+/** Hidden text (a preheader, an Outlook-only part) is not read, whatever its colours. */
+function hidden(el: OutputElement): boolean {
+  const st = inlineStyle(el);
+  const size = /^(\d*\.?\d+)px$/.exec(st.get('font-size') ?? '');
+  return st.get('display') === 'none' || st.get('visibility') === 'hidden' || st.get('opacity') === '0' || st.get('mso-hide') === 'all' || (size !== null && Number(size[1]) <= 1);
+}
+
+const hasOwnText = (node: T.Element) => node.childNodes.some((n) => n.nodeName === '#text' && (n as T.TextNode).value.trim() !== '');
+
+/**
+ * The text colour of an element from inline styles (or a <font color>): its own or the nearest
+ * ancestor's, undefined when none says or it cannot be known. A link does not inherit: mail
+ * clients colour links themselves unless the link sets its colour.
+ */
+function textColor(el: OutputElement): Rgb | undefined {
+  for (let e: OutputElement | undefined = el; e; e = e.parent) {
+    const v = inlineStyle(e).get('color') ?? (e.name === 'font' ? attr(e, 'color') : undefined);
+    if (v !== undefined) {
+      const c = parseColor(v);
+      return c === 'unknown' ? undefined : c;
+    }
+    if (e.name === 'a') return undefined;
+  }
+  return undefined;
+}
+
+function background(el: OutputElement): Rgb | undefined {
+  for (let e: OutputElement | undefined = el; e; e = e.parent) {
+    const c = ownBackground(e);
+    if (c !== undefined) return c === 'unknown' ? undefined : c;
+  }
+  return undefined;
+}
+
+export const outputContrast = defineRule(
+  {
+    id: 'output-contrast',
+    description: 'Text whose inline colour has very low contrast with the inline background under it (below lint.minContrast)',
+    defaultSeverity: 'warning',
+    needs: 'renders',
+  },
+  (c) => {
+    const min = c.config.lint.minContrast;
+    eachOutput(c, (o) => {
+      const isHidden = new Map<OutputElement, boolean>();
+      const hiddenUp = (el: OutputElement | undefined): boolean => {
+        if (!el) return false;
+        let h = isHidden.get(el);
+        if (h === undefined) isHidden.set(el, (h = hidden(el) || hiddenUp(el.parent)));
+        return h;
+      };
+      for (const el of o.doc.elements) {
+        if (el.implied || !hasOwnText(el.node) || hiddenUp(el)) continue;
+        const fg = textColor(el);
+        const bg = fg && background(el);
+        if (!fg || !bg) continue;
+        const ratio = contrast(fg, bg);
+        if (ratio < min) {
+          o.element(el, `Text colour ${hex(fg)} on background ${hex(bg)} has a contrast of ${ratio.toFixed(2)}:1, below ${min}:1 (WCAG asks 4.5:1 for body text)`);
+        }
+      }
+    });
+  },
+);

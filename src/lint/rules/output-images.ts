@@ -1,0 +1,89 @@
+import { realpathSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { ResolvedConfig } from '../../project/index.js';
+import { attr } from '../output-doc.js';
+import { eachOutput, elementsNamed } from '../output-report.js';
+import { inlineStyle } from '../css.js';
+import { defineRule } from '../util.js';
+
+const IMG: ReadonlySet<string> = new Set(['img']);
+
+export const outputImgSize = defineRule(
+  { id: 'output-img-size', description: 'Images without width and height attributes in the rendered output', defaultSeverity: 'warning', needs: 'renders' },
+  (c) =>
+    eachOutput(c, (o) => {
+      for (const el of elementsNamed(o.doc, IMG)) {
+        const width = attr(el, 'width');
+        const height = attr(el, 'height');
+        if (width === undefined || width.trim() === '') {
+          o.element(el, '<img> has no width attribute: Outlook ignores CSS widths and shows the image at the size of its file');
+        } else if ((height === undefined || height.trim() === '') && inlineStyle(el).get('height') !== 'auto') {
+          o.element(el, '<img> has no height attribute: the layout jumps while images load, and stays empty where they are blocked (a fluid image says style="height:auto")');
+        }
+      }
+    }),
+);
+
+/** The project file an image URL loads, when it is under preview.assetsBaseUrl inside the project. */
+export function localImage(src: string, config: ResolvedConfig, root = realRoot(config)): string | undefined {
+  const base = config.preview.assetsBaseUrl;
+  const url = src.trim();
+  if (!base || !url.startsWith(base)) return undefined;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(url.slice(base.length).replace(/[?#].*$/s, ''));
+  } catch {
+    return undefined;
+  }
+  const dir = resolve(config.preview.assetsDir);
+  const file = resolve(dir, rel);
+  if (rel === '' || rel.includes('\0') || !file.startsWith(dir + sep)) return undefined;
+  try {
+    // a symlink may not lead out of the project
+    const real = realpathSync(file);
+    return root !== undefined && real.startsWith(root + sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function realRoot(config: ResolvedConfig): string | undefined {
+  try {
+    return realpathSync(config.root);
+  } catch {
+    return undefined;
+  }
+}
+
+export const outputImgWeight = defineRule(
+  { id: 'output-img-weight', description: 'Images held in the project (preview.assetsDir) whose file is larger than lint.maxImageKB', defaultSeverity: 'warning', needs: 'renders' },
+  (c) => {
+    if (!c.config.preview.assetsBaseUrl) return;
+    const max = c.config.lint.maxImageKB * 1024;
+    const sizes = new Map<string, number | undefined>();
+    const root = realRoot(c.config);
+    const sizeOf = (src: string) => {
+      if (!sizes.has(src)) {
+        const file = localImage(src, c.config, root);
+        let size: number | undefined;
+        try {
+          const st = file ? statSync(file) : undefined;
+          size = st?.isFile() ? st.size : undefined;
+        } catch {
+          size = undefined;
+        }
+        sizes.set(src, size);
+      }
+      return sizes.get(src);
+    };
+    eachOutput(c, (o) => {
+      for (const el of elementsNamed(o.doc, IMG)) {
+        const src = attr(el, 'src');
+        const size = src ? sizeOf(src) : undefined;
+        if (size !== undefined && size > max) {
+          o.element(el, `The image file is ${(size / 1024).toFixed(0)} KB, more than lint.maxImageKB (${c.config.lint.maxImageKB} KB): it loads slowly on mobile data`);
+        }
+      }
+    });
+  },
+);
