@@ -93,6 +93,7 @@ describe('Checks, Source and HTML tabs in Chromium', { timeout: 90_000 }, () => 
     const check = group.locator('[data-check]');
     expect(await check.innerText()).toContain('<img> has no alt attribute');
     expect(await check.innerText()).toContain(`checks-demo/email.html:${IMG_LINE}:`);
+    expect(await check.innerText()).toMatch(/output line \d+/);
     expect(await page.locator('velvet-tabs [data-tab="checks"] .badge').innerText()).toMatch(/^\d+$/);
     await page.screenshot({ path: join(SHOTS, 'checks-tab.png') });
   });
@@ -109,6 +110,16 @@ describe('Checks, Source and HTML tabs in Chromium', { timeout: 90_000 }, () => 
       .locator('.cm-lineNumbers .cm-gutterElement')
       .evaluateAll((els) => els.map((e) => [Math.round(e.getBoundingClientRect().top), e.textContent] as const));
     expect(numbers.find(([t]) => t === top)?.[1]).toBe(String(IMG_LINE));
+    // and the element it is about, the <img>, is outlined in the frame (the index lint gives)
+    const rendered = await page.locator('velvet-code-view[slot="html"]').evaluate((el) => (el as unknown as { text: string }).text);
+    const img = elementIndex(rendered, (tag) => tag === 'img');
+    await expect.poll(() => page.locator('velvet-frame iframe').getAttribute('data-highlighted')).toBe(String(img));
+    const outlined = await emailFrame().evaluate(() =>
+      Array.from(document.getElementsByTagName('*'))
+        .filter((e) => getComputedStyle(e).outlineStyle === 'solid')
+        .map((e) => e.tagName.toLowerCase()),
+    );
+    expect(outlined).toEqual(['img']);
     await page.screenshot({ path: join(SHOTS, 'source-tab.png') });
   });
 
