@@ -11,7 +11,7 @@
  *   npm run bench:lint              targets: <= 1.5 s per CLI run, <= 3x the bare parse and render
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = join(root, 'samples');
 const COUNT = Number(process.env['LINT_BENCH_COUNT'] ?? 1000);
 const RUNS = Number(process.env['LINT_BENCH_RUNS'] ?? 3);
+/** LINT_BENCH_DIR=path keeps the email folders there (made when missing), e.g. for `node --cpu-prof`. */
+const KEEP = process.env['LINT_BENCH_DIR'];
 
 /** The bare work, as a script for a fresh process: load, compile, render every variant. */
 const bare = (project: string) => `
@@ -37,16 +39,9 @@ console.log(JSON.stringify({ emails: emails.length, renders }));
 `;
 
 const emails = readdirSync(samples).filter((n) => statSync(join(samples, n)).isDirectory() && existsSync(join(samples, n, 'email.html')));
-const dir = mkdtempSync(join(tmpdir(), 'velvet-lint-bench-'));
+const dir = KEEP ?? mkdtempSync(join(tmpdir(), 'velvet-lint-bench-'));
 try {
-  cpSync(join(samples, 'velvet.config.json'), join(dir, 'velvet.config.json'));
-  for (let i = 0; i < COUNT; i++) {
-    const name = emails[i % emails.length]!;
-    const to = join(dir, `${String(i).padStart(4, '0')}-${name}`);
-    cpSync(join(samples, name), to, { recursive: true });
-    const file = join(to, 'email.html');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('</body>', `<!-- copy ${i} --></body>`));
-  }
+  if (!KEEP || !existsSync(join(dir, 'velvet.config.json'))) makeFolders(dir);
   const fromSource = process.argv.includes('--source');
   if (!fromSource) {
     const build = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8' });
@@ -96,5 +91,18 @@ try {
   console.log(`ratio lint / bare: ${(ms / msBare).toFixed(2)}x (default threads), ${(msOne / msBare).toFixed(2)}x (--jobs 1)`);
   console.log(`targets: <= 1.5 s per run: ${ms <= 1500 ? 'met' : 'NOT met'}; <= 3x bare: ${ms / msBare <= 3 ? 'met' : 'NOT met'}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
+}
+
+/** COUNT email folders, copies of the samples in turn, each template with a marker of its own. */
+function makeFolders(to: string): void {
+  mkdirSync(to, { recursive: true });
+  cpSync(join(samples, 'velvet.config.json'), join(to, 'velvet.config.json'));
+  for (let i = 0; i < COUNT; i++) {
+    const name = emails[i % emails.length]!;
+    const email = join(to, `${String(i).padStart(4, '0')}-${name}`);
+    cpSync(join(samples, name), email, { recursive: true });
+    const file = join(email, 'email.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</body>', `<!-- copy ${i} --></body>`));
+  }
 }

@@ -48,6 +48,10 @@ export class VelvetLintList extends LitElement {
       background: var(--warn-soft);
       color: var(--warn);
     }
+    .info {
+      background: var(--line);
+      color: var(--muted);
+    }
     .where {
       grid-column: 2;
       font: 12px var(--mono);

@@ -99,29 +99,52 @@ export function render(
 /**
  * The payload as a Java map: JSON text is read with exact number typing. A text rendered again
  * (a fixture, for every save in the preview and every template in lint) is read once: later
- * renders get a copy of its maps and lists, since a template may change them.
+ * renders get a copy of its maps and lists, since a template may change them. The first render
+ * of a text uses what it reads as it is, and keeps nothing but the text: most texts are
+ * rendered once, and a value kept for later outlives the render and costs the collector more.
  */
 export function toPayload(payload: unknown): JMap {
   if (payload === undefined || payload === null) return new JMap();
-  if (typeof payload === 'string') return copyJava(readPayload(payload)) as JMap;
+  if (typeof payload === 'string') return readPayload(payload);
   const v: Value = toJava(payload);
   if (!(v instanceof JMap)) throw new DataError('the payload must be a JSON object');
   return v;
 }
 
-/** Payload texts read lately (at most READ_CACHE_SIZE, each at most READ_CACHE_TEXT characters). */
-const readPayloads = new Map<string, JMap>();
+/**
+ * Payload texts read lately, newest last (at most READ_CACHE_SIZE, each at most READ_CACHE_TEXT
+ * characters), with their value once they were read a second time. A short list compared with
+ * `===` (lengths first) costs less than hashing a long text for a Map.
+ */
+const readTexts: string[] = [];
+const readValues: (JMap | undefined)[] = [];
 const READ_CACHE_SIZE = 16;
 const READ_CACHE_TEXT = 1_000_000;
 
 function readPayload(text: string): JMap {
-  const known = readPayloads.get(text);
-  if (known) return known;
+  let at = -1;
+  for (let k = readTexts.length - 1; k >= 0; k--) {
+    if (readTexts[k] === text) {
+      at = k;
+      break;
+    }
+  }
+  const known = at < 0 ? undefined : readValues[at];
+  if (known) return copyJava(known) as JMap;
   const v = parseJson(text, { file: '<payload>' }).java;
   if (!(v instanceof JMap)) throw new DataError('the payload must be a JSON object');
+  if (at >= 0) {
+    // read a second time: keep this value unchanged for the renders to come, render a copy
+    readValues[at] = v;
+    return copyJava(v) as JMap;
+  }
   if (text.length <= READ_CACHE_TEXT) {
-    if (readPayloads.size >= READ_CACHE_SIZE) readPayloads.delete(readPayloads.keys().next().value!);
-    readPayloads.set(text, v);
+    if (readTexts.length >= READ_CACHE_SIZE) {
+      readTexts.shift();
+      readValues.shift();
+    }
+    readTexts.push(text);
+    readValues.push(undefined);
   }
   return v;
 }

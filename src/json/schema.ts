@@ -1,14 +1,17 @@
 /**
  * JSON Schema validation (Ajv, draft-07) of parsed JSON, turning the first relevant Ajv error into
  * a located error: file:line:column, code frame and JSON pointer. The schemas live in the
- * package's `schemas/` folder so editors can use the same files through `$schema`.
+ * package's `schemas/` folder so editors can use the same files through `$schema`; the validators
+ * are Ajv's code for them, generated ahead of time (scripts/build-validators.ts), since loading
+ * Ajv and compiling the schemas took longer than checking the files of a large project.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError, DataError } from '../errors.js';
 import type { ParsedJson } from './parse.js';
+import { VALIDATORS } from './validators.generated.js';
 
 export interface SchemaIssue {
   /** JSON pointer of the offending value (or property, for unknown ones). */
@@ -17,8 +20,6 @@ export interface SchemaIssue {
   /** Point at the property name rather than the value. */
   atKey: boolean;
 }
-
-let ajv: Ajv | undefined;
 
 /** The `schemas/` folder: found by walking up from this module (works from src/ and dist/). */
 export function schemasDir(): string {
@@ -32,23 +33,15 @@ export function schemasDir(): string {
   }
 }
 
-function instance(): Ajv {
-  if (ajv) return ajv;
-  // verbose: errors carry their parent schema, used to list the allowed property names
-  const a = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-  const dir = schemasDir();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
-    a.addSchema(JSON.parse(readFileSync(join(dir, f), 'utf8')) as object, f);
-  }
-  ajv = a;
-  return a;
-}
-
-/** The compiled validator of a schema file in `schemas/`, e.g. "config.schema.json". */
+/**
+ * The compiled validator of a schema file in `schemas/`, e.g. "config.schema.json" (compiled
+ * with `allErrors` and `verbose`: errors carry their parent schema, used to list the allowed
+ * property names).
+ */
 export function validator(name: string): ValidateFunction {
-  const v = instance().getSchema(name);
+  const v = Object.hasOwn(VALIDATORS, name) ? (VALIDATORS as Record<string, unknown>)[name] : undefined;
   if (!v) throw new Error(`velvet: unknown schema ${name}`);
-  return v;
+  return v as ValidateFunction;
 }
 
 /** Validate `value`; the most specific problems first (deepest pointer), empty when valid. */

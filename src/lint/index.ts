@@ -14,9 +14,9 @@ export type { CoverageGap, CoverageReport } from './coverage.js';
 export type { EmailLintResult, LintOptions } from './runner.js';
 export type { LintTarget } from './targets.js';
 export { RULES, ruleById } from './rules/index.js';
-export { REPORTERS, isFormat, type LintResults, type ReportFormat, type Reporter } from './reporters/index.js';
+export { REPORTERS, countBySeverity, isFormat, type LintResults, type ReportFormat, type Reporter } from './reporters/index.js';
 export { findTargets, loadTarget, resolveTargets, type TargetRef } from './targets.js';
-export { defaultJobs, lintRefs, type TargetResult } from './parallel.js';
+export { defaultJobs, lintRefs, mayLintMany, startWorkers, type TargetResult, type WorkerPool } from './parallel.js';
 export { inferSchema, type JsonSchema } from './schema.js';
 export { lintEmailResult, severityOf } from './runner.js';
 export { parseWithRecovery, type SyntaxProblem } from './recover.js';
@@ -33,9 +33,9 @@ export async function lintTargets(targets: readonly LintTarget[], options: LintO
   return out;
 }
 
-/** Lint diagnostics as `velvet send` findings: errors block the send unless --force. */
+/** Lint diagnostics as `velvet send` findings: errors block the send unless --force; infos are left out. */
 export function toSendFindings(diagnostics: readonly Diagnostic[]): SendFinding[] {
-  return diagnostics.map((d) => ({
+  return diagnostics.flatMap((d) => (d.severity === 'info' ? [] : [{ ...d, severity: d.severity }])).map((d) => ({
     severity: d.severity,
     rule: d.ruleId,
     message: `${d.message}${d.fixture ? ` [${d.fixture}]` : ''}${d.file.endsWith('.html') ? '' : ` (${d.file})`}`,

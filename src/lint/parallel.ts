@@ -3,12 +3,19 @@
  * the next email from a shared counter until none is left, so a slow email or a worker that
  * starts late never leaves a thread idle. Each thread loads its emails itself (reading fixtures
  * is part of the work). Results come back in target order, as plain data.
+ *
+ * A worker costs the start of a thread and the load of the linter's modules: `startWorkers`
+ * starts them ahead, while the calling thread still finds the targets, and they wait for their
+ * work in a message.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../errors.js';
+import { isEmailDir } from '../project/index.js';
 import type { CoverageReport } from './coverage.js';
 import { lintEmailResult, type LintOptions } from './runner.js';
 import { loadTarget, type TargetRef } from './targets.js';
@@ -27,6 +34,13 @@ export interface WorkerInput {
   refs: TargetRef[];
   options: LintOptions;
   counter: Int32Array;
+}
+
+/** Worker threads started ahead of their work (see `startWorkers`). */
+export interface WorkerPool {
+  readonly workers: readonly Worker[];
+  /** Stops the workers that were given no work. */
+  close(): void;
 }
 
 export type WorkerMessage =
@@ -55,19 +69,62 @@ export async function drain(refs: readonly TargetRef[], options: LintOptions, co
   }
 }
 
+/**
+ * Starts `count` worker threads that wait for their targets: call it before finding the targets
+ * and pass it to `lintRefs`, which uses the workers it needs and stops the others.
+ */
+export function startWorkers(count: number): WorkerPool {
+  const workers = Array.from({ length: Math.max(0, count) }, () => spawn(undefined));
+  // a worker waiting for work never keeps the process alive (lintRefs refs those it uses)
+  for (const w of workers) w.unref();
+  return {
+    workers,
+    close: () => {
+      for (const w of workers) void w.terminate();
+    },
+  };
+}
+
+/**
+ * Whether linting `paths` may need worker threads: some path is a folder that is not itself an
+ * email folder (a project, with possibly many emails). For one email a worker is not started.
+ */
+export function mayLintMany(paths: readonly string[], cwd: string): boolean {
+  return (paths.length > 0 ? paths : ['.']).some((p) => {
+    const abs = resolve(cwd, p);
+    try {
+      return statSync(abs).isDirectory() && !isEmailDir(abs);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Lints every target, on up to `jobs` threads (default: one per core, at most 4). */
 export async function lintRefs(
   refs: readonly TargetRef[],
   options: LintOptions = {},
   jobs = defaultJobs(),
-  /** `callerWorks: false` leaves every target to the worker threads (tests use it). */
-  how: { callerWorks?: boolean } = {},
+  /**
+   * `callerWorks: false` leaves every target to the worker threads (tests use it); `pool` gives
+   * workers started ahead (those not needed are stopped).
+   */
+  how: { callerWorks?: boolean; pool?: WorkerPool | undefined } = {},
 ): Promise<TargetResult[]> {
   const results = new Array<TargetResult>(refs.length);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const callerWorks = how.callerWorks ?? true;
-  const workers = callerWorks ? Math.min(jobs - 1, Math.floor(refs.length / MIN_PER_WORKER)) : Math.max(1, jobs - 1);
-  const running = Array.from({ length: Math.max(0, workers) }, () => runWorker({ refs: [...refs], options, counter }, results));
+  const wanted = callerWorks ? Math.min(jobs - 1, Math.floor(refs.length / MIN_PER_WORKER)) : Math.max(1, jobs - 1);
+  const ready = how.pool ? how.pool.workers.slice(0, Math.max(0, wanted)) : [];
+  for (const w of how.pool?.workers.slice(ready.length) ?? []) void w.terminate();
+  const input: WorkerInput = { refs: [...refs], options, counter };
+  const running = Array.from({ length: Math.max(0, wanted) }, (_, k) => {
+    const started = ready[k];
+    if (!started) return runWorker(spawn(input), results);
+    started.ref();
+    started.postMessage(input);
+    return runWorker(started, results);
+  });
   // the calling thread works too; a failure there still waits for the workers to stop
   const own = callerWorks ? drain(refs, options, counter, (i, r) => (results[i] = r)) : Promise.resolve();
   const settled = await Promise.allSettled([own, ...running]);
@@ -75,9 +132,8 @@ export async function lintRefs(
   return results;
 }
 
-function runWorker(input: WorkerInput, results: TargetResult[]): Promise<void> {
+function runWorker(worker: Worker, results: TargetResult[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = spawn(input);
     let failure: Error | undefined;
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'result') results[m.index] = m.result;
@@ -92,12 +148,24 @@ function runWorker(input: WorkerInput, results: TargetResult[]): Promise<void> {
   });
 }
 
-/** The worker module: built JavaScript, or the TypeScript sources through tsx in a checkout. */
-function spawn(input: WorkerInput): Worker {
+/**
+ * The young generation of a worker's heap, in MB (Node's default is 16 to 32): linting an email
+ * makes much short-lived data (payloads, outputs, HTML maps), and a larger nursery lets most of
+ * it die there instead of being copied by the collector several times.
+ */
+const YOUNG_GENERATION_MB = 64;
+
+/**
+ * The worker module: built JavaScript, or the TypeScript sources through tsx in a checkout.
+ * Without `input` it waits for a WorkerInput message.
+ */
+function spawn(input: WorkerInput | undefined): Worker {
   const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: input });
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  const data = input === undefined ? {} : { workerData: input };
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { ...data, resourceLimits });
   // tsx's ESM entry, next to the CommonJS one that require.resolve finds
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: input });
+  return new Worker(boot, { eval: true, ...data, resourceLimits });
 }

@@ -43,6 +43,7 @@ export interface EmailLintResult {
 export function severityOf(rule: Rule, config: ResolvedConfig, options: LintOptions = {}): DiagnosticSeverity | undefined {
   const s = options.rules?.[rule.meta.id] ?? config.lint.rules[rule.meta.id];
   if (s === 'off') return undefined;
+  if (s === 'info') return 'info';
   if (s === 'warn') return 'warning';
   if (s === 'error') return 'error';
   return rule.meta.defaultSeverity;
@@ -146,7 +147,7 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
 /** A finding at its position in the part's file; undefined when a disable comment in a subject or preheader hides it. */
 function toDiagnostic(part: Part, ruleId: string, severity: DiagnosticSeverity, r: Report): Diagnostic | undefined {
   const message = part.name === 'body' ? r.message : `${part.name}: ${r.message}`;
-  const d: Diagnostic = { ruleId, severity, message, file: part.file, line: 1, column: 1 };
+  const d: Diagnostic = { ruleId, severity: r.severity ?? severity, message, file: part.file, line: 1, column: 1 };
   if (r.loc) {
     Object.assign(d, { file: r.loc.file, line: r.loc.line, column: r.loc.column });
     if (r.loc.endLine !== undefined) Object.assign(d, { endLine: r.loc.endLine, endColumn: r.loc.endColumn });

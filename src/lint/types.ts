@@ -15,9 +15,10 @@ import type { PartName } from './parts.js';
 import type { SyntaxProblem } from './recover.js';
 import type { VariantRender } from './render.js';
 
-export type DiagnosticSeverity = 'error' | 'warning';
+/** `info`: shown by every front end, counted apart, never fails a run. */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 /** A rule setting as written in the config or on the command line. */
-export type RuleSetting = 'off' | 'warn' | 'error';
+export type RuleSetting = 'off' | 'info' | 'warn' | 'error';
 
 /** One finding, positioned at 1-based line and column of `file`. */
 export interface Diagnostic {
@@ -77,6 +78,8 @@ export interface Report {
    * to the template tag that best matches the element, then to the start of the template.
    */
   output?: { start: number; end: number; element?: number | undefined } | undefined;
+  /** `info` for a finding that weighs less than the rule's own (partial client support): reported as info whatever the rule's severity. */
+  severity?: 'info' | undefined;
 }
 
 export interface RuleMeta {

@@ -41,7 +41,7 @@ export function toLspDiagnostics(list: readonly Diagnostic[], email: Email | und
     const href = docsHref(d.ruleId);
     const diag: LspDiagnostic = {
       range: { start, end },
-      severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      severity: d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
       code: d.ruleId,
       source: 'velvet',
       message: d.fixture ? `${d.message} [${d.fixture}]` : d.message,

@@ -3,6 +3,7 @@
  * engine can format numbers for, a date that parses). One row per option: add a row for a new
  * option. A failed check is a ConfigError at the value's line and column in velvet.config.json.
  */
+import { clientsProblem } from './config-clients.js';
 
 /** A check gives the problem with a value, or undefined when the value is fine. */
 export interface ConfigCheck {
@@ -21,6 +22,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   { pointer: '/engine/timeZone', name: 'engine.timeZone', check: (v) => (typeof v === 'string' ? timeZoneProblem(v) : undefined) },
   { pointer: '/engine/locale', name: 'engine.locale', check: (v) => (typeof v === 'string' ? localeProblem(v) : undefined) },
   { pointer: '/lint/unsubscribePattern', name: 'lint.unsubscribePattern', check: (v) => (typeof v === 'string' ? patternProblem(v) : undefined) },
+  { pointer: '/lint/clients', name: 'lint.clients', check: clientsProblem },
 ];
 
 /** A regular expression JavaScript can compile (with the `i` flag). */

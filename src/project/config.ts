@@ -5,12 +5,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_EMAIL_CLIENTS } from './config-clients.js';
 import { CONFIG_CHECKS } from './config-checks.js';
 import { readSettingsFile } from './json-file.js';
 
 export const CONFIG_FILE = 'velvet.config.json';
 
-export type Severity = 'off' | 'warn' | 'error';
+export type Severity = 'off' | 'info' | 'warn' | 'error';
 
 /** Options as written in velvet.config.json (or passed by the CLI as overrides). */
 export interface VelvetConfigInput {
@@ -34,6 +35,7 @@ export interface VelvetConfigInput {
         preheaderMinLength?: number | undefined;
         preheaderMaxLength?: number | undefined;
         minContrast?: number | undefined;
+        clients?: string[] | undefined;
       }
     | undefined;
   preview?: { assetsBaseUrl?: string | undefined; assetsDir?: string | undefined } | undefined;
@@ -62,6 +64,8 @@ export interface ResolvedConfig {
     preheaderMinLength: number;
     preheaderMaxLength: number;
     minContrast: number;
+    /** The email clients (names and globs) the client-support rule checks against. */
+    clients: readonly string[];
   }>;
   /** The preview shows images under `assetsBaseUrl` from the absolute folder `assetsDir`. */
   readonly preview: Readonly<{ assetsBaseUrl: string | undefined; assetsDir: string }>;
@@ -105,6 +109,8 @@ export const CONFIG_DEFAULTS = Object.freeze({
     preheaderMaxLength: 140,
     /** Lowest WCAG contrast ratio of inline text and background colours, for output-contrast. Default 2. */
     minContrast: 2,
+    /** Email clients the client-support rule checks (caniemail names and globs). Default: Gmail, Outlook, Apple Mail and Yahoo on their main platforms. */
+    clients: DEFAULT_EMAIL_CLIENTS,
   }),
   preview: Object.freeze({
     /** URL prefix of the email's images (e.g. your CDN) that the preview loads from assetsDir. Default: none. */
@@ -153,6 +159,7 @@ export function normalizeConfig(
       preheaderMinLength: pick((l) => l.lint?.preheaderMinLength, D.lint.preheaderMinLength),
       preheaderMaxLength: pick((l) => l.lint?.preheaderMaxLength, D.lint.preheaderMaxLength),
       minContrast: pick((l) => l.lint?.minContrast, D.lint.minContrast),
+      clients: Object.freeze([...pick<readonly string[]>((l) => l.lint?.clients, D.lint.clients)]),
     }),
     preview: Object.freeze({
       assetsBaseUrl: pick((l) => l.preview?.assetsBaseUrl, D.preview.assetsBaseUrl),

@@ -10,7 +10,7 @@ import { isInside } from './paths.js';
 import { loadFixture } from '../fixtures/load.js';
 import { decodeText } from '../fixtures/text.js';
 import type { Fixture, FixtureOptions } from '../fixtures/types.js';
-import { loadEmailMeta, type EmailMeta } from './meta.js';
+import { readEmailMeta, type EmailMeta } from './meta.js';
 
 export const TEMPLATE_FILE = 'email.html';
 export const META_FILE = 'email.json';
@@ -63,7 +63,7 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
   const source = decodeText(bytes, templateFile);
   const metaPath = join(abs, META_FILE);
   const metaFile = existsSync(metaPath) ? metaPath : undefined;
-  const meta = loadEmailMeta(metaPath);
+  const meta = metaFile ? readEmailMeta(metaFile) : { contact: {} };
   const fixtures: Fixture[] = [];
   const fixtureErrors: DataError[] = [];
   const found = findFixtures(abs, options.root);
@@ -94,14 +94,13 @@ export function fixtureFiles(emailDir: string, root?: string): string[] {
   return findFixtures(resolve(emailDir), root).files;
 }
 
-/** The real folder fixtures of `emailDir` must be inside (see LoadEmailOptions.root). */
-function boundaryOf(emailDir: string, root: string | undefined): string {
-  const email = realpathSync(emailDir);
+/** The real folder fixtures of `emailDir` (real path `email`) must be inside (see LoadEmailOptions.root). */
+function boundaryOf(emailDir: string, email: string, root: string | undefined): string {
   const config = root === undefined ? findConfig(emailDir) : undefined;
   const base = root ?? (config ? dirname(config) : emailDir);
   let real: string;
   try {
-    real = realpathSync(base);
+    real = realpath(base);
   } catch {
     return email;
   }
@@ -112,33 +111,52 @@ function boundaryOf(emailDir: string, root: string | undefined): string {
  * The fixture files of an email folder and the ones refused: a data/ folder or a fixture file
  * whose real path leads outside the project (through a symlink) is never read, so no file from
  * elsewhere on the machine can reach a render, a page or an image URL.
+ *
+ * The boundary always holds the email folder itself, so a data/ folder that really is inside the
+ * email folder, and a plain file (not a link) in it, are inside the boundary without asking the
+ * file system again: only links are resolved one by one, and the project root is looked up only
+ * when something leads out of the email folder. This keeps loading a thousand emails cheap.
  */
 export function findFixtures(emailDir: string, root?: string): { files: string[]; errors: DataError[] } {
   const dataDir = join(emailDir, DATA_DIR);
-  if (!existsSync(dataDir)) return { files: [], errors: [] };
+  let realData: string;
+  try {
+    realData = realpath(dataDir);
+  } catch {
+    return { files: [], errors: [] }; // no data/ folder (or a dangling link to one)
+  }
   const outside = (file: string): DataError => new DataError('leads outside the project folder (through a symlink); not read', { file });
-  const boundary = boundaryOf(emailDir, root);
-  if (!isInside(boundary, realpathSync(dataDir))) return { files: [], errors: [outside(dataDir)] };
+  const email = realpath(emailDir);
+  let boundary: string | undefined;
+  const inBoundary = (real: string): boolean => isInside(email, real) || isInside((boundary ??= boundaryOf(emailDir, email, root)), real);
+  if (!inBoundary(realData)) return { files: [], errors: [outside(dataDir)] };
   const files: string[] = [];
   const errors: DataError[] = [];
-  const names = readdirSync(dataDir, { withFileTypes: true })
+  const entries = readdirSync(dataDir, { withFileTypes: true })
     .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.endsWith('.json') && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort(compareNames);
-  for (const name of names) {
-    const file = join(dataDir, name);
+    .sort((a, b) => compareNames(a.name, b.name));
+  for (const entry of entries) {
+    const file = join(dataDir, entry.name);
+    // a plain file's real path is its name in the real data folder, inside the boundary
+    if (!entry.isSymbolicLink()) {
+      files.push(file);
+      continue;
+    }
     let real: string;
     try {
-      real = realpathSync(file);
+      real = realpath(file);
       if (!statSync(real).isFile()) continue;
     } catch {
       continue; // a dangling link is no fixture
     }
-    if (isInside(boundary, real)) files.push(file);
+    if (inBoundary(real)) files.push(file);
     else errors.push(outside(file));
   }
   return { files, errors };
 }
+
+/** The real path, resolved by the OS in one call (Node's own resolution asks per path segment). */
+const realpath = (path: string): string => realpathSync.native(path);
 
 /** The fixture shown first when email.json lists none: a fixture of this name. */
 export const DEFAULT_FIXTURE = 'default';

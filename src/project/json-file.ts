@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, DataError } from '../errors.js';
 import { parseJson } from '../json/parse.js';
 import { assertSchema } from '../json/schema.js';
-import { binaryReason } from '../fixtures/text.js';
+import { decodeText } from '../fixtures/text.js';
 
 /** A check of one value beyond the schema (see config-checks.ts). */
 export interface ValueCheck {
@@ -23,9 +23,13 @@ export function readSettingsFile(file: string, schema: string, checks: readonly 
   } catch (e) {
     throw new ConfigError(`Cannot read ${file}: ${(e as Error).message}`, { file }, { cause: e });
   }
-  const why = binaryReason(bytes);
-  if (why !== undefined) throw new ConfigError(`not a text file: ${why}`, { file });
-  return parseSettings(bytes.toString('utf8'), file, schema, checks);
+  let text: string;
+  try {
+    text = decodeText(bytes, file);
+  } catch (e) {
+    throw new ConfigError((e as DataError).reason, { file });
+  }
+  return parseSettings(text, file, schema, checks);
 }
 
 /**

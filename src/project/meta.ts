@@ -29,7 +29,15 @@ export interface EmailMeta {
  */
 export function loadEmailMeta(file: string, text?: string): EmailMeta {
   if (text === undefined && !existsSync(file)) return { contact: {} };
-  const raw = text === undefined ? readSettingsFile(file, 'email.schema.json') : parseSettings(text, file, 'email.schema.json');
+  return metaOf(text === undefined ? readSettingsFile(file, 'email.schema.json') : parseSettings(text, file, 'email.schema.json'));
+}
+
+/** Read an email.json known to exist. */
+export function readEmailMeta(file: string): EmailMeta {
+  return metaOf(readSettingsFile(file, 'email.schema.json'));
+}
+
+function metaOf(raw: Record<string, unknown>): EmailMeta {
   const contact: Record<string, string> = {};
   const c = raw['contact'];
   if (c && typeof c === 'object') for (const [k, v] of Object.entries(c)) contact[k] = String(v);

@@ -14,6 +14,16 @@ describe('payloads from JSON text', () => {
     expect(t.render(json + ' ').output).toBe(first);
   });
 
+  it('reads texts anew once more of them than it keeps have been rendered, and keeps each render apart', () => {
+    const t = compile('#set($ok = $items.add($n))$items');
+    const texts = Array.from({ length: 20 }, (_, n) => `{"n":${n},"items":[${n}.0]}`);
+    for (let round = 0; round < 3; round++) {
+      texts.forEach((text, n) => expect(t.render(text).output).toBe(`[${n}.0, ${n}]`));
+      // an equal text that is another string
+      expect(t.render(texts[3]!.slice(0, 5) + texts[3]!.slice(5)).output).toBe('[3.0, 3]');
+    }
+  });
+
   it('still reports bad payload text every time, with its position', () => {
     for (let i = 0; i < 2; i++) {
       expect(() => render('$a', '{"a": 1,}')).toThrow(DataError);

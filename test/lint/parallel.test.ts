@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintRefs, MIN_PER_WORKER } from '../../src/lint/parallel.js';
+import { lintRefs, mayLintMany, MIN_PER_WORKER, startWorkers } from '../../src/lint/parallel.js';
 import { findTargets } from '../../src/lint/targets.js';
 import { runCli, SAMPLES } from './helpers.js';
 
@@ -34,6 +34,23 @@ describe('linting on several threads', () => {
     const here = await lintRefs(refs, { coverage: true }, 1);
     expect(alone).toHaveLength(COPIES);
     expect(alone).toEqual(here);
+  }, 60_000);
+
+  it('workers started ahead get their targets in a message; the ones not needed are stopped', async () => {
+    expect(mayLintMany([dir], dir)).toBe(true);
+    expect(mayLintMany([join(dir, 'e001')], dir)).toBe(false);
+    const pool = startWorkers(2);
+    const exits = pool.workers.map((w) => new Promise<number>((resolve) => w.on('exit', resolve)));
+    const refs = findTargets([dir], dir);
+    const ahead = await lintRefs(refs, { coverage: true }, 2, { pool });
+    expect(ahead).toEqual(await lintRefs(refs, { coverage: true }, 1));
+    pool.close();
+    // one worker linted and ended; the other was never needed and was stopped
+    expect(await Promise.all(exits)).toHaveLength(2);
+    const unused = startWorkers(1);
+    const stopped = new Promise<number>((resolve) => unused.workers[0]!.on('exit', resolve));
+    unused.close();
+    expect(typeof (await stopped)).toBe('number');
   }, 60_000);
 
   it('--jobs must be a whole number', async () => {

@@ -3,13 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const TEMPLATE = `<html><body>
+export const TEMPLATE = `<html lang="en"><body>
 #macro(button $label $url)<a href="$url">$label</a><!--#end-->
 #set($greeting = 'Hello')
 <p>$!greeting, $!firstName</p>
 <!--#foreach($item in $order.items)-->
 <p>$!item.name: $!item.price</p>
 <!--#end-->
+<p><a href="https://example.com/unsubscribe">Unsubscribe</a></p>
 #button('Shop' 'https://example.com')
 </body></html>
 `;

@@ -31,8 +31,10 @@ describe('language server (in-process)', () => {
   });
 
   it('publishes lint findings as the text changes, with rule id and doc link, and clears them', async () => {
+    // problems are errors and warnings (1, 2); information (partial client support) may stay
+    const problems = (list: { severity?: number }[]) => list.filter((d) => (d.severity ?? 1) <= 2);
     await client.open(project.template, TEMPLATE);
-    expect(await client.diagnostics(project.template)).toEqual([]);
+    expect(problems(await client.diagnostics(project.template))).toEqual([]);
     const broken = TEMPLATE.replace('$!firstName', '$firstNme');
     await client.change(project.template, broken);
     const found = await client.diagnostics(project.template, (d) => d.length > 0);
@@ -43,7 +45,7 @@ describe('language server (in-process)', () => {
     expect(unknown.relatedInformation?.map((r) => r.location.uri)).toEqual([uri(project.fixtureA), uri(project.fixtureB)]);
     expect(found.some((d) => d.code === 'loud-reference')).toBe(true);
     await client.change(project.template, TEMPLATE);
-    expect(await client.diagnostics(project.template, (d) => d.length === 0)).toEqual([]);
+    expect(problems(await client.diagnostics(project.template, (d) => problems(d).length === 0))).toEqual([]);
   });
 
   it('reports several syntax errors at once', async () => {

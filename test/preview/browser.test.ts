@@ -65,7 +65,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     await page.goto(`${server.url}#/welcome/website-signup`);
     await expect.poll(() => page.locator('velvet-email-list [data-email]').count()).toBe(6);
     await frameText().filter({ hasText: 'Thank you for joining Northwind Outfitters' }).waitFor();
-    await expect.poll(() => page.locator('velvet-inbox-header [data-subject]').textContent()).toContain('Welcome to Northwind, ');
+    await expect.poll(() => page.locator('velvet-inbox-header [data-subject]').textContent()).toContain('Welcome to Northwind, Emma');
     expect(await page.locator('velvet-email-list [data-fixture]').count()).toBe(4);
     const frame = page.locator('velvet-frame iframe');
     expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');

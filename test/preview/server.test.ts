@@ -124,7 +124,7 @@ describe('preview server', () => {
     expect(ok.status).toBe(200);
     const { result } = (await ok.json()) as { result: { ok: boolean; subject: string } };
     expect(result.ok).toBe(true);
-    expect(result.subject).toContain('Welcome to Northwind, ');
+    expect(result.subject).toContain('Welcome to Northwind, Emma');
   });
 
   it('renders an edited payload at once, and reports a broken one with its position', async () => {

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { CONFIG_DEFAULTS, findConfig, loadConfig, normalizeConfig } from '../../src/project/config.js';
+import { DEFAULT_EMAIL_CLIENTS } from '../../src/project/config-clients.js';
 import { tempTree, thrown } from './helpers.js';
 
 describe('normalizeConfig', () => {
@@ -14,7 +15,7 @@ describe('normalizeConfig', () => {
       engine: { now: undefined, timeZone: 'UTC', locale: 'en-US' },
       contactFields: [],
       send: { allow: [], carrierMessageId: undefined, subjectPrefix: '[TEST] ', apiUrl: 'https://yespo.io/api' },
-      lint: { ...CONFIG_DEFAULTS.lint, rules: {} },
+      lint: { ...CONFIG_DEFAULTS.lint, rules: {}, clients: [...DEFAULT_EMAIL_CLIENTS] },
       preview: { assetsBaseUrl: undefined, assetsDir: resolve('/p/assets') },
     });
     expect(CONFIG_DEFAULTS.send.subjectPrefix).toBe('[TEST] ');
@@ -29,6 +30,8 @@ describe('normalizeConfig', () => {
     expect(c.engine).toEqual({ now: '2026-01-01T00:00:00Z', timeZone: 'GMT+3', locale: 'en-US' });
     expect(c.send.subjectPrefix).toBe(''); // an empty prefix is a choice, not a missing value
     expect(c.lint.rules).toEqual({ a: 'warn', b: 'error' });
+    const clients = normalizeConfig([{ lint: { clients: ['gmail.*'] } }, { lint: { clients: ['yahoo.ios'] } }], { root: '/p' });
+    expect(clients.lint.clients).toEqual(['yahoo.ios']);
   });
 
   it('gives a frozen object that does not share the defaults', () => {
@@ -85,7 +88,7 @@ describe('loadConfig and findConfig', () => {
   it.each([
     ['unknown', 3, 3, "Unknown property 'sned' (expected one of: $schema, emails, engine, contactFields, send, lint, preview)"],
     ['type', 3, 22, "'/send/subjectPrefix' must be a string, not an integer. Put before the subject of test sends. Default \"[TEST] \"."],
-    ['enum', 1, 42, `'/lint/rules/no-velocity-count' must be one of "off", "warn", "error", not "warning"`],
+    ['enum', 1, 42, `'/lint/rules/no-velocity-count' must be one of "off", "info", "warn", "error", not "warning"`],
     ['nested', 1, 13, "Unknown property 'timezone' (expected one of: now, timeZone, locale)"],
     ['syntax', 1, 15, 'Trailing comma is not allowed in JSON'],
     ['id', 1, 31, "'/send/carrierMessageId' must be an integer, not a number. Id of a prepared Yespo message used to carry test sends of emails without a messageId."],

@@ -62,3 +62,29 @@ describe('applyMergeTags', () => {
     expect(applyMergeTags('%A%', { A: '$1 %B% $&' }).output).toBe('$1 %B% $&');
   });
 });
+
+describe('the merge tag scan', () => {
+  // the definition the scan follows, as a regular expression (see merge-tags.ts)
+  const TAG = /%(?![0-9A-Fa-f]{2}%)([A-Za-z][A-Za-z0-9_.]*)(?:\|([^%\r\n]*))?%/g;
+  const reference = (text: string) => [...text.matchAll(TAG)].map((m) => ({ tag: m[0], name: m[1], fallback: m[2], offset: m.index }));
+  const pieces = ['%', '%%', 'A', 'b', 'E2', 'f', '1', '_', '.', '|', ' ', '\n', '\r', 'x', 'FIRSTNAME', '%E2%', '100%', '%C|', 'é', '😀'];
+
+  it('finds what the pattern finds in many generated texts, and substitutes them', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      for (let k = Math.floor(next() * 16); k >= 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      expect(findMergeTags(text), JSON.stringify(text)).toEqual(reference(text));
+      const contact = { A: 'alpha', b: '', FIRSTNAME: 'Olena' };
+      const expected = text.replace(TAG, (tag: string, name: string, fallback: string | undefined) => {
+        const key = name.toUpperCase();
+        const value = key === 'A' ? 'alpha' : key === 'FIRSTNAME' ? 'Olena' : key === 'B' ? '' : undefined;
+        if (value) return value;
+        if (value !== undefined || key === 'F') return fallback ?? '';
+        return tag;
+      });
+      expect(applyMergeTags(text, contact, { knownFields: ['f'] }).output, JSON.stringify(text)).toBe(expected);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { parseFlags } from '../flags.js';
 import { errorReport } from '../report.js';
-import { REPORTERS, RULES, defaultJobs, findTargets, isFormat, lintRefs, ruleById, type RuleSetting } from '../../lint/index.js';
+import { REPORTERS, RULES, countBySeverity, defaultJobs, findTargets, isFormat, lintRefs, mayLintMany, ruleById, startWorkers, type RuleSetting } from '../../lint/index.js';
 import { displayPath } from '../../lint/reporters/paths.js';
 
 const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
@@ -15,8 +15,9 @@ template files. Default: the current folder.
 Options:
   --format NAME         stylish (default), json, sarif (SARIF 2.1.0), github (workflow commands)
                         or gitlab (GitLab Code Quality JSON)
-  --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
-  --rule ID=SETTING     off, warn or error for one rule; repeatable; wins over lint.rules in
+  --max-warnings N      exit 1 when there are more than N warnings (infos do not count;
+                        default: no limit)
+  --rule ID=SETTING     off, info, warn or error for one rule; repeatable; wins over lint.rules in
                         velvet.config.json, which wins over each rule's default
   --coverage            report the #if/#elseif/#else branches and #foreach outcomes (ran, skipped
                         as empty) that no fixture exercised, with positions
@@ -72,8 +73,8 @@ export const command: Command = {
     }
     const rules: Record<string, RuleSetting> = {};
     for (const r of v.rule ?? []) {
-      const m = /^([\w-]+)=(off|warn|error)$/.exec(r);
-      if (!m) return usage(io, `--rule takes ID=off|warn|error, got '${r}'`);
+      const m = /^([\w-]+)=(off|info|warn|error)$/.exec(r);
+      if (!m) return usage(io, `--rule takes ID=off|info|warn|error, got '${r}'`);
       if (!ruleById(m[1]!)) return usage(io, `unknown rule '${m[1]}' (velvet lint --list-rules)`);
       rules[m[1]!] = m[2] as RuleSetting;
     }
@@ -87,6 +88,8 @@ export const command: Command = {
     // one thread checks each URL once; the requests, not the CPU, take the time then
     const jobs = checkLinks ? 1 : asked;
     const coverage = Boolean(v.coverage) || minCoverage !== undefined;
+    // worker threads start while the targets are found
+    const pool = jobs > 1 && mayLintMany(positionals, io.cwd) ? startWorkers(jobs - 1) : undefined;
     try {
       const targets = findTargets(positionals, io.cwd);
       if (targets.length === 0) {
@@ -97,7 +100,7 @@ export const command: Command = {
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
         if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
       }
-      const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs);
+      const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs, { pool });
       const diagnostics = results.flatMap((r) => r.diagnostics);
       const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
       io.stdout(
@@ -106,8 +109,8 @@ export const command: Command = {
           { color: io.color },
         ),
       );
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      const warnings = diagnostics.length - errors;
+      // infos are shown and counted apart: they never fail a run, --max-warnings ignores them
+      const { errors, warnings } = countBySeverity(diagnostics);
       let code = errors > 0 ? 1 : 0;
       if (maxWarnings !== undefined && warnings > maxWarnings) {
         io.stderr(`velvet lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
@@ -127,6 +130,8 @@ export const command: Command = {
         return 2;
       }
       throw err;
+    } finally {
+      pool?.close();
     }
   },
 };

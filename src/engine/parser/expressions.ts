@@ -22,7 +22,7 @@ export abstract class ExpressionParser extends Scanner {
 
   /** DirectiveArg: reference, word, string, integer, range, float, map, list, true, false. */
   directiveArg(): { expr: Expr; kind: string } | undefined {
-    const c = this.code(this.pos);
+    const c = this.src.charCodeAt(this.pos);
     const start = this.pos;
     if (c === 36) {
       const r = this.reference(true);
@@ -44,7 +44,7 @@ export abstract class ExpressionParser extends Scanner {
     }
     if (isWordStart(c)) {
       let k = start + 1;
-      while (isIdent(this.code(k))) k++;
+      while (isIdent(this.src.charCodeAt(k))) k++;
       const word = this.src.slice(start, k);
       this.pos = k;
       if (word === 'true' || word === 'false') {
@@ -59,9 +59,9 @@ export abstract class ExpressionParser extends Scanner {
 
   looksLikeReference(i: number): boolean {
     let j = i + 1;
-    if (this.code(j) === 33) j++;
-    if (this.code(j) === 123) j = this.skipMorePrefix(j + 1);
-    return isAlpha(this.code(j));
+    if (this.src.charCodeAt(j) === 33) j++;
+    if (this.src.charCodeAt(j) === 123) j = this.skipMorePrefix(j + 1);
+    return isAlpha(this.src.charCodeAt(j));
   }
 
   /**
@@ -71,10 +71,10 @@ export abstract class ExpressionParser extends Scanner {
   skipMorePrefix(j: number): number {
     for (;;) {
       let k = j;
-      while (this.code(k) === 92) k++;
-      if (this.code(k) !== 36) return j;
+      while (this.src.charCodeAt(k) === 92) k++;
+      if (this.src.charCodeAt(k) !== 36) return j;
       k++;
-      if (this.code(k) === 33) k++;
+      if (this.src.charCodeAt(k) === 33) k++;
       j = k;
     }
   }
@@ -87,39 +87,39 @@ export abstract class ExpressionParser extends Scanner {
     const start = this.pos;
     let i = start + 1;
     let quiet = false;
-    if (this.code(i) === 33) {
+    if (this.src.charCodeAt(i) === 33) {
       quiet = true;
       i++;
     }
     let formal = false;
     let rootStart = i;
-    if (this.code(i) === 123) {
+    if (this.src.charCodeAt(i) === 123) {
       formal = true;
       rootStart = i + 1;
       i = this.skipMorePrefix(i + 1);
     }
-    if (!isAlpha(this.code(i))) return undefined;
+    if (!isAlpha(this.src.charCodeAt(i))) return undefined;
     let k = i + 1;
-    while (isIdent(this.code(k))) k++;
+    while (isIdent(this.src.charCodeAt(k))) k++;
     const root = this.src.slice(rootStart, k);
     this.pos = k;
     const parts: RefPart[] = [];
     this.indexes(parts);
     for (;;) {
-      if (this.code(this.pos) === 46 && isAlpha(this.code(this.pos + 1))) {
+      if (this.src.charCodeAt(this.pos) === 46 && isAlpha(this.src.charCodeAt(this.pos + 1))) {
         const ps = this.pos + 1;
         let e = ps + 1;
-        while (isIdent(this.code(e))) e++;
+        while (isIdent(this.src.charCodeAt(e))) e++;
         const name = this.src.slice(ps, e);
-        if (this.code(e) === 40) {
+        if (this.src.charCodeAt(e) === 40) {
           this.pos = e + 1;
           const args: Expr[] = [];
           this.pos = this.skipWsNl(this.pos);
           this.lex.push('refmod2');
-          if (this.code(this.pos) !== 41) {
+          if (this.src.charCodeAt(this.pos) !== 41) {
             for (;;) {
               args.push(this.expression());
-              if (this.code(this.pos) === 44) {
+              if (this.src.charCodeAt(this.pos) === 44) {
                 this.pos++;
                 continue;
               }
@@ -135,11 +135,11 @@ export abstract class ExpressionParser extends Scanner {
         }
         this.indexes(parts);
         const afterPropIndex = parts[parts.length - 1]?.kind === 'index' && parts[parts.length - 2]?.kind === 'prop';
-        if (afterPropIndex && _inDirective && isAlpha(this.code(this.pos))) {
+        if (afterPropIndex && _inDirective && isAlpha(this.src.charCodeAt(this.pos))) {
           // after '.prop[i]' the lexer is still in its property state and reads an identifier
           this.fail(`Encountered "${this.src.slice(this.pos, this.pos + 8).split(/\W/)[0]}"`, this.pos);
         }
-        if (afterPropIndex && this.code(this.pos) === 40) {
+        if (afterPropIndex && this.src.charCodeAt(this.pos) === 40) {
           // ... and a '(' there switches it to method arguments, which plain text cannot close
           const close = this.src.indexOf(')', this.pos);
           const nl = this.src.slice(this.pos).search(/[\r\n]/);
@@ -152,7 +152,7 @@ export abstract class ExpressionParser extends Scanner {
     }
     let alt: Expr | undefined;
     if (formal) {
-      if (this.code(this.pos) === 124 && this.code(this.pos + 1) !== 124) {
+      if (this.src.charCodeAt(this.pos) === 124 && this.src.charCodeAt(this.pos + 1) !== 124) {
         this.pos++;
         this.lex.push('alt');
         try {
@@ -161,7 +161,7 @@ export abstract class ExpressionParser extends Scanner {
           this.lex.pop();
         }
       }
-      if (this.code(this.pos) !== 125) {
+      if (this.src.charCodeAt(this.pos) !== 125) {
         this.fail(
           `Encountered "${this.src[this.pos] ?? '<EOF>'}": reference \${${root}... is not closed by "}"`,
           this.pos,
@@ -183,7 +183,7 @@ export abstract class ExpressionParser extends Scanner {
   }
 
   indexes(parts: RefPart[]): void {
-    while (this.code(this.pos) === 91) {
+    while (this.src.charCodeAt(this.pos) === 91) {
       const s = this.pos;
       this.pos++;
       this.lex.push('refindex');
@@ -198,7 +198,7 @@ export abstract class ExpressionParser extends Scanner {
 
   skipWsNl(i: number): number {
     for (;;) {
-      const c = this.code(i);
+      const c = this.src.charCodeAt(i);
       if (c === 32 || c === 9 || c === 10 || c === 13) i++;
       else return i;
     }
@@ -206,7 +206,7 @@ export abstract class ExpressionParser extends Scanner {
 
   expect(code: number, what: string): void {
     this.pos = this.skipWsNl(this.pos);
-    if (this.code(this.pos) !== code) {
+    if (this.src.charCodeAt(this.pos) !== code) {
       const got = this.pos >= this.src.length ? '<EOF>' : this.src[this.pos];
       this.fail(`Encountered "${got}": expected "${what}"`, this.pos);
     }
@@ -220,7 +220,7 @@ export abstract class ExpressionParser extends Scanner {
     // "true" "lt"; in directives and method arguments a longer word wins.
     const top = this.lex[this.lex.length - 1];
     if (top === 'refindex' || top === 'alt') return true;
-    return !isIdent(this.code(i + w.length));
+    return !isIdent(this.src.charCodeAt(i + w.length));
   }
 
   expression(): Expr {
@@ -276,8 +276,8 @@ export abstract class ExpressionParser extends Scanner {
       let op: BinaryOp;
       if (this.src.startsWith('<=', p)) (op = '<='), (this.pos = p + 2);
       else if (this.src.startsWith('>=', p)) (op = '>='), (this.pos = p + 2);
-      else if (this.code(p) === 60) (op = '<'), (this.pos = p + 1);
-      else if (this.code(p) === 62) (op = '>'), (this.pos = p + 1);
+      else if (this.src.charCodeAt(p) === 60) (op = '<'), (this.pos = p + 1);
+      else if (this.src.charCodeAt(p) === 62) (op = '>'), (this.pos = p + 1);
       else if (this.wordAt(p, 'le')) (op = '<='), (this.pos = p + 2);
       else if (this.wordAt(p, 'ge')) (op = '>='), (this.pos = p + 2);
       else if (this.wordAt(p, 'lt')) (op = '<'), (this.pos = p + 2);
@@ -291,10 +291,10 @@ export abstract class ExpressionParser extends Scanner {
     let left = this.mulExpr();
     for (;;) {
       const p = this.skipWsNl(this.pos);
-      const c = this.code(p);
+      const c = this.src.charCodeAt(p);
       // "-1" directly after an operand is an integer literal in Velocity's lexer, not a minus
       if (c === 43) this.pos = p + 1;
-      else if (c === 45 && !isDigit(this.code(p + 1)) && this.code(p + 1) !== 46) this.pos = p + 1;
+      else if (c === 45 && !isDigit(this.src.charCodeAt(p + 1)) && this.src.charCodeAt(p + 1) !== 46) this.pos = p + 1;
       else return left;
       left = bin(c === 43 ? '+' : '-', left, this.mulExpr());
     }
@@ -304,7 +304,7 @@ export abstract class ExpressionParser extends Scanner {
     let left = this.unary();
     for (;;) {
       const p = this.skipWsNl(this.pos);
-      const c = this.code(p);
+      const c = this.src.charCodeAt(p);
       if (c !== 42 && c !== 47 && c !== 37) return left;
       this.pos = p + 1;
       left = bin(c === 42 ? '*' : c === 47 ? '/' : '%', left, this.unary());
@@ -313,15 +313,15 @@ export abstract class ExpressionParser extends Scanner {
 
   unary(): Expr {
     const p = this.skipWsNl(this.pos);
-    const c = this.code(p);
-    if ((c === 33 && this.code(p + 1) !== 61) || this.wordAt(p, 'not')) {
+    const c = this.src.charCodeAt(p);
+    if ((c === 33 && this.src.charCodeAt(p + 1) !== 61) || this.wordAt(p, 'not')) {
       this.pos = p + (c === 33 ? 1 : 3);
       this.enter();
       const operand = this.unary();
       this.depth--;
       return { kind: 'not', operand, span: { start: p, end: operand.span.end } };
     }
-    if (c === 45 && !isDigit(this.code(p + 1)) && this.code(p + 1) !== 46) {
+    if (c === 45 && !isDigit(this.src.charCodeAt(p + 1)) && this.src.charCodeAt(p + 1) !== 46) {
       this.pos = p + 1;
       const operand = this.primary();
       return { kind: 'neg', operand, span: { start: p, end: operand.span.end } };
@@ -333,7 +333,7 @@ export abstract class ExpressionParser extends Scanner {
   primary(): Expr {
     this.pos = this.skipWsNl(this.pos);
     const start = this.pos;
-    const c = this.code(start);
+    const c = this.src.charCodeAt(start);
     let e: Expr;
     if (c === 34 || c === 39) e = this.stringLiteral();
     else if (c === 36) {
@@ -347,7 +347,7 @@ export abstract class ExpressionParser extends Scanner {
     } else if (c === 91) e = this.listOrRange();
     else if (c === 123) e = this.mapLiteral();
     else if (this.wordAt(start, 'true') || this.wordAt(start, 'false')) {
-      const v = this.code(start) === 116;
+      const v = this.src.charCodeAt(start) === 116;
       this.pos = start + (v ? 4 : 5);
       e = { kind: 'bool', value: v, span: { start, end: this.pos } };
     } else if (c === 40) {
@@ -360,8 +360,8 @@ export abstract class ExpressionParser extends Scanner {
       // In method arguments the lexer reads a bare identifier as a reference token without its
       // '$': it names no variable, so it is null ($m.get(x) prints as written)
       let k = start + 1;
-      while (isIdent(this.code(k))) k++;
-      if (this.code(k) === 46) this.fail(`Encountered "${this.src[k]}"`, k);
+      while (isIdent(this.src.charCodeAt(k))) k++;
+      if (this.src.charCodeAt(k) === 46) this.fail(`Encountered "${this.src[k]}"`, k);
       this.pos = k;
       e = { kind: 'word', value: this.src.slice(start, k), span: { start, end: k } };
     } else {
@@ -375,23 +375,23 @@ export abstract class ExpressionParser extends Scanner {
   number(): Expr | undefined {
     const start = this.pos;
     let i = start;
-    if (this.code(i) === 45) i++;
+    if (this.src.charCodeAt(i) === 45) i++;
     const ds = i;
-    while (isDigit(this.code(i))) i++;
+    while (isDigit(this.src.charCodeAt(i))) i++;
     const intDigits = i - ds;
     let isFloat = false;
-    if (this.code(i) === 46 && this.code(i + 1) !== 46) {
+    if (this.src.charCodeAt(i) === 46 && this.src.charCodeAt(i + 1) !== 46) {
       // a fraction (but not a range '..')
-      if (intDigits === 0 && !isDigit(this.code(i + 1))) return undefined;
+      if (intDigits === 0 && !isDigit(this.src.charCodeAt(i + 1))) return undefined;
       isFloat = true;
       i++;
-      while (isDigit(this.code(i))) i++;
+      while (isDigit(this.src.charCodeAt(i))) i++;
     } else if (intDigits === 0) return undefined;
-    if ((this.code(i) === 101 || this.code(i) === 69) && intDigits + (isFloat ? 1 : 0) > 0) {
+    if ((this.src.charCodeAt(i) === 101 || this.src.charCodeAt(i) === 69) && intDigits + (isFloat ? 1 : 0) > 0) {
       let j = i + 1;
-      if (this.code(j) === 43 || this.code(j) === 45) j++;
-      if (isDigit(this.code(j))) {
-        while (isDigit(this.code(j))) j++;
+      if (this.src.charCodeAt(j) === 43 || this.src.charCodeAt(j) === 45) j++;
+      if (isDigit(this.src.charCodeAt(j))) {
+        while (isDigit(this.src.charCodeAt(j))) j++;
         i = j;
         isFloat = true;
       }
@@ -406,13 +406,13 @@ export abstract class ExpressionParser extends Scanner {
 
   stringLiteral(): Expr {
     const start = this.pos;
-    const q = this.code(start);
+    const q = this.src.charCodeAt(start);
     let i = start + 1;
     for (;;) {
       if (i >= this.src.length) this.failAtEof('Lexical error: unterminated string literal');
-      const c = this.code(i);
+      const c = this.src.charCodeAt(i);
       if (c === q) {
-        if (this.code(i + 1) === q) {
+        if (this.src.charCodeAt(i + 1) === q) {
           i += 2;
           continue;
         }
@@ -451,13 +451,13 @@ export abstract class ExpressionParser extends Scanner {
     const start = this.pos;
     this.pos++;
     this.pos = this.skipWsNl(this.pos);
-    if (this.code(this.pos) === 93) {
+    if (this.src.charCodeAt(this.pos) === 93) {
       this.pos++;
       return { kind: 'list', items: [], span: { start, end: this.pos } };
     }
     // range: [ (ref | int) .. (ref | int) ]
     const save = this.pos;
-    const c = this.code(this.pos);
+    const c = this.src.charCodeAt(this.pos);
     if (c === 36 || isDigit(c) || c === 45) {
       let from: Expr | undefined;
       if (c === 36) from = this.tryRef();
@@ -470,7 +470,7 @@ export abstract class ExpressionParser extends Scanner {
         if (this.src.startsWith('..', p)) {
           this.pos = this.skipWsNl(p + 2);
           let to: Expr | undefined;
-          if (this.code(this.pos) === 36) to = this.tryRef();
+          if (this.src.charCodeAt(this.pos) === 36) to = this.tryRef();
           else {
             const n = this.number();
             to = n && n.kind === 'int' ? n : undefined;
@@ -486,7 +486,7 @@ export abstract class ExpressionParser extends Scanner {
     for (;;) {
       items.push(this.parameter());
       this.pos = this.skipWsNl(this.pos);
-      if (this.code(this.pos) === 44) {
+      if (this.src.charCodeAt(this.pos) === 44) {
         this.pos++;
         continue;
       }
@@ -499,7 +499,7 @@ export abstract class ExpressionParser extends Scanner {
   /** Parameter: a literal, list, map, range or reference (no operators), as in list/map literals. */
   parameter(): Expr {
     const p = this.skipWsNl(this.pos);
-    const c = this.code(p);
+    const c = this.src.charCodeAt(p);
     if (c === 40 || c === 33 || this.wordAt(p, 'not')) {
       this.fail(`Encountered "${this.src[p]}": expected a value`, p);
     }
@@ -516,14 +516,14 @@ export abstract class ExpressionParser extends Scanner {
     this.pos++;
     const entries: [Expr, Expr][] = [];
     this.pos = this.skipWsNl(this.pos);
-    if (this.code(this.pos) !== 125) {
+    if (this.src.charCodeAt(this.pos) !== 125) {
       for (;;) {
         const k = this.parameter();
         this.expect(58, ':');
         const v = this.parameter();
         entries.push([k, v]);
         this.pos = this.skipWsNl(this.pos);
-        if (this.code(this.pos) === 44) {
+        if (this.src.charCodeAt(this.pos) === 44) {
           this.pos++;
           continue;
         }

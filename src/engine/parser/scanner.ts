@@ -46,6 +46,7 @@ export class Scanner {
     });
   }
 
+  /** The character code at i (NaN past the end); hot loops call `src.charCodeAt` directly. */
   code(i: number): number {
     return this.src.charCodeAt(i);
   }
@@ -61,7 +62,7 @@ export class Scanner {
 
   /** `#end`, `#{end}`, `#else`, `#{else}`, `#elseif`, `#{elseif}` at `i`, as Velocity's lexer sees them. */
   terminatorAt(i: number): Terminator | undefined {
-    if (this.code(i) !== 35) return undefined;
+    if (this.src.charCodeAt(i) !== 35) return undefined;
     const w = this.directiveWordAt(i);
     if (!w) return undefined;
     if (w.name === 'end' || w.name === 'else' || w.name === 'elseif') return w.name;
@@ -71,30 +72,30 @@ export class Scanner {
   /** The directive word after `#` at i: plain WORD or `{WORD}`. */
   directiveWordAt(i: number): { name: string; braced: boolean; end: number } | undefined {
     let j = i + 1;
-    const braced = this.code(j) === 123;
+    const braced = this.src.charCodeAt(j) === 123;
     if (braced) j++;
-    if (!isWordStart(this.code(j))) return undefined;
+    if (!isWordStart(this.src.charCodeAt(j))) return undefined;
     let k = j + 1;
-    while (isIdent(this.code(k))) k++;
+    while (isIdent(this.src.charCodeAt(k))) k++;
     const name = this.src.slice(j, k);
     if (braced) {
-      if (this.code(k) !== 125) return undefined;
+      if (this.src.charCodeAt(k) !== 125) return undefined;
       return { name, braced, end: k + 1 };
     }
     return { name, braced, end: k };
   }
 
   wsEnd(i: number): number {
-    while (this.code(i) === 32 || this.code(i) === 9) i++;
+    while (this.src.charCodeAt(i) === 32 || this.src.charCodeAt(i) === 9) i++;
     return i;
   }
 
   /** End of `[ \t]* newline` at i, or -1. */
   gobbleEnd(i: number): number {
     const j = this.wsEnd(i);
-    const c = this.code(j);
+    const c = this.src.charCodeAt(j);
     if (c === 10) return j + 1;
-    if (c === 13) return this.code(j + 1) === 10 ? j + 2 : j + 1;
+    if (c === 13) return this.src.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
     return -1;
   }
 }

@@ -83,7 +83,7 @@ class TemplateParser extends ExpressionParser {
     };
     while (this.pos < n) {
       const start = this.pos;
-      const c = this.code(start);
+      const c = this.src.charCodeAt(start);
       const pendingMore = more;
       more = 0;
       if (pendingMore === 0 && text.length > 128) {
@@ -110,7 +110,7 @@ class TemplateParser extends ExpressionParser {
       }
       let textblockPrefix: string | undefined;
       if (c === 35 && pendingMore > 0) {
-        if (this.code(start + 1) === 42) {
+        if (this.src.charCodeAt(start + 1) === 42) {
           // lone '$'/'#' glued to a block comment become part of the comment token: lost
           text = text.slice(0, text.length - pendingMore);
         } else if (this.src.startsWith('[[', start + 1)) {
@@ -163,7 +163,7 @@ class TemplateParser extends ExpressionParser {
         // after lone '$'/'#' the lexer keeps collecting: '$!\$a' is the reference $a with the
         // text '$!\' glued before it, so the backslashes escape nothing
         let j = start;
-        while (this.code(j) === 92) j++;
+        while (this.src.charCodeAt(j) === 92) j++;
         text += src.slice(start, j);
         flush();
         this.pos = j;
@@ -199,11 +199,11 @@ class TemplateParser extends ExpressionParser {
         if (!text) textStart = start;
         // backslashes right before a '$' belong to the lexer's '$' token ('\\$', '\\$!')
         let d = start;
-        while (this.code(d) === 92) d++;
-        const isDollar = this.code(d) === 36;
+        while (this.src.charCodeAt(d) === 92) d++;
+        const isDollar = this.src.charCodeAt(d) === 36;
         if (isDollar) {
           // '$' or '$!' that starts no reference: part of a run of the lexer's MORE tokens
-          const bang = this.code(d + 1) === 33 ? 1 : 0;
+          const bang = this.src.charCodeAt(d + 1) === 33 ? 1 : 0;
           text += src.slice(start, d + 1 + bang);
           more = pendingMore + (d - start) + 1 + bang;
           this.pos = d + 1 + bang;
@@ -231,7 +231,7 @@ class TemplateParser extends ExpressionParser {
           flush();
           return { nodes, afterNewline: true };
         }
-        if (run > at && this.code(run) === 35 && this.startsDirective(run)) {
+        if (run > at && this.src.charCodeAt(run) === 35 && this.startsDirective(run)) {
           // indentation, then lone '$' chars glued to a directive: the indentation is its prefix
           // and the chars its morePrefix, both written; lone chars before the indentation are lost
           if (pendingMore > 0) text = text.slice(0, text.length - pendingMore);
@@ -249,7 +249,7 @@ class TemplateParser extends ExpressionParser {
           afterNewline = false;
           continue;
         }
-        if (this.code(at) === 35 && this.startsDirective(at)) {
+        if (this.src.charCodeAt(at) === 35 && this.startsDirective(at)) {
           // lone '$'/'#' before the indentation went into a special token of the directive: lost
           if (pendingMore > 0) text = text.slice(0, text.length - pendingMore);
           flush();
@@ -262,25 +262,31 @@ class TemplateParser extends ExpressionParser {
           this.pos = start;
         }
       }
-      // plain text up to the next special character or line end
+      // plain text up to the next special character, over line ends as long as the next line
+      // starts (after its indentation) with a plain character: such a line start changes no
+      // state, so whole runs of HTML lines are taken in one slice
       if (!text) textStart = start;
       let j = start;
-      while (j < n) {
-        const d = this.code(j);
-        if (d === 36 || d === 35 || d === 92 || d === 10 || d === 13) break;
-        j++;
+      let lineEnd = false;
+      for (;;) {
+        let d = src.charCodeAt(j);
+        while (j < n && d !== 36 && d !== 35 && d !== 92 && d !== 10 && d !== 13) d = src.charCodeAt(++j);
+        if (j >= n || (d !== 10 && d !== 13)) break;
+        const e = d === 13 && src.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+        let k = e;
+        let f = src.charCodeAt(k);
+        while (f === 32 || f === 9) f = src.charCodeAt(++k);
+        if (k < n && f !== 35 && f !== 36 && f !== 92) {
+          j = k; // a plain line (or a blank one: its line end comes next)
+          continue;
+        }
+        j = e;
+        lineEnd = true;
+        break;
       }
-      if (j === start) {
-        // a newline
-        const e = c === 13 && this.code(j + 1) === 10 ? j + 2 : j + 1;
-        text += src.slice(start, e);
-        this.pos = e;
-        afterNewline = true;
-      } else {
-        text += src.slice(start, j);
-        this.pos = j;
-        afterNewline = false;
-      }
+      text += src.slice(start, j);
+      this.pos = j;
+      afterNewline = lineEnd;
     }
     flush();
     return { nodes, afterNewline };
@@ -288,8 +294,8 @@ class TemplateParser extends ExpressionParser {
 
   backslashesBeforeReference(i: number): boolean {
     let j = i;
-    while (this.code(j) === 92) j++;
-    return this.code(j) === 36 && this.looksLikeReference(j);
+    while (this.src.charCodeAt(j) === 92) j++;
+    return this.src.charCodeAt(j) === 36 && this.looksLikeReference(j);
   }
 
   /** End of a run of '$', '$!' and '\\$' pieces starting at i (i itself when there is none). */
@@ -297,27 +303,27 @@ class TemplateParser extends ExpressionParser {
     let j = i;
     for (;;) {
       let k = j;
-      while (this.code(k) === 92) k++;
-      if (this.code(k) !== 36 || this.looksLikeReference(k)) return j;
+      while (this.src.charCodeAt(k) === 92) k++;
+      if (this.src.charCodeAt(k) !== 36 || this.looksLikeReference(k)) return j;
       k++;
-      if (this.code(k) === 33) k++;
+      if (this.src.charCodeAt(k) === 33) k++;
       j = k;
     }
   }
 
   isBlank(i: number): boolean {
-    const c = this.code(i);
+    const c = this.src.charCodeAt(i);
     return c === 32 || c === 9;
   }
 
   /** Backslashes at i that form '\\' or an escaped directive (they swallow a MORE prefix). */
   losesMorePrefix(i: number): boolean {
     let j = i;
-    while (this.code(j) === 92) j++;
+    while (this.src.charCodeAt(j) === 92) j++;
     const slashes = j - i;
-    if (this.code(j) === 36) return false;
+    if (this.src.charCodeAt(j) === 36) return false;
     if (slashes >= 2) return true;
-    return this.code(j) === 35 && this.directiveWordAt(j) !== undefined;
+    return this.src.charCodeAt(j) === 35 && this.directiveWordAt(j) !== undefined;
   }
 
   /**
@@ -328,12 +334,12 @@ class TemplateParser extends ExpressionParser {
    */
   runEnds(i: number, afterDollar: boolean, afterBang = false): boolean {
     if (i >= this.src.length) return false;
-    const c = this.code(i);
+    const c = this.src.charCodeAt(i);
     if (c === 36) return false;
     if (c === 92) {
       let j = i;
-      while (this.code(j) === 92) j++;
-      return this.code(j) !== 36;
+      while (this.src.charCodeAt(j) === 92) j++;
+      return this.src.charCodeAt(j) !== 36;
     }
     if (this.gobbleEnd(i) >= 0) return false;
     if (afterDollar && (c === 123 || c === 125 || c === 91 || c === 35)) return false;
@@ -347,7 +353,7 @@ class TemplateParser extends ExpressionParser {
     const w = this.directiveWordAt(i);
     if (!w) return false;
     if (w.name === 'end' || w.name === 'else' || w.name === 'elseif') return false;
-    if (w.name === 'set') return this.code(this.wsEnd(w.end)) === 40;
+    if (w.name === 'set') return this.src.charCodeAt(this.wsEnd(w.end)) === 40;
     return true;
   }
 
@@ -365,13 +371,13 @@ class TemplateParser extends ExpressionParser {
     this.morePrefix = morePrefix;
     const start = prefixStart ?? this.pos;
     const at = prefixStart === undefined ? this.pos : this.wsEnd(prefixStart);
-    const next = this.code(at + 1);
+    const next = this.src.charCodeAt(at + 1);
     if (prefixStart === undefined) {
       if (next === 35 /* ## */) {
         flush();
         let j = at + 2;
-        while (j < this.src.length && this.code(j) !== 10 && this.code(j) !== 13) j++;
-        if (j < this.src.length) j += this.code(j) === 13 && this.code(j + 1) === 10 ? 2 : 1;
+        while (j < this.src.length && this.src.charCodeAt(j) !== 10 && this.src.charCodeAt(j) !== 13) j++;
+        if (j < this.src.length) j += this.src.charCodeAt(j) === 13 && this.src.charCodeAt(j + 1) === 10 ? 2 : 1;
         this.pos = j;
         return true;
       }
@@ -382,7 +388,7 @@ class TemplateParser extends ExpressionParser {
         this.pos = e < 0 ? this.src.length : e + 2;
         return false;
       }
-      if (next === 91 && this.code(at + 2) === 91 /* #[[ */) {
+      if (next === 91 && this.src.charCodeAt(at + 2) === 91 /* #[[ */) {
         flush();
         const e = this.src.indexOf(']]#', at + 3);
         if (e < 0) this.failAtEof('Lexical error: unterminated #[[ ]]# block');
@@ -403,7 +409,7 @@ class TemplateParser extends ExpressionParser {
     }
     if (w.name === 'set') {
       const p = this.wsEnd(w.end);
-      if (this.code(p) !== 40) {
+      if (this.src.charCodeAt(p) !== 40) {
         if (prefixStart !== undefined) return undefined;
         // '#set' without '(' is an unknown directive
       } else {
@@ -429,7 +435,7 @@ class TemplateParser extends ExpressionParser {
     const newlineAtStart = afterNewline;
     const branches: { cond: Expr; body: Node[]; span: Span }[] = [];
     let p = this.skipWsNl(wordEnd);
-    if (this.code(p) !== 40) this.fail('Encountered "' + (this.src[p] ?? '<EOF>') + '" after #if: expected "("', p);
+    if (this.src.charCodeAt(p) !== 40) this.fail('Encountered "' + (this.src[p] ?? '<EOF>') + '" after #if: expected "("', p);
     this.pos = p + 1;
     let cond = this.expression();
     this.expect(41, ')');
@@ -454,7 +460,7 @@ class TemplateParser extends ExpressionParser {
       if (kw === 'elseif') {
         const w = this.directiveWordAt(kwAt)!;
         p = this.skipWsNl(w.end);
-        if (this.code(p) !== 40) this.fail('Encountered "' + (this.src[p] ?? '<EOF>') + '" after #elseif: expected "("', p);
+        if (this.src.charCodeAt(p) !== 40) this.fail('Encountered "' + (this.src[p] ?? '<EOF>') + '" after #elseif: expected "("', p);
         this.pos = p + 1;
         cond = this.expression();
         this.expect(41, ')');
@@ -504,11 +510,11 @@ class TemplateParser extends ExpressionParser {
   setDirective(afterNewline: boolean, start: number, p: number, nodes: Node[]): boolean {
     const keepPostfix = this.takeMorePrefix();
     this.pos = this.skipWsNl(p);
-    if (this.code(this.pos) !== 36) this.fail('Encountered "' + (this.src[this.pos] ?? '<EOF>') + '" in #set: expected a reference', this.pos);
+    if (this.src.charCodeAt(this.pos) !== 36) this.fail('Encountered "' + (this.src[this.pos] ?? '<EOF>') + '" in #set: expected a reference', this.pos);
     const target = this.reference(true);
     if (!target) this.fail('Invalid reference in #set', this.pos);
     this.pos = this.skipWsNl(this.pos);
-    if (this.code(this.pos) !== 61 || this.code(this.pos + 1) === 61) {
+    if (this.src.charCodeAt(this.pos) !== 61 || this.src.charCodeAt(this.pos + 1) === 61) {
       this.fail('Encountered "' + (this.src[this.pos] ?? '<EOF>') + '" in #set: expected "="', this.pos);
     }
     this.pos++;
@@ -546,21 +552,21 @@ class TemplateParser extends ExpressionParser {
     const args: { expr: Expr; kind: string; assign?: Expr }[] = [];
     let hasParens = false;
     const p = this.skipWsNl(wordEnd);
-    if (this.code(p) === 40) {
+    if (this.src.charCodeAt(p) === 40) {
       hasParens = true;
       this.pos = p + 1;
       for (;;) {
         this.pos = this.skipWsNl(this.pos);
-        if (this.code(this.pos) === 41) {
+        if (this.src.charCodeAt(this.pos) === 41) {
           this.pos++;
           break;
         }
-        if (this.code(this.pos) === 44 && args.length > 0) {
+        if (this.src.charCodeAt(this.pos) === 44 && args.length > 0) {
           this.pos = this.skipWsNl(this.pos + 1);
         }
-        if (this.code(this.pos) === 35 && this.code(this.pos + 1) === 35) {
+        if (this.src.charCodeAt(this.pos) === 35 && this.src.charCodeAt(this.pos + 1) === 35) {
           if (!isMacro) this.fail(`A Line comment is not allowed in #${name} arguments`, this.pos);
-          while (this.pos < this.src.length && this.code(this.pos) !== 10 && this.code(this.pos) !== 13) this.pos++;
+          while (this.pos < this.src.length && this.src.charCodeAt(this.pos) !== 10 && this.src.charCodeAt(this.pos) !== 13) this.pos++;
           continue;
         }
         if (this.pos >= this.src.length) this.fail(`Encountered "<EOF>" in #${name} arguments`, this.pos);
@@ -568,7 +574,7 @@ class TemplateParser extends ExpressionParser {
         if (!arg) this.fail(`Encountered "${this.src[this.pos]}" in #${name} arguments`, this.pos);
         if (isMacro && arg.kind === 'ref' && args.length > 0) {
           const q = this.skipWsNl(this.pos);
-          if (this.code(q) === 61 && this.code(q + 1) !== 61) {
+          if (this.src.charCodeAt(q) === 61 && this.src.charCodeAt(q + 1) !== 61) {
             this.pos = q + 1;
             const dv = this.directiveArgAfterWs();
             if (!dv) this.fail(`Encountered "${this.src[this.pos]}" in #macro default value`, this.pos);
@@ -701,9 +707,9 @@ class TemplateParser extends ExpressionParser {
   /** headEnd minus the gobbled `[ \t]* newline`. */
   trimGobbled(from: number, headEnd: number): number {
     let e = headEnd;
-    if (this.code(e - 1) === 10) e--;
-    if (this.code(e - 1) === 13) e--;
-    while (e > from && (this.code(e - 1) === 32 || this.code(e - 1) === 9)) e--;
+    if (this.src.charCodeAt(e - 1) === 10) e--;
+    if (this.src.charCodeAt(e - 1) === 13) e--;
+    while (e > from && (this.src.charCodeAt(e - 1) === 32 || this.src.charCodeAt(e - 1) === 9)) e--;
     return e;
   }
 
@@ -755,9 +761,9 @@ class TemplateParser extends ExpressionParser {
   dollarOrEscape(nodes: Node[], flush: () => void): boolean {
     const start = this.pos;
     let i = start;
-    while (this.code(i) === 92) i++;
+    while (this.src.charCodeAt(i) === 92) i++;
     const slashes = i - start;
-    if (this.code(i) === 36) {
+    if (this.src.charCodeAt(i) === 36) {
       // a reference?
       const save = this.pos;
       this.pos = i;
@@ -775,7 +781,7 @@ class TemplateParser extends ExpressionParser {
       return false;
     }
     if (slashes === 0) return false;
-    if (this.code(i) === 35) {
+    if (this.src.charCodeAt(i) === 35) {
       const w = this.directiveWordAt(i);
       if (w) {
         flush();

@@ -1,7 +1,7 @@
 import type { LintResults } from './index.js';
 import { displayPath } from './paths.js';
 
-/** GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=rule::message`. */
+/** GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=rule::message` (`::notice` for infos). */
 export function github(results: LintResults): string {
   let out = '';
   for (const d of results.diagnostics) {
@@ -10,7 +10,7 @@ export function github(results: LintResults): string {
     if (d.endColumn !== undefined) props.push(`endColumn=${d.endColumn}`);
     props.push(`title=${prop(d.ruleId)}`);
     const text = d.message + (d.fixture ? ` [fixture ${d.fixture}]` : '');
-    out += `::${d.severity} ${props.join(',')}::${data(text)}\n`;
+    out += `::${d.severity === 'info' ? 'notice' : d.severity} ${props.join(',')}::${data(text)}\n`;
   }
   for (const c of results.coverage ?? []) {
     for (const g of c.gaps) {

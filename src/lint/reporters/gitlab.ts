@@ -6,7 +6,7 @@ import { displayPath } from './paths.js';
  * GitLab Code Quality report (`artifacts: reports: codequality:`): a JSON array of issues with
  * description, check_name, fingerprint, severity and location (path, lines, and positions with
  * columns).
- * Errors are `major`, warnings `minor`. The fingerprint leaves the line out, so a finding keeps
+ * Errors are `major`, warnings `minor`, infos `info`. The fingerprint leaves the line out, so a finding keeps
  * its identity when lines above it change (the merge request widget compares fingerprints); the
  * same finding twice in one file is told apart by its occurrence number.
  */
@@ -26,7 +26,7 @@ export function gitlab(results: LintResults): string {
       check_name: d.ruleId,
       categories: ['Bug Risk'],
       fingerprint: createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32),
-      severity: d.severity === 'error' ? 'major' : 'minor',
+      severity: d.severity === 'error' ? 'major' : d.severity === 'info' ? 'info' : 'minor',
       location: { path, lines: { begin: begin.line, end: end.line }, positions: { begin, end } },
     };
   });

@@ -7,6 +7,8 @@ import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
+export { countBySeverity } from './counts.js';
+
 export interface LintResults {
   diagnostics: readonly Diagnostic[];
   /** Per template, with --coverage. */
@@ -24,6 +26,7 @@ export interface ReporterOptions {
 }
 
 export type Reporter = (results: LintResults, options?: ReporterOptions) => string;
+
 
 export const REPORTERS = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Reporter>;
 export type ReportFormat = keyof typeof REPORTERS;

@@ -1,3 +1,4 @@
+import type { DiagnosticSeverity } from '../types.js';
 import type { LintResults } from './index.js';
 import { displayPath } from './paths.js';
 
@@ -19,7 +20,7 @@ export function sarif(results: LintResults): string {
               id: r.id,
               shortDescription: { text: r.description },
               help: { text: `See ${r.docs}` },
-              defaultConfiguration: { level: r.defaultSeverity },
+              defaultConfiguration: { level: level(r.defaultSeverity) },
               properties: { docs: r.docs },
             })),
           },
@@ -32,7 +33,7 @@ export function sarif(results: LintResults): string {
           }
           const result: Record<string, unknown> = {
             ruleId: d.ruleId,
-            level: d.severity,
+            level: level(d.severity),
             message: { text: d.message },
             locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(displayPath(d.file, results.cwd)) }, region } }],
           };
@@ -45,4 +46,9 @@ export function sarif(results: LintResults): string {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** SARIF levels: error, warning, note. */
+function level(s: DiagnosticSeverity): 'error' | 'warning' | 'note' {
+  return s === 'info' ? 'note' : s;
 }

@@ -1,5 +1,6 @@
 /** Every rule, in the order they run and are listed. */
 import type { Rule } from '../types.js';
+import { clientSupport } from './client-support.js';
 import { constantIndex } from './constant-index.js';
 import { directiveCrossesHtml } from './directive-crosses-html.js';
 import { directiveNotWrapped } from './directive-not-wrapped.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   outputLinkImgAlt,
   outputHeadingOrder,
   outputContrast,
+  clientSupport,
   missingSubject,
   outputSubjectLength,
   outputPreheaderLength,

@@ -1,0 +1,313 @@
+/**
+ * Client support of a rendered HTML, with caniemail: which features each start tag, inline
+ * declaration and `<style>` block uses that some of the chosen clients support only partly or
+ * not at all, with output offsets.
+ *
+ * caniemail checks a whole document in one call, which costs tens of milliseconds for a typical
+ * email, and the same tags and declarations come back in every fixture and every email. So each
+ * distinct start tag (its attribute values blanked where caniemail ignores them), each distinct
+ * declaration and each distinct style block is given to caniemail once, as a small document of
+ * its own, and the answer is kept. caniemail's feature matching compares names as substrings
+ * (`line-height` would count as the `height` property, `<tbody>` as `<body>`); those matches are
+ * dropped here.
+ */
+import { caniemail, rawData } from 'caniemail';
+import { useLatestVersions } from './client-support-data.js';
+import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
+
+/** A feature some clients lack: who has no support, who partial, and caniemail's notes. */
+export interface Support {
+  title: string;
+  none: string[];
+  partial: string[];
+  notesNone: string[];
+  notesPartial: string[];
+}
+
+export interface Occurrence {
+  support: Support;
+  /** Offsets in the checked text: the start tag (offsets from its `<`) or the document. */
+  start: number;
+  end: number;
+  /** What to look for inside the tag in the template: an attribute name, a property, CSS text. */
+  what: { kind: 'element' } | { kind: 'attribute'; name: string } | { kind: 'declaration'; property: string } | { kind: 'css'; text: string };
+}
+
+/** The findings of one distinct start tag; the same for every place it occurs. */
+export interface TagFindings {
+  tag: ScannedTag;
+  found: Occurrence[];
+}
+
+interface Located {
+  support: Support;
+  /** Offsets relative to the checked piece (for style blocks). */
+  start: number;
+  end: number;
+}
+
+const ELEMENT_TITLE = /^<(\w+)> element$/;
+const PROPERTY_TITLE = /^([a-z-]+)(?: (property|shorthand))?$/;
+const EDGES = new Set(['left', 'right', 'top', 'bottom']);
+
+/** Element and attribute pairs whose value caniemail looks at (`<input type="checkbox">`, `<a href="mailto:…">`). */
+function valuedAttributes(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>([['a', new Set(['href'])]]);
+  for (const f of (rawData as unknown as { data: { title: string }[] }).data) {
+    const m = /^<(\w+) (\w+)="\w+"> element$/.exec(f.title);
+    if (m) out.set(m[1]!, (out.get(m[1]!) ?? new Set()).add(m[2]!));
+  }
+  return out;
+}
+
+/** Memoised caniemail checks for one list of clients (exact caniemail names). */
+export class ClientChecker {
+  private readonly tags = new Map<string, Support[]>();
+  private readonly decls = new Map<string, Support[]>();
+  private readonly sheets = new Map<string, Occurrence[]>();
+  private readonly parsed = new Map<string, TagFindings>();
+  private readonly valued: Map<string, Set<string>>;
+  private readonly properties: Set<string>;
+  private readonly baseline: Set<string>;
+
+  constructor(private readonly clients: readonly string[]) {
+    useLatestVersions();
+    this.valued = valuedAttributes();
+    this.properties = new Set();
+    for (const f of (rawData as unknown as { data: { title: string }[] }).data) {
+      const m = PROPERTY_TITLE.exec(f.title);
+      if (m) this.properties.add(m[1]!);
+    }
+    this.baseline = new Set(this.run('<div style="">').map((s) => s.title));
+  }
+
+  /**
+   * Every finding of `html`, by tag (`onTag`: its offset and its findings, for tags that have
+   * some) and by style block (`onStyle`: the findings with document offsets, and the findings of
+   * its `<style>` tag for locating it). Each distinct tag and style block is checked once.
+   */
+  check(html: string, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
+    let last: TagFindings | undefined;
+    let lastEnd = -1;
+    scanHtml(
+      html,
+      (text, at) => {
+        const of = this.tagFindings(text);
+        if (of.found.length > 0) onTag(at, of);
+        last = of;
+        lastEnd = at + text.length;
+        return of.tag.name;
+      },
+      (style) => {
+        const found = this.sheetSupport(style.css);
+        if (found.length > 0) onStyle(lastEnd === style.start ? last : undefined, style.start, found);
+      },
+    );
+  }
+
+  /** Every finding of `html` as a list, with document offsets (for tests and tools). */
+  findings(html: string): Occurrence[] {
+    const out: Occurrence[] = [];
+    this.check(
+      html,
+      (at, of) => out.push(...of.found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
+      (_, at, found) => out.push(...found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
+    );
+    return out;
+  }
+
+  /** The findings of a start tag (its own text, offsets from its `<`). */
+  tagFindings(text: string): TagFindings {
+    let f = this.parsed.get(text);
+    if (f) return f;
+    const tag = parseTag(text);
+    const found: Occurrence[] = [];
+    for (const support of tag.name ? this.tagSupport(tag) : []) {
+      const attr = /^(\S+) attribute$/.exec(support.title)?.[1];
+      const a = attr === undefined ? undefined : tag.attrs.find((x) => x.name === attr);
+      if (a) found.push({ support, start: a.start, end: a.end, what: { kind: 'attribute', name: a.name } });
+      else found.push({ support, start: 0, end: text.length, what: { kind: 'element' } });
+    }
+    for (const d of tag.decls) {
+      for (const support of this.declSupport(d.property, d.value)) {
+        found.push({ support, start: d.start, end: d.end, what: { kind: 'declaration', property: d.property } });
+      }
+    }
+    if (this.parsed.size >= 20_000) this.parsed.clear();
+    this.parsed.set(text, (f = { tag, found }));
+    return f;
+  }
+
+  private tagSupport(tag: ScannedTag): Support[] {
+    const valued = this.valued.get(tag.name);
+    let key = `<${tag.name}`;
+    for (const a of tag.attrs) {
+      if (!valued?.has(a.name)) key += ` ${a.name}`;
+      else key += ` ${a.name}="${(tag.name === 'a' ? linkKind(a.value) : a.value).replace(/[&"<]/g, '')}"`;
+    }
+    key += '>';
+    let found = this.tags.get(key);
+    if (!found) {
+      // wrapped: caniemail skips a <style> element at the top of a document, never inside one;
+      // closed: an open raw-text element would swallow the rest as its text
+      const close = /^(style|script|title|textarea)$/.test(tag.name) ? `</${tag.name}>` : '';
+      found = this.run(`<div>${key}${close}</div>`).filter((s) => {
+        const el = ELEMENT_TITLE.exec(s.title);
+        return !el || el[1] === tag.name;
+      });
+      this.tags.set(key, found);
+    }
+    return found;
+  }
+
+  private declSupport(property: string, value: string): Support[] {
+    const key = `${property}:${value}`;
+    let found = this.decls.get(key);
+    if (!found) {
+      const style = key.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      found = this.run(`<div style="${style}">`).filter((s) => !this.baseline.has(s.title) && this.propertyMatches(s.title, property));
+      this.decls.set(key, found);
+    }
+    return found;
+  }
+
+  /** The findings of a style block, with offsets into its CSS text. */
+  private sheetSupport(css: string): Occurrence[] {
+    let found = this.sheets.get(css);
+    if (found) return found;
+    found = [];
+    if (css.trim() !== '') {
+      const lines = lineStarts(css);
+      const byPlace = new Map<string, Located>();
+      const result = this.call({ css });
+      for (const [severity, map] of [['none', result.errors], ['partial', result.warnings]] as const) {
+        for (const [client, issues] of map) {
+          for (const issue of issues) {
+            const places = issue.position
+              ? [placeOf(css, lines, issue.position, issue.title)]
+              : atRules(css, issue.title);
+            for (const place of places) {
+              const text = css.slice(place.start, place.end);
+              const prop = /^\s*([\w-]+)\s*:/.exec(text)?.[1]?.toLowerCase();
+              if (prop !== undefined && PROPERTY_TITLE.test(issue.title) && !this.propertyMatches(issue.title, prop)) continue;
+              const key = `${place.start}:${issue.title}`;
+              let l = byPlace.get(key);
+              if (!l) byPlace.set(key, (l = { ...place, support: emptySupport(issue.title) }));
+              addClient(l.support, severity, client, issue.notes);
+            }
+          }
+        }
+      }
+      found = [...byPlace.values()].map((l) => ({ support: l.support, start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
+    }
+    this.sheets.set(css, found);
+    return found;
+  }
+
+  /** caniemail matches a property title by substring; keep exact names and longhands of a family without a feature of their own. */
+  private propertyMatches(title: string, property: string): boolean {
+    if (title === 'left, right, top, bottom') return EDGES.has(property);
+    const m = PROPERTY_TITLE.exec(title);
+    if (!m) return true;
+    const name = m[1]!;
+    if (name === property) return true;
+    return m[2] !== 'shorthand' && property.startsWith(`${name}-`) && !this.properties.has(property);
+  }
+
+  private run(html: string): Support[] {
+    const bySupport = new Map<string, Support>();
+    const result = this.call({ html });
+    for (const [severity, map] of [['none', result.errors], ['partial', result.warnings]] as const) {
+      for (const [client, issues] of map) {
+        for (const issue of issues) {
+          let s = bySupport.get(issue.title);
+          if (!s) bySupport.set(issue.title, (s = emptySupport(issue.title)));
+          addClient(s, severity, client, issue.notes);
+        }
+      }
+    }
+    return [...bySupport.values()];
+  }
+
+  /**
+   * caniemail throws when one of the clients has no data for a feature in the input (word-wrap
+   * on Yahoo for iOS): then each client is asked alone and those without data are left out.
+   */
+  private call(input: { html?: string; css?: string }): Issues {
+    try {
+      return caniemail({ clients: this.clients as Clients, ...input }).issues;
+    } catch {
+      const errors = new Map<string, FeatureIssue[]>();
+      const warnings = new Map<string, FeatureIssue[]>();
+      for (const client of this.clients) {
+        try {
+          const one = caniemail({ clients: [client] as Clients, ...input }).issues;
+          for (const [c, list] of one.errors) errors.set(c, list);
+          for (const [c, list] of one.warnings) warnings.set(c, list);
+        } catch {
+          // no data for this client: no finding
+        }
+      }
+      return { errors, warnings };
+    }
+  }
+}
+
+type Clients = Parameters<typeof caniemail>[0]['clients'];
+/** What the checker reads of a caniemail issue. */
+interface FeatureIssue {
+  title: string;
+  notes: string[];
+  position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+}
+interface Issues {
+  errors: ReadonlyMap<string, FeatureIssue[]>;
+  warnings: ReadonlyMap<string, FeatureIssue[]>;
+}
+
+function emptySupport(title: string): Support {
+  return { title, none: [], partial: [], notesNone: [], notesPartial: [] };
+}
+
+function addClient(s: Support, severity: 'none' | 'partial', client: string, notes: readonly string[]): void {
+  const list = severity === 'none' ? s.none : s.partial;
+  if (!list.includes(client)) list.push(client);
+  const into = severity === 'none' ? s.notesNone : s.notesPartial;
+  for (const n of notes) if (n && !into.includes(n)) into.push(n);
+}
+
+/** What caniemail sees of a link: a local anchor, a mailto: link or another URL. */
+function linkKind(href: string): string {
+  const h = href.trim();
+  return h.startsWith('#') ? '#' : /^mailto:/i.test(h) ? 'mailto:x' : 'x';
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** A caniemail position (1-based line and column) as offsets; a rule's range is cut to its selector. */
+function placeOf(
+  css: string,
+  lines: number[],
+  pos: { start: { line: number; column: number }; end: { line: number; column: number } },
+  title: string,
+): { start: number; end: number } {
+  const at = (p: { line: number; column: number }) => Math.min(css.length, (lines[p.line - 1] ?? css.length) + p.column - 1);
+  const start = at(pos.start);
+  let end = Math.max(start, at(pos.end));
+  const brace = css.indexOf('{', start);
+  if (brace >= 0 && brace < end && !PROPERTY_TITLE.test(title)) end = brace;
+  const text = css.slice(start, end);
+  return { start, end: start + text.trimEnd().length };
+}
+
+/** Each `@name` of an at-rule title in the CSS (caniemail gives at-rules no position). */
+function atRules(css: string, title: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
+  for (let m = re.exec(css); m; m = re.exec(css)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
