@@ -21,8 +21,9 @@ export interface RenderTrace {
   loop?(node: ForeachNode, iterations: number): void;
   /**
    * The source map of the render: output [start, end) was written by the template node at
-   * `span`. Calls come in output order and cover the whole output. Text built inside a capture
-   * (a #define block, a block macro's $bodyContent, an interpolated string) reaches the output
+   * `span`. Calls come in output order and cover the whole output. A #define block or a block
+   * macro's $bodyContent printed where it is referenced maps to its own nodes; text first built
+   * into a string (an interpolated "...$x...", a block set into a variable) reaches the output
    * through the reference that prints it, so it maps to that reference; text written by
    * #evaluate maps to the #evaluate directive. Only set it when the map is wanted: with it,
    * runs of text and references write node by node.

@@ -67,7 +67,13 @@ export function parseColor(v: string): Rgb | 'unknown' | undefined {
 
 /** The background colour an element sets itself: a colour, 'unknown' (an image, a gradient, transparency), or undefined for none. */
 export function ownBackground(el: OutputElement): Rgb | 'unknown' | undefined {
-  const st = inlineStyle(el);
+  const style = attr(el, 'style');
+  const st = style?.includes('background') ? inlineStyle(el) : undefined;
+  if (!st) {
+    const attrBg = attr(el, 'bgcolor');
+    if (attrBg !== undefined) return parseColor(attrBg) ?? 'unknown';
+    return attr(el, 'background') !== undefined ? 'unknown' : undefined;
+  }
   const bc = st.get('background-color');
   if (bc !== undefined) return parseColor(bc) ?? 'unknown';
   const bg = st.get('background');

@@ -29,11 +29,14 @@ export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void): 
   }
 }
 
-/** Elements named `names` of the document and of Outlook's conditional comments, in output order. */
+/**
+ * Elements named `names` of the document, then those of Outlook's conditional comments (not
+ * sorted by offset: offsets are only worked out for findings, and the runner sorts those).
+ */
 export function elementsNamed(doc: OutputDocument, names: ReadonlySet<string>): OutputElement[] {
   const out = doc.elements.filter((e) => names.has(e.name));
-  if (doc.conditional.length === 0) return out;
-  return [...out, ...doc.conditional.filter((e) => names.has(e.name))].sort((a, b) => a.start - b.start);
+  for (const e of doc.conditional) if (names.has(e.name)) out.push(e);
+  return out;
 }
 
 /** Tags that carry a link or an image URL in `href` or `src`. */

@@ -32,7 +32,10 @@ export interface Diagnostic {
   endColumn?: number;
   /** Fixture (and variant) the finding comes from, for findings on rendered output. */
   fixture?: string;
-  /** Where the finding is in the rendered body of `fixture` (findings on rendered output). */
+  /**
+   * Where the finding is in the rendered body of `fixture` (findings on rendered output; when
+   * several fixtures share the finding, in the first one listed).
+   */
   output?: OutputLocation;
 }
 

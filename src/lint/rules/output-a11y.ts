@@ -2,15 +2,13 @@ import { attr, textOf, type OutputElement } from '../output-doc.js';
 import { eachOutput, elementsNamed } from '../output-report.js';
 import { defineRule } from '../util.js';
 
-/** A whole document: the output has its own <html> or <body> tag (a fragment is part of an email). */
-const whole = (els: readonly OutputElement[]) => els.some((e) => (e.name === 'html' || e.name === 'body') && !e.implied);
-
 export const outputHtmlLang = defineRule(
   { id: 'output-html-lang', description: 'Rendered HTML whose <html> has no lang attribute', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachOutput(c, (o) => {
       const html = o.doc.elements[0];
-      if (!html || html.name !== 'html' || !whole(o.doc.elements)) return;
+      // a fragment (no <html> or <body> tag of its own) is a part of an email
+      if (!html || html.name !== 'html' || !o.doc.whole) return;
       const lang = attr(html, 'lang') ?? attr(html, 'xml:lang');
       if (!lang?.trim()) o.element(html, '<html> has no lang attribute: screen readers read the email in the wrong language (e.g. <html lang="en">)');
     }),

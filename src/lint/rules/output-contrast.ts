@@ -4,11 +4,12 @@ import { contrast, hex, inlineStyle, ownBackground, parseColor, type Rgb } from 
 import { eachOutput } from '../output-report.js';
 import { defineRule } from '../util.js';
 
+const HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:[;!]|$)|mso-hide\s*:\s*all|font-size\s*:\s*(?:[01](?:\.\d*)?|\.\d+)px)/i;
+
 /** Hidden text (a preheader, an Outlook-only part) is not read, whatever its colours. */
 function hidden(el: OutputElement): boolean {
-  const st = inlineStyle(el);
-  const size = /^(\d*\.?\d+)px$/.exec(st.get('font-size') ?? '');
-  return st.get('display') === 'none' || st.get('visibility') === 'hidden' || st.get('opacity') === '0' || st.get('mso-hide') === 'all' || (size !== null && Number(size[1]) <= 1);
+  const style = attr(el, 'style');
+  return style !== undefined && HIDDEN.test(style);
 }
 
 const hasOwnText = (node: T.Element) => node.childNodes.some((n) => n.nodeName === '#text' && (n as T.TextNode).value.trim() !== '');
@@ -20,7 +21,8 @@ const hasOwnText = (node: T.Element) => node.childNodes.some((n) => n.nodeName =
  */
 function textColor(el: OutputElement): Rgb | undefined {
   for (let e: OutputElement | undefined = el; e; e = e.parent) {
-    const v = inlineStyle(e).get('color') ?? (e.name === 'font' ? attr(e, 'color') : undefined);
+    const style = attr(e, 'style');
+    const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
     if (v !== undefined) {
       const c = parseColor(v);
       return c === 'unknown' ? undefined : c;
@@ -48,20 +50,16 @@ export const outputContrast = defineRule(
   (c) => {
     const min = c.config.lint.minContrast;
     eachOutput(c, (o) => {
-      const isHidden = new Map<OutputElement, boolean>();
-      const hiddenUp = (el: OutputElement | undefined): boolean => {
-        if (!el) return false;
-        let h = isHidden.get(el);
-        if (h === undefined) isHidden.set(el, (h = hidden(el) || hiddenUp(el.parent)));
-        return h;
-      };
       for (const el of o.doc.elements) {
-        if (el.implied || !hasOwnText(el.node) || hiddenUp(el)) continue;
+        if (!hasOwnText(el.node)) continue;
         const fg = textColor(el);
         const bg = fg && background(el);
         if (!fg || !bg) continue;
         const ratio = contrast(fg, bg);
-        if (ratio < min) {
+        if (ratio >= min) continue;
+        let shown = true;
+        for (let e: OutputElement | undefined = el; e && shown; e = e.parent) shown = !hidden(e);
+        if (shown) {
           o.element(el, `Text colour ${hex(fg)} on background ${hex(bg)} has a contrast of ${ratio.toFixed(2)}:1, below ${min}:1 (WCAG asks 4.5:1 for body text)`);
         }
       }

@@ -31,7 +31,7 @@ export const outputLeftoverCode = defineRule(
       // matchAll below starts where the pattern's lastIndex is
       LEFTOVER.lastIndex = 0;
       if (!any) continue;
-      for (const p of pieces(r.document()!.root, html)) {
+      for (const p of pieces(r.document()!.located(), html)) {
         for (const m of p.text.matchAll(LEFTOVER)) {
           const found = m[0];
           const use = loud.find((u) => u.ref.literal === found) ?? loud.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));

@@ -100,8 +100,7 @@ export const outputUnsubscribe = defineRule(
     eachOutput(c, (o) => {
       const body = o.doc.elements.find((e) => e.name === 'body');
       // a fragment (no <html> or <body> of its own) is a part of an email, not a whole one
-      const html = o.doc.elements[0];
-      if (!body || (body.implied && html?.implied)) return;
+      if (!body || !o.doc.whole) return;
       const found = elementsNamed(o.doc, LINKS).some((el) => {
         const said = [attr(el, 'href') ?? '', textOf(el.node), attr(el, 'title') ?? '', attr(el, 'aria-label') ?? ''];
         return said.some((t) => pattern.test(t.slice(0, 2000)));
