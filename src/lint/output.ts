@@ -13,7 +13,7 @@ export function outputSpan(render: VariantRender, doc: OutputDocument, source: s
   const mapped = render.map()?.spanOf(start, end);
   // a macro defined by #evaluate text has spans in that text, not in the template
   if (mapped && mapped.end <= source.length) return mapped;
-  const el = element === undefined ? undefined : doc.elements[element];
+  const el = element === undefined ? undefined : doc.elements.find((e) => e.index === element);
   return (el && locatorOf(source)(el)) ?? { start: 0, end: 0 };
 }
 
