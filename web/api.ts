@@ -8,6 +8,7 @@ import type {
   SendRequest,
   SendSettingsInfo,
   SendState,
+  SourceResponse,
   SyncResponse,
 } from '../src/preview/protocol.js';
 
@@ -42,6 +43,7 @@ export const api = {
   emails: () => call<EmailSummary[]>('GET', '/emails'),
   render: (sel: Omit<RenderRequest, 'clientId'>) => call<{ seq: number; result: RenderResult }>('POST', '/render', { ...sel, clientId }),
   lint: (email: string) => call<LintResponse>('GET', `/lint?email=${encodeURIComponent(email)}`),
+  source: (email: string) => call<SourceResponse>('GET', `/source?email=${encodeURIComponent(email)}`),
   saveFixture: (req: SaveFixtureRequest) => call<{ name: string; file: string }>('POST', '/fixtures', req),
   send: (req: SendRequest) => call<SendState>('POST', '/send', req),
   sendSettings: (email: string) => call<SendSettingsInfo>('GET', `/send/settings?email=${encodeURIComponent(email)}`),

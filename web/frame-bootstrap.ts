@@ -10,6 +10,9 @@
  * `<script>`, inline handlers (`onerror=`) and `javascript:` URLs never run, and nothing but
  * images, stylesheets, fonts and media is fetched. The UI gives every email and fixture a fresh
  * frame, so a document never sees the renders of another.
+ *
+ * A finding on the rendered output can be shown: `velvet:highlight` with an element index
+ * outlines that element until the next click or render.
  */
 function bootstrap(nonce: string): void {
   let dark = false;
@@ -53,10 +56,37 @@ function bootstrap(nonce: string): void {
     } else invert?.remove();
   };
 
+  // The elements of the render in document order, as the parsed HTML has them: findings on the
+  // output name an element by its index here (before the preview adds a <base> or drops a refresh).
+  let elements: Element[] = [];
+  /** The element outlined for a finding, and its style attribute as it was. */
+  let marked: { el: Element; style: string | null } | undefined;
+  const unmark = (): void => {
+    if (!marked) return;
+    if (marked.style === null) marked.el.removeAttribute('style');
+    else marked.el.setAttribute('style', marked.style);
+    marked = undefined;
+  };
+  /** Outlines element `index` (an outline takes no room: the layout stays as it is) and scrolls to it. */
+  const mark = (index: number): boolean => {
+    unmark();
+    const el = elements[index];
+    if (!el || !el.isConnected || !(el instanceof HTMLElement || el instanceof SVGElement)) return false;
+    marked = { el, style: el.getAttribute('style') };
+    el.style.setProperty('outline', '3px solid #5b3fd6', 'important');
+    el.style.setProperty('outline-offset', '2px', 'important');
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return true;
+  };
+
   const swap = (html: string, base: string): void => {
     const x = window.scrollX;
     const y = window.scrollY;
     const doc = new DOMParser().parseFromString(html, 'text/html');
+    marked = undefined;
+    // DOMParser parses with scripting off, a page (and parse5, which lint uses) with it on: then
+    // a <noscript> holds text, not elements, so what is inside one does not count
+    elements = Array.from(doc.getElementsByTagName('*')).filter((e) => !e.parentElement?.closest('noscript'));
     // a refresh would navigate the frame away from this document (and its policy)
     for (const meta of Array.from(doc.querySelectorAll('meta[http-equiv]'))) {
       if (/^\s*refresh\s*$/i.test(meta.getAttribute('http-equiv') ?? '')) meta.remove();
@@ -77,7 +107,7 @@ function bootstrap(nonce: string): void {
   const channel = new MessageChannel();
   const port = channel.port1;
   port.onmessage = (event) => {
-    const m = event.data as { type?: string; html?: string; base?: string; dark?: boolean; version?: number };
+    const m = event.data as { type?: string; html?: string; base?: string; dark?: boolean; version?: number; element?: unknown };
     if (m.type === 'velvet:show' && typeof m.html === 'string') {
       dark = m.dark === true;
       swap(m.html, m.base ?? '');
@@ -85,6 +115,13 @@ function bootstrap(nonce: string): void {
     } else if (m.type === 'velvet:dark') {
       dark = m.dark === true;
       applyDark();
+    } else if (m.type === 'velvet:highlight') {
+      // an element index, or null to clear; anything else is ignored
+      const index = m.element;
+      if (index === null) unmark();
+      else if (typeof index === 'number' && Number.isSafeInteger(index) && index >= 0) {
+        port.postMessage({ type: 'velvet:highlighted', element: index, found: mark(index) });
+      }
     }
   };
 
@@ -119,6 +156,8 @@ function bootstrap(nonce: string): void {
     }
     if (/^https?:/i.test(href)) port.postMessage({ type: 'velvet:link', href });
   };
+  // a click into the email ends the highlight of a finding
+  document.addEventListener('click', unmark, true);
   document.addEventListener('click', hold, true);
   document.addEventListener('auxclick', hold, true);
   // forms in an email would navigate the frame away from this document

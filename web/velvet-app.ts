@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { appStyles } from './velvet-app-styles.js';
-import type { EmailSummary, ErrorInfo, LintResponse, RenderOk, RenderResult, SendRequest, SendSettingsInfo, SendState, SyncInfo } from '../src/preview/protocol.js';
+import type { Diagnostic, EmailSummary, ErrorInfo, RenderOk, RenderResult, SendRequest, SendSettingsInfo, SendState, SyncInfo } from '../src/preview/protocol.js';
 import { ApiError, api, clientId } from './api.js';
 import { subscribe } from './events.js';
 import { controls } from './shared-styles.js';
@@ -8,6 +8,11 @@ import type { ListSelection } from './velvet-email-list.js';
 import type { TabInfo } from './velvet-tabs.js';
 import { PRESET_WIDTHS, type ViewSettings } from './velvet-toolbar.js';
 import { LayoutController, type Panel } from './layout-controller.js';
+import { FindingsController } from './findings-controller.js';
+import type { VelvetFrame } from './velvet-frame.js';
+import type { SourceTarget } from './velvet-source-view.js';
+import { isCheckOf, outputIsOf } from './checks.js';
+import './velvet-checks-list.js';
 import './velvet-code-view.js';
 import './velvet-empty-state.js';
 import './velvet-email-list.js';
@@ -17,10 +22,17 @@ import './velvet-inbox-header.js';
 import './velvet-lint-list.js';
 import './velvet-payload-editor.js';
 import './velvet-send-panel.js';
+import './velvet-source-view.js';
 import './velvet-tabs.js';
 import './velvet-toolbar.js';
 
-type Tab = 'html' | 'text' | 'payload' | 'lint' | 'send';
+type Tab = 'html' | 'source' | 'text' | 'payload' | 'checks' | 'lint' | 'send';
+
+/** The tabs that show lint findings: they are linted again after each render. */
+const LINTED: ReadonlySet<Tab> = new Set(['lint', 'checks', 'source']);
+
+/** The name lint gives a render without fixtures (src/lint/render.ts). */
+const EMPTY_PAYLOAD = '(empty payload)';
 
 /**
  * The preview application: owns the selection and the latest render, talks to the server
@@ -35,8 +47,7 @@ export class VelvetApp extends LitElement {
     error: { state: true },
     view: { state: true },
     tab: { state: true },
-    lint: { state: true },
-    lintLoading: { state: true },
+    target: { state: true },
     sendState: { state: true },
     sendSettings: { state: true },
     sendBusy: { state: true },
@@ -54,8 +65,8 @@ export class VelvetApp extends LitElement {
   declare error: ErrorInfo | undefined;
   declare view: ViewSettings;
   declare tab: Tab;
-  declare lint: LintResponse | undefined;
-  declare lintLoading: boolean;
+  /** Where the Source tab is to go (a check was clicked). */
+  declare target: SourceTarget | undefined;
   declare sendState: SendState | undefined;
   declare sendSettings: (SendSettingsInfo & { email: string }) | undefined;
   declare sendBusy: boolean;
@@ -66,12 +77,13 @@ export class VelvetApp extends LitElement {
   declare sync: Record<string, SyncInfo> | undefined;
 
   #layout = new LayoutController(this);
+  #findings = new FindingsController(this);
+  #targetSeq = 0;
   /** The first email list has been handled (the selection from the address came first). */
   #started = false;
   #seq = 0;
   #inFlight = false;
   #again = false;
-  #lintKey = '';
   #pendingFixture: ListSelection | undefined;
   #sendPushes = new Map<string, SendState>();
   #unsubscribe: (() => void) | undefined;
@@ -81,7 +93,6 @@ export class VelvetApp extends LitElement {
     this.emails = [];
     this.view = loadView();
     this.tab = (localStorage.getItem('velvet.tab') as Tab | null) ?? 'html';
-    this.lintLoading = false;
     this.sendBusy = false;
     this.sendError = '';
     this.saveStatus = '';
@@ -107,6 +118,11 @@ export class VelvetApp extends LitElement {
         }
       },
       'velvet:emails': (emails) => this.#setEmails(emails),
+      // a save of the template: the Source tab follows, and so do the findings (a change that
+      // leaves the render as it was, a comment say, still moves the lines)
+      'velvet:source': (source) => {
+        if (this.#findings.pushed(source, this.sel?.email) && LINTED.has(this.tab)) void this.#loadLint(true);
+      },
       'velvet:send': (state) => {
         // a push can arrive before the POST that started the send has answered
         this.#sendPushes.set(state.id, state);
@@ -160,7 +176,8 @@ export class VelvetApp extends LitElement {
     this.sel = sel;
     this.payload = undefined;
     this.saveStatus = '';
-    if (sel && sel.email !== this.result?.email) this.lint = undefined;
+    if (sel && sel.email !== this.result?.email) this.#findings.forget(sel.email);
+    if (sel && this.tab === 'source') void this.#loadSource();
     if (sel && sel.email !== this.sendSettings?.email) this.sendSettings = undefined;
     if (sel && this.tab === 'send') void this.#loadSendSettings();
     if (sel) history.replaceState(null, '', '#/' + [sel.email, sel.fixture ?? '', sel.variant ?? ''].map(encodeURIComponent).join('/'));
@@ -208,30 +225,41 @@ export class VelvetApp extends LitElement {
       this.error = result.error;
     }
     // the findings follow every render, the failed ones too (a syntax error is a finding)
-    if (this.tab === 'lint') void this.#loadLint(true);
+    if (LINTED.has(this.tab)) void this.#loadLint(true);
   }
 
-  async #loadLint(force = false): Promise<void> {
+  #loadLint(force = false): Promise<void> {
     const email = this.sel?.email;
-    if (!email) return;
-    const key = `${email}@${this.#seq}`;
-    if (!force && key === this.#lintKey) return;
-    this.#lintKey = key;
-    this.lintLoading = true;
-    try {
-      const lint = await api.lint(email);
-      if (this.sel?.email === email) this.lint = lint;
-    } catch (err) {
-      this.lint = { available: false, reason: (err as Error).message };
-    } finally {
-      this.lintLoading = false;
-    }
+    return email ? this.#findings.loadLint(email, this.#seq, force, () => this.sel?.email) : Promise.resolve();
+  }
+
+  #loadSource(): Promise<void> {
+    const email = this.sel?.email;
+    return email ? this.#findings.loadSource(email, () => this.sel?.email) : Promise.resolve();
+  }
+
+  /** A check was clicked: its element outlined in the frame, its template line in the Source tab. */
+  #showCheck(d: Diagnostic): void {
+    const frame = this.renderRoot.querySelector<VelvetFrame>('velvet-frame');
+    // the element index is one of the render the finding was placed in
+    frame?.highlight(outputIsOf(d, this.#fixtureLabel(this.emails.find((x) => x.name === this.sel?.email))) ? (d.output?.element ?? null) : null);
+    this.target = { file: d.file, line: d.line, column: d.column, seq: ++this.#targetSeq };
+    this.#setTab('source');
+  }
+
+  /** The fixture shown as lint labels its findings: "fixture", or "fixture/variant" when it has several. */
+  #fixtureLabel(email: EmailSummary | undefined): string {
+    const r = this.result;
+    if (!r || r.fixture === undefined) return EMPTY_PAYLOAD;
+    const variants = email?.fixtures.find((f) => f.name === r.fixture)?.variants.length ?? 0;
+    return variants > 1 && r.variant ? `${r.fixture}/${r.variant}` : r.fixture;
   }
 
   #setTab(tab: Tab): void {
     this.tab = tab;
     localStorage.setItem('velvet.tab', tab);
-    if (tab === 'lint') void this.#loadLint();
+    if (LINTED.has(tab)) void this.#loadLint();
+    if (tab === 'source') void this.#loadSource();
     if (tab === 'send') void this.#loadSendSettings();
   }
 
@@ -303,7 +331,7 @@ export class VelvetApp extends LitElement {
 
   #onKey = (e: KeyboardEvent): void => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const typing = e.composedPath().some((n) => n instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName));
+    const typing = e.composedPath().some((n) => n instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName) || n.isContentEditable));
     if (typing) return;
     if (this.#shortcut(e.key)) e.preventDefault();
   };
@@ -331,12 +359,17 @@ export class VelvetApp extends LitElement {
   override render() {
     const r = this.result;
     const email = this.emails.find((x) => x.name === this.sel?.email);
-    const lintCount = this.lint && this.lint.available && 'diagnostics' in this.lint ? String(this.lint.diagnostics.length) : undefined;
+    const lint = this.#findings.lint;
+    const diagnostics = lint && lint.available && 'diagnostics' in lint ? lint.diagnostics : undefined;
+    const fixtureLabel = this.#fixtureLabel(email);
+    const checks = diagnostics?.filter((d) => isCheckOf(d, fixtureLabel));
     const tabs: TabInfo[] = [
       { id: 'html', label: 'HTML' },
+      { id: 'source', label: 'Source' },
       { id: 'text', label: 'Text' },
       { id: 'payload', label: 'Payload' },
-      { id: 'lint', label: 'Lint', badge: lintCount },
+      { id: 'checks', label: 'Checks', badge: checks ? String(checks.length) : undefined },
+      { id: 'lint', label: 'Lint', badge: diagnostics ? String(diagnostics.length) : undefined },
       { id: 'send', label: 'Send test' },
     ];
     const base = r ? `/__velvet/files/${r.dir.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/` : '/';
@@ -393,7 +426,8 @@ export class VelvetApp extends LitElement {
       <section class="side" aria-label="Details" ?hidden=${!this.#layout.open('side')}>
         ${r && r.unknownMergeTags.length ? html`<div class="tags">Unknown merge tags: ${[...new Set(r.unknownMergeTags.map((t) => t.tag))].join(', ')}</div>` : nothing}
         <velvet-tabs .tabs=${tabs} .active=${this.tab} @velvet-tab=${(e: CustomEvent<string>) => this.#setTab(e.detail as Tab)}>
-          <velvet-code-view slot="html" label="Rendered HTML" .text=${r?.html ?? ''}></velvet-code-view>
+          <velvet-code-view slot="html" label="Rendered HTML" lang="html" .text=${r?.html ?? ''}></velvet-code-view>
+          <velvet-source-view slot="source" .source=${this.#findings.source} .diagnostics=${diagnostics ?? []} .target=${this.target}></velvet-source-view>
           <velvet-code-view slot="text" label="Plain text" .text=${r?.textPending ? 'Making the plain text…' : (r?.text ?? '')}></velvet-code-view>
           <velvet-payload-editor
             slot="payload"
@@ -404,7 +438,15 @@ export class VelvetApp extends LitElement {
             @velvet-payload-reset=${() => ((this.payload = undefined), void this.#render())}
             @velvet-save-fixture=${this.#saveFixture}
           ></velvet-payload-editor>
-          <velvet-lint-list slot="lint" .lint=${this.lint} .loading=${this.lintLoading}></velvet-lint-list>
+          <velvet-checks-list
+            slot="checks"
+            .lint=${lint}
+            .loading=${this.#findings.loading}
+            .label=${fixtureLabel}
+            .edited=${this.payload !== undefined}
+            @velvet-check=${(e: CustomEvent<Diagnostic>) => this.#showCheck(e.detail)}
+          ></velvet-checks-list>
+          <velvet-lint-list slot="lint" .lint=${lint} .loading=${this.#findings.loading}></velvet-lint-list>
           <velvet-send-panel
             slot="send"
             .email=${this.sel?.email ?? ''}

@@ -1,22 +1,36 @@
 import { LitElement, css, html } from 'lit';
+import type { CodeLanguage, CodeView } from './code-mirror.js';
+import { loadCodeMirror } from './code-mirror-loader.js';
 import { controls } from './shared-styles.js';
 
-/** Read-only text (HTML source, plain text) with line numbers off and a copy button. */
+/**
+ * Read-only text with a copy button: plain (the plain-text version) or, with `lang`, highlighted
+ * in a CodeMirror view (the rendered HTML). Until CodeMirror has loaded the text shows plain.
+ */
 export class VelvetCodeView extends LitElement {
   static override properties = {
     text: {},
     label: {},
+    lang: {},
     copied: { state: true },
+    ready: { state: true },
   };
   declare text: string;
   declare label: string;
+  /** Highlight as this language; '' shows plain text. */
+  declare lang: '' | CodeLanguage;
   declare copied: boolean;
+  declare ready: boolean;
+  #view: CodeView | undefined;
+  #loading = false;
 
   constructor() {
     super();
     this.text = '';
     this.label = '';
+    this.lang = '';
     this.copied = false;
+    this.ready = false;
   }
 
   static override styles = [
@@ -25,6 +39,7 @@ export class VelvetCodeView extends LitElement {
       :host {
         display: block;
         position: relative;
+        height: 100%;
       }
       pre {
         margin: 0;
@@ -33,12 +48,24 @@ export class VelvetCodeView extends LitElement {
         word-break: break-word;
         line-height: 1.5;
       }
+      .cm {
+        height: 100%;
+      }
       button {
+        position: absolute;
+        z-index: 5;
+        top: 8px;
+        right: 16px;
+        font-size: 12px;
+      }
+      :host(:not([lang])) button,
+      :host([lang='']) button {
         position: sticky;
         float: right;
-        top: 8px;
         margin: 8px 8px 0 0;
-        font-size: 12px;
+      }
+      [hidden] {
+        display: none;
       }
     `,
   ];
@@ -53,9 +80,33 @@ export class VelvetCodeView extends LitElement {
     }
   }
 
+  override updated(): void {
+    if (!this.lang) return;
+    if (this.#view) this.#view.setText(this.text);
+    else if (!this.#loading) {
+      this.#loading = true;
+      void loadCodeMirror().then((cm) => {
+        const parent = this.renderRoot.querySelector('.cm');
+        if (!parent || !this.isConnected) return;
+        this.#view = cm.createCodeView(parent, { lang: this.lang as CodeLanguage, text: this.text, label: this.label });
+        this.ready = true;
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.#view?.destroy();
+    this.#view = undefined;
+    this.#loading = false;
+    this.ready = false;
+    super.disconnectedCallback();
+  }
+
   override render() {
+    const plain = !this.lang || !this.ready;
     return html`<button @click=${this.#copy} aria-label="Copy ${this.label}">${this.copied ? 'Copied' : 'Copy'}</button>
-      <pre tabindex="0" aria-label=${this.label}>${this.text}</pre>`;
+      <pre tabindex="0" aria-label=${this.label} ?hidden=${!plain}>${plain ? this.text : ''}</pre>
+      ${this.lang ? html`<div class="cm" ?hidden=${plain}></div>` : ''}`;
   }
 }
 customElements.define('velvet-code-view', VelvetCodeView);

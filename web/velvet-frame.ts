@@ -159,20 +159,25 @@ export class VelvetFrame extends LitElement {
     const port = event.ports[0];
     if (m?.type !== 'velvet:ready' || m.nonce !== this.#nonce || !port) return;
     this.#port = port;
-    port.onmessage = (e: MessageEvent) => this.#onPortMessage(frame, e.data as { type?: string; version?: number; href?: string; key?: string });
+    port.onmessage = (e: MessageEvent) => this.#onPortMessage(frame, e.data as PortMessage);
     this.#post();
   };
 
-  #onPortMessage(frame: HTMLIFrameElement, m: { type?: string; version?: number; href?: string; key?: string }): void {
+  #onPortMessage(frame: HTMLIFrameElement, m: PortMessage): void {
     if (frame !== this.#frame) return;
     if (m.type === 'velvet:shown' && typeof m.version === 'number') {
       this.#shown = m.version;
       frame.dataset['version'] = String(m.version);
+      // a new render ends the highlight of a finding
+      delete frame.dataset['highlighted'];
       this.dispatchEvent(new CustomEvent('velvet-frame-shown', { detail: m.version, bubbles: true, composed: true }));
     } else if (m.type === 'velvet:link' && typeof m.href === 'string') {
       this.#openLink(m.href);
     } else if (m.type === 'velvet:key' && typeof m.key === 'string') {
       this.dispatchEvent(new CustomEvent('velvet-frame-key', { detail: m.key, bubbles: true, composed: true }));
+    } else if (m.type === 'velvet:highlighted' && typeof m.element === 'number') {
+      frame.dataset['highlighted'] = m.found ? String(m.element) : '';
+      this.dispatchEvent(new CustomEvent('velvet-frame-highlighted', { detail: { element: m.element, found: m.found === true }, bubbles: true, composed: true }));
     }
   }
 
@@ -238,6 +243,14 @@ export class VelvetFrame extends LitElement {
     else if (changed.has('dark')) this.#port?.postMessage({ type: 'velvet:dark', dark: this.dark });
   }
 
+  /**
+   * Outlines element `index` of the render shown (document order, as findings give it) and
+   * scrolls to it; null clears. The frame answers with `velvet-frame-highlighted`.
+   */
+  highlight(index: number | null): void {
+    this.#port?.postMessage({ type: 'velvet:highlight', element: index });
+  }
+
   /** Number of the last render the frame has shown. */
   get shownVersion(): number {
     return this.#shown;
@@ -283,6 +296,16 @@ export class VelvetFrame extends LitElement {
         : nothing}
     </div>`;
   }
+}
+
+/** What the frame document says over its port. */
+interface PortMessage {
+  type?: string;
+  version?: number;
+  href?: string;
+  key?: string;
+  element?: number;
+  found?: boolean;
 }
 
 /** Padding around the frame, px (the .stage padding). */

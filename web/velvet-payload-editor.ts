@@ -1,10 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { CodeView, Problem } from './code-mirror.js';
+import { loadCodeMirror } from './code-mirror-loader.js';
+import { jsonProblem } from './json-error.js';
 import { controls } from './shared-styles.js';
 
 /**
- * The payload as JSON text. Each valid edit fires `velvet-payload` (the server re-renders at
+ * The payload as JSON text in a code editor (CodeMirror, JSON highlighting, the first syntax
+ * error marked where it is). Each valid edit fires `velvet-payload` (the server re-renders at
  * once); "Save as new fixture" fires `velvet-save-fixture`. `payload` from the server replaces
- * the text only while the user has no unsaved edits.
+ * the text only while the user has no unsaved edits. Tab inserts two spaces, Escape leaves it.
  */
 export class VelvetPayloadEditor extends LitElement {
   static override properties = {
@@ -46,12 +50,17 @@ export class VelvetPayloadEditor extends LitElement {
         box-sizing: border-box;
         min-height: 0;
       }
-      textarea {
+      .cm {
         flex: 1;
         min-height: 120px;
-        font: 12.5px/1.5 var(--mono);
-        resize: vertical;
-        tab-size: 2;
+        border: 1px solid var(--line);
+        border-radius: 6px;
+        background: #fff;
+        overflow: hidden;
+      }
+      .cm:focus-within {
+        outline: 2px solid var(--accent);
+        outline-offset: 1px;
       }
       .row {
         display: flex;
@@ -74,6 +83,9 @@ export class VelvetPayloadEditor extends LitElement {
     `,
   ];
 
+  #view: CodeView | undefined;
+  #loading = false;
+
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('payload') && !this.edited) {
       this.draft = this.payload;
@@ -81,26 +93,33 @@ export class VelvetPayloadEditor extends LitElement {
     }
   }
 
-  #onInput(e: Event): void {
-    this.draft = (e.target as HTMLTextAreaElement).value;
-    try {
-      const v = JSON.parse(this.draft) as unknown;
-      if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('the payload must be a JSON object');
-      this.problem = '';
-      this.dispatchEvent(new CustomEvent<string>('velvet-payload', { detail: this.draft, bubbles: true, composed: true }));
-    } catch (err) {
-      this.problem = (err as Error).message;
+  override updated(): void {
+    if (this.#view) {
+      this.#view.setText(this.draft);
+      if (!this.problem) this.#view.setProblems([]);
+    } else if (!this.#loading) {
+      this.#loading = true;
+      void loadCodeMirror().then((cm) => {
+        const parent = this.renderRoot.querySelector('.cm');
+        if (!parent || !this.isConnected) return;
+        this.#view = cm.createCodeView(parent, { lang: 'json', text: this.draft, label: 'Payload JSON', editable: true, onChange: (t) => this.#onInput(t) });
+      });
     }
   }
 
-  #onKey(e: KeyboardEvent): void {
-    // Tab inserts two spaces; Escape leaves the editor so keyboard users are never trapped
-    if (e.key === 'Tab' && !e.shiftKey) {
-      e.preventDefault();
-      const t = e.target as HTMLTextAreaElement;
-      t.setRangeText('  ', t.selectionStart, t.selectionEnd, 'end');
-      this.#onInput(e);
-    } else if (e.key === 'Escape') (e.target as HTMLTextAreaElement).blur();
+  override disconnectedCallback(): void {
+    this.#view?.destroy();
+    this.#view = undefined;
+    this.#loading = false;
+    super.disconnectedCallback();
+  }
+
+  #onInput(text: string): void {
+    this.draft = text;
+    const problem = payloadProblem(text);
+    this.#view?.setProblems(problem ? [problem] : []);
+    this.problem = problem?.message ?? '';
+    if (!problem) this.dispatchEvent(new CustomEvent<string>('velvet-payload', { detail: text, bubbles: true, composed: true }));
   }
 
   #save(): void {
@@ -114,7 +133,7 @@ export class VelvetPayloadEditor extends LitElement {
         ${this.edited ? html`<span class="edited">Edited: rendering this payload, not the fixture file.</span>` : html`<span class="muted">Edit to re-render at once.</span>`}
         ${this.edited ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('velvet-payload-reset', { bubbles: true, composed: true }))}>Reset</button>` : nothing}
       </div>
-      <textarea spellcheck="false" aria-label="Payload JSON" .value=${this.draft} @input=${this.#onInput} @keydown=${this.#onKey}></textarea>
+      <div class="cm" data-payload-editor></div>
       ${this.problem ? html`<div class="problem" role="status">${this.problem}</div>` : nothing}
       <form class="row" @submit=${(e: Event) => (e.preventDefault(), this.#save())}>
         <input aria-label="New fixture name" placeholder="new-fixture-name" .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
@@ -125,3 +144,16 @@ export class VelvetPayloadEditor extends LitElement {
   }
 }
 customElements.define('velvet-payload-editor', VelvetPayloadEditor);
+
+/** Why `text` is not a payload (not JSON, or not an object), placed where the problem is. */
+function payloadProblem(text: string): (Problem & { message: string }) | undefined {
+  const p = jsonProblem(text);
+  const where = (at: number): string => {
+    const before = text.slice(0, at).split('\n');
+    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  };
+  if (p) return { from: p.from, to: p.to, severity: 'error', message: `Not valid JSON at ${where(p.from)}: ${p.message}` };
+  const start = text.search(/\S/);
+  if (text[start] !== '{') return { from: Math.max(0, start), to: Math.max(0, start) + 1, severity: 'error', message: 'The payload must be a JSON object ({ ... })' };
+  return undefined;
+}

@@ -36,13 +36,14 @@ export class VelvetTabs extends LitElement {
       border-bottom: 1px solid var(--line);
       padding: 0 8px;
       flex: none;
-      overflow-x: auto;
+      /* seven tabs in a narrow panel: a second row rather than tabs out of sight */
+      flex-wrap: wrap;
     }
     button {
       font: inherit;
       border: 0;
       background: none;
-      padding: 10px 10px 8px;
+      padding: 9px 7px 7px;
       border-bottom: 2px solid transparent;
       color: var(--muted);
       cursor: pointer;

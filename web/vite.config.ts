@@ -18,5 +18,8 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
+    // the CodeMirror chunk (with lang-html's CSS and JavaScript modes) is ~510 kB; it is loaded
+    // on demand, after the first paint, so its size does not hold up the page
+    chunkSizeWarningLimit: 600,
   },
 });

@@ -14,7 +14,7 @@ export class SourceLines {
   constructor(readonly text: string) {}
 
   position(offset: number): Position {
-    const starts = (this.starts ??= lineStarts(this.text));
+    const starts = (this.starts ??= cachedLineStarts(this.text));
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -24,6 +24,18 @@ export class SourceLines {
     }
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   }
+}
+
+/** The line starts of the last text asked about: callers often make a SourceLines per lookup. */
+let lastText: string | undefined;
+let lastStarts: number[] = [];
+
+function cachedLineStarts(text: string): number[] {
+  if (text !== lastText) {
+    lastStarts = lineStarts(text);
+    lastText = text;
+  }
+  return lastStarts;
 }
 
 function lineStarts(text: string): number[] {

@@ -12,17 +12,11 @@
  * dropped here.
  */
 import { caniemail, rawData } from 'caniemail';
-import { useLatestVersions } from './client-support-data.js';
+import { cssFunctions, supportOf, useLatestVersions, type Support } from './client-support-data.js';
+import { FUNCTION, PROPERTY_TITLE, atRules, functionsIn, lineStarts, placeOf } from './client-support-css.js';
 import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
 
-/** A feature some clients lack: who has no support, who partial, and caniemail's notes. */
-export interface Support {
-  title: string;
-  none: string[];
-  partial: string[];
-  notesNone: string[];
-  notesPartial: string[];
-}
+export type { Support };
 
 export interface Occurrence {
   support: Support;
@@ -47,7 +41,6 @@ interface Located {
 }
 
 const ELEMENT_TITLE = /^<(\w+)> element$/;
-const PROPERTY_TITLE = /^([a-z-]+)(?: (property|shorthand))?$/;
 const EDGES = new Set(['left', 'right', 'top', 'bottom']);
 
 /** Element and attribute pairs whose value caniemail looks at (`<input type="checkbox">`, `<a href="mailto:…">`). */
@@ -66,6 +59,8 @@ export class ClientChecker {
   private readonly decls = new Map<string, Support[]>();
   private readonly sheets = new Map<string, Occurrence[]>();
   private readonly parsed = new Map<string, TagFindings>();
+  private readonly fns = new Map<string, Support | undefined>();
+  private readonly supports = new Map<string, Support>();
   private readonly valued: Map<string, Set<string>>;
   private readonly properties: Set<string>;
   private readonly baseline: Set<string>;
@@ -155,17 +150,27 @@ export class ClientChecker {
         const el = ELEMENT_TITLE.exec(s.title);
         return !el || el[1] === tag.name;
       });
+      if (this.tags.size >= 20_000) this.tags.clear();
       this.tags.set(key, found);
     }
     return found;
   }
 
-  private declSupport(property: string, value: string): Support[] {
+  private declSupport(property: string, raw: string): Support[] {
+    // what caniemail looks at in a value is its keywords, units and functions: URLs, numbers and
+    // colours from the data (a product's background image, a progress bar's width) are blanked,
+    // so that they do not make each render's declarations new
+    const value = raw.replace(/url\([^)]*\)/gi, 'url()').replace(/#[0-9a-f]{3,8}\b/gi, '#000').replace(/\d+(\.\d+)?/g, '0');
     const key = `${property}:${value}`;
     let found = this.decls.get(key);
     if (!found) {
       const style = key.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
       found = this.run(`<div style="${style}">`).filter((s) => !this.baseline.has(s.title) && this.propertyMatches(s.title, property));
+      for (const title of functionsIn(value)) {
+        const s = this.functionSupport(title);
+        if (s && !found.some((f) => f.title === title)) found.push(s);
+      }
+      if (this.decls.size >= 20_000) this.decls.clear();
       this.decls.set(key, found);
     }
     return found;
@@ -198,10 +203,32 @@ export class ClientChecker {
           }
         }
       }
-      found = [...byPlace.values()].map((l) => ({ support: l.support, start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
+      for (const m of css.matchAll(FUNCTION)) {
+        const title = cssFunctions().get(m[1]!.toLowerCase());
+        const support = title === undefined ? undefined : this.functionSupport(title);
+        if (support) byPlace.set(`${m.index}:${title}`, { start: m.index, end: m.index + m[0].length, support });
+      }
+      found = [...byPlace.values()].map((l) => ({ support: this.intern(l.support), start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
     }
+    if (this.sheets.size >= 256) this.sheets.clear();
     this.sheets.set(css, found);
     return found;
+  }
+
+  private functionSupport(title: string): Support | undefined {
+    if (!this.fns.has(title)) {
+      const s = supportOf(title, this.clients);
+      this.fns.set(title, s && this.intern(s));
+    }
+    return this.fns.get(title);
+  }
+
+  /** One Support object per feature (its clients and notes come from the data alone), so findings can be keyed by it. */
+  private intern(s: Support): Support {
+    const known = this.supports.get(s.title);
+    if (known) return known;
+    this.supports.set(s.title, s);
+    return s;
   }
 
   /** caniemail matches a property title by substring; keep exact names and longhands of a family without a feature of their own. */
@@ -226,7 +253,7 @@ export class ClientChecker {
         }
       }
     }
-    return [...bySupport.values()];
+    return [...bySupport.values()].map((x) => this.intern(x));
   }
 
   /**
@@ -280,34 +307,4 @@ function addClient(s: Support, severity: 'none' | 'partial', client: string, not
 function linkKind(href: string): string {
   const h = href.trim();
   return h.startsWith('#') ? '#' : /^mailto:/i.test(h) ? 'mailto:x' : 'x';
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-/** A caniemail position (1-based line and column) as offsets; a rule's range is cut to its selector. */
-function placeOf(
-  css: string,
-  lines: number[],
-  pos: { start: { line: number; column: number }; end: { line: number; column: number } },
-  title: string,
-): { start: number; end: number } {
-  const at = (p: { line: number; column: number }) => Math.min(css.length, (lines[p.line - 1] ?? css.length) + p.column - 1);
-  const start = at(pos.start);
-  let end = Math.max(start, at(pos.end));
-  const brace = css.indexOf('{', start);
-  if (brace >= 0 && brace < end && !PROPERTY_TITLE.test(title)) end = brace;
-  const text = css.slice(start, end);
-  return { start, end: start + text.trimEnd().length };
-}
-
-/** Each `@name` of an at-rule title in the CSS (caniemail gives at-rules no position). */
-function atRules(css: string, title: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const re = new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
-  for (let m = re.exec(css); m; m = re.exec(css)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
 }

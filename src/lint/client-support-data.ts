@@ -18,6 +18,16 @@ interface Feature {
   title: string;
   category: string;
   stats: Stats;
+  notes_by_num: Record<string, string> | null;
+}
+
+/** A feature some clients lack: who has no support, who partial, and caniemail's notes. */
+export interface Support {
+  title: string;
+  none: string[];
+  partial: string[];
+  notesNone: string[];
+  notesPartial: string[];
 }
 
 let done = false;
@@ -60,3 +70,42 @@ export function niceName(kind: 'family' | 'platform', key: string): string {
   const names = (rawData as unknown as { nicenames: Record<string, Record<string, string>> }).nicenames[kind];
   return names?.[key] ?? key;
 }
+
+/**
+ * CSS functions by name (`calc` → "CSS calc() function", `var` → "CSS Variables"): caniemail
+ * 1.0.5 means to detect them in values but compares the wrong side of its table, so it never
+ * does; velvet finds them itself and reads their support from the same data.
+ */
+export function cssFunctions(): ReadonlyMap<string, string> {
+  if (functions) return functions;
+  functions = new Map([['var', 'CSS Variables (Custom Properties)']]);
+  for (const f of features()) {
+    if (f.category !== 'css' || f.title.startsWith(':')) continue;
+    for (const m of f.title.matchAll(/([a-z-]+)\(\)/g)) if (m[1] !== 'lang') functions.set(m[1]!, f.title);
+  }
+  return functions;
+}
+let functions: Map<string, string> | undefined;
+
+/** Support of a feature in `clients` (exact names) from the latest tests, as caniemail reads them; undefined when all support it. */
+export function supportOf(title: string, clients: readonly string[]): Support | undefined {
+  useLatestVersions();
+  const feature = (byTitle ??= new Map(features().map((f) => [f.title, f]))).get(title);
+  if (!feature) return undefined;
+  const s: Support = { title, none: [], partial: [], notesNone: [], notesPartial: [] };
+  for (const client of clients) {
+    const [family, platform] = client.split('.') as [string, string];
+    const versions = feature.stats[family]?.[platform];
+    const value = versions ? Object.values(versions)[0] : undefined;
+    if (value === undefined || value.startsWith('y')) continue;
+    const none = value.startsWith('n');
+    (none ? s.none : s.partial).push(client);
+    const notes = none ? s.notesNone : s.notesPartial;
+    for (const m of value.matchAll(/#(\d+)/g)) {
+      const note = feature.notes_by_num?.[m[1]!];
+      if (note && !notes.includes(note)) notes.push(note);
+    }
+  }
+  return s.none.length + s.partial.length > 0 ? s : undefined;
+}
+let byTitle: Map<string, Feature> | undefined;

@@ -8,6 +8,7 @@ import { lintForPreview } from './lint.js';
 import type { LiveRenderer } from './live.js';
 import { API_PREFIX, TOKEN_HEADER, type SendMode } from './protocol.js';
 import { saveFixture } from './save-fixture.js';
+import { emailSource } from './source.js';
 import { tokenMatches, type Middleware } from './security.js';
 import type { SendService } from './send.js';
 import type { ProjectState } from './state.js';
@@ -58,6 +59,16 @@ export function createApiMiddleware({ state, live, send, token, sync }: ApiOptio
       const email = state.email(name);
       if (!email) throw new HttpError(404, `no email '${name}' (or it does not load)`);
       sendJson(res, 200, await lintForPreview(email, state.config, state.errorInfo, state.rel));
+    },
+    'GET /source': async (req, res, url) => {
+      // the template text of the email: the page's token only
+      needToken(req);
+      await live.idle();
+      const name = url.searchParams.get('email') ?? '';
+      const source = emailSource(state, name);
+      if (!source) throw new HttpError(404, `no email '${name}' (or it does not load)`);
+      live.sourceSent(source);
+      sendJson(res, 200, source);
     },
     'POST /fixtures': async (req, res) => {
       needToken(req);

@@ -8,7 +8,8 @@ import { htmlToText } from './plain-text.js';
 import { linterSettled } from './lint.js';
 import { createProblemLog, summaryProblems } from './problems.js';
 import { templateProblem } from './template-check.js';
-import type { EmailSummary, ErrorInfo, RenderRequest, RenderResult, Selection } from './protocol.js';
+import type { EmailSummary, ErrorInfo, RenderRequest, RenderResult, Selection, SourceResponse } from './protocol.js';
+import { emailSource } from './source.js';
 import type { ProjectState } from './state.js';
 import type { FileEvent } from './watcher.js';
 
@@ -30,6 +31,8 @@ export interface LiveRenderer {
   onBuffers(emails: ReadonlySet<string>): Promise<void>;
   /** Resolves when every batch handed over so far has been processed. */
   idle(): Promise<void>;
+  /** Notes the sources a tab was given, so `velvet:source` is sent only when they change. */
+  sourceSent(source: SourceResponse): void;
   /** Prints the problems the project has now (once the linter is loaded: broken fixtures, templates, emails). */
   reportProblems(): void;
   close(): void;
@@ -91,6 +94,21 @@ export function createLiveRenderer(
     }
   };
 
+  /** The last sources sent per email, serialised: a change of them goes out as `velvet:source`. */
+  const sources = new Map<string, string>();
+  const pushSources = (emails: ReadonlySet<string> | 'all'): void => {
+    const shown = new Set([...subs.values()].map((s) => s.sel.email));
+    for (const name of shown) {
+      if (emails !== 'all' && !emails.has(name)) continue;
+      const source = emailSource(state, name);
+      const key = source ? JSON.stringify(source) : '';
+      if (!source || key === sources.get(name)) continue;
+      sources.set(name, key);
+      if (sources.size > MAX_SUBSCRIPTIONS) sources.delete(sources.keys().next().value as string);
+      channel.send('velvet:source', source);
+    }
+  };
+
   const handle = async (batch: FileEvent[]): Promise<void> => {
     const before = JSON.stringify(state.summaries());
     const change = await state.apply(batch);
@@ -109,6 +127,7 @@ export function createLiveRenderer(
     for (const [id, sub] of subs) {
       if (change.emails === 'all' || change.emails.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
     }
+    pushSources(change.emails);
     report(summaries);
   };
 
@@ -139,12 +158,16 @@ export function createLiveRenderer(
       queue = queue
         .then(async () => {
           for (const [id, sub] of subs) if (!closed && emails.has(sub.sel.email)) await push(id, sub, state.render(sub.sel));
+          if (!closed) pushSources(emails);
         })
         .catch(() => undefined);
       return queue;
     },
     idle() {
       return queue;
+    },
+    sourceSent(source) {
+      sources.set(source.email, JSON.stringify(source));
     },
     reportProblems() {
       // tabs showing a syntax error get it again in the linter's clearer words, then the terminal hears

@@ -92,6 +92,21 @@ export type LintResponse =
   | { available: true; diagnostics: Diagnostic[] }
   | { available: true; error: ErrorInfo };
 
+/** One file of an email's template sources. */
+export interface SourceFile {
+  /** Relative to the project folder, as lint findings name it. */
+  file: string;
+  /** `template`: email.html; `meta`: email.json (subject and preheader templates). */
+  kind: 'template' | 'meta';
+  text: string;
+}
+
+/** GET /__velvet/api/source?email=NAME, and the `velvet:source` event after a change. */
+export interface SourceResponse {
+  email: string;
+  files: SourceFile[];
+}
+
 /** Body of POST /__velvet/api/fixtures. */
 export interface SaveFixtureRequest {
   email: string;
@@ -176,6 +191,8 @@ export interface VelvetEvents {
   'velvet:render': RenderPush;
   /** Progress of a test send. */
   'velvet:send': SendState;
+  /** The template sources of an email shown in a tab changed (a save, an editor's unsaved text). */
+  'velvet:source': SourceResponse;
   /** The plain text of a pushed render, made after the render was sent. */
   'velvet:text': { clientId: string; seq: number; text: string };
 }

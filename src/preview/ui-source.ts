@@ -27,11 +27,42 @@ export interface SourceUiOptions {
   middlewares: Middleware[];
 }
 
+/** The UI's runtime packages: lit, and CodeMirror (loaded on demand) with what it imports. */
+const UI_PACKAGES = [
+  'lit',
+  'lit-html',
+  'lit-element',
+  '@lit/reactive-element',
+  'codemirror',
+  '@codemirror/autocomplete',
+  '@codemirror/commands',
+  '@codemirror/lang-css',
+  '@codemirror/lang-html',
+  '@codemirror/lang-javascript',
+  '@codemirror/lang-json',
+  '@codemirror/language',
+  '@codemirror/lint',
+  '@codemirror/search',
+  '@codemirror/state',
+  '@codemirror/view',
+  '@lezer/common',
+  '@lezer/css',
+  '@lezer/highlight',
+  '@lezer/html',
+  '@lezer/javascript',
+  '@lezer/json',
+  '@lezer/lr',
+  '@marijn/find-cluster-break',
+  'crelt',
+  'style-mod',
+  'w3c-keyname',
+];
+
 /** Folders of the UI's runtime modules: the only files Vite may serve from outside web/. */
 function uiPackageDirs(): string[] {
   const require = createRequire(import.meta.url);
   const dirs: string[] = [];
-  for (const name of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element']) {
+  for (const name of UI_PACKAGES) {
     try {
       // package.json is not always exported: walk up from the entry point to the package folder
       const entry = realpathSync(require.resolve(name));

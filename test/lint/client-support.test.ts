@@ -32,6 +32,13 @@ describe('client-support', () => {
     ]);
   });
 
+  it('gives unsupported features one warning per template place, partial support one info per email at its first use', async () => {
+    const src = page('<td style="margin:0;border-radius:4px">a</td>\n<td style="margin:0 auto;border-radius:2px">b</td>');
+    const d = await lintCase(src, { rule, config: { lint: { clients: ['outlook.windows', 'gmail.ios'] } } });
+    expect(d.filter((x) => x.message.startsWith('CSS border-radius')).map((x) => [x.severity, at(x)])).toEqual([['warning', '3:21'], ['warning', '4:26']]);
+    expect(d.filter((x) => x.message.startsWith('CSS margin')).map((x) => [x.severity, at(x)])).toEqual([['info', '3:12']]);
+  });
+
   it('checks style blocks and points at the at-rule and the selector', async () => {
     const css = '\n.a > .b { color: red; }\n@media (max-width: 600px) { .a { width: 100%; } }\n';
     const d = await lintCase(page('<p class="a">x</p>', `<style>${css}</style>`), { rule, config: { lint: { clients: ['outlook.windows'] } } });
@@ -47,6 +54,9 @@ describe('client-support', () => {
     const radius = d.filter((x) => x.message.startsWith('CSS border-radius'));
     expect(radius).toHaveLength(1);
     expect(radius[0]!.fixture).toBe('one, three');
+    // the place in the rendered HTML of the first fixture: the declaration, at line 3 of the output
+    expect(radius[0]!.output).toMatchObject({ line: 3 });
+    expect(radius[0]!.output!.end - radius[0]!.output!.start).toBe('border-radius:4px'.length);
   });
 
   it('takes the latest test of each client, not caniemail own text order of versions', async () => {
@@ -58,6 +68,15 @@ describe('client-support', () => {
   it('is quiet about a bare <body>: a client that replaces it loses nothing', async () => {
     const d = await lintCase(page('<p>x</p>'), { rule, config: { lint: { clients: ['yahoo.ios'] } } });
     expect(d).toEqual([]);
+  });
+
+  it('finds CSS functions in declarations and style blocks, which caniemail 1.0.5 misses', async () => {
+    const src = page('<td style="width:calc(100% - 20px);color:var(--ink, #111)">x</td>', '<style>.a { width: min(100%, 600px); }</style>');
+    const d = await lintCase(src, { rule, config: { lint: { clients: ['outlook.windows'] } } });
+    const byMessage = new Map(d.map((x) => [x.message.replace(/ \(caniemail:.*$/, ''), [x.severity, at(x)]]));
+    expect(byMessage.get('CSS calc() function is not supported by Outlook (Windows)')).toEqual(['warning', '3:12']);
+    expect(byMessage.get('CSS Variables (Custom Properties) is not supported by Outlook (Windows)')).toEqual(['warning', '3:36']);
+    expect(byMessage.get('CSS min() is not supported by Outlook (Windows)')).toEqual(['warning', '2:32']);
   });
 
   it('drops caniemail substring matches: line-height is not height, tbody is not body', async () => {

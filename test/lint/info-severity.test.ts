@@ -71,4 +71,25 @@ describe('info severity in velvet lint', () => {
       t.cleanup();
     }
   });
+
+  it('lists infos in the stylish, GitHub and GitLab reports only with --infos, and counts them', async () => {
+    const t = tree();
+    try {
+      const json = JSON.parse((await runCli(['lint', t.dir, '--format', 'json'], t.dir)).stdout);
+      const n = json.infoCount as number;
+      expect(n).toBeGreaterThan(0);
+      const stylish = await runCli(['lint', t.dir], t.dir);
+      expect(stylish.stdout).not.toMatch(/^\s+\d+:\d+\s+info\s/m);
+      expect(stylish.stdout).toContain(`no problems (${n} info${n === 1 ? '' : 's'}: --infos lists them)`);
+      const listed = await runCli(['lint', t.dir, '--infos'], t.dir);
+      expect(listed.stdout.match(/^\s+\d+:\d+\s+info\s/gm)?.length).toBe(n);
+      expect((await runCli(['lint', t.dir, '--format', 'github'], t.dir)).stdout).not.toContain('::notice');
+      expect((await runCli(['lint', t.dir, '--format', 'github', '--infos'], t.dir)).stdout.match(/::notice /g)?.length).toBe(n);
+      expect(JSON.parse((await runCli(['lint', t.dir, '--format', 'gitlab'], t.dir)).stdout)).toEqual([]);
+      const sarif = JSON.parse((await runCli(['lint', t.dir, '--format', 'sarif'], t.dir)).stdout);
+      expect(sarif.runs[0].results.filter((r: { level: string }) => r.level === 'note').length).toBe(n);
+    } finally {
+      t.cleanup();
+    }
+  });
 });

@@ -65,7 +65,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     await page.goto(`${server.url}#/welcome/website-signup`);
     await expect.poll(() => page.locator('velvet-email-list [data-email]').count()).toBe(6);
     await frameText().filter({ hasText: 'Thank you for joining Northwind Outfitters' }).waitFor();
-    await expect.poll(() => page.locator('velvet-inbox-header [data-subject]').textContent()).toContain('Welcome to Northwind Outfitters');
+    await expect.poll(() => page.locator('velvet-inbox-header [data-subject]').textContent()).toContain('Welcome to Northwind, Emma');
     expect(await page.locator('velvet-email-list [data-fixture]').count()).toBe(4);
     const frame = page.locator('velvet-frame iframe');
     expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
@@ -149,7 +149,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
   it('re-renders payload edits at once and saves them as a new fixture, asking before it overwrites', async () => {
     await page.locator('velvet-email-list [data-fixture="website-signup"] button').click();
     await page.locator('velvet-tabs [data-tab="payload"]').click();
-    const editor = page.locator('velvet-payload-editor textarea');
+    const editor = page.locator('velvet-payload-editor .cm-content');
     await editor.fill(JSON.stringify({ firstName: 'Editor', signupSource: 'checkout' }, null, 2));
     await frameText().filter({ hasText: 'during checkout' }).waitFor();
 
@@ -175,7 +175,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
     const shown = page.locator('velvet-lint-list [data-lint-result]');
     await shown.waitFor();
     const text = await shown.textContent();
-    expect(text).toMatch(/Lint not available|No lint findings|error|warning/);
+    expect(text).toMatch(/Lint not available|No lint findings|error|warning|info/);
     // the lint request carries the session token: no 403 shows up as the reason
     expect(text).not.toMatch(/session token|403/);
   });
@@ -201,7 +201,7 @@ describe('velvet preview in Chromium', { timeout: 60_000 }, () => {
 
   it('says up front whether a key and a carrier are set, and sends the payload shown on screen', async () => {
     await page.locator('velvet-tabs [data-tab="payload"]').click();
-    await page.locator('velvet-payload-editor textarea').fill(JSON.stringify({ firstName: 'Shown', signupSource: 'checkout' }, null, 2));
+    await page.locator('velvet-payload-editor .cm-content').fill(JSON.stringify({ firstName: 'Shown', signupSource: 'checkout' }, null, 2));
     await frameText().filter({ hasText: 'during checkout' }).waitFor();
     await page.locator('velvet-tabs [data-tab="send"]').click();
     const panel = page.locator('velvet-send-panel');

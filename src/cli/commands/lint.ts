@@ -29,6 +29,8 @@ Options:
                         time; failures are output-broken-link warnings. Off by default: without
                         it lint never uses the network
   --link-timeout MS     time allowed per URL with --check-links (default 10000)
+  --infos               list infos (partial support in some email clients) too; stylish, github
+                        and gitlab reports only count them by default, json and sarif hold all
   --list-rules          print the rules with their default severity and exit
   -h, --help            show this help
 
@@ -103,9 +105,13 @@ export const command: Command = {
       const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs, { pool });
       const diagnostics = results.flatMap((r) => r.diagnostics);
       const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
+      // the reports people read (a terminal, annotations on a pull request) list problems; infos
+      // are counted there and listed with --infos; the machine formats always hold everything
+      const listInfos = Boolean(v.infos) || format === 'json' || format === 'sarif';
+      const listed = listInfos ? diagnostics : diagnostics.filter((d) => d.severity !== 'info');
       io.stdout(
         REPORTERS[format](
-          { diagnostics, coverage: coverage ? reports : undefined, cwd: io.cwd, rules: RULES.map((r) => r.meta), files: results.length },
+          { diagnostics: listed, hiddenInfos: diagnostics.length - listed.length, coverage: coverage ? reports : undefined, cwd: io.cwd, rules: RULES.map((r) => r.meta), files: results.length },
           { color: io.color },
         ),
       );
@@ -151,6 +157,7 @@ function parse(argv: string[]) {
       jobs: { type: 'string' },
       'check-links': { type: 'boolean' },
       'link-timeout': { type: 'string' },
+      infos: { type: 'boolean' },
     },
   }, 'lint');
 }

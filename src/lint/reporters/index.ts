@@ -19,6 +19,8 @@ export interface LintResults {
   rules: readonly RuleMeta[];
   /** Number of templates linted. */
   files: number;
+  /** Infos left out of this report (shown with --infos); the stylish summary mentions them. */
+  hiddenInfos?: number | undefined;
 }
 
 export interface ReporterOptions {

@@ -25,15 +25,17 @@ export function stylish(results: LintResults, options: ReporterOptions = {}): st
       out += `  ${where}  ${sev}  ${text}  ${paint(color, 2, d.ruleId)}\n`;
     }
   }
-  const { errors, warnings, infos } = countBySeverity(results.diagnostics);
+  const { errors, warnings, infos: shown } = countBySeverity(results.diagnostics);
+  const hidden = results.hiddenInfos ?? 0;
+  const infos = shown + hidden;
   const total = errors + warnings;
-  const infoText = infos > 0 ? ` and ${infos} info${infos === 1 ? '' : 's'}` : '';
+  const infoText = infos > 0 ? ` and ${infos} info${infos === 1 ? '' : 's'}${hidden > 0 ? ' (--infos lists them)' : ''}` : '';
   if (total > 0) {
     const line = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})${infoText}`;
     out += `\n${paint(color, errors ? 31 : 33, `✖ ${line}`)}\n`;
   } else {
-    const infoLine = infos > 0 ? ` (${infos} info${infos === 1 ? '' : 's'})` : '';
-    out += `${infos > 0 ? '\n' : ''}${paint(color, 32, `✔ ${results.files} template${results.files === 1 ? '' : 's'}, no problems${infoLine}`)}\n`;
+    const infoLine = infos > 0 ? ` (${infos} info${infos === 1 ? '' : 's'}${hidden > 0 ? ': --infos lists them' : ''})` : '';
+    out += `${shown > 0 ? '\n' : ''}${paint(color, 32, `✔ ${results.files} template${results.files === 1 ? '' : 's'}, no problems${infoLine}`)}\n`;
   }
   for (const c of results.coverage ?? []) {
     out += `\nCoverage ${displayPath(c.file, results.cwd)}: ${c.percent}% (${c.covered}/${c.total} branches and loop outcomes)\n`;

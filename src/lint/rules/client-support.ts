@@ -1,9 +1,9 @@
 import type { Span } from '../../engine/index.js';
 import { EMAIL_CLIENTS, matchClients } from '../../project/config-clients.js';
 import { ClientChecker, type Occurrence, type Support, type TagFindings } from '../client-support-check.js';
-import { scanHtml, type ScannedTag } from '../client-support-scan.js';
+import type { ScannedTag } from '../client-support-scan.js';
+import { templateLocator } from '../client-support-locate.js';
 import { featureCategory, niceName } from '../client-support-data.js';
-import { tagLocator } from '../output.js';
 import type { RuleContext } from '../types.js';
 import { defineRule } from '../util.js';
 
@@ -56,27 +56,38 @@ export const clientSupport = defineRule(
     const checker = checkerFor(c.config.lint.clients);
     if (!checker) return;
     const locate = templateLocator(c.source);
-    const findings = new Map<string, Finding>();
+    // unsupported: one warning per template place; partial support: one info per email, at its first use
+    const warnings = new Map<Support, Map<string, Finding>>();
+    const infos = new Map<Support, Finding>();
+    const all: Finding[] = [];
     const add = (o: Occurrence, tag: ScannedTag | undefined, base: number): Finding[] => {
-      const span = tag ? locate(tag, o.what) : { start: 0, end: 0 };
       const out: Finding[] = [];
       const s = o.support;
+      const k = kindsOf(s);
       // a client that replaces a bare <body> (or <html>, <head>) loses nothing: only attributes are at stake
-      if (tag && tag.attrs.length === 0 && STRUCTURE.test(s.title)) return [];
-      const kinds: Kind[] = MADE_UP_FOR.test(s.title) ? ['both'] : ['none', 'partial'];
-      for (const kind of kinds) {
-        if (kind !== 'both' && s[kind].length === 0) continue;
-        const key = `${kind}\0${s.title}\0${span.start}\0${span.end}`;
-        let f = findings.get(key);
-        if (!f) {
-          const info = kind !== 'none';
-          f = { message: messageOf(s, kind), info, span, output: { start: base + o.start, end: base + o.end }, fixtures: [] };
-          findings.set(key, f);
-        }
+      if (k.structure && tag && tag.attrs.length === 0) return [];
+      const make = (kind: Kind, span: Span): Finding => {
+        const f: Finding = { message: messageOf(s, kind), info: kind !== 'none', span, output: { start: base + o.start, end: base + o.end }, fixtures: [] };
+        all.push(f);
+        return f;
+      };
+      if (k.none) {
+        const span = where(o, tag);
+        let places = warnings.get(s);
+        if (!places) warnings.set(s, (places = new Map()));
+        const place = `${span.start}:${span.end}`;
+        let f = places.get(place);
+        if (!f) places.set(place, (f = make('none', span)));
+        out.push(f);
+      }
+      if (k.info) {
+        let f = infos.get(s);
+        if (!f) infos.set(s, (f = make(k.info, where(o, tag))));
         out.push(f);
       }
       return out;
     };
+    const where = (o: Occurrence, tag: ScannedTag | undefined): Span => (tag ? locate(tag, o.what) : { start: 0, end: 0 });
     // a tag's findings are worked out at its first occurrence; later ones (in any fixture) only add their fixture
     const perTag = new Map<TagFindings, Finding[]>();
     const perStyle = new Map<readonly Occurrence[], Finding[]>();
@@ -97,14 +108,34 @@ export const clientSupport = defineRule(
         },
       );
     }
-    for (const f of findings.values()) {
-      c.report({ message: f.message, span: f.span, output: f.output, fixture: f.fixtures.join(', '), severity: f.info ? 'info' : undefined });
+    // the output range is in the HTML of the first fixture that shows the finding; the others are
+    // reported at the same place, and the runner lists them together
+    for (const f of all) {
+      const severity = f.info ? ('info' as const) : undefined;
+      f.fixtures.forEach((fixture, i) => c.report({ message: f.message, span: f.span, output: i === 0 ? f.output : undefined, fixture, severity }));
     }
   },
 );
 
 /** Unsupported (a warning), partly supported (an info), or both in one info for what clients make up for. */
 type Kind = 'none' | 'partial' | 'both';
+
+const kinds = new WeakMap<Support, { none: boolean; info: Kind | undefined; structure: boolean }>();
+
+/** Which findings a feature gives: a warning (unsupported somewhere), an info, or one info for both. */
+function kindsOf(s: Support): { none: boolean; info: Kind | undefined; structure: boolean } {
+  let k = kinds.get(s);
+  if (!k) {
+    const madeUp = MADE_UP_FOR.test(s.title);
+    k = {
+      none: !madeUp && s.none.length > 0,
+      info: madeUp ? 'both' : s.partial.length > 0 ? 'partial' : undefined,
+      structure: STRUCTURE.test(s.title),
+    };
+    kinds.set(s, k);
+  }
+  return k;
+}
 const messages = new WeakMap<Support, Partial<Record<Kind, string>>>();
 
 /** "CSS margin is only partly supported by Gmail (iOS, Android), Outlook (Windows) (caniemail: <note>)" */
@@ -132,86 +163,4 @@ export function clientNames(clients: readonly string[]): string {
     byFamily.set(family, [...(byFamily.get(family) ?? []), niceName('platform', platform)]);
   }
   return [...byFamily].map(([f, platforms]) => `${niceName('family', f)} (${platforms.join(', ')})`).join(', ');
-}
-
-/**
- * The template span of a finding: the template tag the output tag comes from, narrowed to the
- * attribute, declaration or CSS text concerned when the template has it literally.
- */
-function templateLocator(source: string): (tag: ScannedTag, what: Occurrence['what']) => Span {
-  const locateTag = tagLocator(source);
-  const byTag = new Map<string, Span | undefined>();
-  const narrowed = new Map<string, Span>();
-  let literal: Map<string, number> | undefined;
-  return (tag, what) => {
-    let span = byTag.get(tag.text);
-    if (!byTag.has(tag.text)) {
-      // most tags are static template text: found as they are; the others are matched by their attributes
-      const exact = (literal ??= literalTags(source)).get(tag.text);
-      if (exact !== undefined) span = { start: exact, end: exact + tag.text.length };
-      else span = locateTag({ index: undefined, name: tag.name, attrs: tag.attrs, start: 0, end: tag.text.length, implied: false, parent: undefined, node: undefined as never });
-      byTag.set(tag.text, span);
-    }
-    if (!span) return { start: 0, end: 0 };
-    if (what.kind === 'element') return span;
-    const needle = what.kind === 'attribute' ? what.name : what.kind === 'declaration' ? what.property : what.text;
-    const key = `${span.start}\0${what.kind}\0${needle}`;
-    let found = narrowed.get(key);
-    if (!found) {
-      found = narrow(source, span, what.kind, needle);
-      narrowed.set(key, found);
-    }
-    return found;
-  };
-}
-
-/** The start tags written out in the template, each at its first offset. */
-function literalTags(source: string): Map<string, number> {
-  const out = new Map<string, number>();
-  scanHtml(
-    source,
-    (text, at) => {
-      if (!out.has(text)) out.set(text, at);
-      return '';
-    },
-    () => {},
-  );
-  return out;
-}
-
-function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], needle: string): Span {
-  if (kind === 'css') {
-    // the style block's text follows its tag; it is usually static in the template
-    const at = source.indexOf(needle, span.end);
-    STYLE_END.lastIndex = span.end;
-    const close = STYLE_END.exec(source)?.index ?? -1;
-    return at >= 0 && (close < 0 || at < close) ? { start: at, end: at + needle.length } : span;
-  }
-  const text = source.slice(span.start, span.end);
-  const m = finder(kind, needle).exec(text);
-  if (!m) return span;
-  const start = span.start + m.index + m[0].indexOf(m[1]!);
-  const end = kind === 'attribute' ? start + attrLength(text, m.index + m[0].length) + m[1]!.length : span.start + m.index + m[0].trimEnd().length;
-  return { start, end: Math.max(start, end) };
-}
-
-const STYLE_END = /<\/style/gi;
-const finders = new Map<string, RegExp>();
-
-/** The pattern of an attribute name or a declaration's property inside a tag's text. */
-function finder(kind: Occurrence['what']['kind'], needle: string): RegExp {
-  const key = `${kind}\0${needle}`;
-  let re = finders.get(key);
-  if (!re) {
-    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = kind === 'attribute' ? new RegExp(`\\s(${escaped})(?=[\\s=/>])`, 'i') : new RegExp(`(?<=[\\s;"'])(${escaped})\\s*:[^;"']*`, 'i');
-    if (finders.size < 4096) finders.set(key, re);
-  }
-  return re;
-}
-
-/** Length of an attribute's `="value"` part starting at `i` of a tag's text (0 when it has none). */
-function attrLength(text: string, i: number): number {
-  const m = /^\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/.exec(text.slice(i));
-  return m ? m[0].length : 0;
 }
