@@ -23,7 +23,8 @@ export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void): 
     check({
       doc,
       render: r,
-      element: (el, message) => c.report({ message, fixture: r.label, output: { start: el.start, end: el.end, element: el.index } }),
+      // the index is read only for a finding that is kept (see OutputDocument)
+      element: (el, message) => c.report({ message, fixture: r.label, output: { start: el.start, end: el.end, get element() { return el.index; } } }),
       range: (start, end, message) => c.report({ message, fixture: r.label, output: { start, end } }),
     });
   }

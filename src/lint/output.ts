@@ -5,15 +5,19 @@
  * whose attributes agree best (equal static values, Velocity code where the output has a value).
  */
 import type { Span } from '../engine/index.js';
-import { attr, type OutputDocument, type OutputElement } from './output-doc.js';
+import type { OutputDocument, OutputElement } from './output-doc.js';
 import type { VariantRender } from './render.js';
 
-/** The template span behind output [start, end) of a render (`element`: the element it is about). */
-export function outputSpan(render: VariantRender, doc: OutputDocument, source: string, start: number, end: number, element?: number): Span {
+/**
+ * The template span behind output [start, end) of a render (`element`: the document index of the
+ * element it is about, asked for only when the render has no source map).
+ */
+export function outputSpan(render: VariantRender, doc: OutputDocument, source: string, start: number, end: number, element?: number | (() => number | undefined)): Span {
   const mapped = render.map()?.spanOf(start, end);
   // a macro defined by #evaluate text has spans in that text, not in the template
   if (mapped && mapped.end <= source.length) return mapped;
-  const el = element === undefined ? undefined : doc.elements[element];
+  const index = typeof element === 'function' ? element() : element;
+  const el = index === undefined ? undefined : doc.elements.find((e) => e.index === index);
   return (el && locatorOf(source)(el)) ?? { start: 0, end: 0 };
 }
 
@@ -41,10 +45,13 @@ export function tagLocator(source: string): (el: OutputElement) => Span | undefi
     if (!tags) cache.set(el.name, (tags = templateTags(source, el.name)));
     let best: TemplateTag | undefined;
     let bestScore = Number.NEGATIVE_INFINITY;
+    // read from `attrs` only: callers also pass tags of their own that are not in a parsed tree
+    const values = new Map<string, string>();
+    for (const a of el.attrs) if (!values.has(a.name)) values.set(a.name, a.value);
     for (const t of tags) {
       let score = 0;
       for (const [k, v] of t.attrs) {
-        const out = attr(el, k);
+        const out = values.get(k);
         if (out === undefined) score -= 1;
         else if (out === v) score += 2;
         else if (/[$#]/.test(v)) score += 1;

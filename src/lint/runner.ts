@@ -14,6 +14,7 @@ import { coverageOf, type CoverageReport } from './coverage.js';
 import { htmlMap, type HtmlMap } from './html.js';
 import { parseOutput, type OutputDocument } from './output-doc.js';
 import { outputSpan } from './output.js';
+import type { Span } from '../engine/index.js';
 import { bodyPart, metaParts, type Part } from './parts.js';
 import { emptyFixture, renderSetup, renderVariant, type VariantRender } from './render.js';
 import { RULES } from './rules/index.js';
@@ -123,7 +124,11 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
         links: options.checkLinks ? linkChecker(options.checkLinks) : undefined,
         metaLocation,
         report: (r) => {
-          const placed = r.output ? placeOutput(r, rendersOf(part), part.source) : undefined;
+          // a finding that a disable comment hides is dropped before its output place is worked
+          // out (the element index of a finding on the output costs a second parse of the HTML)
+          const hidden = (span: Span) => part.file === body.file && body.disabled.isDisabled(rule.meta.id, part.position(span.start).line);
+          const placed = r.output ? placeOutput(r, rendersOf(part), part.source, r.loc ? undefined : hidden) : undefined;
+          if (placed === null) return;
           const d = toDiagnostic(part, rule.meta.id, severity, placed?.report ?? r);
           if (d && placed) d.output = placed.output;
           if (d) found.push(d);
@@ -167,7 +172,12 @@ function toDiagnostic(part: Part, ruleId: string, severity: DiagnosticSeverity, 
  * A report on rendered output with its place: the output location in the HTML of its fixture
  * and, unless the rule gave one, the template span that produced it.
  */
-function placeOutput(r: Report, renders: readonly RenderedVariant[], source: string): { report: Report; output: OutputLocation } | undefined {
+function placeOutput(
+  r: Report,
+  renders: readonly RenderedVariant[],
+  source: string,
+  hidden?: (span: Span) => boolean,
+): { report: Report; output: OutputLocation } | undefined | null {
   const o = r.output!;
   const v = renders.find((x) => x.label === r.fixture);
   const html = v?.result.html;
@@ -175,7 +185,8 @@ function placeOutput(r: Report, renders: readonly RenderedVariant[], source: str
   if (!v || html === undefined || !doc) return undefined;
   const start = Math.max(0, Math.min(o.start, html.length));
   const end = Math.max(start, Math.min(o.end, html.length));
-  const span = r.span || r.loc ? r.span : outputSpan(v.result, doc, source, start, end, o.element);
+  const span = r.span || r.loc ? r.span : outputSpan(v.result, doc, source, start, end, () => o.element);
+  if (span && hidden?.(span)) return null;
   return { report: { ...r, span }, output: doc.location(start, end, o.element) };
 }
 

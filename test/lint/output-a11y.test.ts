@@ -15,6 +15,13 @@ describe('output-html-lang', () => {
     expect(await messages(doc('<p>x</p>', '<html lang="#if($a)de#{else}en#end">'), 'output-html-lang')).toEqual([]);
     expect(await messages('<p>a fragment</p>', 'output-html-lang')).toEqual([]);
   });
+
+  it('takes a whole email without an <html> tag for one without lang, and finds a later <html> tag', async () => {
+    expect(await messages('<body>\n<p>x</p>\n</body>', 'output-html-lang')).toEqual([
+      ['1:1', '<html> has no lang attribute: screen readers read the email in the wrong language (e.g. <html lang="en">)'],
+    ]);
+    expect(await messages('<meta charset="utf-8">\n<html lang="en"><body><p>x</p></body></html>', 'output-html-lang')).toEqual([]);
+  });
 });
 
 describe('output-table-role', () => {

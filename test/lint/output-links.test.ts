@@ -76,6 +76,12 @@ describe('output-unsubscribe', () => {
     ]);
   });
 
+  it('flags a whole email without a <body> tag at the start', async () => {
+    expect(await messages('<html lang="en">\n<p>no links</p>\n</html>', 'output-unsubscribe')).toEqual([
+      ['1:1', 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email'],
+    ]);
+  });
+
   it('finds the link by its URL, its text or a merge tag, in several languages, and skips fragments', async () => {
     for (const link of [
       '<a href="https://shop.example/unsubscribe?e=%EMAIL%">Preferences</a>',

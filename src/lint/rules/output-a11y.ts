@@ -1,4 +1,4 @@
-import { attr, textOf, type OutputElement } from '../output-doc.js';
+import { attr, isElement, textOf, type OutputElement, type OutputNode } from '../output-doc.js';
 import { eachOutput, elementsNamed } from '../output-report.js';
 import { defineRule } from '../util.js';
 
@@ -6,9 +6,9 @@ export const outputHtmlLang = defineRule(
   { id: 'output-html-lang', description: 'Rendered HTML whose <html> has no lang attribute', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachOutput(c, (o) => {
-      const html = o.doc.elements[0];
       // a fragment (no <html> or <body> tag of its own) is a part of an email
-      if (!html || html.name !== 'html' || !o.doc.whole) return;
+      if (!o.doc.whole) return;
+      const html = o.doc.top('html');
       const lang = attr(html, 'lang') ?? attr(html, 'xml:lang');
       if (!lang?.trim()) o.element(html, '<html> has no lang attribute: screen readers read the email in the wrong language (e.g. <html lang="en">)');
     }),
@@ -19,10 +19,10 @@ const TABLE: ReadonlySet<string> = new Set(['table']);
 /** Whether a table has the parts of a data table (headers, a caption), outside the tables nested in it. */
 function isDataTable(el: OutputElement): boolean {
   let data = false;
-  const walk = (n: OutputElement['node']) => {
-    for (const ch of n.childNodes) {
-      if (data || !('tagName' in ch) || ch.tagName === 'table') continue;
-      if (ch.tagName === 'th' || ch.tagName === 'caption' || ch.tagName === 'thead') data = true;
+  const walk = (n: OutputNode) => {
+    for (const ch of n.children) {
+      if (data || !isElement(ch) || ch.name === 'table') continue;
+      if (ch.name === 'th' || ch.name === 'caption' || ch.name === 'thead') data = true;
       else walk(ch);
     }
   };
@@ -50,10 +50,10 @@ export const outputLinkImgAlt = defineRule(
       for (const el of elementsNamed(o.doc, A)) {
         if (attr(el, 'aria-label')?.trim() || attr(el, 'title')?.trim() || textOf(el.node) !== '') continue;
         const images: string[] = [];
-        const walk = (n: OutputElement['node']) => {
-          for (const ch of n.childNodes) {
-            if (!('tagName' in ch)) continue;
-            if (ch.tagName === 'img') images.push(ch.attrs.find((a) => a.name === 'alt')?.value.trim() ?? '');
+        const walk = (n: OutputNode) => {
+          for (const ch of n.children) {
+            if (!isElement(ch)) continue;
+            if (ch.name === 'img') images.push(Object.hasOwn(ch.attribs, 'alt') ? ch.attribs['alt']!.trim() : '');
             else walk(ch);
           }
         };

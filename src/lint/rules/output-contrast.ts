@@ -1,5 +1,5 @@
-import type { DefaultTreeAdapterTypes as T } from 'parse5';
-import { attr, type OutputElement } from '../output-doc.js';
+import { isText } from 'domhandler';
+import { attr, type OutputElement, type OutputNode } from '../output-doc.js';
 import { contrast, hex, inlineStyle, ownBackground, parseColor, type Rgb } from '../css.js';
 import { eachOutput } from '../output-report.js';
 import { defineRule } from '../util.js';
@@ -12,7 +12,7 @@ function hidden(el: OutputElement): boolean {
   return style !== undefined && HIDDEN.test(style);
 }
 
-const hasOwnText = (node: T.Element) => node.childNodes.some((n) => n.nodeName === '#text' && (n as T.TextNode).value.trim() !== '');
+const hasOwnText = (node: OutputNode) => node.children.some((n) => isText(n) && n.data.trim() !== '');
 
 /**
  * The text colour of an element from inline styles (or a <font color>): its own or the nearest

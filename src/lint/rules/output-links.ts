@@ -98,14 +98,13 @@ export const outputUnsubscribe = defineRule(
       return; // the config check reports a pattern that does not compile
     }
     eachOutput(c, (o) => {
-      const body = o.doc.elements.find((e) => e.name === 'body');
       // a fragment (no <html> or <body> of its own) is a part of an email, not a whole one
-      if (!body || !o.doc.whole) return;
+      if (!o.doc.whole) return;
       const found = elementsNamed(o.doc, LINKS).some((el) => {
         const said = [attr(el, 'href') ?? '', textOf(el.node), attr(el, 'title') ?? '', attr(el, 'aria-label') ?? ''];
         return said.some((t) => pattern.test(t.slice(0, 2000)));
       });
-      if (!found) o.element(body, 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email');
+      if (!found) o.element(o.doc.top('body'), 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email');
     });
   },
 );
