@@ -61,6 +61,8 @@ export class ClientChecker {
   private readonly parsed = new Map<string, TagFindings>();
   private readonly fns = new Map<string, Support | undefined>();
   private readonly supports = new Map<string, Support>();
+  /** A feature's Support without its element-scoped partial support (see forElement). */
+  private readonly derived = new Map<string, Support>();
   private readonly valued: Map<string, Set<string>>;
   private readonly properties: Set<string>;
   private readonly baseline: Set<string>;
@@ -146,14 +148,33 @@ export class ClientChecker {
       // wrapped: caniemail skips a <style> element at the top of a document, never inside one;
       // closed: an open raw-text element would swallow the rest as its text
       const close = /^(style|script|title|textarea)$/.test(tag.name) ? `</${tag.name}>` : '';
-      found = this.run(`<div>${key}${close}</div>`).filter((s) => {
-        const el = ELEMENT_TITLE.exec(s.title);
-        return !el || el[1] === tag.name;
-      });
+      found = this.run(`<div>${key}${close}</div>`)
+        .filter((s) => {
+          const el = ELEMENT_TITLE.exec(s.title);
+          return !el || el[1] === tag.name;
+        })
+        .flatMap((s) => this.forElement(s, tag.name));
       if (this.tags.size >= 20_000) this.tags.clear();
       this.tags.set(key, found);
     }
     return found;
+  }
+
+  /**
+   * A feature whose partial support caniemail explains only by elements ("Not supported on
+   * `<td>` elements", "Only works on the `<table>` tag") is not partial on the others: `lang` on
+   * `<html>` or `role` on a `<table>` loses nothing. Any other note keeps the partial support.
+   */
+  private forElement(s: Support, element: string): Support[] {
+    if (s.partial.length === 0 || s.notesPartial.length === 0) return [s];
+    for (const note of s.notesPartial) {
+      const scope = elementScope(note);
+      if (!scope || scope.only !== scope.tags.includes(element)) return [s];
+    }
+    if (s.none.length === 0) return [];
+    let d = this.derived.get(s.title);
+    if (!d) this.derived.set(s.title, (d = { ...s, partial: [], notesPartial: [] }));
+    return [d];
   }
 
   private declSupport(property: string, raw: string): Support[] {
@@ -290,6 +311,14 @@ interface FeatureIssue {
 interface Issues {
   errors: ReadonlyMap<string, FeatureIssue[]>;
   warnings: ReadonlyMap<string, FeatureIssue[]>;
+}
+
+/** The elements a note limits a feature to (`only`) or excludes from it; undefined for any other note. */
+export function elementScope(note: string): { only: boolean; tags: string[] } | undefined {
+  const m = /^(?:Partial(?:ly supported)?\.\s*)?(Not supported on|Doesn't work on|Only works on)(?: the)? ((?:`<[\w:-]+>`(?:,\s*|\s+(?:and|or)\s+)?)+)\s*(?:elements?|tags?)?\s*[.,]?/i.exec(note.trim());
+  // the note must say nothing else (a reference to a specification aside)
+  if (!m || !/^(?:\s*as per\b.*)?$/i.test(note.trim().slice(m[0].length))) return undefined;
+  return { only: /^only/i.test(m[1]!), tags: [...m[2]!.matchAll(/`<([\w:-]+)>`/g)].map((t) => t[1]!.toLowerCase()) };
 }
 
 function emptySupport(title: string): Support {

@@ -23,6 +23,17 @@ describe('client-support', () => {
     expect(warning[0]).toMatchObject({ endLine: 3, endColumn: 41 });
   });
 
+  it('does not report partial support that caniemail limits to other elements (lang on <td> only, role works on <table>)', async () => {
+    const config = { lint: { clients: ['yahoo.*'] } };
+    const scoped = await lintCase('<!DOCTYPE html>\n<html lang="en"><head></head><body>\n<table role="presentation"><tr><td>Hi</td></tr></table>\n</body></html>', { rule, config });
+    expect(scoped.filter((x) => /^(lang|role) attribute/.test(x.message))).toEqual([]);
+    const on = await lintCase(page('<table><tr><td lang="en">Hi</td></tr></table>\n<div role="note">x</div>'), { rule, config });
+    expect(on.filter((x) => /^(lang|role) attribute/.test(x.message)).map((x) => [x.severity, x.message.replace(/ is .*$/, '')])).toEqual([
+      ['info', 'lang attribute'],
+      ['info', 'role attribute'],
+    ]);
+  });
+
   it('reports partial support as info, naming the clients compactly', async () => {
     const src = page('<p style="margin:0 0 12px 0">Hi</p>');
     const d = await lintCase(src, { rule, config: { lint: { clients: ['gmail.*', 'yahoo.ios'] } } });
