@@ -6,6 +6,7 @@
 import type { Span } from '../engine/index.js';
 import type { Occurrence } from './client-support-check.js';
 import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
+import { attributeAgreement } from './output.js';
 
 /**
  * The template span of a finding: the template tag the output tag comes from, narrowed to the
@@ -84,24 +85,12 @@ function byName(t: TemplateTags): Map<string, TemplateTag[]> {
   return (t.byName = out);
 }
 
-/**
- * The template tag an output tag most likely comes from: equal static attribute values count
- * most, Velocity code where the output has a value counts too, attributes only on one side count
- * against (the first of equal scores wins).
- */
+/** The template tag an output tag most likely comes from (the first of equal scores wins). */
 function bestMatch(candidates: readonly TemplateTag[], out: ScannedTag): Span | undefined {
   let best: TemplateTag | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const c of candidates) {
-    let score = 0;
-    for (const a of c.tag.attrs) {
-      const v = out.attrs.find((x) => x.name === a.name)?.value;
-      if (v === undefined) score -= 1;
-      else if (v === a.value) score += 2;
-      else if (a.value.includes('$') || a.value.includes('#')) score += 1;
-      else score -= 2;
-    }
-    for (const a of out.attrs) if (!c.tag.attrs.some((x) => x.name === a.name)) score -= 1;
+    const score = attributeAgreement(c.tag.attrs, out.attrs);
     if (score > bestScore) {
       best = c;
       bestScore = score;

@@ -21,8 +21,14 @@ export function outputSpan(render: VariantRender, doc: OutputDocument, source: s
   return (el && locatorOf(source)(el)) ?? { start: 0, end: 0 };
 }
 
+interface Attribute {
+  name: string;
+  value: string;
+}
+
 interface TemplateTag {
-  attrs: Map<string, string>;
+  /** Each name once, with its last value (as the template's regex read gives them). */
+  attrs: Attribute[];
   offset: number;
   length: number;
 }
@@ -45,19 +51,8 @@ export function tagLocator(source: string): (el: OutputElement) => Span | undefi
     if (!tags) cache.set(el.name, (tags = templateTags(source, el.name)));
     let best: TemplateTag | undefined;
     let bestScore = Number.NEGATIVE_INFINITY;
-    // read from `attrs` only: callers also pass tags of their own that are not in a parsed tree
-    const values = new Map<string, string>();
-    for (const a of el.attrs) if (!values.has(a.name)) values.set(a.name, a.value);
     for (const t of tags) {
-      let score = 0;
-      for (const [k, v] of t.attrs) {
-        const out = values.get(k);
-        if (out === undefined) score -= 1;
-        else if (out === v) score += 2;
-        else if (/[$#]/.test(v)) score += 1;
-        else score -= 2;
-      }
-      for (const a of el.attrs) if (!t.attrs.has(a.name)) score -= 1;
+      const score = attributeAgreement(t.attrs, el.attrs);
       if (score > bestScore) {
         best = t;
         bestScore = score;
@@ -65,6 +60,25 @@ export function tagLocator(source: string): (el: OutputElement) => Span | undefi
     }
     return best && { start: best.offset, end: best.offset + best.length };
   };
+}
+
+/**
+ * How well a template tag's attributes agree with those of an output tag (higher is better):
+ * an equal static value counts most, Velocity code where the output has a value counts too,
+ * an attribute on one side only or a different static value counts against. An output
+ * attribute given twice counts by its first value.
+ */
+export function attributeAgreement(template: readonly Attribute[], output: readonly Attribute[]): number {
+  let score = 0;
+  for (const a of template) {
+    const out = output.find((x) => x.name === a.name)?.value;
+    if (out === undefined) score -= 1;
+    else if (out === a.value) score += 2;
+    else if (/[$#]/.test(a.value)) score += 1;
+    else score -= 2;
+  }
+  for (const a of output) if (!template.some((x) => x.name === a.name)) score -= 1;
+  return score;
 }
 
 /** The `<name ...>` tags of a template's text (its HTML, read as text: the template is not HTML yet). */
@@ -77,7 +91,7 @@ function templateTags(source: string, name: string): TemplateTag[] {
     ATTR.lastIndex = 0;
     const text = m[1] ?? '';
     for (let a = ATTR.exec(text); a; a = ATTR.exec(text)) attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
-    out.push({ attrs, offset: m.index, length: m[0].length });
+    out.push({ attrs: [...attrs].map(([name, value]) => ({ name, value })), offset: m.index, length: m[0].length });
   }
   return out;
 }
