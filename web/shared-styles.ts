@@ -50,3 +50,31 @@ export const controls = css`
     font-size: 12.5px;
   }
 `;
+
+/** A finding in a list: its severity badge and its `file:line:column` line (the Lint and Checks tabs). */
+export const findingStyles = css`
+  .sev {
+    font-size: 11px;
+    font-weight: 700;
+    text-transform: uppercase;
+    padding: 1px 6px;
+    border-radius: 4px;
+    align-self: start;
+  }
+  .error {
+    background: var(--danger-soft);
+    color: var(--danger);
+  }
+  .warning {
+    background: var(--warn-soft);
+    color: var(--warn);
+  }
+  .where {
+    grid-column: 2;
+    font: 12px var(--mono);
+    color: var(--muted);
+  }
+  .muted {
+    color: var(--muted);
+  }
+`;

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { findingStyles } from './shared-styles.js';
 import type { Diagnostic, LintResponse } from '../src/preview/protocol.js';
 import { isCheckOf, outputIsOf } from './checks.js';
 
@@ -28,74 +29,55 @@ export class VelvetChecksList extends LitElement {
     this.edited = false;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      padding: 10px 12px;
-    }
-    h3 {
-      font-size: 12.5px;
-      margin: 12px 0 4px;
-      font-family: var(--mono);
-    }
-    h3 .n {
-      color: var(--muted);
-      font-weight: 400;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    button {
-      all: unset;
-      box-sizing: border-box;
-      width: 100%;
-      cursor: pointer;
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 2px 10px;
-      padding: 7px 6px;
-      border-bottom: 1px solid var(--line);
-      border-radius: 4px;
-    }
-    button:hover,
-    button[aria-current='true'] {
-      background: var(--accent-soft);
-    }
-    button:focus-visible {
-      outline: 2px solid var(--accent);
-    }
-    .sev {
-      font-size: 11px;
-      font-weight: 700;
-      text-transform: uppercase;
-      padding: 1px 6px;
-      border-radius: 4px;
-      align-self: start;
-      background: #eef2f7;
-      color: #3b5b85;
-    }
-    .error {
-      background: var(--danger-soft);
-      color: var(--danger);
-    }
-    .warning {
-      background: var(--warn-soft);
-      color: var(--warn);
-    }
-    .where {
-      grid-column: 2;
-      font: 12px var(--mono);
-      color: var(--muted);
-    }
-    .muted {
-      color: var(--muted);
-    }
-    .note {
-      font-size: 12.5px;
-    }
-  `;
+  static override styles = [
+    findingStyles,
+    css`
+      :host {
+        display: block;
+        padding: 10px 12px;
+      }
+      h3 {
+        font-size: 12.5px;
+        margin: 12px 0 4px;
+        font-family: var(--mono);
+      }
+      h3 .n {
+        color: var(--muted);
+        font-weight: 400;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      button {
+        all: unset;
+        box-sizing: border-box;
+        width: 100%;
+        cursor: pointer;
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 2px 10px;
+        padding: 7px 6px;
+        border-bottom: 1px solid var(--line);
+        border-radius: 4px;
+      }
+      button:hover,
+      button[aria-current='true'] {
+        background: var(--accent-soft);
+      }
+      button:focus-visible {
+        outline: 2px solid var(--accent);
+      }
+      .info {
+        background: #eef2f7;
+        color: #3b5b85;
+      }
+      .note {
+        font-size: 12.5px;
+      }
+    `,
+  ];
 
   #chosen: Diagnostic | undefined;
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { findingStyles } from './shared-styles.js';
 import type { LintResponse } from '../src/preview/protocol.js';
 
 /** Lint findings of the current email, or why there are none to show. */
@@ -15,52 +16,31 @@ export class VelvetLintList extends LitElement {
     this.loading = false;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      padding: 10px 12px;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    li {
-      padding: 8px 0;
-      border-bottom: 1px solid var(--line);
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 2px 10px;
-    }
-    .sev {
-      font-size: 11px;
-      font-weight: 700;
-      text-transform: uppercase;
-      padding: 1px 6px;
-      border-radius: 4px;
-      align-self: start;
-    }
-    .error {
-      background: var(--danger-soft);
-      color: var(--danger);
-    }
-    .warning {
-      background: var(--warn-soft);
-      color: var(--warn);
-    }
-    .info {
-      background: var(--line);
-      color: var(--muted);
-    }
-    .where {
-      grid-column: 2;
-      font: 12px var(--mono);
-      color: var(--muted);
-    }
-    .muted {
-      color: var(--muted);
-    }
-  `;
+  static override styles = [
+    findingStyles,
+    css`
+      :host {
+        display: block;
+        padding: 10px 12px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        padding: 8px 0;
+        border-bottom: 1px solid var(--line);
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 2px 10px;
+      }
+      .info {
+        background: var(--line);
+        color: var(--muted);
+      }
+    `,
+  ];
 
   override render() {
     const l = this.lint;
