@@ -3,6 +3,7 @@ import { VelvetError } from '../../errors.js';
 import { parseFlags } from '../flags.js';
 import { errorReport } from '../report.js';
 import { REPORTERS, RULES, countBySeverity, defaultJobs, findTargets, isFormat, lintRefs, mayLintMany, ruleById, startWorkers, type RuleSetting } from '../../lint/index.js';
+import { lightOptimizer } from '../../lint/parallel.js';
 import { displayPath } from '../../lint/reporters/paths.js';
 
 const help = `velvet lint: check Velocity email templates, their fixtures and their rendered output
@@ -90,6 +91,8 @@ export const command: Command = {
     // one thread checks each URL once; the requests, not the CPU, take the time then
     const jobs = checkLinks ? 1 : asked;
     const coverage = Boolean(v.coverage) || minCoverage !== undefined;
+    // a short batch run: cheaper optimizing compiles for this thread and every worker
+    lightOptimizer();
     // worker threads start while the targets are found
     const pool = jobs > 1 && mayLintMany(positionals, io.cwd) ? startWorkers(jobs - 1) : undefined;
     try {
