@@ -8,21 +8,24 @@ import { parseJson, pointerSegments, toPointer, type ParsedJson } from '../json/
 import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import type { Location } from './types.js';
 
-const parsed = new Map<string, ParsedJson | null>();
+/** The file of each loaded fixture, read again for positions (a fixture loaded anew is read anew). */
+const parsed = new WeakMap<Fixture, ParsedJson | null>();
 
-function read(file: string): ParsedJson | null {
-  if (!parsed.has(file)) {
+function read(fixture: Fixture): ParsedJson | null {
+  let doc = parsed.get(fixture);
+  if (doc === undefined) {
     try {
-      parsed.set(file, parseJson(readFileSync(file, 'utf8'), { file }));
+      doc = parseJson(readFileSync(fixture.file, 'utf8'), { file: fixture.file });
     } catch {
-      parsed.set(file, null);
+      doc = null;
     }
+    parsed.set(fixture, doc);
   }
-  return parsed.get(file) ?? null;
+  return doc;
 }
 
 export function fixtureLocation(fixture: Fixture, variant: FixtureVariant, pointer: string): Location {
-  const doc = read(fixture.file);
+  const doc = read(fixture);
   const fallback = { file: fixture.file, line: 1, column: 1 };
   if (!doc) return fallback;
   const segs = pointerSegments(pointer) ?? [];
