@@ -36,6 +36,14 @@ export interface Analysis {
 
 type Binding = { kind: 'path'; path: PathSeg[]; fallback: boolean } | { kind: 'local' };
 
+/** The payload paths one condition names, as resolved with the bindings of `version`. */
+interface GuardPaths {
+  version: number;
+  macroParams: ReadonlySet<string>;
+  paths: string[];
+  sizes: string[];
+}
+
 const STRING_METHODS = new Set([
   'substring', 'length', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith', 'equalsIgnoreCase',
   'charAt', 'trim', 'strip', 'matches', 'replaceAll', 'replaceFirst', 'split', 'isBlank', 'concat',
@@ -61,21 +69,35 @@ export function analyse(ast: TemplateAst): Analysis {
     set.add(t);
   };
   const resolveIn = (s: WalkState) => (r: RefNode) => resolveRef(r, bindings, s);
+  // what a condition names depends on the bindings and the macro parameters only, so the paths
+  // of a guard are worked out once for all the uses it guards until a #set or #foreach changes them
+  let version = 0;
+  const guarded = new Map<Expr, GuardPaths>();
+  const guardPathsOf = (g: Expr, s: WalkState): GuardPaths => {
+    const known = guarded.get(g);
+    if (known && known.version === version && known.macroParams === s.macroParams) return known;
+    const out: GuardPaths = { version, macroParams: s.macroParams, paths: [], sizes: [] };
+    for (const gr of refsIn(g)) {
+      const res = resolveRef(gr, bindings, s);
+      if (res.kind !== 'payload') continue;
+      const key = pathKey(res.path);
+      out.paths.push(key);
+      const next = gr.parts[res.rest];
+      if (next?.kind === 'method' && (next.name === 'size' || next.name === 'isEmpty')) out.sizes.push(key);
+    }
+    guarded.set(g, out);
+    return out;
+  };
 
   walkTemplate(ast, {
     ref(r, s, inText) {
       const resolved = resolveRef(r, bindings, s);
-      const guardPaths: string[] = [];
-      const sizeGuards: string[] = [];
+      let guardPaths: string[] = [];
+      let sizeGuards: string[] = [];
       for (const g of s.guards) {
-        for (const gr of refsIn(g)) {
-          const res = resolveRef(gr, bindings, s);
-          if (res.kind !== 'payload') continue;
-          const key = pathKey(res.path);
-          guardPaths.push(key);
-          const next = gr.parts[res.rest];
-          if (next?.kind === 'method' && (next.name === 'size' || next.name === 'isEmpty')) sizeGuards.push(key);
-        }
+        const known = guardPathsOf(g, s);
+        if (known.paths.length > 0) guardPaths = guardPaths.length === 0 ? known.paths.slice() : guardPaths.concat(known.paths);
+        if (known.sizes.length > 0) sizeGuards = sizeGuards.length === 0 ? known.sizes.slice() : sizeGuards.concat(known.sizes);
       }
       uses.push({ ref: r, resolved, inText, guardPaths, sizeGuards });
       if (resolved.kind === 'payload') {
@@ -102,8 +124,10 @@ export function analyse(ast: TemplateAst): Analysis {
     set(n, s) {
       if (n.target.parts.length > 0) return;
       bindings.set(n.target.root, bindingOf(n.value, bindings, s));
+      version++;
     },
     enterLoop(n, s) {
+      version++;
       saved.push(bindings.get(n.varName));
       const iter = n.iterable;
       const it = iter.kind === 'ref' ? resolveRef(iter.ref, bindings, s) : undefined;
@@ -114,6 +138,7 @@ export function analyse(ast: TemplateAst): Analysis {
       } else bindings.set(n.varName, { kind: 'local' });
     },
     leaveLoop(n) {
+      version++;
       const old = saved.pop();
       if (old) bindings.set(n.varName, old);
       else bindings.delete(n.varName);
