@@ -61,12 +61,13 @@ export function analyse(ast: TemplateAst): Analysis {
   const hints = new Map<string, Set<TypeHint>>();
   const bindings = new Map<string, Binding>();
   const saved: (Binding | undefined)[] = [];
-  const hint = (path: PathSeg[], t: TypeHint) => {
-    if (path.length === 0) return;
-    const k = pathKey(path);
+  const hintKey = (k: string, t: TypeHint) => {
     let set = hints.get(k);
     if (!set) hints.set(k, (set = new Set()));
     set.add(t);
+  };
+  const hint = (path: PathSeg[], t: TypeHint) => {
+    if (path.length > 0) hintKey(pathKey(path), t);
   };
   const resolveIn = (s: WalkState) => (r: RefNode) => resolveRef(r, bindings, s);
   // what a condition names depends on the bindings and the macro parameters only, so the paths
@@ -101,14 +102,18 @@ export function analyse(ast: TemplateAst): Analysis {
       }
       uses.push({ ref: r, resolved, inText, guardPaths, sizeGuards });
       if (resolved.kind === 'payload') {
-        resolved.path.forEach((seg, i) => {
-          if (i === 0) return;
-          hint(resolved.path.slice(0, i), 'key' in seg ? 'object' : 'array');
-        });
+        // each parent of the value is an object or a list: their keys are the prefixes of its key
+        const path = resolved.path;
+        let key = '';
+        for (let i = 0; i < path.length; i++) {
+          const seg = path[i]!;
+          if (i > 0) hintKey(key, 'key' in seg ? 'object' : 'array');
+          key += 'key' in seg ? (key ? '.' : '') + seg.key : '[]';
+        }
         const next = r.parts[resolved.rest];
         if (next?.kind === 'method') {
-          if (STRING_METHODS.has(next.name)) hint(resolved.path, 'string');
-          if (next.name === 'equals' && next.args[0]?.kind === 'str') hint(resolved.path, 'string');
+          if (STRING_METHODS.has(next.name)) hintKey(key, 'string');
+          if (next.name === 'equals' && next.args[0]?.kind === 'str') hintKey(key, 'string');
         }
       }
       if (resolved.kind === 'tool' && r.root === 'mathTool') {

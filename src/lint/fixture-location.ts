@@ -30,7 +30,6 @@ export function fixtureLocation(fixture: Fixture, variant: FixtureVariant, point
   if (!doc) return fallback;
   const segs = pointerSegments(pointer) ?? [];
   const vi = Math.max(0, fixture.variants.indexOf(variant));
-  const value = doc.value as Record<string, unknown>;
   let base: string[];
   let rest = segs;
   switch (fixture.format) {
@@ -43,7 +42,7 @@ export function fixtureLocation(fixture: Fixture, variant: FixtureVariant, point
       break;
     case 'event-v1':
     case 'event-v2': {
-      const params = value['params'];
+      const params = (doc.value as Record<string, unknown>)['params'];
       if (Array.isArray(params)) {
         const i = params.findIndex((p) => (p as { name?: unknown } | null)?.name === segs[0]);
         base = i >= 0 ? ['params', String(i), 'value'] : ['params'];

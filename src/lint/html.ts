@@ -51,7 +51,7 @@ export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
   const texts: Span[] = [];
   const raw: { start: number; end: number; block?: Block }[] = [];
   const blocks: { block: Block; spans: Span[] }[] = [];
-  collect(source, ast.nodes, texts, raw, blocks);
+  walkNodes({ src: source, texts, out: raw, blocks }, ast.nodes);
   const tokens: DirectiveToken[] = [];
   const byStart = new Map<number, DirectiveToken>();
   const blanks: Span[] = [];
@@ -114,65 +114,71 @@ function masked(source: string, texts: Span[], blanks: Span[]): string {
   return pieces.join('');
 }
 
-function collect(
-  src: string,
-  nodes: Node[],
-  texts: Span[],
-  out: { start: number; end: number }[],
-  blocks: { block: Block; spans: Span[] }[],
-): void {
-  const token = (at: number): Span => {
-    const start = skipWs(src, at);
-    const w = wordAt(src, start);
-    const end = headEnd(src, start + (w?.[0].length ?? 1));
-    const span = { start, end };
-    out.push(span);
-    return span;
-  };
+/** What collect gathers: the literal text spans, the directive token spans and the blocks. */
+interface Collected {
+  src: string;
+  texts: Span[];
+  out: { start: number; end: number }[];
+  blocks: { block: Block; spans: Span[] }[];
+}
+
+/** The token of the directive whose `#` is at `at` (after spaces), from the `#` to the end of its head. */
+function token(c: Collected, at: number): Span {
+  const src = c.src;
+  const start = skipWs(src, at);
+  const w = wordAt(src, start);
+  const span = { start, end: headEnd(src, start + (w?.[0].length ?? 1)) };
+  c.out.push(span);
+  return span;
+}
+
+function walkNodes(c: Collected, nodes: Node[]): void {
+  const src = c.src;
   for (const n of nodes) {
     switch (n.kind) {
       case 'text':
-        texts.push(n.span);
+        c.texts.push(n.span);
         break;
       case 'if': {
-        const spans = n.branches.map((b) => token(b.span.start));
-        n.branches.forEach((b) => collect(src, b.body, texts, out, blocks));
+        const spans: Span[] = [];
+        for (const b of n.branches) spans.push(token(c, b.span.start));
+        for (const b of n.branches) walkNodes(c, b.body);
         if (n.elseSpan) {
-          spans.push(token(n.elseSpan.start));
-          collect(src, n.elseBody ?? [], texts, out, blocks);
+          spans.push(token(c, n.elseSpan.start));
+          walkNodes(c, n.elseBody ?? []);
         }
         const e = endToken(src, n.span);
-        if (e !== undefined) spans.push(token(e));
-        blocks.push({ block: { kind: 'if', tokens: [] }, spans });
+        if (e !== undefined) spans.push(token(c, e));
+        c.blocks.push({ block: { kind: 'if', tokens: [] }, spans });
         break;
       }
       case 'foreach': {
-        const spans = [token(n.span.start)];
-        collect(src, n.body, texts, out, blocks);
-        if (n.elseBody) collect(src, n.elseBody, texts, out, blocks);
+        const spans = [token(c, n.span.start)];
+        walkNodes(c, n.body);
+        if (n.elseBody) walkNodes(c, n.elseBody);
         const e = endToken(src, n.span);
-        if (e !== undefined) spans.push(token(e));
-        if (!n.elseBody) blocks.push({ block: { kind: 'foreach', tokens: [] }, spans });
+        if (e !== undefined) spans.push(token(c, e));
+        if (!n.elseBody) c.blocks.push({ block: { kind: 'foreach', tokens: [] }, spans });
         break;
       }
       case 'macrodef':
       case 'define':
       case 'macrocall': {
         if (n.kind === 'macrocall' && !n.body) {
-          if (src[skipWs(src, n.span.start)] === '#') token(n.span.start);
+          if (src[skipWs(src, n.span.start)] === '#') token(c, n.span.start);
           break;
         }
-        token(n.span.start);
-        collect(src, n.body ?? [], texts, out, blocks);
+        token(c, n.span.start);
+        walkNodes(c, n.body ?? []);
         const e = endToken(src, n.span);
-        if (e !== undefined) token(e);
+        if (e !== undefined) token(c, e);
         break;
       }
       case 'set':
       case 'break':
       case 'stop':
       case 'evaluate':
-        token(n.span.start);
+        token(c, n.span.start);
         break;
       default:
         break;
