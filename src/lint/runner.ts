@@ -54,12 +54,13 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   const body = bodyPart(email);
   const parts: Part[] = [body, ...metaParts(email, options.metaText)];
   let renders: RenderedVariant[] | undefined;
-  // fixtures that render the same HTML share its parse
-  const docs = new Map<string, OutputDocument>();
+  // fixtures that render the same HTML share its parse (compared, not hashed: outputs are long
+  // and most differ in length)
+  const docs: OutputDocument[] = [];
   const documentOf = (html: string | undefined): OutputDocument | undefined => {
     if (html === undefined) return undefined;
-    let d = docs.get(html);
-    if (!d) docs.set(html, (d = parseOutput(html)));
+    let d = docs.find((x) => x.html.length === html.length && x.html === html);
+    if (!d) docs.push((d = parseOutput(html)));
     return d;
   };
   const getRenders = (): RenderedVariant[] => {

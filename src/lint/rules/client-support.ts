@@ -92,10 +92,10 @@ export const clientSupport = defineRule(
     const perTag = new Map<TagFindings, Finding[]>();
     const perStyle = new Map<readonly Occurrence[], Finding[]>();
     for (const r of c.renders()) {
-      const html = r.result.html;
-      if (html === undefined) continue;
+      const doc = r.document();
+      if (!doc) continue;
       checker.check(
-        html,
+        doc,
         (at, of) => {
           let list = perTag.get(of);
           if (!list) perTag.set(of, (list = of.found.flatMap((o) => add(o, of.tag, at))));

@@ -1,5 +1,4 @@
-import { isText } from 'domhandler';
-import { attr, type OutputElement, type OutputNode } from '../output-doc.js';
+import { attr, type OutputElement } from '../output-doc.js';
 import { contrast, hex, inlineStyle, ownBackground, parseColor, type Rgb } from '../css.js';
 import { eachOutput } from '../output-report.js';
 import { defineRule } from '../util.js';
@@ -12,33 +11,64 @@ function hidden(el: OutputElement): boolean {
   return style !== undefined && HIDDEN.test(style);
 }
 
-const hasOwnText = (node: OutputNode) => node.children.some((n) => isText(n) && n.data.trim() !== '');
+/**
+ * What an element says itself: its text colour from inline styles (or a <font color>), and its
+ * background; `null` when it says nothing, 'unknown' when it cannot be known.
+ */
+function ownColor(e: OutputElement): Rgb | 'unknown' | null {
+  const style = attr(e, 'style');
+  const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
+  return v === undefined ? null : (parseColor(v) ?? 'unknown');
+}
 
 /**
- * The text colour of an element from inline styles (or a <font color>): its own or the nearest
- * ancestor's, undefined when none says or it cannot be known. A link does not inherit: mail
- * clients colour links themselves unless the link sets its colour.
+ * A value an element inherits from its nearest ancestor that sets one, worked out once per
+ * element: `own` gives an element's own value, or null to take the parent's; `stop` ends the
+ * inheritance at an element that sets none.
  */
-function textColor(el: OutputElement): Rgb | undefined {
-  for (let e: OutputElement | undefined = el; e; e = e.parent) {
-    const style = attr(e, 'style');
-    const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
-    if (v !== undefined) {
-      const c = parseColor(v);
-      return c === 'unknown' ? undefined : c;
+function inherited<V>(own: (e: OutputElement) => V | null, stop: (e: OutputElement) => boolean): (el: OutputElement) => V | undefined {
+  const memo = new Map<OutputElement, V | undefined>();
+  return (el) => {
+    const chain: OutputElement[] = [];
+    let found: V | undefined;
+    for (let e: OutputElement | undefined = el; e; e = e.parent) {
+      if (memo.has(e)) {
+        found = memo.get(e);
+        break;
+      }
+      chain.push(e);
+      const v = own(e);
+      if (v !== null) {
+        found = v;
+        break;
+      }
+      if (stop(e)) break;
     }
-    if (e.name === 'a') return undefined;
-  }
-  return undefined;
+    for (const e of chain) memo.set(e, found);
+    return found;
+  };
 }
 
-function background(el: OutputElement): Rgb | undefined {
-  for (let e: OutputElement | undefined = el; e; e = e.parent) {
-    const c = ownBackground(e);
-    if (c !== undefined) return c === 'unknown' ? undefined : c;
-  }
-  return undefined;
-}
+/**
+ * The text colour of an element: its own or the nearest ancestor's, undefined when none says or
+ * it cannot be known. A link does not inherit: mail clients colour links themselves unless the
+ * link sets its colour.
+ */
+const textColors = () => {
+  const of = inherited(ownColor, (e) => e.name === 'a');
+  return (el: OutputElement): Rgb | undefined => {
+    const c = of(el);
+    return c === 'unknown' ? undefined : c;
+  };
+};
+
+const backgrounds = () => {
+  const of = inherited((e) => ownBackground(e) ?? null, () => false);
+  return (el: OutputElement): Rgb | undefined => {
+    const c = of(el);
+    return c === 'unknown' ? undefined : c;
+  };
+};
 
 export const outputContrast = defineRule(
   {
@@ -50,8 +80,10 @@ export const outputContrast = defineRule(
   (c) => {
     const min = c.config.lint.minContrast;
     eachOutput(c, (o) => {
+      const textColor = textColors();
+      const background = backgrounds();
       for (const el of o.doc.elements) {
-        if (!hasOwnText(el.node)) continue;
+        if (!el.ownText) continue;
         const fg = textColor(el);
         const bg = fg && background(el);
         if (!fg || !bg) continue;

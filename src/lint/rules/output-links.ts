@@ -73,7 +73,7 @@ export const outputLinkText = defineRule(
         if (!href) continue;
         const k = urlKind(href);
         if (k.kind !== 'web') continue;
-        const text = textOf(el.node);
+        const text = textOf(el);
         if (!URL_TEXT.test(text) || text.includes('%')) continue;
         const shown = site(hostOf(/^https?:\/\//i.test(text) ? text : `https://${text}`));
         if (shown && shown !== site(k.host) && !site(k.host).endsWith(`.${shown}`)) {
@@ -101,7 +101,7 @@ export const outputUnsubscribe = defineRule(
       // a fragment (no <html> or <body> of its own) is a part of an email, not a whole one
       if (!o.doc.whole) return;
       const found = elementsNamed(o.doc, LINKS).some((el) => {
-        const said = [attr(el, 'href') ?? '', textOf(el.node), attr(el, 'title') ?? '', attr(el, 'aria-label') ?? ''];
+        const said = [attr(el, 'href') ?? '', textOf(el), attr(el, 'title') ?? '', attr(el, 'aria-label') ?? ''];
         return said.some((t) => pattern.test(t.slice(0, 2000)));
       });
       if (!found) o.element(o.doc.top('body'), 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email');
