@@ -112,7 +112,7 @@ export const clientSupport = defineRule(
     // reported at the same place, and the runner lists them together
     for (const f of all) {
       const severity = f.info ? ('info' as const) : undefined;
-      f.fixtures.forEach((fixture, i) => c.report({ message: f.message, span: f.span, output: i === 0 ? f.output : undefined, fixture, severity }));
+      c.report({ message: f.message, span: f.span, output: f.output, fixtures: f.fixtures, severity });
     }
   },
 );

@@ -40,7 +40,7 @@ export function localImage(src: string, config: ResolvedConfig, root = realRoot(
   if (rel === '' || rel.includes('\0') || !file.startsWith(dir + sep)) return undefined;
   try {
     // a symlink may not lead out of the project
-    const real = realpathSync(file);
+    const real = realpathSync.native(file);
     return root !== undefined && real.startsWith(root + sep) ? real : undefined;
   } catch {
     return undefined;
@@ -49,7 +49,7 @@ export function localImage(src: string, config: ResolvedConfig, root = realRoot(
 
 function realRoot(config: ResolvedConfig): string | undefined {
   try {
-    return realpathSync(config.root);
+    return realpathSync.native(config.root);
   } catch {
     return undefined;
   }
