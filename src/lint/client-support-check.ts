@@ -87,12 +87,11 @@ export class ClientChecker {
    * reads them, and caniemail's own parser skips them.
    */
   check(doc: OutputDocument, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
-    const html = doc.html;
     const styles = doc.styles;
     let k = 0;
     for (const el of doc.elements) {
-      if (el.implied || el.end <= el.start) continue;
-      const of = this.tagFindings(html.slice(el.start, el.end));
+      if (el.tag === '') continue;
+      const of = this.tagFindings(el.tag);
       if (of.found.length > 0) onTag(el.start, of);
       // a style block right after its tag, so that findings come in document order
       for (; k < styles.length && styles[k]!.element === el; k++) {

@@ -32,6 +32,8 @@ export interface OutputElement {
   readonly name: string;
   /** Attribute values as written (the first of a repeated name, as browsers keep); `attr` decodes them. */
   readonly rawAttribs: Readonly<Record<string, string>>;
+  /** The start tag as written; '' for an element without one (implied, or opened by an end tag such as `</p>`). */
+  readonly tag: string;
   readonly attrs: readonly { name: string; value: string }[];
   /** Offsets of the start tag; an implied element (no tag in the HTML) has start == end == 0. */
   readonly start: number;
@@ -107,6 +109,12 @@ export function textOf(el: OutputElement): string {
 
 const decodedText = (raw: string) => (raw.includes('&') ? decodeHTML(raw) : raw);
 
+/** Whether a raw text run holds more than whitespace once decoded (`&nbsp;` is whitespace). */
+function hasText(raw: string): boolean {
+  const t = raw.trim();
+  return t !== '' && (t.charCodeAt(0) !== 38 || decodeHTML(t).trim() !== '');
+}
+
 const memo = new WeakMap<object, OutputDocument>();
 
 /** The parsed document of `html`, parsed once per `owner` (a render result). */
@@ -127,6 +135,40 @@ interface Texts {
 
 const NO_ATTRIBS: Readonly<Record<string, string>> = Object.freeze({});
 
+/**
+ * htmlparser2's parser without attribute values: the tree and the start tags' offsets come from
+ * it, and a tag's attributes are read from the tag's text when a rule asks (`attribsOf`), once
+ * per distinct text. Most tags of an email are the same in every fixture and every email made
+ * from one design, so few are ever read.
+ */
+class TagParser extends Parser {
+  override onattribname(): void {}
+  override onattribdata(): void {}
+  override onattribentity(): void {}
+  override onattribend(): void {}
+}
+
+/** Attributes of start tags by their text, as htmlparser2 reads them (bounded). */
+const tagAttribs = new Map<string, Readonly<Record<string, string>>>();
+
+/** The attributes of a start tag's text (raw values; the first of a repeated name). */
+export function attribsOf(tag: string): Readonly<Record<string, string>> {
+  let a = tagAttribs.get(tag);
+  if (a) return a;
+  a = NO_ATTRIBS;
+  new Parser(
+    {
+      onopentag(_name, attribs) {
+        if (a === NO_ATTRIBS) a = attribs;
+      },
+    },
+    { decodeEntities: false },
+  ).end(tag);
+  if (tagAttribs.size >= 20_000) tagAttribs.clear();
+  tagAttribs.set(tag, a);
+  return a;
+}
+
 class Element implements OutputElement {
   style?: Map<string, string> | undefined;
   ownText = false;
@@ -135,22 +177,33 @@ class Element implements OutputElement {
   textFrom: number;
   textTo = 0;
   private attrList?: { name: string; value: string }[];
+  private attribs?: Readonly<Record<string, string>>;
+  private text?: string;
   constructor(
     private readonly indexOf: ((el: Element) => number | undefined) | undefined,
     readonly name: string,
-    readonly rawAttribs: Readonly<Record<string, string>>,
     readonly start: number,
     readonly end: number,
     readonly implied: boolean,
+    /** False for an element the parser opened for an end tag (`</p>`, `</br>`): it has no start tag. */
+    readonly tagged: boolean,
     readonly parent: Element | undefined,
     readonly list: Element[],
     readonly pos: number,
     readonly texts: Texts,
+    private readonly shift: number,
   ) {
     this.textFrom = texts.runs.length;
   }
   get index(): number | undefined {
     return this.indexOf?.(this);
+  }
+  /** The start tag as written ('' when there is none). */
+  get tag(): string {
+    return (this.text ??= this.tagged && !this.implied ? this.texts.html.slice(this.start - this.shift, this.end - this.shift) : '');
+  }
+  get rawAttribs(): Readonly<Record<string, string>> {
+    return (this.attribs ??= this.tag === '' ? NO_ATTRIBS : attribsOf(this.tag));
   }
   get attrs(): readonly { name: string; value: string }[] {
     return (this.attrList ??= Object.keys(this.rawAttribs).map((name) => ({ name, value: attr(this, name)! })));
@@ -180,14 +233,14 @@ function parseInto(
   let current: Element | undefined;
   let parser: Parser;
   const handler: Partial<Handler> = {
-    onopentag(name, attribs) {
+    onopentag(name, _attribs, isImplied) {
       if (inert > 0) {
         stack.push(null);
         if (name === 'template') inert++;
         return;
       }
       const start = parser.startIndex;
-      const el = new Element(indexOf, name, attribs, start + shift, parser.endIndex + 1 + shift, false, current, list, list.length, texts);
+      const el = new Element(indexOf, name, start + shift, parser.endIndex + 1 + shift, false, !isImplied, current, list, list.length, texts, shift);
       list.push(el);
       stack.push(el);
       current = el;
@@ -217,13 +270,13 @@ function parseInto(
       }
       if (quiet > 0) return;
       texts.runs.push(start, start + data.length);
-      if (!current.ownText && decodedText(data).trim() !== '') current.ownText = true;
+      if (!current.ownText && hasText(data)) current.ownText = true;
     },
     oncomment(data) {
       if (comments && inert === 0 && data.startsWith('[if')) comments.push({ data, at: parser.startIndex + 4 });
     },
   };
-  parser = new Parser(handler, { decodeEntities: false });
+  parser = new TagParser(handler, { decodeEntities: false });
   parser.end(html);
 }
 
@@ -253,7 +306,7 @@ export function parseOutput(html: string): OutputDocument {
     whole: /<(?:html|body)(?=[\s/>])/i.test(html),
     top(name) {
       let el = tops.get(name) ?? elements.find((e) => e.name === name);
-      el ??= new Element(indexOf, name, NO_ATTRIBS, 0, 0, true, undefined, [], 0, { html: '', runs: [] });
+      el ??= new Element(indexOf, name, 0, 0, true, false, undefined, [], 0, { html: '', runs: [] }, 0);
       tops.set(name, el);
       return el;
     },
