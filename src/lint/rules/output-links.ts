@@ -100,10 +100,14 @@ export const outputUnsubscribe = defineRule(
     eachOutput(c, (o) => {
       // a fragment (no <html> or <body> of its own) is a part of an email, not a whole one
       if (!o.doc.whole) return;
-      const found = elementsNamed(o.doc, LINKS).some((el) => {
-        const said = [attr(el, 'href') ?? '', textOf(el), attr(el, 'title') ?? '', attr(el, 'aria-label') ?? ''];
-        return said.some((t) => pattern.test(t.slice(0, 2000)));
-      });
+      const says = (t: string | undefined) => t !== undefined && pattern.test(t.slice(0, 2000));
+      // from the last link: the unsubscribe link is in the footer
+      const links = elementsNamed(o.doc, LINKS);
+      let found = false;
+      for (let i = links.length - 1; i >= 0 && !found; i--) {
+        const el = links[i]!;
+        found = says(attr(el, 'href')) || says(attr(el, 'title')) || says(attr(el, 'aria-label')) || says(textOf(el));
+      }
       if (!found) o.element(o.doc.top('body'), 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email');
     });
   },
