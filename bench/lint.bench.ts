@@ -127,6 +127,8 @@ try {
 function makeFolders(to: string): void {
   mkdirSync(to, { recursive: true });
   cpSync(join(samples, 'velvet.config.json'), join(to, 'velvet.config.json'));
+  // the images the samples load (preview.assetsDir): the image checks read their sizes
+  cpSync(join(samples, 'assets'), join(to, 'assets'), { recursive: true });
   for (let i = 0; i < COUNT; i++) {
     const name = emails[i % emails.length]!;
     const email = join(to, `${String(i).padStart(4, '0')}-${name}`);

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../../project/index.js';
 import { attr } from '../output-doc.js';
@@ -62,28 +62,23 @@ export function localImage(src: string, config: ResolvedConfig, root = realRoot(
 function localImageSize(src: string, config: ResolvedConfig, root: string | undefined): number | undefined {
   const path = imagePath(src, config);
   if (!path || root === undefined) return undefined;
-  const key = `${root}\0${path}`;
-  const known = resolvedImages.get(key);
-  if (known) {
-    try {
-      const st = statSync(path);
-      if (st.dev === known.dev && st.ino === known.ino && st.ctimeMs === known.ctimeMs) return st.isFile() ? st.size : undefined;
-    } catch {
-      // gone: resolved again below
-    }
-    resolvedImages.delete(key);
-  }
-  const file = localImage(src, config, root);
-  if (!file) return undefined;
+  let st: Stats | undefined;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) return undefined;
-    if (resolvedImages.size >= 4096) resolvedImages.clear();
-    resolvedImages.set(key, { dev: st.dev, ino: st.ino, ctimeMs: st.ctimeMs });
-    return st.size;
+    st = statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
+  if (!st?.isFile()) return undefined;
+  const key = `${root}\0${path}`;
+  const known = resolvedImages.get(key);
+  if (known && st.dev === known.dev && st.ino === known.ino && st.ctimeMs === known.ctimeMs) return st.size;
+  if (!localImage(src, config, root)) {
+    resolvedImages.delete(key);
+    return undefined;
+  }
+  if (resolvedImages.size >= 4096) resolvedImages.clear();
+  resolvedImages.set(key, { dev: st.dev, ino: st.ino, ctimeMs: st.ctimeMs });
+  return st.size;
 }
 
 const resolvedImages = new Map<string, { dev: number; ino: number; ctimeMs: number }>();
