@@ -23,6 +23,12 @@ const COUNT = Number(process.env['LINT_BENCH_COUNT'] ?? 1000);
 const RUNS = Number(process.env['LINT_BENCH_RUNS'] ?? 3);
 /** LINT_BENCH_DIR=path keeps the email folders there, e.g. for `node --cpu-prof` (made when missing: remove it when the samples change). */
 const KEEP = process.env['LINT_BENCH_DIR'];
+/**
+ * LINT_BENCH_COMPARE=path/to/dist/cli/main.js of another build of velvet (an older commit, built
+ * with `npx tsc -p tsconfig.build.json` in its checkout): its `velvet lint` is timed in the same
+ * interleaved runs, default threads, and the ratio printed.
+ */
+const COMPARE = process.env['LINT_BENCH_COMPARE'];
 
 /** The bare work, as a script for a fresh process: load, compile, render every variant. */
 const bare = (project: string) => `
@@ -73,6 +79,7 @@ try {
   const lintTimes: number[] = [];
   const oneThread: number[] = [];
   const without: number[] = [];
+  const compared: number[] = [];
   const bareTimes: number[] = [];
   let out: { files: number; errorCount: number; warningCount: number } | undefined;
   let bareOut: { emails: number; renders: number } | undefined;
@@ -88,6 +95,11 @@ try {
     const off = timed([cli, 'lint', dir, '--format', 'json', ...withoutChecks]);
     if (off.status !== 0 && off.status !== 1) throw new Error(`velvet lint without the output checks exited with ${off.status}\n${off.stderr}`);
     without.push(off.ms);
+    if (COMPARE) {
+      const other = timed([COMPARE, 'lint', dir, '--format', 'json']);
+      if (other.status !== 0 && other.status !== 1) throw new Error(`${COMPARE} lint exited with ${other.status}\n${other.stderr}`);
+      compared.push(other.ms);
+    }
     const b = timed(bareArgs);
     if (b.status !== 0) throw new Error(`the bare render exited with ${b.status}\n${b.stderr}`);
     bareOut = JSON.parse(b.stdout) as typeof bareOut;
@@ -111,6 +123,10 @@ try {
     `  without the checks on the rendered HTML (${OUTPUT_CHECKS.length} rules off), default threads: ${(msWithout / 1000).toFixed(2)} s ` +
       `(${list(without)}; best ${least(without)}); the checks add ${(((ms - msWithout) / msWithout) * 100).toFixed(0)}%`,
   );
+  if (COMPARE) {
+    const msOther = median(compared);
+    console.log(`  the other build (${COMPARE}), default threads: ${(msOther / 1000).toFixed(2)} s (${list(compared)}; best ${least(compared)}); this build / that one: ${(ms / msOther).toFixed(2)}x`);
+  }
   console.log(
     `bare parse + render of the same ${bareOut!.emails} emails, ${bareOut!.renders} renders, one process: ${(msBare / 1000).toFixed(2)} s ` +
       `(${list(bareTimes)}; best ${least(bareTimes)})`,
