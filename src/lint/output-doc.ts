@@ -40,6 +40,8 @@ export interface OutputElement {
   readonly end: number;
   readonly implied: boolean;
   readonly parent: OutputElement | undefined;
+  /** Position in its list (`elements`, or `conditional` for those inside conditional comments); parents come before their children. */
+  readonly pos: number;
   /** Whether a text run of its own (not of a child) holds more than whitespace. */
   readonly ownText: boolean;
   /** The parsed style attribute, once read (see inlineStyle in css.ts). */
@@ -77,8 +79,17 @@ export function attr(el: OutputElement, name: string): string | undefined {
   const a = el.rawAttribs;
   if (!Object.hasOwn(a, name)) return undefined;
   const v = a[name]!;
-  return v.includes('&') ? decodeHTMLAttribute(v) : v;
+  if (!v.includes('&')) return v;
+  let d = decodedValues.get(v);
+  if (d === undefined) {
+    if (decodedValues.size >= 10_000) decodedValues.clear();
+    decodedValues.set(v, (d = decodeHTMLAttribute(v)));
+  }
+  return d;
 }
+
+/** Decoded attribute values holding character references (URLs with `&amp;`), shared by every rule and output (bounded). */
+const decodedValues = new Map<string, string>();
 
 /** The descendants of an element, in document order. */
 export function descendantsOf(el: OutputElement): readonly OutputElement[] {

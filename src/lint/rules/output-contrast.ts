@@ -22,53 +22,21 @@ function ownColor(e: OutputElement): Rgb | 'unknown' | null {
 }
 
 /**
- * A value an element inherits from its nearest ancestor that sets one, worked out once per
- * element: `own` gives an element's own value, or null to take the parent's; `stop` ends the
- * inheritance at an element that sets none.
+ * The value each element of a document inherits from the nearest element (itself first) that
+ * sets one, in one pass in document order (parents come first): `own` gives an element's own
+ * value, or null to take its parent's; `stop` ends the inheritance at an element that sets none.
  */
-function inherited<V>(own: (e: OutputElement) => V | null, stop: (e: OutputElement) => boolean): (el: OutputElement) => V | undefined {
-  const memo = new Map<OutputElement, V | undefined>();
-  return (el) => {
-    const chain: OutputElement[] = [];
-    let found: V | undefined;
-    for (let e: OutputElement | undefined = el; e; e = e.parent) {
-      if (memo.has(e)) {
-        found = memo.get(e);
-        break;
-      }
-      chain.push(e);
-      const v = own(e);
-      if (v !== null) {
-        found = v;
-        break;
-      }
-      if (stop(e)) break;
-    }
-    for (const e of chain) memo.set(e, found);
-    return found;
-  };
+function inherited<V>(elements: readonly OutputElement[], own: (e: OutputElement) => V | null, stop: (e: OutputElement) => boolean): (V | undefined)[] {
+  const out = new Array<V | undefined>(elements.length);
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
+    const v = own(e);
+    out[i] = v !== null ? v : stop(e) || !e.parent ? undefined : out[e.parent.pos];
+  }
+  return out;
 }
 
-/**
- * The text colour of an element: its own or the nearest ancestor's, undefined when none says or
- * it cannot be known. A link does not inherit: mail clients colour links themselves unless the
- * link sets its colour.
- */
-const textColors = () => {
-  const of = inherited(ownColor, (e) => e.name === 'a');
-  return (el: OutputElement): Rgb | undefined => {
-    const c = of(el);
-    return c === 'unknown' ? undefined : c;
-  };
-};
-
-const backgrounds = () => {
-  const of = inherited((e) => ownBackground(e) ?? null, () => false);
-  return (el: OutputElement): Rgb | undefined => {
-    const c = of(el);
-    return c === 'unknown' ? undefined : c;
-  };
-};
+const known = <V>(c: V | 'unknown' | undefined): V | undefined => (c === 'unknown' ? undefined : c);
 
 export const outputContrast = defineRule(
   {
@@ -80,12 +48,16 @@ export const outputContrast = defineRule(
   (c) => {
     const min = c.config.lint.minContrast;
     eachOutput(c, (o) => {
-      const textColor = textColors();
-      const background = backgrounds();
-      for (const el of o.doc.elements) {
+      const elements = o.doc.elements;
+      if (!elements.some((e) => e.ownText)) return;
+      // the text colour of an element: its own or the nearest ancestor's; a link does not
+      // inherit: mail clients colour links themselves unless the link sets its colour
+      const colors = inherited(elements, ownColor, (e) => e.name === 'a');
+      const backgrounds = inherited(elements, (e) => ownBackground(e) ?? null, () => false);
+      for (const el of elements) {
         if (!el.ownText) continue;
-        const fg = textColor(el);
-        const bg = fg && background(el);
+        const fg = known(colors[el.pos]);
+        const bg = fg && known(backgrounds[el.pos]);
         if (!fg || !bg) continue;
         const ratio = contrast(fg, bg);
         if (ratio >= min) continue;
