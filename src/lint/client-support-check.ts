@@ -14,7 +14,8 @@
 import { caniemail, rawData } from 'caniemail';
 import { cssFunctions, supportOf, useLatestVersions, type Support } from './client-support-data.js';
 import { FUNCTION, PROPERTY_TITLE, atRules, functionsIn, lineStarts, placeOf } from './client-support-css.js';
-import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
+import { parseTag, type ScannedTag } from './client-support-scan.js';
+import { parseOutput, type OutputDocument } from './output-doc.js';
 
 export type { Support };
 
@@ -79,34 +80,32 @@ export class ClientChecker {
   }
 
   /**
-   * Every finding of `html`, by tag (`onTag`: its offset and its findings, for tags that have
-   * some) and by style block (`onStyle`: the findings with document offsets, and the findings of
-   * its `<style>` tag for locating it). Each distinct tag and style block is checked once.
+   * Every finding of a parsed output, by tag (`onTag`: its offset and its findings, for tags that
+   * have some) and by style block (`onStyle`: the findings with document offsets, and the
+   * findings of its `<style>` tag for locating it). Each distinct tag and style block is checked
+   * once. Tags inside Outlook's conditional comments are not read: only Outlook for Windows
+   * reads them, and caniemail's own parser skips them.
    */
-  check(html: string, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
-    let last: TagFindings | undefined;
-    let lastEnd = -1;
-    scanHtml(
-      html,
-      (text, at) => {
-        const of = this.tagFindings(text);
-        if (of.found.length > 0) onTag(at, of);
-        last = of;
-        lastEnd = at + text.length;
-        return of.tag.name;
-      },
-      (style) => {
-        const found = this.sheetSupport(style.css);
-        if (found.length > 0) onStyle(lastEnd === style.start ? last : undefined, style.start, found);
-      },
-    );
+  check(doc: OutputDocument, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
+    const styles = doc.styles;
+    let k = 0;
+    for (const el of doc.elements) {
+      if (el.tag === '') continue;
+      const of = this.tagFindings(el.tag);
+      if (of.found.length > 0) onTag(el.start, of);
+      // a style block right after its tag, so that findings come in document order
+      for (; k < styles.length && styles[k]!.element === el; k++) {
+        const found = this.sheetSupport(styles[k]!.css);
+        if (found.length > 0) onStyle(of, styles[k]!.start, found);
+      }
+    }
   }
 
   /** Every finding of `html` as a list, with document offsets (for tests and tools). */
   findings(html: string): Occurrence[] {
     const out: Occurrence[] = [];
     this.check(
-      html,
+      parseOutput(html),
       (at, of) => out.push(...of.found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
       (_, at, found) => out.push(...found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
     );

@@ -11,19 +11,25 @@ const NONE: ReadonlyMap<string, string> = new Map();
 export function inlineStyle(el: OutputElement): ReadonlyMap<string, string> {
   const text = attr(el, 'style');
   if (!text) return NONE;
-  let s = el.style;
-  if (!s) {
-    s = el.style = new Map();
-    {
-      for (const decl of text.split(';')) {
-        const i = decl.indexOf(':');
-        if (i < 0) continue;
-        const prop = decl.slice(0, i).trim().toLowerCase();
-        const value = decl.slice(i + 1).replace(/!\s*important/i, '').trim().toLowerCase();
-        if (prop && value) s.set(prop, value);
-      }
-    }
+  return (el.style ??= styleOf(text));
+}
+
+/** Parsed style texts, shared by every element and output that writes the same style (bounded). */
+const styles = new Map<string, Map<string, string>>();
+
+function styleOf(text: string): Map<string, string> {
+  let s = styles.get(text);
+  if (s) return s;
+  s = new Map();
+  for (const decl of text.split(';')) {
+    const i = decl.indexOf(':');
+    if (i < 0) continue;
+    const prop = decl.slice(0, i).trim().toLowerCase();
+    const value = decl.slice(i + 1).replace(/!\s*important/i, '').trim().toLowerCase();
+    if (prop && value) s.set(prop, value);
   }
+  if (styles.size >= 10_000) styles.clear();
+  styles.set(text, s);
   return s;
 }
 
@@ -40,6 +46,16 @@ const NAMED: Record<string, Rgb> = {
 
 /** An opaque colour, or 'unknown' (transparency, currentColor, a keyword not listed), or undefined when `v` is not a colour. */
 export function parseColor(v: string): Rgb | 'unknown' | undefined {
+  if (colors.has(v)) return colors.get(v);
+  const c = readColor(v);
+  if (colors.size >= 10_000) colors.clear();
+  colors.set(v, c);
+  return c;
+}
+
+const colors = new Map<string, Rgb | 'unknown' | undefined>();
+
+function readColor(v: string): Rgb | 'unknown' | undefined {
   const s = v.trim().toLowerCase();
   let m = /^#([0-9a-f]{3,8})$/.exec(s);
   if (m) {

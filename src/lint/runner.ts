@@ -54,12 +54,13 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   const body = bodyPart(email);
   const parts: Part[] = [body, ...metaParts(email, options.metaText)];
   let renders: RenderedVariant[] | undefined;
-  // fixtures that render the same HTML share its parse
-  const docs = new Map<string, OutputDocument>();
+  // fixtures that render the same HTML share its parse (compared, not hashed: outputs are long
+  // and most differ in length)
+  const docs: OutputDocument[] = [];
   const documentOf = (html: string | undefined): OutputDocument | undefined => {
     if (html === undefined) return undefined;
-    let d = docs.get(html);
-    if (!d) docs.set(html, (d = parseOutput(html)));
+    let d = docs.find((x) => x.html.length === html.length && x.html === html);
+    if (!d) docs.push((d = parseOutput(html)));
     return d;
   };
   const getRenders = (): RenderedVariant[] => {
@@ -164,7 +165,8 @@ function toDiagnostic(part: Part, ruleId: string, severity: DiagnosticSeverity, 
   } else if (part.name !== 'body') {
     Object.assign(d, part.position(0));
   }
-  if (r.fixture !== undefined) d.fixture = r.fixture;
+  if (r.fixtures) d.fixture = r.fixtures.join(', ');
+  else if (r.fixture !== undefined) d.fixture = r.fixture;
   return d;
 }
 
@@ -179,7 +181,8 @@ function placeOutput(
   hidden?: (span: Span) => boolean,
 ): { report: Report; output: OutputLocation } | undefined | null {
   const o = r.output!;
-  const v = renders.find((x) => x.label === r.fixture);
+  const label = r.fixtures ? r.fixtures[0] : r.fixture;
+  const v = renders.find((x) => x.label === label);
   const html = v?.result.html;
   const doc = v?.document();
   if (!v || html === undefined || !doc) return undefined;
@@ -222,8 +225,10 @@ function merge(list: Diagnostic[]): Diagnostic[] {
     const key = `${d.ruleId}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
     const prev = byKey.get(key);
     if (!prev) byKey.set(key, { ...d });
-    else if (d.fixture !== undefined && prev.fixture !== undefined && !prev.fixture.split(', ').includes(d.fixture)) {
-      prev.fixture = `${prev.fixture}, ${d.fixture}`;
+    else if (d.fixture !== undefined && prev.fixture !== undefined && prev.fixture !== d.fixture) {
+      const have = prev.fixture.split(', ');
+      for (const f of d.fixture.split(', ')) if (!have.includes(f)) have.push(f);
+      prev.fixture = have.join(', ');
     }
   }
   return [...byKey.values()].sort(compareDiagnostics);

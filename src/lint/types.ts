@@ -72,6 +72,11 @@ export interface Report {
   loc?: Location | undefined;
   fixture?: string | undefined;
   /**
+   * Several fixtures that share the finding, in place of `fixture` (one report instead of one
+   * per fixture); `output` is then in the first of them.
+   */
+  fixtures?: readonly string[] | undefined;
+  /**
    * A finding on the rendered output of `fixture` (required with it): offsets into that
    * fixture's rendered HTML (`RenderedVariant.result.html`, after merge tags) and, when it is
    * about one element, the element's document index (`OutputElement.index`). A rule may report

@@ -19,6 +19,18 @@ export type UrlKind =
 
 /** Classifies a URL as an attribute gives it (leading and trailing spaces are ignored, as browsers do). */
 export function urlKind(value: string): UrlKind {
+  let k = kinds.get(value);
+  if (!k) {
+    if (kinds.size >= 10_000) kinds.clear();
+    kinds.set(value, (k = classify(value)));
+  }
+  return k;
+}
+
+/** URLs classified, shared by every rule and output that has the same one (bounded). */
+const kinds = new Map<string, UrlKind>();
+
+function classify(value: string): UrlKind {
   // browsers drop tabs and newlines inside URLs: `java\nscript:` is still a script
   const v = value.trim().replace(/[\t\n\r]/g, '');
   if (PLACEHOLDER.test(v)) return { kind: 'placeholder' };

@@ -92,10 +92,10 @@ export const clientSupport = defineRule(
     const perTag = new Map<TagFindings, Finding[]>();
     const perStyle = new Map<readonly Occurrence[], Finding[]>();
     for (const r of c.renders()) {
-      const html = r.result.html;
-      if (html === undefined) continue;
+      const doc = r.document();
+      if (!doc) continue;
       checker.check(
-        html,
+        doc,
         (at, of) => {
           let list = perTag.get(of);
           if (!list) perTag.set(of, (list = of.found.flatMap((o) => add(o, of.tag, at))));
@@ -112,7 +112,7 @@ export const clientSupport = defineRule(
     // reported at the same place, and the runner lists them together
     for (const f of all) {
       const severity = f.info ? ('info' as const) : undefined;
-      f.fixtures.forEach((fixture, i) => c.report({ message: f.message, span: f.span, output: i === 0 ? f.output : undefined, fixture, severity }));
+      c.report({ message: f.message, span: f.span, output: f.output, fixtures: f.fixtures, severity });
     }
   },
 );
