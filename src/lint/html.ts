@@ -40,6 +40,8 @@ export interface HtmlMap {
 
 const WORD = /#\{?([A-Za-z_@][\w]*)\}?/y;
 const SPACES = ' '.repeat(1024);
+/** A character that does not fit in one byte (Latin-1). */
+const WIDE = /[^\x00-\xff]/;
 
 /** The directive word at `at` (`if` of `#if(`, `end` of `#{end}`), read with the sticky WORD. */
 function wordAt(src: string, at: number): RegExpExecArray | null {
@@ -49,14 +51,14 @@ function wordAt(src: string, at: number): RegExpExecArray | null {
 
 export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
   const texts: Span[] = [];
-  const raw: { start: number; end: number; block?: Block }[] = [];
+  const raw: RawToken[] = [];
   const blocks: { block: Block; spans: Span[] }[] = [];
   walkNodes({ src: source, texts, out: raw, blocks }, ast.nodes);
   const tokens: DirectiveToken[] = [];
   const byStart = new Map<number, DirectiveToken>();
   const blanks: Span[] = [];
   for (const r of raw) {
-    const word = wordAt(source, r.start)?.[1] ?? '';
+    const word = r.word;
     const open = source.startsWith('<!--', r.start - 4);
     const close = source.startsWith('-->', r.end);
     if (open) blanks.push({ start: r.start - 4, end: r.start });
@@ -85,12 +87,9 @@ export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
 function masked(source: string, texts: Span[], blanks: Span[]): string {
   texts.sort((a, b) => a.start - b.start);
   blanks.sort((a, b) => a.start - b.start);
-  const pieces: string[] = [];
+  // the literal pieces kept, as start and end offsets, in order and apart
+  const kept: number[] = [];
   let at = 0;
-  const pad = (to: number) => {
-    for (let n = to - at; n > 0; n -= SPACES.length) pieces.push(n >= SPACES.length ? SPACES : SPACES.slice(0, n));
-    at = to;
-  };
   let b = 0;
   for (const t of texts) {
     let from = Math.max(t.start, at);
@@ -98,27 +97,51 @@ function masked(source: string, texts: Span[], blanks: Span[]): string {
     for (let k = b; k < blanks.length && blanks[k]!.start < t.end; k++) {
       const blank = blanks[k]!;
       if (blank.start > from) {
-        pad(from);
-        pieces.push(source.slice(from, blank.start));
+        kept.push(from, blank.start);
         at = blank.start;
       }
       from = Math.max(from, blank.end);
     }
     if (from < t.end) {
-      pad(from);
-      pieces.push(source.slice(from, t.end));
+      kept.push(from, t.end);
       at = t.end;
     }
+  }
+  if (!WIDE.test(source)) {
+    // one byte a character: a copy of the text with the gaps filled, in two native calls per gap
+    const buf = Buffer.from(source, 'latin1');
+    let end = 0;
+    for (let k = 0; k < kept.length; k += 2) {
+      if (kept[k]! > end) buf.fill(0x20, end, kept[k]!);
+      end = kept[k + 1]!;
+    }
+    if (end < buf.length) buf.fill(0x20, end);
+    return buf.toString('latin1');
+  }
+  const pieces: string[] = [];
+  let end = 0;
+  const pad = (to: number) => {
+    for (let n = to - end; n > 0; n -= SPACES.length) pieces.push(n >= SPACES.length ? SPACES : SPACES.slice(0, n));
+  };
+  for (let k = 0; k < kept.length; k += 2) {
+    pad(kept[k]!);
+    pieces.push(source.slice(kept[k], kept[k + 1]));
+    end = kept[k + 1]!;
   }
   pad(source.length);
   return pieces.join('');
 }
 
-/** What collect gathers: the literal text spans, the directive token spans and the blocks. */
+/** A directive token as the walk finds it: its span and its word. */
+interface RawToken extends Span {
+  word: string;
+}
+
+/** What the walk gathers: the literal text spans, the directive tokens and the blocks. */
 interface Collected {
   src: string;
   texts: Span[];
-  out: { start: number; end: number }[];
+  out: RawToken[];
   blocks: { block: Block; spans: Span[] }[];
 }
 
@@ -127,9 +150,9 @@ function token(c: Collected, at: number): Span {
   const src = c.src;
   const start = skipWs(src, at);
   const w = wordAt(src, start);
-  const span = { start, end: headEnd(src, start + (w?.[0].length ?? 1)) };
-  c.out.push(span);
-  return span;
+  const raw = { start, end: headEnd(src, start + (w?.[0].length ?? 1)), word: w?.[1] ?? '' };
+  c.out.push(raw);
+  return raw;
 }
 
 function walkNodes(c: Collected, nodes: Node[]): void {

@@ -38,6 +38,11 @@ describe('htmlMap: the HTML state at each directive', () => {
     expect(map.blocks).toHaveLength(1);
   });
 
+  it('reads text outside Latin-1 the same way', () => {
+    expect(states('<p title="Привіт 😀">#if($a)<b>Знижка 😀</b>#end</p>')).toEqual(['if text/text [p]', 'end text/text [p]']);
+    expect(states('<p title="Привіт #if($a)😀#end">')).toEqual(['if attr/attr []', 'end attr/attr []']);
+  });
+
   it('records the state at the end of the text', () => {
     expect(states('#if($a)<td>#end')).toEqual(['if text/text []', 'end text/text [td]']);
   });
