@@ -40,31 +40,12 @@ export class VelvetLintList extends LitElement {
         margin: 0;
         padding: 0;
       }
-      li {
-        border-bottom: 1px solid var(--line);
-      }
-      .finding {
+      li > div.finding {
         padding: 8px 0;
+        border-bottom: 1px solid var(--line);
         display: grid;
         grid-template-columns: auto 1fr;
         gap: 2px 10px;
-      }
-      button.finding {
-        all: unset;
-        box-sizing: border-box;
-        width: 100%;
-        cursor: pointer;
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 2px 10px;
-        padding: 8px 6px;
-        border-radius: 4px;
-      }
-      button.finding:hover {
-        background: var(--accent-soft);
-      }
-      button.finding:focus-visible {
-        outline: 2px solid var(--accent);
       }
       .info {
         background: var(--line);
