@@ -332,17 +332,22 @@ function indexLocated(root: T.Document): { byStart: Map<number, number>; firsts:
   const byStart = new Map<number, number>();
   const firsts = new Map<string, number>();
   let i = 0;
-  const down = (node: T.ParentNode) => {
-    // a <template>'s content is kept apart from childNodes by parse5, as the browser does
-    for (const c of node.childNodes) {
-      if (!('tagName' in c)) continue;
-      const at = c.sourceCodeLocation?.startTag?.startOffset;
-      if (at !== undefined && !byStart.has(at)) byStart.set(at, i);
-      if (!firsts.has(c.tagName)) firsts.set(c.tagName, i);
-      i++;
-      down(c);
+  // in document order, without recursion: a template may nest elements as deep as it likes; a
+  // <template>'s content is kept apart from childNodes by parse5, as the browser does
+  const stack: { nodes: T.ChildNode[]; k: number }[] = [{ nodes: root.childNodes, k: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const c = top.nodes[top.k++];
+    if (!c) {
+      stack.pop();
+      continue;
     }
-  };
-  down(root);
+    if (!('tagName' in c)) continue;
+    const at = c.sourceCodeLocation?.startTag?.startOffset;
+    if (at !== undefined && !byStart.has(at)) byStart.set(at, i);
+    if (!firsts.has(c.tagName)) firsts.set(c.tagName, i);
+    i++;
+    stack.push({ nodes: c.childNodes, k: 0 });
+  }
   return { byStart, firsts };
 }
