@@ -127,7 +127,9 @@ export class ClientChecker {
       else found.push({ support, start: 0, end: text.length, what: { kind: 'element' } });
     }
     for (const d of tag.decls) {
-      for (const support of this.declSupport(d.property, d.value)) {
+      // as for the tag's own features, partial support that caniemail limits to other elements
+      // (`width` is partial on <div> and <p> in Outlook, not on <td>) is not this tag's
+      for (const support of this.declSupport(d.property, d.value).flatMap((s) => (tag.name ? this.forElement(s, tag.name) : [s]))) {
         found.push({ support, start: d.start, end: d.end, what: { kind: 'declaration', property: d.property } });
       }
     }
