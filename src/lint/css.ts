@@ -3,6 +3,7 @@
  * their WCAG relative luminance. Only what can be decided from the HTML itself: a colour with
  * transparency, a gradient or an image background is "unknown", never a guess.
  */
+import { TextMemo } from './memo.js';
 import { attr, type OutputElement } from './output-doc.js';
 
 /** The declarations of an element's style attribute (property names and values lower case, !important dropped). */
@@ -15,7 +16,7 @@ export function inlineStyle(el: OutputElement): ReadonlyMap<string, string> {
 }
 
 /** Parsed style texts, shared by every element and output that writes the same style (bounded). */
-const styles = new Map<string, Map<string, string>>();
+const styles = new TextMemo<Map<string, string>>();
 
 function styleOf(text: string): Map<string, string> {
   let s = styles.get(text);
@@ -28,9 +29,7 @@ function styleOf(text: string): Map<string, string> {
     const value = decl.slice(i + 1).replace(/!\s*important/i, '').trim().toLowerCase();
     if (prop && value) s.set(prop, value);
   }
-  if (styles.size >= 10_000) styles.clear();
-  styles.set(text, s);
-  return s;
+  return styles.set(text, s);
 }
 
 export type Rgb = [number, number, number];
@@ -46,14 +45,10 @@ const NAMED: Record<string, Rgb> = {
 
 /** An opaque colour, or 'unknown' (transparency, currentColor, a keyword not listed), or undefined when `v` is not a colour. */
 export function parseColor(v: string): Rgb | 'unknown' | undefined {
-  if (colors.has(v)) return colors.get(v);
-  const c = readColor(v);
-  if (colors.size >= 10_000) colors.clear();
-  colors.set(v, c);
-  return c;
+  return colors.has(v) ? colors.get(v) : colors.set(v, readColor(v));
 }
 
-const colors = new Map<string, Rgb | 'unknown' | undefined>();
+const colors = new TextMemo<Rgb | 'unknown' | undefined>(10_000, 256);
 
 function readColor(v: string): Rgb | 'unknown' | undefined {
   const s = v.trim().toLowerCase();

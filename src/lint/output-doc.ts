@@ -23,6 +23,7 @@ import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import { Parser, type Handler } from 'htmlparser2';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { SourceLines } from '../json/positions.js';
+import { TextMemo } from './memo.js';
 import type { OutputLocation } from './types.js';
 
 export interface OutputElement {
@@ -80,16 +81,11 @@ export function attr(el: OutputElement, name: string): string | undefined {
   if (!Object.hasOwn(a, name)) return undefined;
   const v = a[name]!;
   if (!v.includes('&')) return v;
-  let d = decodedValues.get(v);
-  if (d === undefined) {
-    if (decodedValues.size >= 10_000) decodedValues.clear();
-    decodedValues.set(v, (d = decodeHTMLAttribute(v)));
-  }
-  return d;
+  return decodedValues.get(v) ?? decodedValues.set(v, decodeHTMLAttribute(v));
 }
 
 /** Decoded attribute values holding character references (URLs with `&amp;`), shared by every rule and output (bounded). */
-const decodedValues = new Map<string, string>();
+const decodedValues = new TextMemo<string>();
 
 /** The descendants of an element, in document order. */
 export function descendantsOf(el: OutputElement): readonly OutputElement[] {
@@ -160,7 +156,7 @@ class TagParser extends Parser {
 }
 
 /** Attributes of start tags by their text, as htmlparser2 reads them (bounded). */
-const tagAttribs = new Map<string, Readonly<Record<string, string>>>();
+const tagAttribs = new TextMemo<Readonly<Record<string, string>>>(20_000);
 
 /** The attributes of a start tag's text (raw values; the first of a repeated name). */
 export function attribsOf(tag: string): Readonly<Record<string, string>> {
@@ -175,9 +171,7 @@ export function attribsOf(tag: string): Readonly<Record<string, string>> {
     },
     { decodeEntities: false },
   ).end(tag);
-  if (tagAttribs.size >= 20_000) tagAttribs.clear();
-  tagAttribs.set(tag, a);
-  return a;
+  return tagAttribs.set(tag, a);
 }
 
 class Element implements OutputElement {
@@ -338,17 +332,22 @@ function indexLocated(root: T.Document): { byStart: Map<number, number>; firsts:
   const byStart = new Map<number, number>();
   const firsts = new Map<string, number>();
   let i = 0;
-  const down = (node: T.ParentNode) => {
-    // a <template>'s content is kept apart from childNodes by parse5, as the browser does
-    for (const c of node.childNodes) {
-      if (!('tagName' in c)) continue;
-      const at = c.sourceCodeLocation?.startTag?.startOffset;
-      if (at !== undefined && !byStart.has(at)) byStart.set(at, i);
-      if (!firsts.has(c.tagName)) firsts.set(c.tagName, i);
-      i++;
-      down(c);
+  // in document order, without recursion: a template may nest elements as deep as it likes; a
+  // <template>'s content is kept apart from childNodes by parse5, as the browser does
+  const stack: { nodes: T.ChildNode[]; k: number }[] = [{ nodes: root.childNodes, k: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const c = top.nodes[top.k++];
+    if (!c) {
+      stack.pop();
+      continue;
     }
-  };
-  down(root);
+    if (!('tagName' in c)) continue;
+    const at = c.sourceCodeLocation?.startTag?.startOffset;
+    if (at !== undefined && !byStart.has(at)) byStart.set(at, i);
+    if (!firsts.has(c.tagName)) firsts.set(c.tagName, i);
+    i++;
+    stack.push({ nodes: c.childNodes, k: 0 });
+  }
   return { byStart, firsts };
 }

@@ -3,6 +3,7 @@
  * placeholder left for the platform), a fragment, a relative path, a local address, or a
  * script. Rules decide what each means for a link or an image.
  */
+import { TextMemo } from './memo.js';
 
 /** Starts with a merge tag (`%LINK%`, `%FIELD|fallback%`) or a `${...}`, `{{...}}`, `[[...]]` placeholder. */
 const PLACEHOLDER = /^(?:%[A-Za-z][A-Za-z0-9_.]*(?:\|[^%\r\n]*)?%|\$!?\{|\{\{|\[\[)/;
@@ -19,16 +20,11 @@ export type UrlKind =
 
 /** Classifies a URL as an attribute gives it (leading and trailing spaces are ignored, as browsers do). */
 export function urlKind(value: string): UrlKind {
-  let k = kinds.get(value);
-  if (!k) {
-    if (kinds.size >= 10_000) kinds.clear();
-    kinds.set(value, (k = classify(value)));
-  }
-  return k;
+  return kinds.get(value) ?? kinds.set(value, classify(value));
 }
 
 /** URLs classified, shared by every rule and output that has the same one (bounded). */
-const kinds = new Map<string, UrlKind>();
+const kinds = new TextMemo<UrlKind>();
 
 function classify(value: string): UrlKind {
   // browsers drop tabs and newlines inside URLs: `java\nscript:` is still a script

@@ -18,16 +18,16 @@ const TABLE: ReadonlySet<string> = new Set(['table']);
 
 /** Whether a table has the parts of a data table (headers, a caption), outside the tables nested in it. */
 function isDataTable(el: OutputElement): boolean {
-  let data = false;
-  const walk = (n: OutputElement) => {
+  if (attr(el, 'summary') !== undefined) return true;
+  // no recursion: a template may nest elements as deep as it likes
+  const todo = [el];
+  for (let n = todo.pop(); n; n = todo.pop()) {
     for (const ch of childrenOf(n)) {
-      if (data || ch.name === 'table') continue;
-      if (ch.name === 'th' || ch.name === 'caption' || ch.name === 'thead') data = true;
-      else walk(ch);
+      if (ch.name === 'th' || ch.name === 'caption' || ch.name === 'thead') return true;
+      if (ch.name !== 'table') todo.push(ch);
     }
-  };
-  walk(el);
-  return data || attr(el, 'summary') !== undefined;
+  }
+  return false;
 }
 
 export const outputTableRole = defineRule(
