@@ -105,12 +105,14 @@ export function ownBackground(el: OutputElement): Rgb | 'unknown' | undefined {
 
 /** WCAG 2 relative luminance. */
 export function luminance([r, g, b]: Rgb): number {
-  const ch = (v: number) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+  return 0.2126 * CHANNEL[r]! + 0.7152 * CHANNEL[g]! + 0.0722 * CHANNEL[b]!;
 }
+
+/** A channel's linear value for each of its 256 values (WCAG 2). */
+const CHANNEL = Array.from({ length: 256 }, (_, v) => {
+  const c = v / 255;
+  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+});
 
 /** WCAG contrast ratio of two colours, 1 to 21. */
 export function contrast(a: Rgb, b: Rgb): number {

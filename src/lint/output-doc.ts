@@ -317,12 +317,17 @@ export function parseOutput(html: string): OutputDocument {
     },
     located: locatedRoot,
     location(start, end, element) {
-      const pos = (lines ??= new SourceLines(html)).position(start);
-      const out: OutputLocation = { start, end, line: pos.line, column: pos.column };
-      if (element !== undefined) out.element = element;
-      return out;
+      return outputLocation((lines ??= new SourceLines(html)), start, end, element);
     },
   };
+}
+
+/** Where [start, end) is in a rendered HTML (its text, or its lines), with its element when there is one. */
+export function outputLocation(html: string | SourceLines, start: number, end: number, element?: number): OutputLocation {
+  const pos = (typeof html === 'string' ? new SourceLines(html) : html).position(start);
+  const out: OutputLocation = { start, end, line: pos.line, column: pos.column };
+  if (element !== undefined) out.element = element;
+  return out;
 }
 
 const CONDITIONAL = /^\[if[^\]]*\]>([\s\S]*?)(?:<!\[endif\])?$/;

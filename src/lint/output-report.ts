@@ -14,12 +14,15 @@ export interface OutputReporter {
   range(start: number, end: number, message: string): void;
 }
 
-/** Runs `check` on the parsed output of every fixture that rendered (body rules). */
-export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void): void {
+/**
+ * Runs `check` on the parsed output of every fixture that rendered (body rules), and `done`
+ * after the last one. In the runner's contexts the checks of all rules run fixture by fixture
+ * after the rules' own code (see RuleContext.eachDocument): a rule must not expect the checks to
+ * have run when eachOutput returns, only in `done`.
+ */
+export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void, done?: () => void): void {
   if (!c.ast) return;
-  for (const r of c.renders()) {
-    const doc = r.document();
-    if (!doc) continue;
+  const visit = (r: RenderedVariant, doc: OutputDocument) =>
     check({
       doc,
       render: r,
@@ -27,7 +30,12 @@ export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void): 
       element: (el, message) => c.report({ message, fixture: r.label, output: { start: el.start, end: el.end, get element() { return el.index; } } }),
       range: (start, end, message) => c.report({ message, fixture: r.label, output: { start, end } }),
     });
+  if (c.eachDocument) return c.eachDocument(visit, done);
+  for (const r of c.renders()) {
+    const doc = r.document();
+    if (doc) visit(r, doc);
   }
+  done?.();
 }
 
 /**

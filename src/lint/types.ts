@@ -147,4 +147,11 @@ export interface RuleContext {
   /** Position of a JSON pointer in email.json (for subject findings). */
   metaLocation(pointer: string): Location | undefined;
   report(r: Report): void;
+  /**
+   * Runs `check` on the parsed output of each rendered fixture (body rules; see eachOutput). The
+   * runner calls the checks of every rule fixture by fixture once the rules have run, so that one
+   * parse serves them all and is let go before the next fixture's; `done` runs after the last.
+   * Without it (a context made elsewhere) eachOutput goes through `renders()` at once.
+   */
+  eachDocument?: ((check: (render: RenderedVariant, doc: OutputDocument) => void, done?: () => void) => void) | undefined;
 }

@@ -16,10 +16,19 @@ function hidden(el: OutputElement): boolean {
  * background; `null` when it says nothing, 'unknown' when it cannot be known.
  */
 function ownColor(e: OutputElement): Rgb | 'unknown' | null {
+  if (!mayColour(e)) return null;
   const style = attr(e, 'style');
   const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
   return v === undefined ? null : (parseColor(v) ?? 'unknown');
 }
+
+/**
+ * Whether an element's start tag can set a colour or a background at all (a name or value with
+ * `color` or `background`, or a character reference that may spell one): most tags do not, and
+ * then their attributes need not be read.
+ */
+const COLOURS = /color|background|&/i;
+const mayColour = (e: OutputElement) => e.tag !== '' && COLOURS.test(e.tag);
 
 /**
  * The value each element of a document inherits from the nearest element (itself first) that
@@ -53,7 +62,7 @@ export const outputContrast = defineRule(
       // the text colour of an element: its own or the nearest ancestor's; a link does not
       // inherit: mail clients colour links themselves unless the link sets its colour
       const colors = inherited(elements, ownColor, (e) => e.name === 'a');
-      const backgrounds = inherited(elements, (e) => ownBackground(e) ?? null, () => false);
+      const backgrounds = inherited(elements, (e) => (mayColour(e) ? (ownBackground(e) ?? null) : null), () => false);
       for (const el of elements) {
         if (!el.ownText) continue;
         const fg = known(colors[el.pos]);
