@@ -77,4 +77,24 @@ export const findingStyles = css`
   .muted {
     color: var(--muted);
   }
+  /* a finding that can be clicked: severity, message and place in a grid */
+  button.finding {
+    all: unset;
+    box-sizing: border-box;
+    width: 100%;
+    cursor: pointer;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 2px 10px;
+    padding: 7px 6px;
+    border-bottom: 1px solid var(--line);
+    border-radius: 4px;
+  }
+  button.finding:hover,
+  button.finding[aria-current='true'] {
+    background: var(--accent-soft);
+  }
+  button.finding:focus-visible {
+    outline: 2px solid var(--accent);
+  }
 `;

@@ -177,7 +177,7 @@ export class VelvetApp extends LitElement {
     this.payload = undefined;
     this.saveStatus = '';
     if (sel && sel.email !== this.result?.email) this.#findings.forget(sel.email);
-    if (sel && this.tab === 'source') void this.#loadSource();
+    if (sel && (this.tab === 'source' || this.tab === 'lint')) void this.#loadSource();
     if (sel && sel.email !== this.sendSettings?.email) this.sendSettings = undefined;
     if (sel && this.tab === 'send') void this.#loadSendSettings();
     if (sel) history.replaceState(null, '', '#/' + [sel.email, sel.fixture ?? '', sel.variant ?? ''].map(encodeURIComponent).join('/'));
@@ -238,7 +238,7 @@ export class VelvetApp extends LitElement {
     return email ? this.#findings.loadSource(email, () => this.sel?.email) : Promise.resolve();
   }
 
-  /** A check was clicked: its element outlined in the frame, its template line in the Source tab. */
+  /** A check (or a lint finding) was clicked: its element outlined in the frame, its line in the Source tab. */
   #showCheck(d: Diagnostic): void {
     const frame = this.renderRoot.querySelector<VelvetFrame>('velvet-frame');
     // the element index is one of the render the finding was placed in
@@ -259,7 +259,8 @@ export class VelvetApp extends LitElement {
     this.tab = tab;
     localStorage.setItem('velvet.tab', tab);
     if (LINTED.has(tab)) void this.#loadLint();
-    if (tab === 'source') void this.#loadSource();
+    // the Lint tab links its findings to the Source tab's files
+    if (tab === 'source' || tab === 'lint') void this.#loadSource();
     if (tab === 'send') void this.#loadSendSettings();
   }
 
@@ -446,7 +447,13 @@ export class VelvetApp extends LitElement {
             .edited=${this.payload !== undefined}
             @velvet-check=${(e: CustomEvent<Diagnostic>) => this.#showCheck(e.detail)}
           ></velvet-checks-list>
-          <velvet-lint-list slot="lint" .lint=${lint} .loading=${this.#findings.loading}></velvet-lint-list>
+          <velvet-lint-list
+            slot="lint"
+            .lint=${lint}
+            .loading=${this.#findings.loading}
+            .files=${this.#findings.source?.files.map((f) => f.file) ?? []}
+            @velvet-check=${(e: CustomEvent<Diagnostic>) => this.#showCheck(e.detail)}
+          ></velvet-lint-list>
           <velvet-send-panel
             slot="send"
             .email=${this.sel?.email ?? ''}

@@ -50,25 +50,6 @@ export class VelvetChecksList extends LitElement {
         margin: 0;
         padding: 0;
       }
-      button {
-        all: unset;
-        box-sizing: border-box;
-        width: 100%;
-        cursor: pointer;
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 2px 10px;
-        padding: 7px 6px;
-        border-bottom: 1px solid var(--line);
-        border-radius: 4px;
-      }
-      button:hover,
-      button[aria-current='true'] {
-        background: var(--accent-soft);
-      }
-      button:focus-visible {
-        outline: 2px solid var(--accent);
-      }
       .info {
         background: #eef2f7;
         color: #3b5b85;
@@ -112,7 +93,7 @@ export class VelvetChecksList extends LitElement {
           <ul>
             ${list.map(
               (d) => html`<li>
-                <button data-check aria-current=${d === this.#chosen ? 'true' : 'false'} @click=${() => this.#choose(d)}>
+                <button class="finding" data-check aria-current=${d === this.#chosen ? 'true' : 'false'} @click=${() => this.#choose(d)}>
                   <span class="sev ${d.severity}">${d.severity}</span>
                   <span>${d.message}</span>
                   <span class="where">${d.file}:${d.line}:${d.column}${d.output && outputIsOf(d, this.label) ? ` · output line ${d.output.line}` : ''}</span>

@@ -14,6 +14,7 @@ import { SourceLines, type Position } from './positions.js';
 import { describeChar, isWordChar } from './chars.js';
 import { walk, type Node } from './pointer.js';
 import { FAIL, readJava } from './fast.js';
+import { locateOffset } from './locate.js';
 import { MAX_NESTING, MAX_NUMBER_LENGTH, MAX_STRING_LENGTH } from './limits.js';
 
 export type { Position } from './positions.js';
@@ -45,23 +46,27 @@ const INT64_MAX = 2n ** 63n - 1n;
 
 /**
  * Parse JSON text; throws DataError with file, line, column and a code frame on bad syntax.
- * Valid text is read once for the Java value; the plain value (JSON.parse) and the positions
- * (a second, full read) are made only when asked for, which is the error path.
+ * Valid text is read once for the Java value; the plain value (JSON.parse) is made only when
+ * asked for, and a position by walking the text along the pointer (see locate.ts), which is
+ * the path of an error or a finding.
  */
 export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJson {
   const file = options.file ?? '<json>';
   const maxDepth = options.maxDepth ?? MAX_NESTING;
   const java = readJava(text, maxDepth);
   if (java === FAIL) return fullParse(text, file, maxDepth);
-  let full: ParsedJson | undefined;
   let plain: { v: unknown } | undefined;
+  let lines: SourceLines | undefined;
   return {
     get value() {
-      plain ??= { v: full ? full.value : JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+      plain ??= { v: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
       return plain.v;
     },
     java,
-    locate: (pointer, part = 'value') => (full ??= fullParse(text, file, maxDepth)).locate(pointer, part),
+    locate: (pointer, part = 'value') => {
+      const at = locateOffset(text, pointer, part);
+      return at === undefined ? undefined : (lines ??= new SourceLines(text)).position(at);
+    },
   };
 }
 

@@ -36,6 +36,14 @@ export interface Analysis {
 
 type Binding = { kind: 'path'; path: PathSeg[]; fallback: boolean } | { kind: 'local' };
 
+/** The payload paths one condition names, as resolved with the bindings of `version`. */
+interface GuardPaths {
+  version: number;
+  macroParams: ReadonlySet<string>;
+  paths: string[];
+  sizes: string[];
+}
+
 const STRING_METHODS = new Set([
   'substring', 'length', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith', 'equalsIgnoreCase',
   'charAt', 'trim', 'strip', 'matches', 'replaceAll', 'replaceFirst', 'split', 'isBlank', 'concat',
@@ -53,40 +61,59 @@ export function analyse(ast: TemplateAst): Analysis {
   const hints = new Map<string, Set<TypeHint>>();
   const bindings = new Map<string, Binding>();
   const saved: (Binding | undefined)[] = [];
-  const hint = (path: PathSeg[], t: TypeHint) => {
-    if (path.length === 0) return;
-    const k = pathKey(path);
+  const hintKey = (k: string, t: TypeHint) => {
     let set = hints.get(k);
     if (!set) hints.set(k, (set = new Set()));
     set.add(t);
   };
+  const hint = (path: PathSeg[], t: TypeHint) => {
+    if (path.length > 0) hintKey(pathKey(path), t);
+  };
   const resolveIn = (s: WalkState) => (r: RefNode) => resolveRef(r, bindings, s);
+  // what a condition names depends on the bindings and the macro parameters only, so the paths
+  // of a guard are worked out once for all the uses it guards until a #set or #foreach changes them
+  let version = 0;
+  const guarded = new Map<Expr, GuardPaths>();
+  const guardPathsOf = (g: Expr, s: WalkState): GuardPaths => {
+    const known = guarded.get(g);
+    if (known && known.version === version && known.macroParams === s.macroParams) return known;
+    const out: GuardPaths = { version, macroParams: s.macroParams, paths: [], sizes: [] };
+    for (const gr of refsIn(g)) {
+      const res = resolveRef(gr, bindings, s);
+      if (res.kind !== 'payload') continue;
+      const key = pathKey(res.path);
+      out.paths.push(key);
+      const next = gr.parts[res.rest];
+      if (next?.kind === 'method' && (next.name === 'size' || next.name === 'isEmpty')) out.sizes.push(key);
+    }
+    guarded.set(g, out);
+    return out;
+  };
 
   walkTemplate(ast, {
     ref(r, s, inText) {
       const resolved = resolveRef(r, bindings, s);
-      const guardPaths: string[] = [];
-      const sizeGuards: string[] = [];
+      let guardPaths: string[] = [];
+      let sizeGuards: string[] = [];
       for (const g of s.guards) {
-        for (const gr of refsIn(g)) {
-          const res = resolveRef(gr, bindings, s);
-          if (res.kind !== 'payload') continue;
-          const key = pathKey(res.path);
-          guardPaths.push(key);
-          const next = gr.parts[res.rest];
-          if (next?.kind === 'method' && (next.name === 'size' || next.name === 'isEmpty')) sizeGuards.push(key);
-        }
+        const known = guardPathsOf(g, s);
+        if (known.paths.length > 0) guardPaths = guardPaths.length === 0 ? known.paths.slice() : guardPaths.concat(known.paths);
+        if (known.sizes.length > 0) sizeGuards = sizeGuards.length === 0 ? known.sizes.slice() : sizeGuards.concat(known.sizes);
       }
       uses.push({ ref: r, resolved, inText, guardPaths, sizeGuards });
       if (resolved.kind === 'payload') {
-        resolved.path.forEach((seg, i) => {
-          if (i === 0) return;
-          hint(resolved.path.slice(0, i), 'key' in seg ? 'object' : 'array');
-        });
+        // each parent of the value is an object or a list: their keys are the prefixes of its key
+        const path = resolved.path;
+        let key = '';
+        for (let i = 0; i < path.length; i++) {
+          const seg = path[i]!;
+          if (i > 0) hintKey(key, 'key' in seg ? 'object' : 'array');
+          key += 'key' in seg ? (key ? '.' : '') + seg.key : '[]';
+        }
         const next = r.parts[resolved.rest];
         if (next?.kind === 'method') {
-          if (STRING_METHODS.has(next.name)) hint(resolved.path, 'string');
-          if (next.name === 'equals' && next.args[0]?.kind === 'str') hint(resolved.path, 'string');
+          if (STRING_METHODS.has(next.name)) hintKey(key, 'string');
+          if (next.name === 'equals' && next.args[0]?.kind === 'str') hintKey(key, 'string');
         }
       }
       if (resolved.kind === 'tool' && r.root === 'mathTool') {
@@ -102,8 +129,10 @@ export function analyse(ast: TemplateAst): Analysis {
     set(n, s) {
       if (n.target.parts.length > 0) return;
       bindings.set(n.target.root, bindingOf(n.value, bindings, s));
+      version++;
     },
     enterLoop(n, s) {
+      version++;
       saved.push(bindings.get(n.varName));
       const iter = n.iterable;
       const it = iter.kind === 'ref' ? resolveRef(iter.ref, bindings, s) : undefined;
@@ -114,6 +143,7 @@ export function analyse(ast: TemplateAst): Analysis {
       } else bindings.set(n.varName, { kind: 'local' });
     },
     leaveLoop(n) {
+      version++;
       const old = saved.pop();
       if (old) bindings.set(n.varName, old);
       else bindings.delete(n.varName);

@@ -14,7 +14,9 @@
 import { caniemail, rawData } from 'caniemail';
 import { cssFunctions, supportOf, useLatestVersions, type Support } from './client-support-data.js';
 import { FUNCTION, PROPERTY_TITLE, atRules, functionsIn, lineStarts, placeOf } from './client-support-css.js';
-import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
+import { parseTag, type ScannedTag } from './client-support-scan.js';
+import { TextMemo } from './memo.js';
+import { parseOutput, type OutputDocument } from './output-doc.js';
 
 export type { Support };
 
@@ -55,10 +57,11 @@ function valuedAttributes(): Map<string, Set<string>> {
 
 /** Memoised caniemail checks for one list of clients (exact caniemail names). */
 export class ClientChecker {
-  private readonly tags = new Map<string, Support[]>();
-  private readonly decls = new Map<string, Support[]>();
-  private readonly sheets = new Map<string, Occurrence[]>();
-  private readonly parsed = new Map<string, TagFindings>();
+  // bounded by count and by the length of their keys (see TextMemo): the HTML is untrusted
+  private readonly tags = new TextMemo<Support[]>(20_000);
+  private readonly decls = new TextMemo<Support[]>(20_000);
+  private readonly sheets = new TextMemo<Occurrence[]>(256, 1 << 20, 8 << 20);
+  private readonly parsed = new TextMemo<TagFindings>(20_000);
   private readonly fns = new Map<string, Support | undefined>();
   private readonly supports = new Map<string, Support>();
   /** A feature's Support without its element-scoped partial support (see forElement). */
@@ -79,34 +82,32 @@ export class ClientChecker {
   }
 
   /**
-   * Every finding of `html`, by tag (`onTag`: its offset and its findings, for tags that have
-   * some) and by style block (`onStyle`: the findings with document offsets, and the findings of
-   * its `<style>` tag for locating it). Each distinct tag and style block is checked once.
+   * Every finding of a parsed output, by tag (`onTag`: its offset and its findings, for tags that
+   * have some) and by style block (`onStyle`: the findings with document offsets, and the
+   * findings of its `<style>` tag for locating it). Each distinct tag and style block is checked
+   * once. Tags inside Outlook's conditional comments are not read: only Outlook for Windows
+   * reads them, and caniemail's own parser skips them.
    */
-  check(html: string, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
-    let last: TagFindings | undefined;
-    let lastEnd = -1;
-    scanHtml(
-      html,
-      (text, at) => {
-        const of = this.tagFindings(text);
-        if (of.found.length > 0) onTag(at, of);
-        last = of;
-        lastEnd = at + text.length;
-        return of.tag.name;
-      },
-      (style) => {
-        const found = this.sheetSupport(style.css);
-        if (found.length > 0) onStyle(lastEnd === style.start ? last : undefined, style.start, found);
-      },
-    );
+  check(doc: OutputDocument, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
+    const styles = doc.styles;
+    let k = 0;
+    for (const el of doc.elements) {
+      if (el.tag === '') continue;
+      const of = this.tagFindings(el.tag);
+      if (of.found.length > 0) onTag(el.start, of);
+      // a style block right after its tag, so that findings come in document order
+      for (; k < styles.length && styles[k]!.element === el; k++) {
+        const found = this.sheetSupport(styles[k]!.css);
+        if (found.length > 0) onStyle(of, styles[k]!.start, found);
+      }
+    }
   }
 
   /** Every finding of `html` as a list, with document offsets (for tests and tools). */
   findings(html: string): Occurrence[] {
     const out: Occurrence[] = [];
     this.check(
-      html,
+      parseOutput(html),
       (at, of) => out.push(...of.found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
       (_, at, found) => out.push(...found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
     );
@@ -115,7 +116,7 @@ export class ClientChecker {
 
   /** The findings of a start tag (its own text, offsets from its `<`). */
   tagFindings(text: string): TagFindings {
-    let f = this.parsed.get(text);
+    const f = this.parsed.get(text);
     if (f) return f;
     const tag = parseTag(text);
     const found: Occurrence[] = [];
@@ -126,13 +127,13 @@ export class ClientChecker {
       else found.push({ support, start: 0, end: text.length, what: { kind: 'element' } });
     }
     for (const d of tag.decls) {
-      for (const support of this.declSupport(d.property, d.value)) {
+      // as for the tag's own features, partial support that caniemail limits to other elements
+      // (`width` is partial on <div> and <p> in Outlook, not on <td>) is not this tag's
+      for (const support of this.declSupport(d.property, d.value).flatMap((s) => (tag.name ? this.forElement(s, tag.name) : [s]))) {
         found.push({ support, start: d.start, end: d.end, what: { kind: 'declaration', property: d.property } });
       }
     }
-    if (this.parsed.size >= 20_000) this.parsed.clear();
-    this.parsed.set(text, (f = { tag, found }));
-    return f;
+    return this.parsed.set(text, { tag, found });
   }
 
   private tagSupport(tag: ScannedTag): Support[] {
@@ -154,7 +155,6 @@ export class ClientChecker {
           return !el || el[1] === tag.name;
         })
         .flatMap((s) => this.forElement(s, tag.name));
-      if (this.tags.size >= 20_000) this.tags.clear();
       this.tags.set(key, found);
     }
     return found;
@@ -191,7 +191,6 @@ export class ClientChecker {
         const s = this.functionSupport(title);
         if (s && !found.some((f) => f.title === title)) found.push(s);
       }
-      if (this.decls.size >= 20_000) this.decls.clear();
       this.decls.set(key, found);
     }
     return found;
@@ -231,9 +230,7 @@ export class ClientChecker {
       }
       found = [...byPlace.values()].map((l) => ({ support: this.intern(l.support), start: l.start, end: l.end, what: { kind: 'css' as const, text: css.slice(l.start, l.end) } }));
     }
-    if (this.sheets.size >= 256) this.sheets.clear();
-    this.sheets.set(css, found);
-    return found;
+    return this.sheets.set(css, found);
   }
 
   private functionSupport(title: string): Support | undefined {

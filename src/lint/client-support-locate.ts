@@ -6,6 +6,7 @@
 import type { Span } from '../engine/index.js';
 import type { Occurrence } from './client-support-check.js';
 import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
+import { TextMemo } from './memo.js';
 import { attributeAgreement } from './output.js';
 
 /**
@@ -51,7 +52,7 @@ interface TemplateTags {
 }
 
 /** Parsed template tags, shared by every email and kept for the process (bounded). */
-const parsed = new Map<string, ScannedTag>();
+const parsed = new TextMemo<ScannedTag>(20_000);
 
 /** The template's start tags by text. */
 function templateTags(source: string): TemplateTags {
@@ -71,11 +72,7 @@ function byName(t: TemplateTags): Map<string, TemplateTag[]> {
   if (t.byName) return t.byName;
   const out = new Map<string, TemplateTag[]>();
   for (const [text, at] of t.literal) {
-    let tag = parsed.get(text);
-    if (!tag) {
-      if (parsed.size >= 20_000) parsed.clear();
-      parsed.set(text, (tag = parseTag(text)));
-    }
+    const tag = parsed.get(text) ?? parsed.set(text, parseTag(text));
     let list = out.get(tag.name);
     if (!list) out.set(tag.name, (list = []));
     list.push({ at, tag });

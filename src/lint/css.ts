@@ -3,6 +3,7 @@
  * their WCAG relative luminance. Only what can be decided from the HTML itself: a colour with
  * transparency, a gradient or an image background is "unknown", never a guess.
  */
+import { TextMemo } from './memo.js';
 import { attr, type OutputElement } from './output-doc.js';
 
 /** The declarations of an element's style attribute (property names and values lower case, !important dropped). */
@@ -11,20 +12,24 @@ const NONE: ReadonlyMap<string, string> = new Map();
 export function inlineStyle(el: OutputElement): ReadonlyMap<string, string> {
   const text = attr(el, 'style');
   if (!text) return NONE;
-  let s = el.style;
-  if (!s) {
-    s = el.style = new Map();
-    {
-      for (const decl of text.split(';')) {
-        const i = decl.indexOf(':');
-        if (i < 0) continue;
-        const prop = decl.slice(0, i).trim().toLowerCase();
-        const value = decl.slice(i + 1).replace(/!\s*important/i, '').trim().toLowerCase();
-        if (prop && value) s.set(prop, value);
-      }
-    }
+  return (el.style ??= styleOf(text));
+}
+
+/** Parsed style texts, shared by every element and output that writes the same style (bounded). */
+const styles = new TextMemo<Map<string, string>>();
+
+function styleOf(text: string): Map<string, string> {
+  let s = styles.get(text);
+  if (s) return s;
+  s = new Map();
+  for (const decl of text.split(';')) {
+    const i = decl.indexOf(':');
+    if (i < 0) continue;
+    const prop = decl.slice(0, i).trim().toLowerCase();
+    const value = decl.slice(i + 1).replace(/!\s*important/i, '').trim().toLowerCase();
+    if (prop && value) s.set(prop, value);
   }
-  return s;
+  return styles.set(text, s);
 }
 
 export type Rgb = [number, number, number];
@@ -40,6 +45,12 @@ const NAMED: Record<string, Rgb> = {
 
 /** An opaque colour, or 'unknown' (transparency, currentColor, a keyword not listed), or undefined when `v` is not a colour. */
 export function parseColor(v: string): Rgb | 'unknown' | undefined {
+  return colors.has(v) ? colors.get(v) : colors.set(v, readColor(v));
+}
+
+const colors = new TextMemo<Rgb | 'unknown' | undefined>(10_000, 256);
+
+function readColor(v: string): Rgb | 'unknown' | undefined {
   const s = v.trim().toLowerCase();
   let m = /^#([0-9a-f]{3,8})$/.exec(s);
   if (m) {
@@ -94,12 +105,14 @@ export function ownBackground(el: OutputElement): Rgb | 'unknown' | undefined {
 
 /** WCAG 2 relative luminance. */
 export function luminance([r, g, b]: Rgb): number {
-  const ch = (v: number) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+  return 0.2126 * CHANNEL[r]! + 0.7152 * CHANNEL[g]! + 0.0722 * CHANNEL[b]!;
 }
+
+/** A channel's linear value for each of its 256 values (WCAG 2). */
+const CHANNEL = Array.from({ length: 256 }, (_, v) => {
+  const c = v / 255;
+  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+});
 
 /** WCAG contrast ratio of two colours, 1 to 21. */
 export function contrast(a: Rgb, b: Rgb): number {

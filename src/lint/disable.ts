@@ -48,6 +48,14 @@ export function disableMap(source: string): DisableMap {
 function lineCounter(source: string): (offset: number) => number {
   let line = 1;
   let at = 0;
+  if (source.indexOf('\r') < 0) {
+    // LF only: count the line ends with indexOf rather than a loop over every character
+    return (offset) => {
+      for (let i = source.indexOf('\n', at); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+      at = Math.max(at, offset);
+      return line;
+    };
+  }
   return (offset) => {
     for (; at < offset; at++) {
       const c = source.charCodeAt(at);

@@ -8,26 +8,28 @@ import { parseJson, pointerSegments, toPointer, type ParsedJson } from '../json/
 import type { Fixture, FixtureVariant } from '../fixtures/types.js';
 import type { Location } from './types.js';
 
-const parsed = new Map<string, ParsedJson | null>();
+/** The file of each loaded fixture, read again for positions (a fixture loaded anew is read anew). */
+const parsed = new WeakMap<Fixture, ParsedJson | null>();
 
-function read(file: string): ParsedJson | null {
-  if (!parsed.has(file)) {
+function read(fixture: Fixture): ParsedJson | null {
+  let doc = parsed.get(fixture);
+  if (doc === undefined) {
     try {
-      parsed.set(file, parseJson(readFileSync(file, 'utf8'), { file }));
+      doc = parseJson(readFileSync(fixture.file, 'utf8'), { file: fixture.file });
     } catch {
-      parsed.set(file, null);
+      doc = null;
     }
+    parsed.set(fixture, doc);
   }
-  return parsed.get(file) ?? null;
+  return doc;
 }
 
 export function fixtureLocation(fixture: Fixture, variant: FixtureVariant, pointer: string): Location {
-  const doc = read(fixture.file);
+  const doc = read(fixture);
   const fallback = { file: fixture.file, line: 1, column: 1 };
   if (!doc) return fallback;
   const segs = pointerSegments(pointer) ?? [];
   const vi = Math.max(0, fixture.variants.indexOf(variant));
-  const value = doc.value as Record<string, unknown>;
   let base: string[];
   let rest = segs;
   switch (fixture.format) {
@@ -40,7 +42,7 @@ export function fixtureLocation(fixture: Fixture, variant: FixtureVariant, point
       break;
     case 'event-v1':
     case 'event-v2': {
-      const params = value['params'];
+      const params = (doc.value as Record<string, unknown>)['params'];
       if (Array.isArray(params)) {
         const i = params.findIndex((p) => (p as { name?: unknown } | null)?.name === segs[0]);
         base = i >= 0 ? ['params', String(i), 'value'] : ['params'];

@@ -2,70 +2,122 @@
  * The HTML state machine behind htmlMap: one pass over a template's masked text (literal HTML
  * only) that records, at every directive token boundary, the mode (text, tag, attribute value,
  * comment, raw <style>/<script>) and the open elements.
+ *
+ * It reads character codes in plain loops (no regular expressions, no slices but one per tag
+ * name), stops at every boundary, and the end of a comment or an attribute value is searched for
+ * once, when it opens. The open element stack is copied, and a state object made, only when they
+ * changed since the last boundary: tokens with the same state share one object.
  */
 import type { DirectiveToken, HtmlMode, HtmlState } from './html.js';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
-const TAG_START = /<(\/?)([A-Za-z][\w:-]*)/y;
-const TAG_STOP = /["'>]/g;
 
-/**
- * One pass over the masked text, recording the state at every token boundary. Between
- * boundaries it jumps with indexOf to the next character that can change the state; the open
- * element stack is copied only when it changed since the last boundary.
- */
-export function scan(text: string, tokens: DirectiveToken[]): void {
-  // boundaries in order: 2k is token k's start, 2k+1 its end
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/** [A-Za-z] */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** [A-Za-z0-9_:-]: what may follow the first letter of a tag name. */
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 58) || c === 95 || c === 45;
+}
+
+/** Boundary k (2j: token j's start, 2j+1: its end) in document order, ties in token order. */
+function boundaryOrder(tokens: readonly DirectiveToken[]): { at: number[]; order: number[] } {
   const at = new Array<number>(tokens.length * 2);
-  tokens.forEach((t, k) => {
+  let sorted = true;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     at[2 * k] = t.span.start;
     at[2 * k + 1] = t.span.end;
-  });
-  const order = [...at.keys()].sort((a, b) => at[a]! - at[b]! || a - b);
+    if (t.span.end < t.span.start || (k > 0 && t.span.start < tokens[k - 1]!.span.end)) sorted = false;
+  }
+  const order = [...at.keys()];
+  if (!sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
+  return { at, order };
+}
+
+/** True when `text` has `</tag` (ASCII case-insensitive) at `i`; `tag` is lower case. */
+function closesRaw(text: string, i: number, tag: string): boolean {
+  if (text.charCodeAt(i + 1) !== SLASH) return false;
+  for (let k = 0; k < tag.length; k++) {
+    const c = text.charCodeAt(i + 2 + k);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== tag.charCodeAt(k)) {
+      // outside ASCII, lower-casing may map a character onto a letter of the tag name
+      return c > 127 && text.slice(i, i + 2 + tag.length).toLowerCase() === `</${tag}`;
+    }
+  }
+  return true;
+}
+
+/** The lower-case tag name at `from` (its first character a letter), and where it ends. */
+function tagName(text: string, from: number): { name: string; end: number } {
+  let j = from + 1;
+  let upper = text.charCodeAt(from) <= 90;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (!isNameChar(c)) break;
+    if (c >= 65 && c <= 90) upper = true;
+    j++;
+  }
+  const name = text.slice(from, j);
+  return { name: upper ? name.toLowerCase() : name, end: j };
+}
+
+/**
+ * One pass over the masked text, recording the state at every token boundary (a boundary past
+ * the end of the text keeps the token's initial state).
+ */
+export function scan(text: string, tokens: DirectiveToken[]): void {
+  const { at, order } = boundaryOrder(tokens);
+  const n = text.length;
   let mode: HtmlMode = 'text';
   const stack: string[] = [];
-  let snapshot: readonly string[] = [];
+  let state: HtmlState = { mode, stack: [] };
   let dirty = false;
-  let quote = 34;
   let tag = '';
   let closing = false;
+  /** Where the open comment's `-->` or the open attribute value's closing quote is (n: none). */
+  let close = n;
   let m = 0;
-  const n = text.length;
-  const mark = (i: number) => {
-    while (m < order.length && at[order[m]!]! <= i) {
-      if (dirty) {
-        snapshot = [...stack];
+  let b = order.length > 0 ? at[order[0]!]! : Number.POSITIVE_INFINITY;
+  let i = 0;
+  for (;;) {
+    if (b <= i) {
+      if (dirty || state.mode !== mode) {
+        state = { mode, stack: dirty ? [...stack] : state.stack };
         dirty = false;
       }
-      const k = order[m++]!;
-      const state: HtmlState = { mode, stack: snapshot };
-      const t = tokens[k >> 1]!;
-      if (k & 1) t.after = state;
-      else t.before = state;
+      do {
+        const k = order[m++]!;
+        const t = tokens[k >> 1]!;
+        if (k & 1) t.after = state;
+        else t.before = state;
+        b = m < order.length ? at[order[m]!]! : Number.POSITIVE_INFINITY;
+      } while (b <= i);
     }
-  };
-  /** Where the scan must look next: the next `needle`, or the next boundary if that comes first. */
-  const next = (needle: string, from: number): number => {
-    const j = text.indexOf(needle, from);
-    const b = m < order.length ? at[order[m]!]! : n;
-    return j < 0 ? Math.min(b, n) : Math.min(j, b);
-  };
-  let i = 0;
-  while (i <= n) {
-    if (m < order.length && at[order[m]!]! <= i) mark(i);
-    if (i === n) break;
+    if (i >= n) break;
+    const stop = b < n ? b : n;
     if (mode === 'text') {
-      const j = next('<', i);
-      if (j !== i) {
-        i = j;
-        continue;
-      }
-      if (text.startsWith('<!--', i)) {
-        mode = 'comment';
-        i += 4;
+      if (text.charCodeAt(i) !== LT) {
+        i++;
+        while (i < stop && text.charCodeAt(i) !== LT) i++;
         continue;
       }
       const c1 = text.charCodeAt(i + 1);
+      if (c1 === 33 && text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 3) === 45) {
+        mode = 'comment';
+        i += 4;
+        const j = text.indexOf('-->', i);
+        close = j < 0 ? n : j;
+        continue;
+      }
       if (c1 === 33 || c1 === 63) {
         mode = 'tag';
         tag = '';
@@ -73,14 +125,14 @@ export function scan(text: string, tokens: DirectiveToken[]): void {
         i++;
         continue;
       }
-      TAG_START.lastIndex = i;
-      const r = TAG_START.exec(text);
-      if (!r) {
+      const first = c1 === SLASH ? i + 2 : i + 1;
+      if (!isLetter(text.charCodeAt(first))) {
         i++;
         continue;
       }
-      closing = r[1] === '/';
-      tag = r[2]!.toLowerCase();
+      closing = c1 === SLASH;
+      const name = tagName(text, first);
+      tag = name.name;
       mode = 'tag';
       if (closing) {
         const k = stack.lastIndexOf(tag);
@@ -89,49 +141,45 @@ export function scan(text: string, tokens: DirectiveToken[]): void {
           dirty = true;
         }
       }
-      i += r[0].length;
-    } else if (mode === 'comment') {
-      const j = next('-->', i);
-      if (j !== i) {
-        i = j;
+      i = name.end;
+    } else if (mode === 'comment' || mode === 'attr') {
+      if (i < close) {
+        i = close < stop ? close : stop;
         continue;
       }
-      mode = 'text';
-      i += 3;
-    } else if (mode === 'attr') {
-      const j = next(String.fromCharCode(quote), i);
-      if (j !== i) {
-        i = j;
-        continue;
+      if (mode === 'comment') {
+        mode = 'text';
+        i += 3;
+      } else {
+        mode = 'tag';
+        i++;
       }
-      mode = 'tag';
-      i++;
     } else if (mode === 'raw') {
-      const j = next('<', i);
-      if (j !== i) {
-        i = j;
+      if (text.charCodeAt(i) !== LT) {
+        i++;
+        while (i < stop && text.charCodeAt(i) !== LT) i++;
         continue;
       }
-      if (text.slice(i, i + 2 + tag.length).toLowerCase() === `</${tag}`) {
+      // the `</style` itself is read again in text mode, where it closes the element
+      if (closesRaw(text, i, tag)) {
         mode = 'text';
         tag = '';
       } else i++;
     } else {
       // in a tag only quotes and `>` change the state
-      TAG_STOP.lastIndex = i;
-      const j = TAG_STOP.exec(text) ? TAG_STOP.lastIndex - 1 : n;
-      const b = m < order.length ? at[order[m]!]! : n;
-      if (Math.min(j, b) !== i) {
-        i = Math.min(j, b);
+      let c = text.charCodeAt(i);
+      if (c !== DQUOTE && c !== SQUOTE && c !== GT) {
+        i++;
+        while (i < stop && (c = text.charCodeAt(i)) !== DQUOTE && c !== SQUOTE && c !== GT) i++;
         continue;
       }
-      const c = text.charCodeAt(i);
-      if (c === 34 || c === 39) {
-        quote = c;
+      if (c === DQUOTE || c === SQUOTE) {
         mode = 'attr';
-      } else if (c === 62) {
+        const j = text.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+        close = j < 0 ? n : j;
+      } else {
         mode = 'text';
-        if (!closing && tag && !VOID.has(tag) && text.charCodeAt(i - 1) !== 47) {
+        if (!closing && tag && !VOID.has(tag) && text.charCodeAt(i - 1) !== SLASH) {
           stack.push(tag);
           dirty = true;
           if (tag === 'style' || tag === 'script') mode = 'raw';

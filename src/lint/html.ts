@@ -6,6 +6,7 @@
  * elements are open there.
  */
 import type { Node, Span, TemplateAst } from '../engine/index.js';
+import { masked } from './html-mask.js';
 import { scan } from './html-scan.js';
 
 export type HtmlMode = 'text' | 'tag' | 'attr' | 'comment' | 'raw';
@@ -39,7 +40,6 @@ export interface HtmlMap {
 }
 
 const WORD = /#\{?([A-Za-z_@][\w]*)\}?/y;
-const SPACES = ' '.repeat(1024);
 
 /** The directive word at `at` (`if` of `#if(`, `end` of `#{end}`), read with the sticky WORD. */
 function wordAt(src: string, at: number): RegExpExecArray | null {
@@ -49,14 +49,14 @@ function wordAt(src: string, at: number): RegExpExecArray | null {
 
 export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
   const texts: Span[] = [];
-  const raw: { start: number; end: number; block?: Block }[] = [];
+  const raw: RawToken[] = [];
   const blocks: { block: Block; spans: Span[] }[] = [];
-  collect(source, ast.nodes, texts, raw, blocks);
+  walkNodes({ src: source, texts, out: raw, blocks }, ast.nodes);
   const tokens: DirectiveToken[] = [];
   const byStart = new Map<number, DirectiveToken>();
   const blanks: Span[] = [];
   for (const r of raw) {
-    const word = wordAt(source, r.start)?.[1] ?? '';
+    const word = r.word;
     const open = source.startsWith('<!--', r.start - 4);
     const close = source.startsWith('-->', r.end);
     if (open) blanks.push({ start: r.start - 4, end: r.start });
@@ -78,101 +78,77 @@ export function htmlMap(source: string, ast: TemplateAst): HtmlMap {
   };
 }
 
-/**
- * The template's literal text with everything else (references, directives, the `<!--` `-->`
- * around wrapped directives) replaced by spaces, offsets unchanged.
- */
-function masked(source: string, texts: Span[], blanks: Span[]): string {
-  texts.sort((a, b) => a.start - b.start);
-  blanks.sort((a, b) => a.start - b.start);
-  const pieces: string[] = [];
-  let at = 0;
-  const pad = (to: number) => {
-    for (let n = to - at; n > 0; n -= SPACES.length) pieces.push(n >= SPACES.length ? SPACES : SPACES.slice(0, n));
-    at = to;
-  };
-  let b = 0;
-  for (const t of texts) {
-    let from = Math.max(t.start, at);
-    while (b < blanks.length && blanks[b]!.end <= from) b++;
-    for (let k = b; k < blanks.length && blanks[k]!.start < t.end; k++) {
-      const blank = blanks[k]!;
-      if (blank.start > from) {
-        pad(from);
-        pieces.push(source.slice(from, blank.start));
-        at = blank.start;
-      }
-      from = Math.max(from, blank.end);
-    }
-    if (from < t.end) {
-      pad(from);
-      pieces.push(source.slice(from, t.end));
-      at = t.end;
-    }
-  }
-  pad(source.length);
-  return pieces.join('');
+
+/** A directive token as the walk finds it: its span and its word. */
+interface RawToken extends Span {
+  word: string;
 }
 
-function collect(
-  src: string,
-  nodes: Node[],
-  texts: Span[],
-  out: { start: number; end: number }[],
-  blocks: { block: Block; spans: Span[] }[],
-): void {
-  const token = (at: number): Span => {
-    const start = skipWs(src, at);
-    const w = wordAt(src, start);
-    const end = headEnd(src, start + (w?.[0].length ?? 1));
-    const span = { start, end };
-    out.push(span);
-    return span;
-  };
+/** What the walk gathers: the literal text spans, the directive tokens and the blocks. */
+interface Collected {
+  src: string;
+  texts: Span[];
+  out: RawToken[];
+  blocks: { block: Block; spans: Span[] }[];
+}
+
+/** The token of the directive whose `#` is at `at` (after spaces), from the `#` to the end of its head. */
+function token(c: Collected, at: number): Span {
+  const src = c.src;
+  const start = skipWs(src, at);
+  const w = wordAt(src, start);
+  const raw = { start, end: headEnd(src, start + (w?.[0].length ?? 1)), word: w?.[1] ?? '' };
+  c.out.push(raw);
+  return raw;
+}
+
+function walkNodes(c: Collected, nodes: Node[]): void {
+  const src = c.src;
   for (const n of nodes) {
     switch (n.kind) {
       case 'text':
-        texts.push(n.span);
+        c.texts.push(n.span);
         break;
       case 'if': {
-        const spans = n.branches.map((b) => token(b.span.start));
-        n.branches.forEach((b) => collect(src, b.body, texts, out, blocks));
+        const spans: Span[] = [];
+        for (const b of n.branches) spans.push(token(c, b.span.start));
+        for (const b of n.branches) walkNodes(c, b.body);
         if (n.elseSpan) {
-          spans.push(token(n.elseSpan.start));
-          collect(src, n.elseBody ?? [], texts, out, blocks);
+          spans.push(token(c, n.elseSpan.start));
+          walkNodes(c, n.elseBody ?? []);
         }
         const e = endToken(src, n.span);
-        if (e !== undefined) spans.push(token(e));
-        blocks.push({ block: { kind: 'if', tokens: [] }, spans });
+        if (e !== undefined) spans.push(token(c, e));
+        c.blocks.push({ block: { kind: 'if', tokens: [] }, spans });
         break;
       }
       case 'foreach': {
-        const spans = [token(n.span.start)];
-        collect(src, n.body, texts, out, blocks);
-        if (n.elseBody) collect(src, n.elseBody, texts, out, blocks);
+        const spans = [token(c, n.span.start)];
+        walkNodes(c, n.body);
+        if (n.elseBody) walkNodes(c, n.elseBody);
         const e = endToken(src, n.span);
-        if (e !== undefined) spans.push(token(e));
-        if (!n.elseBody) blocks.push({ block: { kind: 'foreach', tokens: [] }, spans });
+        if (e !== undefined) spans.push(token(c, e));
+        if (!n.elseBody) c.blocks.push({ block: { kind: 'foreach', tokens: [] }, spans });
         break;
       }
       case 'macrodef':
       case 'define':
       case 'macrocall': {
         if (n.kind === 'macrocall' && !n.body) {
-          if (src[skipWs(src, n.span.start)] === '#') token(n.span.start);
+          if (src[skipWs(src, n.span.start)] === '#') token(c, n.span.start);
           break;
         }
-        token(n.span.start);
-        collect(src, n.body ?? [], texts, out, blocks);
+        token(c, n.span.start);
+        walkNodes(c, n.body ?? []);
         const e = endToken(src, n.span);
-        if (e !== undefined) token(e);
+        if (e !== undefined) token(c, e);
         break;
       }
       case 'set':
       case 'break':
       case 'stop':
       case 'evaluate':
-        token(n.span.start);
+        token(c, n.span.start);
         break;
       default:
         break;

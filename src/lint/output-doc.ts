@@ -1,8 +1,15 @@
 /**
  * The rendered HTML of a fixture as a parsed document, shared by every output rule, parsed once
- * per rendered output. The rules read a tree built by htmlparser2 (fast, with the source offsets
- * of every tag); it does not build what a browser implies (html, head, body, tbody) nor move
- * misplaced table content, so a rule about those asks `top()` for the real or implied element.
+ * per rendered output. htmlparser2 parses it (fast, with the source offsets of every tag) into a
+ * flat list of elements in document order, each with its parent, the end of its descendants in
+ * the list and the range of its text runs: rules read the tree through `childrenOf`,
+ * `descendantsOf` and `textOf`. It does not build what a browser implies (html, head, body,
+ * tbody) nor move misplaced table content, so a rule about those asks `top()` for the real or
+ * implied element.
+ *
+ * Character references are decoded only where they are: the parser hands over raw text and
+ * values, an attribute value holding `&` is decoded (as htmlparser2 would, with `entities`) when
+ * its tag is read, a text run when a rule asks for its text.
  *
  * An element's `index` is what `document.getElementsByTagName('*')[index]` gives in the preview
  * frame. Only findings need it: the first one asked for parses the HTML again with parse5, the
@@ -12,37 +19,52 @@
  * Outlook's conditional comments (`<!--[if mso]>...<![endif]-->`) hold markup that only Outlook
  * reads; it is parsed too and listed apart (`conditional`), without a document index.
  */
-import { DomHandler, Element as DomElement, isTag, isText, type AnyNode, type Element as Node, type ParentNode } from 'domhandler';
-import { Parser } from 'htmlparser2';
+import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
+import { Parser, type Handler } from 'htmlparser2';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { SourceLines } from '../json/positions.js';
+import { TextMemo } from './memo.js';
 import type { OutputLocation } from './types.js';
-
-export type OutputNode = Node;
 
 export interface OutputElement {
   /** Index in document order among the browser's elements; undefined inside a conditional comment or when the browser has no such element. */
   readonly index: number | undefined;
   /** Tag name, lower case (`v:roundrect` keeps its prefix). */
   readonly name: string;
+  /** Attribute values as written (the first of a repeated name, as browsers keep); `attr` decodes them. */
+  readonly rawAttribs: Readonly<Record<string, string>>;
+  /** The start tag as written; '' for an element without one (implied, or opened by an end tag such as `</p>`). */
+  readonly tag: string;
   readonly attrs: readonly { name: string; value: string }[];
   /** Offsets of the start tag; an implied element (no tag in the HTML) has start == end == 0. */
   readonly start: number;
   readonly end: number;
   readonly implied: boolean;
   readonly parent: OutputElement | undefined;
-  /** The element in htmlparser2's tree (domhandler), for rules that read its children. */
-  readonly node: OutputNode;
+  /** Position in its list (`elements`, or `conditional` for those inside conditional comments); parents come before their children. */
+  readonly pos: number;
+  /** Whether a text run of its own (not of a child) holds more than whitespace. */
+  readonly ownText: boolean;
   /** The parsed style attribute, once read (see inlineStyle in css.ts). */
   style?: Map<string, string> | undefined;
 }
 
+export interface OutputStyle {
+  /** Offset of the CSS text (just after `<style ...>`). */
+  start: number;
+  css: string;
+  /** The <style> element. */
+  element: OutputElement;
+}
+
 export interface OutputDocument {
   readonly html: string;
-  /** Elements of the HTML, in document order. */
+  /** Elements of the HTML, in document order (those inside a <template> are not in the document). */
   readonly elements: readonly OutputElement[];
   /** Elements inside Outlook conditional comments. */
   readonly conditional: readonly OutputElement[];
+  /** The text of each <style> element of the document, in order. */
+  readonly styles: readonly OutputStyle[];
   /** The output has an `<html>` or `<body>` tag of its own: a whole email, not a fragment of one. */
   readonly whole: boolean;
   /** The first `<html>` or `<body>` element, or the one a browser implies (no attributes, at offset 0). */
@@ -53,27 +75,52 @@ export interface OutputDocument {
   location(start: number, end: number, element?: number): OutputLocation;
 }
 
-/** An attribute's value, or undefined when the element does not have it. */
+/** An attribute's value, decoded, or undefined when the element does not have it. */
 export function attr(el: OutputElement, name: string): string | undefined {
-  const a = el.node.attribs;
-  return Object.hasOwn(a, name) ? a[name] : undefined;
+  const a = el.rawAttribs;
+  if (!Object.hasOwn(a, name)) return undefined;
+  const v = a[name]!;
+  if (!v.includes('&')) return v;
+  return decodedValues.get(v) ?? decodedValues.set(v, decodeHTMLAttribute(v));
 }
 
-/** The text a reader sees in an element: its text nodes, whitespace collapsed, outside <style> and <script>. */
-export function textOf(node: ParentNode): string {
+/** Decoded attribute values holding character references (URLs with `&amp;`), shared by every rule and output (bounded). */
+const decodedValues = new TextMemo<string>();
+
+/** The descendants of an element, in document order. */
+export function descendantsOf(el: OutputElement): readonly OutputElement[] {
+  const e = el as Element;
+  return e.list.slice(e.pos + 1, e.descEnd);
+}
+
+/** The child elements of an element, in document order. */
+export function childrenOf(el: OutputElement): OutputElement[] {
+  const e = el as Element;
+  const out: OutputElement[] = [];
+  for (let i = e.pos + 1; i < e.descEnd; ) {
+    const c = e.list[i]!;
+    out.push(c);
+    i = c.descEnd;
+  }
+  return out;
+}
+
+/** The text a reader sees in an element: its text runs, whitespace collapsed, outside <style> and <script>. */
+export function textOf(el: OutputElement): string {
+  const e = el as Element;
+  const t = e.texts;
   let out = '';
-  const walk = (n: ParentNode) => {
-    for (const c of n.children) {
-      if (isText(c)) out += c.data;
-      else if (isTag(c) && c.name !== 'style' && c.name !== 'script') walk(c);
-    }
-  };
-  walk(node);
+  for (let k = e.textFrom; k < e.textTo; k += 2) out += decodedText(t.html.slice(t.runs[k]!, t.runs[k + 1]!));
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Whether a node is an element (for rules walking `node.children`). */
-export const isElement = (n: AnyNode): n is Node => isTag(n);
+const decodedText = (raw: string) => (raw.includes('&') ? decodeHTML(raw) : raw);
+
+/** Whether a raw text run holds more than whitespace once decoded (`&nbsp;` is whitespace). */
+function hasText(raw: string): boolean {
+  const t = raw.trim();
+  return t !== '' && (t.charCodeAt(0) !== 38 || decodeHTML(t).trim() !== '');
+}
 
 const memo = new WeakMap<object, OutputDocument>();
 
@@ -87,42 +134,155 @@ export function outputDocument(html: string, owner?: object): OutputDocument {
   return doc;
 }
 
+/** The text runs of one parsed piece of HTML: start and end offsets, in pairs. */
+interface Texts {
+  html: string;
+  runs: number[];
+}
+
+const NO_ATTRIBS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * htmlparser2's parser without attribute values: the tree and the start tags' offsets come from
+ * it, and a tag's attributes are read from the tag's text when a rule asks (`attribsOf`), once
+ * per distinct text. Most tags of an email are the same in every fixture and every email made
+ * from one design, so few are ever read.
+ */
+class TagParser extends Parser {
+  override onattribname(): void {}
+  override onattribdata(): void {}
+  override onattribentity(): void {}
+  override onattribend(): void {}
+}
+
+/** Attributes of start tags by their text, as htmlparser2 reads them (bounded). */
+const tagAttribs = new TextMemo<Readonly<Record<string, string>>>(20_000);
+
+/** The attributes of a start tag's text (raw values; the first of a repeated name). */
+export function attribsOf(tag: string): Readonly<Record<string, string>> {
+  let a = tagAttribs.get(tag);
+  if (a) return a;
+  a = NO_ATTRIBS;
+  new Parser(
+    {
+      onopentag(_name, attribs) {
+        if (a === NO_ATTRIBS) a = attribs;
+      },
+    },
+    { decodeEntities: false },
+  ).end(tag);
+  return tagAttribs.set(tag, a);
+}
+
 class Element implements OutputElement {
   style?: Map<string, string> | undefined;
-  private list?: { name: string; value: string }[];
+  ownText = false;
+  /** Where this element's descendants end in `list`, and its text runs in `texts.runs`. */
+  descEnd = 0;
+  textFrom: number;
+  textTo = 0;
+  private attrList?: { name: string; value: string }[];
+  private attribs?: Readonly<Record<string, string>>;
+  private text?: string;
   constructor(
     private readonly indexOf: ((el: Element) => number | undefined) | undefined,
-    readonly node: OutputNode,
+    readonly name: string,
     readonly start: number,
     readonly end: number,
     readonly implied: boolean,
-    readonly parent: OutputElement | undefined,
-  ) {}
+    /** False for an element the parser opened for an end tag (`</p>`, `</br>`): it has no start tag. */
+    readonly tagged: boolean,
+    readonly parent: Element | undefined,
+    readonly list: Element[],
+    readonly pos: number,
+    readonly texts: Texts,
+    private readonly shift: number,
+  ) {
+    this.textFrom = texts.runs.length;
+  }
   get index(): number | undefined {
     return this.indexOf?.(this);
   }
-  get name(): string {
-    return this.node.name;
+  /** The start tag as written ('' when there is none). */
+  get tag(): string {
+    return (this.text ??= this.tagged && !this.implied ? this.texts.html.slice(this.start - this.shift, this.end - this.shift) : '');
+  }
+  get rawAttribs(): Readonly<Record<string, string>> {
+    return (this.attribs ??= this.tag === '' ? NO_ATTRIBS : attribsOf(this.tag));
   }
   get attrs(): readonly { name: string; value: string }[] {
-    return (this.list ??= Object.entries(this.node.attribs).map(([name, value]) => ({ name, value })));
+    return (this.attrList ??= Object.keys(this.rawAttribs).map((name) => ({ name, value: attr(this, name)! })));
   }
 }
 
-/** htmlparser2's tree of `html`, with the end offset of every start tag. */
-function tree(html: string): { roots: AnyNode[]; ends: Map<Node, number> } {
-  const ends = new Map<Node, number>();
-  let parser: Parser | undefined;
-  class Handler extends DomHandler {
-    override onopentag(name: string, attribs: Record<string, string>): void {
-      super.onopentag(name, attribs);
-      ends.set(this.tagStack[this.tagStack.length - 1] as Node, parser!.endIndex + 1);
-    }
-  }
-  const handler = new Handler(undefined, { withStartIndices: true });
-  parser = new Parser(handler);
+/** Elements whose text is not a reader's (nor a tag's): no text runs are kept inside them. */
+const NOT_TEXT = new Set(['style', 'script']);
+
+/**
+ * Parses `html` (at `shift` in the whole output) into `list`: elements in document order, each
+ * with its start tag's offsets, text runs, descendants, and the <style> texts.
+ */
+function parseInto(
+  html: string,
+  shift: number,
+  list: Element[],
+  indexOf: ((el: Element) => number | undefined) | undefined,
+  styles: OutputStyle[] | undefined,
+  comments: { data: string; at: number }[] | undefined,
+): void {
+  const texts: Texts = { html, runs: [] };
+  // one entry per open element; null for those inside a <template> (its content is not in the document)
+  const stack: (Element | null)[] = [];
+  let inert = 0;
+  let quiet = 0;
+  let current: Element | undefined;
+  let parser: Parser;
+  const handler: Partial<Handler> = {
+    onopentag(name, _attribs, isImplied) {
+      if (inert > 0) {
+        stack.push(null);
+        if (name === 'template') inert++;
+        return;
+      }
+      const start = parser.startIndex;
+      const el = new Element(indexOf, name, start + shift, parser.endIndex + 1 + shift, false, !isImplied, current, list, list.length, texts, shift);
+      list.push(el);
+      stack.push(el);
+      current = el;
+      if (name === 'template') inert++;
+      if (NOT_TEXT.has(name)) quiet++;
+    },
+    onclosetag(name) {
+      const el = stack.pop();
+      if (el === null) {
+        if (name === 'template') inert--;
+        return;
+      }
+      if (el === undefined) return;
+      el.descEnd = list.length;
+      el.textTo = texts.runs.length;
+      if (name === 'template') inert--;
+      if (NOT_TEXT.has(name)) quiet--;
+      current = el.parent;
+    },
+    ontext(data) {
+      if (inert > 0 || !current) return;
+      const start = parser.startIndex;
+      if (current.name === 'style' && styles) {
+        const last = styles[styles.length - 1];
+        if (last?.element === current) last.css += data;
+        else styles.push({ start: start + shift, css: data, element: current });
+      }
+      if (quiet > 0) return;
+      texts.runs.push(start, start + data.length);
+      if (!current.ownText && hasText(data)) current.ownText = true;
+    },
+    oncomment(data) {
+      if (comments && inert === 0 && data.startsWith('[if')) comments.push({ data, at: parser.startIndex + 4 });
+    },
+  };
+  parser = new TagParser(handler, { decodeEntities: false });
   parser.end(html);
-  return { roots: handler.root.children, ends };
 }
 
 export function parseOutput(html: string): OutputDocument {
@@ -133,27 +293,13 @@ export function parseOutput(html: string): OutputDocument {
   const indexOf = (el: Element) => (el.implied ? browserIndex().firsts.get(el.name) : browserIndex().byStart.get(el.start));
   const elements: Element[] = [];
   const conditional: Element[] = [];
+  const styles: OutputStyle[] = [];
   const comments: { data: string; at: number }[] = [];
-  const down = (nodes: AnyNode[], ends: Map<Node, number>, parent: Element | undefined, shift: number, inConditional: boolean) => {
-    for (const n of nodes) {
-      if (n.type === 'comment') {
-        if (!inConditional && n.data.startsWith('[if')) comments.push({ data: n.data, at: (n.startIndex ?? 0) + 4 });
-      } else if (isTag(n)) {
-        const start = (n.startIndex ?? 0) + shift;
-        const el = new Element(inConditional ? undefined : indexOf, n, start, (ends.get(n) ?? 0) + shift, false, parent);
-        (inConditional ? conditional : elements).push(el);
-        // a <template>'s content is not in the document (getElementsByTagName skips it)
-        if (n.name !== 'template') down(n.children, ends, el, shift, inConditional);
-      } else if ('children' in n) down(n.children, ends, parent, shift, inConditional);
-    }
-  };
-  const main = tree(html);
-  down(main.roots, main.ends, undefined, 0, false);
+  parseInto(html, 0, elements, indexOf, styles, comments);
   for (const c of comments) {
     const m = CONDITIONAL.exec(c.data);
     if (!m || !m[1]!.includes('<')) continue;
-    const part = tree(m[1]!);
-    down(part.roots, part.ends, undefined, c.at + c.data.indexOf(m[1]!), true);
+    parseInto(m[1]!, c.at + c.data.indexOf(m[1]!), conditional, undefined, undefined, undefined);
   }
   const tops = new Map<string, OutputElement>();
   let lines: SourceLines | undefined;
@@ -161,21 +307,27 @@ export function parseOutput(html: string): OutputDocument {
     html,
     elements,
     conditional,
+    styles,
     whole: /<(?:html|body)(?=[\s/>])/i.test(html),
     top(name) {
       let el = tops.get(name) ?? elements.find((e) => e.name === name);
-      el ??= new Element(indexOf, new DomElement(name, {}), 0, 0, true, undefined);
+      el ??= new Element(indexOf, name, 0, 0, true, false, undefined, [], 0, { html: '', runs: [] }, 0);
       tops.set(name, el);
       return el;
     },
     located: locatedRoot,
     location(start, end, element) {
-      const pos = (lines ??= new SourceLines(html)).position(start);
-      const out: OutputLocation = { start, end, line: pos.line, column: pos.column };
-      if (element !== undefined) out.element = element;
-      return out;
+      return outputLocation((lines ??= new SourceLines(html)), start, end, element);
     },
   };
+}
+
+/** Where [start, end) is in a rendered HTML (its text, or its lines), with its element when there is one. */
+export function outputLocation(html: string | SourceLines, start: number, end: number, element?: number): OutputLocation {
+  const pos = (typeof html === 'string' ? new SourceLines(html) : html).position(start);
+  const out: OutputLocation = { start, end, line: pos.line, column: pos.column };
+  if (element !== undefined) out.element = element;
+  return out;
 }
 
 const CONDITIONAL = /^\[if[^\]]*\]>([\s\S]*?)(?:<!\[endif\])?$/;
@@ -185,17 +337,22 @@ function indexLocated(root: T.Document): { byStart: Map<number, number>; firsts:
   const byStart = new Map<number, number>();
   const firsts = new Map<string, number>();
   let i = 0;
-  const down = (node: T.ParentNode) => {
-    // a <template>'s content is kept apart from childNodes by parse5, as the browser does
-    for (const c of node.childNodes) {
-      if (!('tagName' in c)) continue;
-      const at = c.sourceCodeLocation?.startTag?.startOffset;
-      if (at !== undefined && !byStart.has(at)) byStart.set(at, i);
-      if (!firsts.has(c.tagName)) firsts.set(c.tagName, i);
-      i++;
-      down(c);
+  // in document order, without recursion: a template may nest elements as deep as it likes; a
+  // <template>'s content is kept apart from childNodes by parse5, as the browser does
+  const stack: { nodes: T.ChildNode[]; k: number }[] = [{ nodes: root.childNodes, k: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const c = top.nodes[top.k++];
+    if (!c) {
+      stack.pop();
+      continue;
     }
-  };
-  down(root);
+    if (!('tagName' in c)) continue;
+    const at = c.sourceCodeLocation?.startTag?.startOffset;
+    if (at !== undefined && !byStart.has(at)) byStart.set(at, i);
+    if (!firsts.has(c.tagName)) firsts.set(c.tagName, i);
+    i++;
+    stack.push({ nodes: c.childNodes, k: 0 });
+  }
   return { byStart, firsts };
 }

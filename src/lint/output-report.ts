@@ -14,12 +14,15 @@ export interface OutputReporter {
   range(start: number, end: number, message: string): void;
 }
 
-/** Runs `check` on the parsed output of every fixture that rendered (body rules). */
-export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void): void {
+/**
+ * Runs `check` on the parsed output of every fixture that rendered (body rules), and `done`
+ * after the last one. In the runner's contexts the checks of all rules run fixture by fixture
+ * after the rules' own code (see RuleContext.eachDocument): a rule must not expect the checks to
+ * have run when eachOutput returns, only in `done`.
+ */
+export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void, done?: () => void): void {
   if (!c.ast) return;
-  for (const r of c.renders()) {
-    const doc = r.document();
-    if (!doc) continue;
+  const visit = (r: RenderedVariant, doc: OutputDocument) =>
     check({
       doc,
       render: r,
@@ -27,18 +30,32 @@ export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void): 
       element: (el, message) => c.report({ message, fixture: r.label, output: { start: el.start, end: el.end, get element() { return el.index; } } }),
       range: (start, end, message) => c.report({ message, fixture: r.label, output: { start, end } }),
     });
+  if (c.eachDocument) return c.eachDocument(visit, done);
+  for (const r of c.renders()) {
+    const doc = r.document();
+    if (doc) visit(r, doc);
   }
+  done?.();
 }
 
 /**
  * Elements named `names` of the document, then those of Outlook's conditional comments (not
  * sorted by offset: offsets are only worked out for findings, and the runner sorts those).
  */
-export function elementsNamed(doc: OutputDocument, names: ReadonlySet<string>): OutputElement[] {
-  const out = doc.elements.filter((e) => names.has(e.name));
-  for (const e of doc.conditional) if (names.has(e.name)) out.push(e);
+export function elementsNamed(doc: OutputDocument, names: ReadonlySet<string>): readonly OutputElement[] {
+  // rules that look at the same names share the list (by the identity of their set)
+  let bySet = named.get(doc);
+  if (!bySet) named.set(doc, (bySet = new Map()));
+  let out = bySet.get(names);
+  if (!out) {
+    out = doc.elements.filter((e) => names.has(e.name));
+    for (const e of doc.conditional) if (names.has(e.name)) out.push(e);
+    bySet.set(names, out);
+  }
   return out;
 }
+
+const named = new WeakMap<OutputDocument, Map<ReadonlySet<string>, OutputElement[]>>();
 
 /** Tags that carry a link or an image URL in `href` or `src`. */
 export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'v:imagedata', 'v:fill', 'source']);

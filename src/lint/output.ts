@@ -12,12 +12,20 @@ import type { VariantRender } from './render.js';
  * The template span behind output [start, end) of a render (`element`: the document index of the
  * element it is about, asked for only when the render has no source map).
  */
-export function outputSpan(render: VariantRender, doc: OutputDocument, source: string, start: number, end: number, element?: number | (() => number | undefined)): Span {
+export function outputSpan(
+  render: VariantRender,
+  doc: OutputDocument | (() => OutputDocument | undefined),
+  source: string,
+  start: number,
+  end: number,
+  element?: number | (() => number | undefined),
+): Span {
   const mapped = render.map()?.spanOf(start, end);
   // a macro defined by #evaluate text has spans in that text, not in the template
   if (mapped && mapped.end <= source.length) return mapped;
   const index = typeof element === 'function' ? element() : element;
-  const el = index === undefined ? undefined : doc.elements.find((e) => e.index === index);
+  const parsed = typeof doc === 'function' ? (index === undefined ? undefined : doc()) : doc;
+  const el = index === undefined ? undefined : parsed?.elements.find((e) => e.index === index);
   return (el && locatorOf(source)(el)) ?? { start: 0, end: 0 };
 }
 

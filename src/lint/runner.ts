@@ -12,7 +12,7 @@ import { analyse, type Analysis } from './analysis.js';
 import { linkChecker, type LinkCheckOptions } from './check-links.js';
 import { coverageOf, type CoverageReport } from './coverage.js';
 import { htmlMap, type HtmlMap } from './html.js';
-import { parseOutput, type OutputDocument } from './output-doc.js';
+import { outputLocation, parseOutput, type OutputDocument } from './output-doc.js';
 import { outputSpan } from './output.js';
 import type { Span } from '../engine/index.js';
 import { bodyPart, metaParts, type Part } from './parts.js';
@@ -54,12 +54,13 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   const body = bodyPart(email);
   const parts: Part[] = [body, ...metaParts(email, options.metaText)];
   let renders: RenderedVariant[] | undefined;
-  // fixtures that render the same HTML share its parse
-  const docs = new Map<string, OutputDocument>();
+  // fixtures that render the same HTML share its parse (compared, not hashed: outputs are long
+  // and most differ in length)
+  const docs: OutputDocument[] = [];
   const documentOf = (html: string | undefined): OutputDocument | undefined => {
     if (html === undefined) return undefined;
-    let d = docs.get(html);
-    if (!d) docs.set(html, (d = parseOutput(html)));
+    let d = docs.find((x) => x.html.length === html.length && x.html === html);
+    if (!d) docs.push((d = parseOutput(html)));
     return d;
   };
   const getRenders = (): RenderedVariant[] => {
@@ -103,12 +104,15 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
     return pos && email.metaFile ? { file: email.metaFile, line: pos.line, column: pos.column } : undefined;
   };
   const out: Diagnostic[] = [];
+  // the checks rules asked to run on each fixture's parsed output (RuleContext.eachDocument)
+  const deferred: Deferred[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, config, options);
     if (!severity) continue;
     for (const part of rule.meta.parts === 'all' ? parts : [body]) {
       if (rule.meta.needs === 'renders' && !part.ast) continue;
       const found: Diagnostic[] = [];
+      let later: Deferred | undefined;
       const context: RuleContext = {
         email,
         config,
@@ -133,20 +137,66 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
           if (d && placed) d.output = placed.output;
           if (d) found.push(d);
         },
+        eachDocument:
+          part === body
+            ? (check, done) => {
+                if (!later) deferred.push((later = { ruleId: rule.meta.id, file: part.file, found, checks: [], failed: undefined }));
+                later.checks.push({ check, done });
+              }
+            : undefined,
       };
       try {
         await rule.create(context);
-        out.push(...found);
+        if (!later) out.push(...found);
       } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        out.push({ ruleId: rule.meta.id, severity: 'error', message: `Rule '${rule.meta.id}' crashed: ${why}`, file: part.file, line: 1, column: 1 });
+        if (later) later.failed = err;
+        else out.push(crashed(rule.meta.id, part.file, err));
       }
+    }
+  }
+  if (deferred.length > 0) {
+    // fixture by fixture, every rule's checks on one parse, which is then let go
+    for (const r of getRenders()) {
+      const doc = r.document();
+      if (!doc) continue;
+      for (const d of deferred) {
+        if (d.failed !== undefined) continue;
+        try {
+          for (const c of d.checks) c.check(r, doc);
+        } catch (err) {
+          d.failed = err;
+        }
+      }
+      docs.length = 0;
+    }
+    for (const d of deferred) {
+      try {
+        if (d.failed === undefined) for (const c of d.checks) c.done?.();
+      } catch (err) {
+        d.failed = err;
+      }
+      if (d.failed !== undefined) out.push(crashed(d.ruleId, d.file, d.failed));
+      else out.push(...d.found);
     }
   }
   const kept = merge(out.filter((d) => d.file !== body.file || !body.disabled.isDisabled(d.ruleId, d.line)));
   const coverage =
     options.coverage && body.ast ? coverageOf(body.file, body.ast, getRenders().filter((r) => !r.empty), body.lines) : undefined;
   return { email, diagnostics: kept, coverage };
+}
+
+/** A rule's checks on each fixture's parsed output, and its findings until they have run. */
+interface Deferred {
+  ruleId: string;
+  file: string;
+  found: Diagnostic[];
+  checks: { check: (render: RenderedVariant, doc: OutputDocument) => void; done: (() => void) | undefined }[];
+  failed: unknown;
+}
+
+function crashed(ruleId: string, file: string, err: unknown): Diagnostic {
+  const why = err instanceof Error ? err.message : String(err);
+  return { ruleId, severity: 'error', message: `Rule '${ruleId}' crashed: ${why}`, file, line: 1, column: 1 };
 }
 
 /** A finding at its position in the part's file; undefined when a disable comment in a subject or preheader hides it. */
@@ -164,7 +214,8 @@ function toDiagnostic(part: Part, ruleId: string, severity: DiagnosticSeverity, 
   } else if (part.name !== 'body') {
     Object.assign(d, part.position(0));
   }
-  if (r.fixture !== undefined) d.fixture = r.fixture;
+  if (r.fixtures) d.fixture = r.fixtures.join(', ');
+  else if (r.fixture !== undefined) d.fixture = r.fixture;
   return d;
 }
 
@@ -179,15 +230,16 @@ function placeOutput(
   hidden?: (span: Span) => boolean,
 ): { report: Report; output: OutputLocation } | undefined | null {
   const o = r.output!;
-  const v = renders.find((x) => x.label === r.fixture);
+  const label = r.fixtures ? r.fixtures[0] : r.fixture;
+  const v = renders.find((x) => x.label === label);
   const html = v?.result.html;
-  const doc = v?.document();
-  if (!v || html === undefined || !doc) return undefined;
+  if (!v || html === undefined) return undefined;
   const start = Math.max(0, Math.min(o.start, html.length));
   const end = Math.max(start, Math.min(o.end, html.length));
-  const span = r.span || r.loc ? r.span : outputSpan(v.result, doc, source, start, end, () => o.element);
+  // the parsed output only when the source map has no answer (it may have been let go)
+  const span = r.span || r.loc ? r.span : outputSpan(v.result, () => v.document(), source, start, end, () => o.element);
   if (span && hidden?.(span)) return null;
-  return { report: { ...r, span }, output: doc.location(start, end, o.element) };
+  return { report: { ...r, span }, output: outputLocation(html, start, end, o.element) };
 }
 
 /** A variant's render as a subject or preheader context sees it: that part's output and errors. */
@@ -222,8 +274,10 @@ function merge(list: Diagnostic[]): Diagnostic[] {
     const key = `${d.ruleId}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
     const prev = byKey.get(key);
     if (!prev) byKey.set(key, { ...d });
-    else if (d.fixture !== undefined && prev.fixture !== undefined && !prev.fixture.split(', ').includes(d.fixture)) {
-      prev.fixture = `${prev.fixture}, ${d.fixture}`;
+    else if (d.fixture !== undefined && prev.fixture !== undefined && prev.fixture !== d.fixture) {
+      const have = prev.fixture.split(', ');
+      for (const f of d.fixture.split(', ')) if (!have.includes(f)) have.push(f);
+      prev.fixture = have.join(', ');
     }
   }
   return [...byKey.values()].sort(compareDiagnostics);

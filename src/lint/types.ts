@@ -72,6 +72,11 @@ export interface Report {
   loc?: Location | undefined;
   fixture?: string | undefined;
   /**
+   * Several fixtures that share the finding, in place of `fixture` (one report instead of one
+   * per fixture); `output` is then in the first of them.
+   */
+  fixtures?: readonly string[] | undefined;
+  /**
    * A finding on the rendered output of `fixture` (required with it): offsets into that
    * fixture's rendered HTML (`RenderedVariant.result.html`, after merge tags) and, when it is
    * about one element, the element's document index (`OutputElement.index`). A rule may report
@@ -142,4 +147,11 @@ export interface RuleContext {
   /** Position of a JSON pointer in email.json (for subject findings). */
   metaLocation(pointer: string): Location | undefined;
   report(r: Report): void;
+  /**
+   * Runs `check` on the parsed output of each rendered fixture (body rules; see eachOutput). The
+   * runner calls the checks of every rule fixture by fixture once the rules have run, so that one
+   * parse serves them all and is let go before the next fixture's; `done` runs after the last.
+   * Without it (a context made elsewhere) eachOutput goes through `renders()` at once.
+   */
+  eachDocument?: ((check: (render: RenderedVariant, doc: OutputDocument) => void, done?: () => void) => void) | undefined;
 }

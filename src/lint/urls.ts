@@ -3,6 +3,7 @@
  * placeholder left for the platform), a fragment, a relative path, a local address, or a
  * script. Rules decide what each means for a link or an image.
  */
+import { TextMemo } from './memo.js';
 
 /** Starts with a merge tag (`%LINK%`, `%FIELD|fallback%`) or a `${...}`, `{{...}}`, `[[...]]` placeholder. */
 const PLACEHOLDER = /^(?:%[A-Za-z][A-Za-z0-9_.]*(?:\|[^%\r\n]*)?%|\$!?\{|\{\{|\[\[)/;
@@ -19,6 +20,13 @@ export type UrlKind =
 
 /** Classifies a URL as an attribute gives it (leading and trailing spaces are ignored, as browsers do). */
 export function urlKind(value: string): UrlKind {
+  return kinds.get(value) ?? kinds.set(value, classify(value));
+}
+
+/** URLs classified, shared by every rule and output that has the same one (bounded). */
+const kinds = new TextMemo<UrlKind>();
+
+function classify(value: string): UrlKind {
   // browsers drop tabs and newlines inside URLs: `java\nscript:` is still a script
   const v = value.trim().replace(/[\t\n\r]/g, '');
   if (PLACEHOLDER.test(v)) return { kind: 'placeholder' };

@@ -135,6 +135,14 @@ describe('client-support', () => {
     expect(gmail.filter((o) => o.support.title === '<style> element').map((o) => html.slice(o.start, o.end))).toEqual(['<style>']);
   });
 
+  it('leaves out partial support of a declaration that caniemail limits to other elements', () => {
+    // Outlook for Windows: max-width "only works on <table> elements"
+    const html = page('<table style="max-width:600px"><tr><td><div style="max-width:300px">y</div></td></tr></table>');
+    const found = new ClientChecker(['outlook.windows']).findings(html);
+    const places = found.filter((o) => o.support.title === 'max-width').map((o) => html.slice(html.lastIndexOf('<', o.start), o.end));
+    expect(places).toEqual(['<div style="max-width:300px']);
+  });
+
   it('reads broken and hostile markup in one pass (unclosed tags, quotes holding >, a run of <)', () => {
     const checker = new ClientChecker(['outlook.windows']);
     expect(checker.findings('<a' + ' x="1"'.repeat(40) + ' <')).toEqual([]);

@@ -123,3 +123,14 @@ describe('output-subject-length and output-preheader-length', () => {
     expect(await messages('<p>x</p>', 'output-preheader-length', { meta, config: { lint: { preheaderMinLength: 5, preheaderMaxLength: 8 } } })).toHaveLength(1);
   });
 });
+
+describe('checks on deeply nested output', () => {
+  it('walk elements nested 50,000 deep without running out of stack', async () => {
+    const deep = '<div>'.repeat(50_000) + '<b>$leftover</b>' + '</div>'.repeat(50_000);
+    const src = doc(`<table><tr><td>${deep}</td></tr></table>`);
+    const found = await lintCase(src, { fixtures });
+    expect(found.filter((d) => /crashed/.test(d.message))).toEqual([]);
+    expect(found.filter((d) => d.ruleId === 'output-table-role').length).toBe(1);
+    expect(found.some((d) => d.ruleId === 'output-leftover-code' && d.message.includes('$leftover'))).toBe(true);
+  }, 30_000);
+});

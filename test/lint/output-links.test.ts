@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintEmailResult } from '../../src/lint/index.js';
@@ -129,6 +129,18 @@ describe('output-img-weight', () => {
       const { diagnostics } = await lintEmailResult(email, config);
       expect(diagnostics.filter((d) => d.ruleId === 'output-img-weight').map((d) => [at(d), d.message])).toEqual([
         ['3:1', 'The image file is 30 KB, more than lint.maxImageKB (20 KB): it loads slowly on mobile data'],
+      ]);
+      // a later run in the same process sees the file that is there now: one swapped for a link
+      // out of the project is not read; a bigger one in its place is
+      rmSync(join(t.dir, 'assets/i/big.png'));
+      symlinkSync(join(outside.dir, 'big.png'), join(t.dir, 'assets/i/big.png'));
+      const swapped = await lintEmailResult(email, config);
+      expect(swapped.diagnostics.filter((d) => d.ruleId === 'output-img-weight')).toEqual([]);
+      rmSync(join(t.dir, 'assets/i/big.png'));
+      writeFileSync(join(t.dir, 'assets/i/big.png'), 'x'.repeat(50 * 1024));
+      const bigger = await lintEmailResult(email, config);
+      expect(bigger.diagnostics.filter((d) => d.ruleId === 'output-img-weight').map((d) => d.message)).toEqual([
+        'The image file is 50 KB, more than lint.maxImageKB (20 KB): it loads slowly on mobile data',
       ]);
     } finally {
       t.cleanup();

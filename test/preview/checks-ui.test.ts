@@ -123,6 +123,22 @@ describe('Checks, Source and HTML tabs in Chromium', { timeout: 90_000 }, () => 
     await page.screenshot({ path: join(SHOTS, 'source-tab.png') });
   });
 
+  it('links a finding of the Lint tab to its line in the Source tab', async () => {
+    // the Source tab is left on another file first
+    await tab('source');
+    await source().locator('button[data-file="checks-demo/email.json"]').click();
+    await expect.poll(() => source().locator('.cm-content').innerText()).toContain('"subject"');
+    await tab('lint');
+    const finding = page.locator('velvet-lint-list button[data-finding]', { hasText: '<img> has no alt attribute' });
+    await finding.waitFor();
+    expect(await finding.innerText()).toContain(`checks-demo/email.html:${IMG_LINE}:`);
+    await finding.click();
+    await expect.poll(() => page.locator('velvet-tabs [data-tab="source"]').getAttribute('aria-selected')).toBe('true');
+    const target = source().locator('.cm-line[data-target-line]');
+    await target.waitFor();
+    expect(await target.innerText()).toContain('<img src="https://cdn.example.com/logo.png"');
+  });
+
   it('shows the template highlighted as Velocity over HTML, with its finding marked in the text and the gutter', async () => {
     const view = source();
     expect(await view.locator('.cm-vtl-comment').first().innerText()).toBe('## greeting');

@@ -4,6 +4,7 @@ import { ClientChecker, type Occurrence, type Support, type TagFindings } from '
 import type { ScannedTag } from '../client-support-scan.js';
 import { templateLocator } from '../client-support-locate.js';
 import { featureCategory, niceName } from '../client-support-data.js';
+import { eachOutput } from '../output-report.js';
 import type { RuleContext } from '../types.js';
 import { defineRule } from '../util.js';
 
@@ -91,29 +92,33 @@ export const clientSupport = defineRule(
     // a tag's findings are worked out at its first occurrence; later ones (in any fixture) only add their fixture
     const perTag = new Map<TagFindings, Finding[]>();
     const perStyle = new Map<readonly Occurrence[], Finding[]>();
-    for (const r of c.renders()) {
-      const html = r.result.html;
-      if (html === undefined) continue;
-      checker.check(
-        html,
-        (at, of) => {
-          let list = perTag.get(of);
-          if (!list) perTag.set(of, (list = of.found.flatMap((o) => add(o, of.tag, at))));
-          for (const f of list) addFixture(f, r.label);
-        },
-        (tag, at, found) => {
-          let list = perStyle.get(found);
-          if (!list) perStyle.set(found, (list = found.flatMap((o) => add(o, tag?.tag, at))));
-          for (const f of list) addFixture(f, r.label);
-        },
-      );
-    }
-    // the output range is in the HTML of the first fixture that shows the finding; the others are
-    // reported at the same place, and the runner lists them together
-    for (const f of all) {
-      const severity = f.info ? ('info' as const) : undefined;
-      f.fixtures.forEach((fixture, i) => c.report({ message: f.message, span: f.span, output: i === 0 ? f.output : undefined, fixture, severity }));
-    }
+    eachOutput(
+      c,
+      (o) => {
+        const label = o.render.label;
+        checker.check(
+          o.doc,
+          (at, of) => {
+            let list = perTag.get(of);
+            if (!list) perTag.set(of, (list = of.found.flatMap((x) => add(x, of.tag, at))));
+            for (const f of list) addFixture(f, label);
+          },
+          (tag, at, found) => {
+            let list = perStyle.get(found);
+            if (!list) perStyle.set(found, (list = found.flatMap((x) => add(x, tag?.tag, at))));
+            for (const f of list) addFixture(f, label);
+          },
+        );
+      },
+      () => {
+        // the output range is in the HTML of the first fixture that shows the finding; the
+        // others are reported at the same place, and the runner lists them together
+        for (const f of all) {
+          const severity = f.info ? ('info' as const) : undefined;
+          c.report({ message: f.message, span: f.span, output: f.output, fixtures: f.fixtures, severity });
+        }
+      },
+    );
   },
 );
 

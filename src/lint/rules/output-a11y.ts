@@ -1,4 +1,4 @@
-import { attr, isElement, textOf, type OutputElement, type OutputNode } from '../output-doc.js';
+import { attr, childrenOf, descendantsOf, textOf, type OutputElement } from '../output-doc.js';
 import { eachOutput, elementsNamed } from '../output-report.js';
 import { defineRule } from '../util.js';
 
@@ -18,16 +18,16 @@ const TABLE: ReadonlySet<string> = new Set(['table']);
 
 /** Whether a table has the parts of a data table (headers, a caption), outside the tables nested in it. */
 function isDataTable(el: OutputElement): boolean {
-  let data = false;
-  const walk = (n: OutputNode) => {
-    for (const ch of n.children) {
-      if (data || !isElement(ch) || ch.name === 'table') continue;
-      if (ch.name === 'th' || ch.name === 'caption' || ch.name === 'thead') data = true;
-      else walk(ch);
+  if (attr(el, 'summary') !== undefined) return true;
+  // no recursion: a template may nest elements as deep as it likes
+  const todo = [el];
+  for (let n = todo.pop(); n; n = todo.pop()) {
+    for (const ch of childrenOf(n)) {
+      if (ch.name === 'th' || ch.name === 'caption' || ch.name === 'thead') return true;
+      if (ch.name !== 'table') todo.push(ch);
     }
-  };
-  walk(el.node);
-  return data || attr(el, 'summary') !== undefined;
+  }
+  return false;
 }
 
 export const outputTableRole = defineRule(
@@ -48,16 +48,10 @@ export const outputLinkImgAlt = defineRule(
   (c) =>
     eachOutput(c, (o) => {
       for (const el of elementsNamed(o.doc, A)) {
-        if (attr(el, 'aria-label')?.trim() || attr(el, 'title')?.trim() || textOf(el.node) !== '') continue;
-        const images: string[] = [];
-        const walk = (n: OutputNode) => {
-          for (const ch of n.children) {
-            if (!isElement(ch)) continue;
-            if (ch.name === 'img') images.push(Object.hasOwn(ch.attribs, 'alt') ? ch.attribs['alt']!.trim() : '');
-            else walk(ch);
-          }
-        };
-        walk(el.node);
+        if (attr(el, 'aria-label')?.trim() || attr(el, 'title')?.trim() || textOf(el) !== '') continue;
+        const images = descendantsOf(el)
+          .filter((d) => d.name === 'img')
+          .map((img) => attr(img, 'alt')?.trim() ?? '');
         if (images.length > 0 && images.every((alt) => alt === '')) {
           o.element(el, 'A link holds only an image without alt text: screen readers have no name for it (say where it leads in the alt)');
         }

@@ -1,5 +1,4 @@
-import { isText } from 'domhandler';
-import { attr, type OutputElement, type OutputNode } from '../output-doc.js';
+import { attr, type OutputElement } from '../output-doc.js';
 import { contrast, hex, inlineStyle, ownBackground, parseColor, type Rgb } from '../css.js';
 import { eachOutput } from '../output-report.js';
 import { defineRule } from '../util.js';
@@ -12,33 +11,41 @@ function hidden(el: OutputElement): boolean {
   return style !== undefined && HIDDEN.test(style);
 }
 
-const hasOwnText = (node: OutputNode) => node.children.some((n) => isText(n) && n.data.trim() !== '');
+/**
+ * What an element says itself: its text colour from inline styles (or a <font color>), and its
+ * background; `null` when it says nothing, 'unknown' when it cannot be known.
+ */
+function ownColor(e: OutputElement): Rgb | 'unknown' | null {
+  if (!mayColour(e)) return null;
+  const style = attr(e, 'style');
+  const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
+  return v === undefined ? null : (parseColor(v) ?? 'unknown');
+}
 
 /**
- * The text colour of an element from inline styles (or a <font color>): its own or the nearest
- * ancestor's, undefined when none says or it cannot be known. A link does not inherit: mail
- * clients colour links themselves unless the link sets its colour.
+ * Whether an element's start tag can set a colour or a background at all (a name or value with
+ * `color` or `background`, or a character reference that may spell one): most tags do not, and
+ * then their attributes need not be read.
  */
-function textColor(el: OutputElement): Rgb | undefined {
-  for (let e: OutputElement | undefined = el; e; e = e.parent) {
-    const style = attr(e, 'style');
-    const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
-    if (v !== undefined) {
-      const c = parseColor(v);
-      return c === 'unknown' ? undefined : c;
-    }
-    if (e.name === 'a') return undefined;
+const COLOURS = /color|background|&/i;
+const mayColour = (e: OutputElement) => e.tag !== '' && COLOURS.test(e.tag);
+
+/**
+ * The value each element of a document inherits from the nearest element (itself first) that
+ * sets one, in one pass in document order (parents come first): `own` gives an element's own
+ * value, or null to take its parent's; `stop` ends the inheritance at an element that sets none.
+ */
+function inherited<V>(elements: readonly OutputElement[], own: (e: OutputElement) => V | null, stop: (e: OutputElement) => boolean): (V | undefined)[] {
+  const out = new Array<V | undefined>(elements.length);
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
+    const v = own(e);
+    out[i] = v !== null ? v : stop(e) || !e.parent ? undefined : out[e.parent.pos];
   }
-  return undefined;
+  return out;
 }
 
-function background(el: OutputElement): Rgb | undefined {
-  for (let e: OutputElement | undefined = el; e; e = e.parent) {
-    const c = ownBackground(e);
-    if (c !== undefined) return c === 'unknown' ? undefined : c;
-  }
-  return undefined;
-}
+const known = <V>(c: V | 'unknown' | undefined): V | undefined => (c === 'unknown' ? undefined : c);
 
 export const outputContrast = defineRule(
   {
@@ -50,10 +57,16 @@ export const outputContrast = defineRule(
   (c) => {
     const min = c.config.lint.minContrast;
     eachOutput(c, (o) => {
-      for (const el of o.doc.elements) {
-        if (!hasOwnText(el.node)) continue;
-        const fg = textColor(el);
-        const bg = fg && background(el);
+      const elements = o.doc.elements;
+      if (!elements.some((e) => e.ownText)) return;
+      // the text colour of an element: its own or the nearest ancestor's; a link does not
+      // inherit: mail clients colour links themselves unless the link sets its colour
+      const colors = inherited(elements, ownColor, (e) => e.name === 'a');
+      const backgrounds = inherited(elements, (e) => (mayColour(e) ? (ownBackground(e) ?? null) : null), () => false);
+      for (const el of elements) {
+        if (!el.ownText) continue;
+        const fg = known(colors[el.pos]);
+        const bg = fg && known(backgrounds[el.pos]);
         if (!fg || !bg) continue;
         const ratio = contrast(fg, bg);
         if (ratio >= min) continue;

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../../project/index.js';
 import { attr } from '../output-doc.js';
@@ -24,8 +24,8 @@ export const outputImgSize = defineRule(
     }),
 );
 
-/** The project file an image URL loads, when it is under preview.assetsBaseUrl inside the project. */
-export function localImage(src: string, config: ResolvedConfig, root = realRoot(config)): string | undefined {
+/** The path an image URL names under preview.assetsDir (not resolved: links in it not followed). */
+function imagePath(src: string, config: ResolvedConfig): string | undefined {
   const base = config.preview.assetsBaseUrl;
   const url = src.trim();
   if (!base || !url.startsWith(base)) return undefined;
@@ -37,19 +37,55 @@ export function localImage(src: string, config: ResolvedConfig, root = realRoot(
   }
   const dir = resolve(config.preview.assetsDir);
   const file = resolve(dir, rel);
-  if (rel === '' || rel.includes('\0') || !file.startsWith(dir + sep)) return undefined;
+  return rel === '' || rel.includes('\0') || !file.startsWith(dir + sep) ? undefined : file;
+}
+
+/** The project file an image URL loads, when it is under preview.assetsBaseUrl inside the project. */
+export function localImage(src: string, config: ResolvedConfig, root = realRoot(config)): string | undefined {
+  const file = imagePath(src, config);
+  if (!file) return undefined;
   try {
     // a symlink may not lead out of the project
-    const real = realpathSync(file);
+    const real = realpathSync.native(file);
     return root !== undefined && real.startsWith(root + sep) ? real : undefined;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The size of the project file an image URL loads (see localImage), undefined when there is no
+ * such file. A path found inside the project is kept with the identity of the file it led to: a
+ * later lookup by the same path that reaches the same file (device, inode and change time) takes its size
+ * from one stat without resolving the path again; any change resolves it again.
+ */
+function localImageSize(src: string, config: ResolvedConfig, root: string | undefined): number | undefined {
+  const path = imagePath(src, config);
+  if (!path || root === undefined) return undefined;
+  let st: Stats | undefined;
+  try {
+    st = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (!st?.isFile()) return undefined;
+  const key = `${root}\0${path}`;
+  const known = resolvedImages.get(key);
+  if (known && st.dev === known.dev && st.ino === known.ino && st.ctimeMs === known.ctimeMs) return st.size;
+  if (!localImage(src, config, root)) {
+    resolvedImages.delete(key);
+    return undefined;
+  }
+  if (resolvedImages.size >= 4096) resolvedImages.clear();
+  resolvedImages.set(key, { dev: st.dev, ino: st.ino, ctimeMs: st.ctimeMs });
+  return st.size;
+}
+
+const resolvedImages = new Map<string, { dev: number; ino: number; ctimeMs: number }>();
+
 function realRoot(config: ResolvedConfig): string | undefined {
   try {
-    return realpathSync(config.root);
+    return realpathSync.native(config.root);
   } catch {
     return undefined;
   }
@@ -63,17 +99,7 @@ export const outputImgWeight = defineRule(
     const sizes = new Map<string, number | undefined>();
     const root = realRoot(c.config);
     const sizeOf = (src: string) => {
-      if (!sizes.has(src)) {
-        const file = localImage(src, c.config, root);
-        let size: number | undefined;
-        try {
-          const st = file ? statSync(file) : undefined;
-          size = st?.isFile() ? st.size : undefined;
-        } catch {
-          size = undefined;
-        }
-        sizes.set(src, size);
-      }
+      if (!sizes.has(src)) sizes.set(src, localImageSize(src, c.config, root));
       return sizes.get(src);
     };
     eachOutput(c, (o) => {

@@ -55,22 +55,27 @@ function pieces(root: T.ParentNode, html: string): Piece[] {
     const raw = html.slice(start + inner, end - (inner ? 3 : 0));
     out.push({ text, at: start + inner, exact: raw === text });
   };
-  const walk = (n: T.ParentNode) => {
-    for (const ch of n.childNodes) {
-      const loc = ch.sourceCodeLocation;
-      if (ch.nodeName === '#text') add((ch as T.TextNode).value, loc?.startOffset, loc?.endOffset);
-      else if (ch.nodeName === '#comment') add((ch as T.CommentNode).data, loc?.startOffset, loc?.endOffset, 4);
-      else if ('tagName' in ch) {
-        for (const a of ch.attrs) {
-          const l = ch.sourceCodeLocation?.attrs?.[a.name];
-          const raw = l ? html.slice(l.startOffset, l.endOffset) : '';
-          const i = raw.lastIndexOf(a.value);
-          out.push({ text: a.value, at: l ? l.startOffset + Math.max(0, i) : 0, exact: i >= 0 });
-        }
-        if (ch.nodeName !== 'style') walk(ch);
-      }
+  // in document order, without recursion: a template may nest elements as deep as it likes
+  const stack: { nodes: T.ChildNode[]; i: number }[] = [{ nodes: root.childNodes, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const ch = top.nodes[top.i++];
+    if (!ch) {
+      stack.pop();
+      continue;
     }
-  };
-  walk(root);
+    const loc = ch.sourceCodeLocation;
+    if (ch.nodeName === '#text') add((ch as T.TextNode).value, loc?.startOffset, loc?.endOffset);
+    else if (ch.nodeName === '#comment') add((ch as T.CommentNode).data, loc?.startOffset, loc?.endOffset, 4);
+    else if ('tagName' in ch) {
+      for (const a of ch.attrs) {
+        const l = ch.sourceCodeLocation?.attrs?.[a.name];
+        const raw = l ? html.slice(l.startOffset, l.endOffset) : '';
+        const i = raw.lastIndexOf(a.value);
+        out.push({ text: a.value, at: l ? l.startOffset + Math.max(0, i) : 0, exact: i >= 0 });
+      }
+      if (ch.nodeName !== 'style') stack.push({ nodes: ch.childNodes, i: 0 });
+    }
+  }
   return out;
 }

@@ -73,7 +73,7 @@ export const outputLinkText = defineRule(
         if (!href) continue;
         const k = urlKind(href);
         if (k.kind !== 'web') continue;
-        const text = textOf(el.node);
+        const text = textOf(el);
         if (!URL_TEXT.test(text) || text.includes('%')) continue;
         const shown = site(hostOf(/^https?:\/\//i.test(text) ? text : `https://${text}`));
         if (shown && shown !== site(k.host) && !site(k.host).endsWith(`.${shown}`)) {
@@ -100,10 +100,14 @@ export const outputUnsubscribe = defineRule(
     eachOutput(c, (o) => {
       // a fragment (no <html> or <body> of its own) is a part of an email, not a whole one
       if (!o.doc.whole) return;
-      const found = elementsNamed(o.doc, LINKS).some((el) => {
-        const said = [attr(el, 'href') ?? '', textOf(el.node), attr(el, 'title') ?? '', attr(el, 'aria-label') ?? ''];
-        return said.some((t) => pattern.test(t.slice(0, 2000)));
-      });
+      const says = (t: string | undefined) => t !== undefined && pattern.test(t.slice(0, 2000));
+      // from the last link: the unsubscribe link is in the footer
+      const links = elementsNamed(o.doc, LINKS);
+      let found = false;
+      for (let i = links.length - 1; i >= 0 && !found; i--) {
+        const el = links[i]!;
+        found = says(attr(el, 'href')) || says(attr(el, 'title')) || says(attr(el, 'aria-label')) || says(textOf(el));
+      }
       if (!found) o.element(o.doc.top('body'), 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email');
     });
   },

@@ -1,4 +1,3 @@
-import { pathKey } from '../analysis.js';
 import { defineRule, didYouMean, providedPaths, siblingKeys } from '../util.js';
 
 /** Payload values the template reads that no fixture provides: usually a typo, or a missing fixture. */
@@ -10,13 +9,17 @@ export const unknownPayloadKey = defineRule(
     for (const u of c.analysis().uses) {
       const r = u.resolved;
       if (r.kind !== 'payload') continue;
+      // the keys of the path's prefixes, each made from the one before
+      let parent = '';
       for (let i = 0; i < r.path.length; i++) {
         const seg = r.path[i]!;
-        const key = pathKey(r.path.slice(0, i + 1));
-        if (provided.has(key)) continue;
+        const key = 'key' in seg ? (parent ? `${parent}.${seg.key}` : seg.key) : `${parent}[]`;
+        if (provided.has(key)) {
+          parent = key;
+          continue;
+        }
         // a list item of a list no fixture fills says nothing about the item's keys
         if (!('key' in seg)) break;
-        const parent = pathKey(r.path.slice(0, i));
         if (parent && !provided.has(parent)) break;
         const hint = didYouMean(seg.key, siblingKeys(provided, parent));
         const where = parent ? ` in '${parent}'` : '';
