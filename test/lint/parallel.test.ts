@@ -2,12 +2,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintRefs, mayLintMany, MIN_PER_WORKER, startWorkers } from '../../src/lint/parallel.js';
+import { lintRefs, mayLintMany, minPerWorker, startWorkers } from '../../src/lint/parallel.js';
 import { findTargets } from '../../src/lint/targets.js';
 import { runCli, SAMPLES } from './helpers.js';
 
 // enough email folders that two threads share them: copies of the samples, one with a problem
-const COPIES = 2 * MIN_PER_WORKER + 3;
+const COPIES = 2 * minPerWorker() + 3;
 let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'velvet-lint-parallel-'));
