@@ -122,18 +122,6 @@ function hasText(raw: string): boolean {
   return t !== '' && (t.charCodeAt(0) !== 38 || decodeHTML(t).trim() !== '');
 }
 
-const memo = new WeakMap<object, OutputDocument>();
-
-/** The parsed document of `html`, parsed once per `owner` (a render result). */
-export function outputDocument(html: string, owner?: object): OutputDocument {
-  let doc = owner && memo.get(owner);
-  if (!doc || doc.html !== html) {
-    doc = parseOutput(html);
-    if (owner) memo.set(owner, doc);
-  }
-  return doc;
-}
-
 /** The text runs of one parsed piece of HTML: start and end offsets, in pairs. */
 interface Texts {
   html: string;
@@ -337,22 +325,28 @@ function indexLocated(root: T.Document): { byStart: Map<number, number>; firsts:
   const byStart = new Map<number, number>();
   const firsts = new Map<string, number>();
   let i = 0;
-  // in document order, without recursion: a template may nest elements as deep as it likes; a
-  // <template>'s content is kept apart from childNodes by parse5, as the browser does
-  const stack: { nodes: T.ChildNode[]; k: number }[] = [{ nodes: root.childNodes, k: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const c = top.nodes[top.k++];
-    if (!c) {
-      stack.pop();
-      continue;
-    }
-    if (!('tagName' in c)) continue;
+  // a <template>'s content is kept apart from childNodes by parse5, as the browser does
+  walkLocated(root, (c) => {
+    if (!('tagName' in c)) return false;
     const at = c.sourceCodeLocation?.startTag?.startOffset;
     if (at !== undefined && !byStart.has(at)) byStart.set(at, i);
     if (!firsts.has(c.tagName)) firsts.set(c.tagName, i);
     i++;
-    stack.push({ nodes: c.childNodes, k: 0 });
-  }
+    return true;
+  });
   return { byStart, firsts };
+}
+
+/**
+ * Visits the nodes of a parse5 tree in document order, without recursion (a template may nest
+ * elements as deep as it likes); `visit` answers whether to go into the node's children.
+ */
+export function walkLocated(root: T.ParentNode, visit: (node: T.ChildNode) => boolean): void {
+  const stack: { nodes: T.ChildNode[]; k: number }[] = [{ nodes: root.childNodes, k: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const node = top.nodes[top.k++];
+    if (!node) stack.pop();
+    else if (visit(node) && 'childNodes' in node) stack.push({ nodes: node.childNodes, k: 0 });
+  }
 }

@@ -1,4 +1,5 @@
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
+import { walkLocated } from '../output-doc.js';
 import { defineRule } from '../util.js';
 
 const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\{?(?:if|elseif|else|end|foreach|set|break|stop|macro|parse|include|evaluate|define)\b\}?/g;
@@ -55,15 +56,7 @@ function pieces(root: T.ParentNode, html: string): Piece[] {
     const raw = html.slice(start + inner, end - (inner ? 3 : 0));
     out.push({ text, at: start + inner, exact: raw === text });
   };
-  // in document order, without recursion: a template may nest elements as deep as it likes
-  const stack: { nodes: T.ChildNode[]; i: number }[] = [{ nodes: root.childNodes, i: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const ch = top.nodes[top.i++];
-    if (!ch) {
-      stack.pop();
-      continue;
-    }
+  walkLocated(root, (ch) => {
     const loc = ch.sourceCodeLocation;
     if (ch.nodeName === '#text') add((ch as T.TextNode).value, loc?.startOffset, loc?.endOffset);
     else if (ch.nodeName === '#comment') add((ch as T.CommentNode).data, loc?.startOffset, loc?.endOffset, 4);
@@ -74,8 +67,9 @@ function pieces(root: T.ParentNode, html: string): Piece[] {
         const i = raw.lastIndexOf(a.value);
         out.push({ text: a.value, at: l ? l.startOffset + Math.max(0, i) : 0, exact: i >= 0 });
       }
-      if (ch.nodeName !== 'style') stack.push({ nodes: ch.childNodes, i: 0 });
+      return ch.nodeName !== 'style';
     }
-  }
+    return false;
+  });
   return out;
 }
