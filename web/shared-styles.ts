@@ -53,6 +53,16 @@ export const controls = css`
 
 /** A finding in a list: its severity badge and its `file:line:column` line (the Lint and Checks tabs). */
 export const findingStyles = css`
+  /* a list of findings (the Checks and Lint tabs) */
+  :host {
+    display: block;
+    padding: 10px 12px;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
   .sev {
     font-size: 11px;
     font-weight: 700;

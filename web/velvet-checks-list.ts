@@ -32,10 +32,6 @@ export class VelvetChecksList extends LitElement {
   static override styles = [
     findingStyles,
     css`
-      :host {
-        display: block;
-        padding: 10px 12px;
-      }
       h3 {
         font-size: 12.5px;
         margin: 12px 0 4px;
@@ -44,11 +40,6 @@ export class VelvetChecksList extends LitElement {
       h3 .n {
         color: var(--muted);
         font-weight: 400;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
       }
       .info {
         background: #eef2f7;

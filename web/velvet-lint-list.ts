@@ -31,15 +31,6 @@ export class VelvetLintList extends LitElement {
   static override styles = [
     findingStyles,
     css`
-      :host {
-        display: block;
-        padding: 10px 12px;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
       li > div.finding {
         padding: 8px 0;
         border-bottom: 1px solid var(--line);
