@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAIL, readJava } from '../../src/json/fast.js';
 import { fullParse, parseJson } from '../../src/json/parse.js';
+import { jsonCorpus } from './helpers.js';
 
 // The fast read must give exactly the Java value of the full parser, and give up on everything
 // the full parser rejects (so its messages and positions are the ones users see).
@@ -23,18 +22,10 @@ const samples = [
 ];
 const invalid = ['', '{', '{"a":1,}', '[1,]', '01', '-', '1.', '1e', '"a\nb"', '"\\x"', '"\\u12"', 'tru', 'truex', 'nul', '{"a" 1}', "{'a':1}", '[1 2]', '"abc', '{"a":1}x', '// c\n{}', '[' + '1'.repeat(1001) + ']', '['.repeat(1001) + ']'.repeat(1001)];
 
-function corpus(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) corpus(p, out);
-    else if (e.name.endsWith('.json')) out.push(readFileSync(p, 'utf8'));
-  }
-  return out;
-}
 
 describe('parseJson fast path', () => {
   it('gives the Java value of the full parser', () => {
-    for (const text of [...samples, ...corpus('test/conformance/cases'), ...corpus('test/differential/cases')]) {
+    for (const text of [...samples, ...jsonCorpus('test/conformance/cases'), ...jsonCorpus('test/differential/cases')]) {
       const fast = readJava(text, 1000);
       expect(fast).not.toBe(FAIL);
       expect(fast).toEqual(fullParse(text, 'x', 1000).java);

@@ -1,21 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateOffset } from '../../src/json/locate.js';
 import { fullParse, parseJson } from '../../src/json/parse.js';
 import { toPointer } from '../../src/json/pointer.js';
+import { jsonCorpus } from './helpers.js';
 
 // Positions of valid JSON come from a walk along the pointer, not from the full parser's tree:
 // they must be the tree's positions for every pointer, found or not.
 
-function corpus(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) corpus(p, out);
-    else if (e.name.endsWith('.json')) out.push(readFileSync(p, 'utf8'));
-  }
-  return out;
-}
 
 /** Every pointer of a value, and some that do not resolve next to them. */
 function pointers(v: unknown, path: (string | number)[] = [], out: string[] = []): string[] {
@@ -59,7 +50,7 @@ function generated(count: number): string[] {
 
 describe('locateOffset', () => {
   it('gives the full parser positions for every pointer', () => {
-    const texts = [...corpus('test/conformance/cases'), ...corpus('test/differential/cases'), ...corpus('samples'), ...generated(3000)];
+    const texts = [...jsonCorpus('test/conformance/cases'), ...jsonCorpus('test/differential/cases'), ...jsonCorpus('samples'), ...generated(3000)];
     let checked = 0;
     for (const text of texts) {
       const full = fullParse(text, 'x', 1000);
