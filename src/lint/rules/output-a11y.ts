@@ -1,6 +1,7 @@
-import { attr, childrenOf, descendantsOf, textOf, type OutputElement } from '../output-doc.js';
-import { eachOutput, elementsNamed } from '../output-report.js';
+import { attr, childrenOf, descendantsOf, type OutputElement } from '../output-doc.js';
+import { eachOutput } from '../output-report.js';
 import { defineRule } from '../util.js';
+import { linkText, linksAndImages } from './output-links.js';
 
 export const outputHtmlLang = defineRule(
   { id: 'output-html-lang', description: 'Rendered HTML whose <html> has no lang attribute', defaultSeverity: 'warning', needs: 'renders' },
@@ -13,8 +14,6 @@ export const outputHtmlLang = defineRule(
       if (!lang?.trim()) o.element(html, '<html> has no lang attribute: screen readers read the email in the wrong language (e.g. <html lang="en">)');
     }),
 );
-
-const TABLE: ReadonlySet<string> = new Set(['table']);
 
 /** Whether a table has the parts of a data table (headers, a caption), outside the tables nested in it. */
 function isDataTable(el: OutputElement): boolean {
@@ -34,21 +33,22 @@ export const outputTableRole = defineRule(
   { id: 'output-table-role', description: 'Layout tables (no th, caption or thead) without role="presentation"', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachOutput(c, (o) => {
-      for (const el of elementsNamed(o.doc, TABLE)) {
-        if (attr(el, 'role') !== undefined || isDataTable(el)) continue;
-        o.element(el, 'A layout <table> has no role="presentation": screen readers announce its rows and columns');
+      // the document's tables, then those of Outlook's conditional comments
+      for (const list of [o.doc.elements, o.doc.conditional]) {
+        for (const el of list) {
+          if (el.name !== 'table' || attr(el, 'role') !== undefined || isDataTable(el)) continue;
+          o.element(el, 'A layout <table> has no role="presentation": screen readers announce its rows and columns');
+        }
       }
     }),
 );
-
-const A: ReadonlySet<string> = new Set(['a']);
 
 export const outputLinkImgAlt = defineRule(
   { id: 'output-link-img-alt', description: 'Links made only of images without alt text (the link has no name)', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachOutput(c, (o) => {
-      for (const el of elementsNamed(o.doc, A)) {
-        if (attr(el, 'aria-label')?.trim() || attr(el, 'title')?.trim() || textOf(el) !== '') continue;
+      for (const el of linksAndImages(o.doc)) {
+        if (el.name !== 'a' || attr(el, 'aria-label')?.trim() || attr(el, 'title')?.trim() || linkText(o.doc, el) !== '') continue;
         const images = descendantsOf(el)
           .filter((d) => d.name === 'img')
           .map((img) => attr(img, 'alt')?.trim() ?? '');
@@ -59,15 +59,21 @@ export const outputLinkImgAlt = defineRule(
     }),
 );
 
+/** 1 to 6 for h1 to h6, else 0 (no regular expression: every element's name is asked). */
+function headingLevel(name: string): number {
+  if (name.length !== 2 || name.charCodeAt(0) !== 104) return 0;
+  const d = name.charCodeAt(1) - 48;
+  return d >= 1 && d <= 6 ? d : 0;
+}
+
 export const outputHeadingOrder = defineRule(
   { id: 'output-heading-order', description: 'Headings that skip a level (an <h4> right after an <h2>)', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachOutput(c, (o) => {
       let prev = 0;
       for (const el of o.doc.elements) {
-        const m = /^h([1-6])$/.exec(el.name);
-        if (!m) continue;
-        const level = Number(m[1]);
+        const level = headingLevel(el.name);
+        if (level === 0) continue;
         if (prev > 0 && level > prev + 1) {
           o.element(el, `<h${level}> follows <h${prev}>: heading levels skip ${level - prev === 2 ? `h${prev + 1}` : `h${prev + 1} to h${level - 1}`}, and screen reader users lose the outline`);
         }

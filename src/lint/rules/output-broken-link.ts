@@ -1,7 +1,7 @@
 import { attr, type OutputElement } from '../output-doc.js';
-import { elementsNamed } from '../output-report.js';
 import { urlKind } from '../urls.js';
 import { defineRule } from '../util.js';
+import { linksAndImages } from './output-links.js';
 
 const CHECKED: ReadonlySet<string> = new Set(['a', 'area', 'v:roundrect', 'img']);
 
@@ -18,7 +18,8 @@ export const outputBrokenLink = defineRule(
     for (const r of c.renders()) {
       const doc = r.document();
       if (!doc) continue;
-      for (const el of elementsNamed(doc, CHECKED)) {
+      for (const el of linksAndImages(doc)) {
+        if (!CHECKED.has(el.name)) continue;
         const url = attr(el, el.name === 'img' ? 'src' : 'href')?.trim();
         if (url && urlKind(url).kind === 'web') places.push({ label: r.label, el, url });
       }

@@ -1,5 +1,6 @@
 import { attr, type OutputElement } from '../output-doc.js';
 import { contrast, hex, inlineStyle, ownBackground, parseColor, type Rgb } from '../css.js';
+import { TextMemo } from '../memo.js';
 import { eachOutput } from '../output-report.js';
 import { defineRule } from '../util.js';
 
@@ -11,41 +12,48 @@ function hidden(el: OutputElement): boolean {
   return style !== undefined && HIDDEN.test(style);
 }
 
+type Colour = Rgb | 'unknown';
+
 /**
- * What an element says itself: its text colour from inline styles (or a <font color>), and its
+ * What a start tag says itself: its text colour from inline styles (or a <font color>), and its
  * background; `null` when it says nothing, 'unknown' when it cannot be known.
  */
-function ownColor(e: OutputElement): Rgb | 'unknown' | null {
-  if (!mayColour(e)) return null;
-  const style = attr(e, 'style');
-  const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
-  return v === undefined ? null : (parseColor(v) ?? 'unknown');
+interface Paint {
+  readonly color: Colour | null;
+  readonly background: Colour | null;
+}
+
+const NO_PAINT: Paint = { color: null, background: null };
+
+/**
+ * Paints by start tag text (bounded): the text decides the element's name and attributes, and
+ * most tags of an email repeat in every fixture and email, so each is read once.
+ */
+const paints = new TextMemo<Paint>();
+
+function paintOf(e: OutputElement): Paint {
+  const tag = e.tag;
+  if (tag === '') return NO_PAINT;
+  return paints.get(tag) ?? paints.set(tag, readPaint(e));
 }
 
 /**
- * Whether an element's start tag can set a colour or a background at all (a name or value with
- * `color` or `background`, or a character reference that may spell one): most tags do not, and
- * then their attributes need not be read.
+ * Whether a start tag can set a colour or a background at all (a name or value with `color` or
+ * `background`, or a character reference that may spell one): most tags do not, and then their
+ * attributes need not be read.
  */
 const COLOURS = /color|background|&/i;
-const mayColour = (e: OutputElement) => e.tag !== '' && COLOURS.test(e.tag);
 
-/**
- * The value each element of a document inherits from the nearest element (itself first) that
- * sets one, in one pass in document order (parents come first): `own` gives an element's own
- * value, or null to take its parent's; `stop` ends the inheritance at an element that sets none.
- */
-function inherited<V>(elements: readonly OutputElement[], own: (e: OutputElement) => V | null, stop: (e: OutputElement) => boolean): (V | undefined)[] {
-  const out = new Array<V | undefined>(elements.length);
-  for (let i = 0; i < elements.length; i++) {
-    const e = elements[i]!;
-    const v = own(e);
-    out[i] = v !== null ? v : stop(e) || !e.parent ? undefined : out[e.parent.pos];
-  }
-  return out;
+function readPaint(e: OutputElement): Paint {
+  if (!COLOURS.test(e.tag)) return NO_PAINT;
+  const style = attr(e, 'style');
+  const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
+  const color = v === undefined ? null : (parseColor(v) ?? 'unknown');
+  const background = ownBackground(e) ?? null;
+  return color === null && background === null ? NO_PAINT : { color, background };
 }
 
-const known = <V>(c: V | 'unknown' | undefined): V | undefined => (c === 'unknown' ? undefined : c);
+const known = (c: Colour | undefined): Rgb | undefined => (c === 'unknown' ? undefined : c);
 
 export const outputContrast = defineRule(
   {
@@ -59,14 +67,24 @@ export const outputContrast = defineRule(
     eachOutput(c, (o) => {
       const elements = o.doc.elements;
       if (!elements.some((e) => e.ownText)) return;
-      // the text colour of an element: its own or the nearest ancestor's; a link does not
-      // inherit: mail clients colour links themselves unless the link sets its colour
-      const colors = inherited(elements, ownColor, (e) => e.name === 'a');
-      const backgrounds = inherited(elements, (e) => (mayColour(e) ? (ownBackground(e) ?? null) : null), () => false);
-      for (const el of elements) {
+      // what each element inherits from the nearest element (itself first) that sets it, in one
+      // pass in document order (parents come first). A link does not inherit the text colour:
+      // mail clients colour links themselves unless the link sets its colour.
+      const n = elements.length;
+      const colors = new Array<Colour | undefined>(n);
+      const backgrounds = new Array<Colour | undefined>(n);
+      for (let i = 0; i < n; i++) {
+        const e = elements[i]!;
+        const p = paintOf(e);
+        const up = e.parent;
+        colors[i] = p.color !== null ? p.color : e.name === 'a' || !up ? undefined : colors[up.pos];
+        backgrounds[i] = p.background !== null ? p.background : !up ? undefined : backgrounds[up.pos];
+      }
+      for (let i = 0; i < n; i++) {
+        const el = elements[i]!;
         if (!el.ownText) continue;
-        const fg = known(colors[el.pos]);
-        const bg = fg && known(backgrounds[el.pos]);
+        const fg = known(colors[i]);
+        const bg = fg && known(backgrounds[i]);
         if (!fg || !bg) continue;
         const ratio = contrast(fg, bg);
         if (ratio >= min) continue;

@@ -13,11 +13,14 @@ function eachTag(c: RuleContext, check: (el: OutputElement) => string | undefine
   });
 }
 
+/** The attributes that hold a link's or an image's URL. */
+const URL_ATTRS = ['href', 'src'] as const;
+
 export const outputEmptyUrl = defineRule(
   { id: 'output-empty-url', description: 'Links and images whose href or src renders empty', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachTag(c, (el) => {
-      for (const name of ['href', 'src']) {
+      for (const name of URL_ATTRS) {
         const v = attr(el, name);
         if (v === undefined) continue;
         if (v.trim() === '') return `<${el.name}> has an empty ${name}`;
@@ -36,7 +39,7 @@ export const outputInsecureLink = defineRule(
   { id: 'output-insecure-link', description: 'http:// links and images in the rendered output', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachTag(c, (el) => {
-      for (const name of ['href', 'src']) {
+      for (const name of URL_ATTRS) {
         const v = attr(el, name);
         if (v && /^\s*http:\/\//i.test(v)) return `<${el.name}> ${name} uses http:// ('${v.slice(0, 60)}'); use https://`;
       }

@@ -2,17 +2,17 @@ import { realpathSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../../project/index.js';
 import { attr } from '../output-doc.js';
-import { eachOutput, elementsNamed } from '../output-report.js';
+import { eachOutput } from '../output-report.js';
 import { inlineStyle } from '../css.js';
 import { defineRule } from '../util.js';
-
-const IMG: ReadonlySet<string> = new Set(['img']);
+import { linksAndImages } from './output-links.js';
 
 export const outputImgSize = defineRule(
   { id: 'output-img-size', description: 'Images without width and height attributes in the rendered output', defaultSeverity: 'warning', needs: 'renders' },
   (c) =>
     eachOutput(c, (o) => {
-      for (const el of elementsNamed(o.doc, IMG)) {
+      for (const el of linksAndImages(o.doc)) {
+        if (el.name !== 'img') continue;
         const width = attr(el, 'width');
         const height = attr(el, 'height');
         if (width === undefined || width.trim() === '') {
@@ -103,7 +103,8 @@ export const outputImgWeight = defineRule(
       return sizes.get(src);
     };
     eachOutput(c, (o) => {
-      for (const el of elementsNamed(o.doc, IMG)) {
+      for (const el of linksAndImages(o.doc)) {
+        if (el.name !== 'img') continue;
         const src = attr(el, 'src');
         const size = src ? sizeOf(src) : undefined;
         if (size !== undefined && size > max) {

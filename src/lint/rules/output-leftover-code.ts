@@ -2,7 +2,34 @@ import type { DefaultTreeAdapterTypes as T } from 'parse5';
 import { walkLocated } from '../output-doc.js';
 import { defineRule } from '../util.js';
 
-const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\{?(?:if|elseif|else|end|foreach|set|break|stop|macro|parse|include|evaluate|define)\b\}?/g;
+export const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\{?(?:if|elseif|else|end|foreach|set|break|stop|macro|parse|include|evaluate|define)\b\}?/g;
+
+const DIRECTIVES = ['if', 'elseif', 'else', 'end', 'foreach', 'set', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define'];
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isWord = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Whether LEFTOVER matches somewhere in `html`, by `indexOf` and character tests (most outputs
+ * hold no code, and this is asked of every one): a `$`, an optional `!` and `{`, then a letter;
+ * or a `#`, an optional `{`, then a directive's name that ends a word.
+ */
+export function mayHoldCode(html: string): boolean {
+  for (let i = html.indexOf('$'); i >= 0; i = html.indexOf('$', i + 1)) {
+    let k = i + 1;
+    if (html.charCodeAt(k) === 33) k++;
+    if (html.charCodeAt(k) === 123) k++;
+    if (isLetter(html.charCodeAt(k))) return true;
+  }
+  for (let i = html.indexOf('#'); i >= 0; i = html.indexOf('#', i + 1)) {
+    let k = i + 1;
+    if (html.charCodeAt(k) === 123) k++;
+    for (const d of DIRECTIVES) {
+      if (html.startsWith(d, k) && !isWord(html.charCodeAt(k + d.length))) return true;
+    }
+  }
+  return false;
+}
 
 /** A piece of text of the output as a reader (or Outlook) gets it, with its place in the HTML. */
 interface Piece {
@@ -26,12 +53,7 @@ export const outputLeftoverCode = defineRule(
     for (const r of c.renders()) {
       const html = r.result.html;
       // most outputs hold no code at all (colours such as #e07a2f are not): no need to walk the tree
-      if (html === undefined) continue;
-      LEFTOVER.lastIndex = 0;
-      const any = LEFTOVER.test(html);
-      // matchAll below starts where the pattern's lastIndex is
-      LEFTOVER.lastIndex = 0;
-      if (!any) continue;
+      if (html === undefined || !mayHoldCode(html)) continue;
       for (const p of pieces(r.document()!.located(), html)) {
         for (const m of p.text.matchAll(LEFTOVER)) {
           const found = m[0];

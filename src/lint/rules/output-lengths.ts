@@ -10,7 +10,23 @@ const PADDING = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\
 /** A rendered subject or preheader as the inbox shows it: padding dropped, spaces collapsed; length in characters. */
 export function visibleText(text: string): { text: string; length: number } {
   const t = text.replace(PADDING, ' ').replace(/\s+/g, ' ').trim();
-  return { text: t, length: [...t].length };
+  return { text: t, length: codePoints(t) };
+}
+
+/** The number of code points of `t` (as `[...t].length`, without the array): a surrogate pair is one. */
+function codePoints(t: string): number {
+  let n = t.length;
+  for (let i = 0; i < t.length - 1; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 function eachPartRender(c: RuleContext, part: 'subject' | 'preheader', check: (length: number) => string | undefined): void {

@@ -1,5 +1,5 @@
-import { attr, textOf, type OutputElement } from '../output-doc.js';
-import { eachOutput, elementsNamed } from '../output-report.js';
+import { attr, textOf, type OutputDocument, type OutputElement } from '../output-doc.js';
+import { LINK_TAGS, eachOutput, elementsNamed } from '../output-report.js';
 import { hostOf, urlKind } from '../urls.js';
 import { defineRule } from '../util.js';
 
@@ -8,6 +8,25 @@ const LINKS: ReadonlySet<string> = new Set(['a', 'area', 'v:roundrect']);
 /** Elements that load an image. */
 const IMAGES: ReadonlySet<string> = new Set(['img', 'v:imagedata', 'v:fill']);
 const LINKS_AND_IMAGES: ReadonlySet<string> = new Set([...LINKS, ...IMAGES]);
+
+/**
+ * The link and image elements of a document: every output rule about links or images walks the
+ * one list the document keeps for LINK_TAGS (a superset of their names) and skips the others, so
+ * that the elements are filtered once per document, not once per set of names.
+ */
+export const linksAndImages = (doc: OutputDocument): readonly OutputElement[] => elementsNamed(doc, LINK_TAGS);
+
+/** The text of links by document (let go with it): three rules read it. */
+const linkTexts = new WeakMap<OutputDocument, Map<OutputElement, string>>();
+
+/** textOf a link of `doc`, worked out once for the rules that read it. */
+export function linkText(doc: OutputDocument, el: OutputElement): string {
+  let texts = linkTexts.get(doc);
+  if (!texts) linkTexts.set(doc, (texts = new Map()));
+  let t = texts.get(el);
+  if (t === undefined) texts.set(el, (t = textOf(el)));
+  return t;
+}
 
 const short = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
 
@@ -46,7 +65,8 @@ export const outputLinkUrl = defineRule(
   },
   (c) =>
     eachOutput(c, (o) => {
-      for (const el of elementsNamed(o.doc, LINKS_AND_IMAGES)) {
+      for (const el of linksAndImages(o.doc)) {
+        if (!LINKS_AND_IMAGES.has(el.name)) continue;
         const message = urlProblem(el);
         if (message) o.element(el, message);
       }
@@ -68,12 +88,13 @@ export const outputLinkText = defineRule(
   },
   (c) =>
     eachOutput(c, (o) => {
-      for (const el of elementsNamed(o.doc, LINKS)) {
+      for (const el of linksAndImages(o.doc)) {
+        if (!LINKS.has(el.name)) continue;
         const href = attr(el, 'href');
         if (!href) continue;
         const k = urlKind(href);
         if (k.kind !== 'web') continue;
-        const text = textOf(el);
+        const text = linkText(o.doc, el);
         if (!URL_TEXT.test(text) || text.includes('%')) continue;
         const shown = site(hostOf(/^https?:\/\//i.test(text) ? text : `https://${text}`));
         if (shown && shown !== site(k.host) && !site(k.host).endsWith(`.${shown}`)) {
@@ -102,11 +123,12 @@ export const outputUnsubscribe = defineRule(
       if (!o.doc.whole) return;
       const says = (t: string | undefined) => t !== undefined && pattern.test(t.slice(0, 2000));
       // from the last link: the unsubscribe link is in the footer
-      const links = elementsNamed(o.doc, LINKS);
+      const links = linksAndImages(o.doc);
       let found = false;
       for (let i = links.length - 1; i >= 0 && !found; i--) {
         const el = links[i]!;
-        found = says(attr(el, 'href')) || says(attr(el, 'title')) || says(attr(el, 'aria-label')) || says(textOf(el));
+        if (!LINKS.has(el.name)) continue;
+        found = says(attr(el, 'href')) || says(attr(el, 'title')) || says(attr(el, 'aria-label')) || says(linkText(o.doc, el));
       }
       if (!found) o.element(o.doc.top('body'), 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email');
     });
