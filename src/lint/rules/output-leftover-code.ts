@@ -4,7 +4,12 @@ import { defineRule } from '../util.js';
 
 export const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\{?(?:if|elseif|else|end|foreach|set|break|stop|macro|parse|include|evaluate|define)\b\}?/g;
 
-const DIRECTIVES = ['if', 'elseif', 'else', 'end', 'foreach', 'set', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define'];
+/** LEFTOVER's directive names by their first letter (a `#` before anything else, as in colours, is skipped at once). */
+const DIRECTIVES = new Map<number, string[]>();
+for (const d of ['if', 'elseif', 'else', 'end', 'foreach', 'set', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define']) {
+  const c = d.charCodeAt(0);
+  DIRECTIVES.set(c, [...(DIRECTIVES.get(c) ?? []), d]);
+}
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isWord = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95;
@@ -24,7 +29,9 @@ export function mayHoldCode(html: string): boolean {
   for (let i = html.indexOf('#'); i >= 0; i = html.indexOf('#', i + 1)) {
     let k = i + 1;
     if (html.charCodeAt(k) === 123) k++;
-    for (const d of DIRECTIVES) {
+    const names = DIRECTIVES.get(html.charCodeAt(k));
+    if (names === undefined) continue;
+    for (const d of names) {
       if (html.startsWith(d, k) && !isWord(html.charCodeAt(k + d.length))) return true;
     }
   }
