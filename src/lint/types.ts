@@ -142,6 +142,13 @@ export interface RuleContext {
   html(): HtmlMap;
   /** Every fixture variant rendered (`result.html` is this part's output). */
   renders(): RenderedVariant[];
+  /**
+   * What identifies the lint run this context belongs to (a command, or one request of an editor
+   * or the preview), when the runner gives it: a rule may keep facts about project files that
+   * hold until the run ends by it (output-img-weight keeps image sizes). Without it they are kept
+   * for one email.
+   */
+  run?: object | undefined;
   /** The link checker of the run, with `--check-links` only (output-broken-link). */
   links?: LinkChecker | undefined;
   /** Position of a JSON pointer in email.json (for subject findings). */

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintEmailResult } from '../../src/lint/index.js';
+import { imageSizes } from '../../src/lint/rules/output-images.js';
 import { loadEmail, normalizeConfig } from '../../src/project/index.js';
 import { lintCase, tempTree } from './helpers.js';
 
@@ -142,6 +143,32 @@ describe('output-img-weight', () => {
       expect(bigger.diagnostics.filter((d) => d.ruleId === 'output-img-weight').map((d) => d.message)).toEqual([
         'The image file is 50 KB, more than lint.maxImageKB (20 KB): it loads slowly on mobile data',
       ]);
+    } finally {
+      t.cleanup();
+      outside.cleanup();
+    }
+  });
+});
+
+describe('image sizes of a lint run', () => {
+  it('looks at a file once in a run, again in the next run, and never through a link out of the project', () => {
+    const outside = tempTree({ 'big.png': 'x'.repeat(40 * 1024) });
+    const t = tempTree({ 'velvet.config.json': '{}', 'assets/i/a.png': 'x'.repeat(30 * 1024) });
+    try {
+      const config = normalizeConfig([{ preview: { assetsBaseUrl: 'https://cdn.example/', assetsDir: 'assets' } }], { root: t.dir });
+      const url = 'https://cdn.example/i/a.png';
+      const first = {};
+      expect(imageSizes(config, first).of(url)).toBe(30 * 1024);
+      writeFileSync(join(t.dir, 'assets/i/a.png'), 'x'.repeat(50 * 1024));
+      // the same run keeps what it saw; a new run, or no run (one email), looks again
+      expect(imageSizes(config, first).of(url)).toBe(30 * 1024);
+      expect(imageSizes(config, {}).of(url)).toBe(50 * 1024);
+      expect(imageSizes(config, undefined).of(url)).toBe(50 * 1024);
+      rmSync(join(t.dir, 'assets/i/a.png'));
+      symlinkSync(join(outside.dir, 'big.png'), join(t.dir, 'assets/i/a.png'));
+      expect(imageSizes(config, {}).of(url)).toBeUndefined();
+      expect(imageSizes(config, {}).of('https://cdn.example/i/../../velvet.config.json')).toBeUndefined();
+      expect(imageSizes(config, {}).of('https://elsewhere.example/i/a.png')).toBeUndefined();
     } finally {
       t.cleanup();
       outside.cleanup();

@@ -1,6 +1,7 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../../project/index.js';
+import { TextMemo } from '../memo.js';
 import { attr } from '../output-doc.js';
 import { eachOutput } from '../output-report.js';
 import { inlineStyle } from '../css.js';
@@ -26,6 +27,17 @@ export const outputImgSize = defineRule(
 
 /** The path an image URL names under preview.assetsDir (not resolved: links in it not followed). */
 function imagePath(src: string, config: ResolvedConfig): string | undefined {
+  let memo = imagePaths.get(config);
+  if (!memo) imagePaths.set(config, (memo = new TextMemo<string | null>()));
+  const known = memo.get(src);
+  if (known !== undefined) return known ?? undefined;
+  return memo.set(src, readImagePath(src, config) ?? null) ?? undefined;
+}
+
+/** Image paths by URL for each config (a pure function of the URL and the config's two settings; bounded). */
+const imagePaths = new WeakMap<ResolvedConfig, TextMemo<string | null>>();
+
+function readImagePath(src: string, config: ResolvedConfig): string | undefined {
   const base = config.preview.assetsBaseUrl;
   const url = src.trim();
   if (!base || !url.startsWith(base)) return undefined;
@@ -91,22 +103,52 @@ function realRoot(config: ResolvedConfig): string | undefined {
   }
 }
 
+/**
+ * The sizes of the images of one scope (a lint run, or one email): each URL's file is looked at
+ * once in it, so a file changed during a run may be seen as it was when the run first looked;
+ * a later scope looks again. Bounded: it starts again empty past 10,000 URLs.
+ */
+export class ImageSizes {
+  private readonly sizes = new Map<string, number | undefined>();
+  private readonly root: string | undefined;
+
+  constructor(private readonly config: ResolvedConfig) {
+    this.root = realRoot(config);
+  }
+
+  /** The size in bytes of the project file `src` loads, undefined when it loads none. */
+  of(src: string): number | undefined {
+    if (this.sizes.has(src)) return this.sizes.get(src);
+    if (this.sizes.size >= 10_000) this.sizes.clear();
+    const size = localImageSize(src, this.config, this.root);
+    this.sizes.set(src, size);
+    return size;
+  }
+}
+
+/** The image sizes of a run for a config, or of one email when there is no run (let go with the run). */
+export function imageSizes(config: ResolvedConfig, run: object | undefined): ImageSizes {
+  if (!run) return new ImageSizes(config);
+  let byConfig = runSizes.get(run);
+  if (!byConfig) runSizes.set(run, (byConfig = new WeakMap()));
+  let sizes = byConfig.get(config);
+  if (!sizes) byConfig.set(config, (sizes = new ImageSizes(config)));
+  return sizes;
+}
+
+const runSizes = new WeakMap<object, WeakMap<ResolvedConfig, ImageSizes>>();
+
 export const outputImgWeight = defineRule(
   { id: 'output-img-weight', description: 'Images held in the project (preview.assetsDir) whose file is larger than lint.maxImageKB', defaultSeverity: 'warning', needs: 'renders' },
   (c) => {
     if (!c.config.preview.assetsBaseUrl) return;
     const max = c.config.lint.maxImageKB * 1024;
-    const sizes = new Map<string, number | undefined>();
-    const root = realRoot(c.config);
-    const sizeOf = (src: string) => {
-      if (!sizes.has(src)) sizes.set(src, localImageSize(src, c.config, root));
-      return sizes.get(src);
-    };
+    const sizes = imageSizes(c.config, c.run);
     eachOutput(c, (o) => {
       for (const el of linksAndImages(o.doc)) {
         if (el.name !== 'img') continue;
         const src = attr(el, 'src');
-        const size = src ? sizeOf(src) : undefined;
+        const size = src ? sizes.of(src) : undefined;
         if (size !== undefined && size > max) {
           o.element(el, `The image file is ${(size / 1024).toFixed(0)} KB, more than lint.maxImageKB (${c.config.lint.maxImageKB} KB): it loads slowly on mobile data`);
         }
