@@ -1,5 +1,6 @@
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
 import { walkLocated } from '../output-doc.js';
+import type { Analysis } from '../analysis.js';
 import { defineRule } from '../util.js';
 
 export const LEFTOVER = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z]\w*(?:\([^()\n]*\))?)*\}?|#\{?(?:if|elseif|else|end|foreach|set|break|stop|macro|parse|include|evaluate|define)\b\}?/g;
@@ -56,15 +57,17 @@ export const outputLeftoverCode = defineRule(
   { id: 'output-leftover-code', description: 'Velocity code ($, ${, #) left in the rendered output of a fixture', defaultSeverity: 'error', needs: 'renders', parts: 'all' },
   (c) => {
     if (!c.ast) return;
-    const loud = c.analysis().uses.filter((u) => u.inText && !u.ref.quiet);
+    // the template's loud references, read only when an output holds code
+    let loud: Analysis['uses'] | undefined;
     for (const r of c.renders()) {
       const html = r.result.html;
       // most outputs hold no code at all (colours such as #e07a2f are not): no need to walk the tree
       if (html === undefined || !mayHoldCode(html)) continue;
+      const uses = (loud ??= c.analysis().uses.filter((u) => u.inText && !u.ref.quiet));
       for (const p of pieces(r.document()!.located(), html)) {
         for (const m of p.text.matchAll(LEFTOVER)) {
           const found = m[0];
-          const use = loud.find((u) => u.ref.literal === found) ?? loud.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));
+          const use = uses.find((u) => u.ref.literal === found) ?? uses.find((u) => found.startsWith(u.ref.literal) || u.ref.literal.startsWith(found));
           // with no fixtures, every loud reference to payload data prints itself; loud-reference
           // reports those already
           if (r.empty && use?.resolved.kind === 'payload') continue;

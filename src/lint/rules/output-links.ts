@@ -16,18 +16,6 @@ const LINKS_AND_IMAGES: ReadonlySet<string> = new Set([...LINKS, ...IMAGES]);
  */
 export const linksAndImages = (doc: OutputDocument): readonly OutputElement[] => elementsNamed(doc, LINK_TAGS);
 
-/** The text of links by document (let go with it): three rules read it. */
-const linkTexts = new WeakMap<OutputDocument, Map<OutputElement, string>>();
-
-/** textOf a link of `doc`, worked out once for the rules that read it. */
-export function linkText(doc: OutputDocument, el: OutputElement): string {
-  let texts = linkTexts.get(doc);
-  if (!texts) linkTexts.set(doc, (texts = new Map()));
-  let t = texts.get(el);
-  if (t === undefined) texts.set(el, (t = textOf(el)));
-  return t;
-}
-
 const short = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
 
 /** The problem with a link's href or an image's src, if any. */
@@ -94,7 +82,7 @@ export const outputLinkText = defineRule(
         if (!href) continue;
         const k = urlKind(href);
         if (k.kind !== 'web') continue;
-        const text = linkText(o.doc, el);
+        const text = textOf(el);
         if (!URL_TEXT.test(text) || text.includes('%')) continue;
         const shown = site(hostOf(/^https?:\/\//i.test(text) ? text : `https://${text}`));
         if (shown && shown !== site(k.host) && !site(k.host).endsWith(`.${shown}`)) {
@@ -128,7 +116,7 @@ export const outputUnsubscribe = defineRule(
       for (let i = links.length - 1; i >= 0 && !found; i--) {
         const el = links[i]!;
         if (!LINKS.has(el.name)) continue;
-        found = says(attr(el, 'href')) || says(attr(el, 'title')) || says(attr(el, 'aria-label')) || says(linkText(o.doc, el));
+        found = says(attr(el, 'href')) || says(attr(el, 'title')) || says(attr(el, 'aria-label')) || says(textOf(el));
       }
       if (!found) o.element(o.doc.top('body'), 'The email has no unsubscribe link (a link whose URL or text matches lint.unsubscribePattern); Yespo requires one in every bulk email');
     });
