@@ -26,26 +26,25 @@ interface Paint {
 const NO_PAINT: Paint = { color: null, background: null };
 
 /**
- * Paints by start tag text (bounded): the text decides the element's name and attributes, and
- * most tags of an email repeat in every fixture and email, so each is read once.
+ * Whether a start tag can set a colour or a background at all (a name or value with `color` or
+ * `background`, or a character reference that may spell one): most tags do not, and then their
+ * attributes need not be read. This test is quicker than looking the tag up by its text.
+ */
+const COLOURS = /color|background|&/i;
+
+/**
+ * Paints of the tags that pass COLOURS, by their text (bounded): the text decides the element's
+ * name and attributes, and most tags of an email repeat in every fixture and email.
  */
 const paints = new TextMemo<Paint>();
 
 function paintOf(e: OutputElement): Paint {
   const tag = e.tag;
-  if (tag === '') return NO_PAINT;
+  if (tag === '' || !COLOURS.test(tag)) return NO_PAINT;
   return paints.get(tag) ?? paints.set(tag, readPaint(e));
 }
 
-/**
- * Whether a start tag can set a colour or a background at all (a name or value with `color` or
- * `background`, or a character reference that may spell one): most tags do not, and then their
- * attributes need not be read.
- */
-const COLOURS = /color|background|&/i;
-
 function readPaint(e: OutputElement): Paint {
-  if (!COLOURS.test(e.tag)) return NO_PAINT;
   const style = attr(e, 'style');
   const v = (style?.includes('color') ? inlineStyle(e).get('color') : undefined) ?? (e.name === 'font' ? attr(e, 'color') : undefined);
   const color = v === undefined ? null : (parseColor(v) ?? 'unknown');
