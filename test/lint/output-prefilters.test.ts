@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LEFTOVER, mayHoldCode } from '../../src/lint/rules/output-leftover-code.js';
 import { visibleText } from '../../src/lint/rules/output-lengths.js';
+import { LINKS_AND_IMAGES } from '../../src/lint/rules/output-links.js';
+import { LINK_TAGS } from '../../src/lint/output-report.js';
 
 /** A small deterministic generator, so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -52,5 +54,11 @@ describe('visibleText', () => {
       const v = visibleText(s);
       expect(v.length).toBe([...v.text].length);
     }
+  });
+});
+
+describe('the one list of link and image elements', () => {
+  it('holds every name the link and image rules check (they skip the others in it)', () => {
+    expect([...LINKS_AND_IMAGES].filter((n) => !LINK_TAGS.has(n))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { defineRule } from '../util.js';
 const LINKS: ReadonlySet<string> = new Set(['a', 'area', 'v:roundrect']);
 /** Elements that load an image. */
 const IMAGES: ReadonlySet<string> = new Set(['img', 'v:imagedata', 'v:fill']);
-const LINKS_AND_IMAGES: ReadonlySet<string> = new Set([...LINKS, ...IMAGES]);
+export const LINKS_AND_IMAGES: ReadonlySet<string> = new Set([...LINKS, ...IMAGES]);
 
 /**
  * The link and image elements of a document: every output rule about links or images walks the
