@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClientChecker } from '../../src/lint/client-support-check.js';
 import { lintEmailResult } from '../../src/lint/index.js';
+import { parseOutput } from '../../src/lint/output-doc.js';
 import { loadConfig, loadProject, loadEmail } from '../../src/project/index.js';
 import { matchClients } from '../../src/project/config-clients.js';
 import { SAMPLES, lintCase, runCli, tempTree } from './helpers.js';
@@ -141,6 +142,21 @@ describe('client-support', () => {
     const found = new ClientChecker(['outlook.windows']).findings(html);
     const places = found.filter((o) => o.support.title === 'max-width').map((o) => html.slice(html.lastIndexOf('<', o.start), o.end));
     expect(places).toEqual(['<div style="max-width:300px']);
+  });
+
+  it('hands the rule each distinct tag once per document, in every document, whatever other checkers did', () => {
+    const html = '<table><tr><td style="border-radius:4px">a</td><td style="border-radius:4px">b</td></tr></table>';
+    const outlook = new ClientChecker(['outlook.windows']);
+    const gmail = new ClientChecker(['gmail.ios']);
+    const seen: string[] = [];
+    const onTag = (name: string) => (at: number, of: { found: { support: { title: string } }[] }) => seen.push(`${name}@${at}:${of.found.map((o) => o.support.title).join()}`);
+    const first = html.indexOf('<td');
+    for (const checker of [outlook, gmail, outlook]) checker.check(parseOutput(html), onTag(checker === outlook ? 'outlook' : 'gmail'), () => {});
+    expect(seen).toEqual([`outlook@${first}:border-radius`, `outlook@${first}:border-radius`]);
+    gmail.check(parseOutput('<p style="margin:0">x</p>'), onTag('gmail'), () => {});
+    expect(seen.slice(2)).toEqual(['gmail@0:margin']);
+    // the list of every finding still has both places
+    expect(outlook.findings(html).map((o) => html.slice(o.start, o.end))).toEqual(['border-radius:4px', 'border-radius:4px']);
   });
 
   it('reads broken and hostile markup in one pass (unclosed tags, quotes holding >, a run of <)', () => {
