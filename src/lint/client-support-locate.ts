@@ -5,7 +5,7 @@
  */
 import type { Span } from '../engine/index.js';
 import type { Occurrence } from './client-support-check.js';
-import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
+import { parseTag, startTags, type ScannedTag, type StartTags } from './client-support-scan.js';
 import { TextMemo } from './memo.js';
 import { attributeAgreement } from './output.js';
 
@@ -14,26 +14,27 @@ import { attributeAgreement } from './output.js';
  * attribute, declaration or CSS text concerned when the template has it literally.
  */
 export function templateLocator(source: string): (tag: ScannedTag, what: Occurrence['what']) => Span {
-  const byTag = new Map<string, Span | undefined>();
-  const narrowed = new Map<string, Span>();
+  const byTag = new Map<ScannedTag, Span | undefined>();
+  // by the tag's span, then by the `what` of the occurrence (shared by every place of a tag)
+  const narrowed = new Map<Span, Map<Occurrence['what'], Span>>();
   let template: TemplateTags | undefined;
   return (tag, what) => {
-    let span = byTag.get(tag.text);
-    if (!byTag.has(tag.text)) {
+    let span = byTag.get(tag);
+    if (span === undefined && !byTag.has(tag)) {
       template ??= templateTags(source);
       // most tags are static template text: found as they are; the others are matched by their attributes
-      const exact = template.literal.get(tag.text);
-      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : bestMatch(byName(template).get(tag.name) ?? [], tag);
-      byTag.set(tag.text, span);
+      const exact = literalAt(template, tag.text);
+      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : bestMatch(named(template, tag.name), tag);
+      byTag.set(tag, span);
     }
     if (!span) return { start: 0, end: 0 };
     if (what.kind === 'element') return span;
-    const needle = what.kind === 'attribute' ? what.name : what.kind === 'declaration' ? what.property : what.text;
-    const key = `${span.start}\0${what.kind}\0${needle}`;
-    let found = narrowed.get(key);
+    let forSpan = narrowed.get(span);
+    if (!forSpan) narrowed.set(span, (forSpan = new Map()));
+    let found = forSpan.get(what);
     if (!found) {
-      found = narrow(source, span, what.kind, needle);
-      narrowed.set(key, found);
+      found = narrow(source, span, what.kind, what.kind === 'attribute' ? what.name : what.kind === 'declaration' ? what.property : what.text);
+      forSpan.set(what, found);
     }
     return found;
   };
@@ -44,42 +45,74 @@ interface TemplateTag {
   tag: ScannedTag;
 }
 
+/**
+ * A template's start tags by offset. A tag is looked up by its text through the tags of the
+ * same length (a chain through `sameLength`), so that the template's tags are neither cut out
+ * nor hashed: a template has a hundred or so, and only those with findings are looked up.
+ */
 interface TemplateTags {
-  /** Each start tag's text at its first offset. */
-  literal: Map<string, number>;
-  /** Parsed, by name: made only when an output tag is not in the template as it is. */
-  byName?: Map<string, TemplateTag[]>;
+  source: string;
+  tags: StartTags;
+  /** The first tag of each length, and after each tag the next one of its length (-1: none). */
+  firstOfLength: Map<number, number>;
+  sameLength: Int32Array;
+  /** Tag numbers by name, made when an output tag is not in the template as it is. */
+  names?: Map<string, number[]>;
+  /** Parsed tags of a name, in template order, made for the first output tag of that name that needs them. */
+  parsedByName: Map<string, TemplateTag[]>;
 }
 
 /** Parsed template tags, shared by every email and kept for the process (bounded). */
 const parsed = new TextMemo<ScannedTag>(20_000);
 
-/** The template's start tags by text. */
 function templateTags(source: string): TemplateTags {
-  const literal = new Map<string, number>();
-  scanHtml(
-    source,
-    (text, at) => {
-      if (!literal.has(text)) literal.set(text, at);
-      return '';
-    },
-    () => {},
-  );
-  return { literal };
+  const tags = startTags(source);
+  const { starts, ends } = tags;
+  const firstOfLength = new Map<number, number>();
+  const sameLength = new Int32Array(starts.length);
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const length = ends[k]! - starts[k]!;
+    sameLength[k] = firstOfLength.get(length) ?? -1;
+    firstOfLength.set(length, k);
+  }
+  return { source, tags, firstOfLength, sameLength, parsedByName: new Map() };
 }
 
-function byName(t: TemplateTags): Map<string, TemplateTag[]> {
-  if (t.byName) return t.byName;
-  const out = new Map<string, TemplateTag[]>();
-  for (const [text, at] of t.literal) {
-    const tag = parsed.get(text) ?? parsed.set(text, parseTag(text));
-    let list = out.get(tag.name);
-    if (!list) out.set(tag.name, (list = []));
-    list.push({ at, tag });
+/** The offset of the first template tag written as `text`, if any. */
+function literalAt(t: TemplateTags, text: string): number | undefined {
+  for (let k = t.firstOfLength.get(text.length) ?? -1; k >= 0; k = t.sameLength[k]!) {
+    const at = t.tags.starts[k]!;
+    if (t.source.startsWith(text, at)) return at;
   }
-  // the first of equal scores wins: keep template order
-  for (const list of out.values()) list.sort((a, b) => a.at - b.at);
-  return (t.byName = out);
+  return undefined;
+}
+
+/** A start tag's name as parseTag reads it, at `at` of the source ('' when it runs into other characters). */
+const NAME = /<([a-zA-Z][\w:-]*)(?=[\s/>])/y;
+
+/** The template's tags named `name`, parsed, in template order. */
+function named(t: TemplateTags, name: string): readonly TemplateTag[] {
+  let list = t.parsedByName.get(name);
+  if (list) return list;
+  if (!t.names) {
+    t.names = new Map();
+    const { starts } = t.tags;
+    for (let k = 0; k < starts.length; k++) {
+      NAME.lastIndex = starts[k]!;
+      const n = (NAME.exec(t.source)?.[1] ?? '').toLowerCase();
+      const of = t.names.get(n);
+      if (of) of.push(k);
+      else t.names.set(n, [k]);
+    }
+  }
+  list = [];
+  for (const k of t.names.get(name) ?? []) {
+    const at = t.tags.starts[k]!;
+    const text = t.source.slice(at, t.tags.ends[k]);
+    list.push({ at, tag: parsed.get(text) ?? parsed.set(text, parseTag(text)) });
+  }
+  t.parsedByName.set(name, list);
+  return list;
 }
 
 /** The template tag an output tag most likely comes from (the first of equal scores wins). */
@@ -95,7 +128,6 @@ function bestMatch(candidates: readonly TemplateTag[], out: ScannedTag): Span | 
   }
   return best && { start: best.at, end: best.at + best.tag.text.length };
 }
-
 function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], needle: string): Span {
   if (kind === 'css') {
     // the style block's text follows its tag; it is usually static in the template

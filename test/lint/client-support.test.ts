@@ -71,6 +71,15 @@ describe('client-support', () => {
     expect(radius[0]!.output!.end - radius[0]!.output!.start).toBe('border-radius:4px'.length);
   });
 
+  it('places a finding on a tag the template writes with Velocity code at the template tag that agrees best', async () => {
+    const lines = ['<a href="https://x.test/a" style="border-radius:4px">A</a>', '<a href="$data.get(\'u\')" class="b" style="border-radius:4px">B</a>'];
+    const src = page(lines.join('\n'));
+    const d = await lintCase(src, { rule, fixtures: { one: { u: 'https://x.test/b' } }, config: { lint: { clients: ['outlook.windows'] } } });
+    const radius = d.filter((x) => x.message.startsWith('CSS border-radius'));
+    const column = (line: string) => line.indexOf('border-radius') + 1;
+    expect(radius.map(at)).toEqual([`3:${column(lines[0]!)}`, `4:${column(lines[1]!)}`]);
+  });
+
   it('takes the latest test of each client, not caniemail own text order of versions', async () => {
     // Outlook for Mac: "2019-02: y" sorts after "16.80: n" as text; 16.80 is the newer version
     const d = await lintCase(page('<div style="text-shadow:1px 1px #000">x</div>'), { rule, config: { lint: { clients: ['outlook.macos'] } } });
