@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClientChecker } from '../../src/lint/client-support-check.js';
+import { latestInText, latestParsed } from '../../src/lint/client-support-data.js';
 import { lintEmailResult } from '../../src/lint/index.js';
 import { parseOutput } from '../../src/lint/output-doc.js';
 import { loadConfig, loadProject, loadEmail } from '../../src/project/index.js';
@@ -84,6 +86,16 @@ describe('client-support', () => {
     // Outlook for Mac: "2019-02: y" sorts after "16.80: n" as text; 16.80 is the newer version
     const d = await lintCase(page('<div style="text-shadow:1px 1px #000">x</div>'), { rule, config: { lint: { clients: ['outlook.macos'] } } });
     expect(d.filter((x) => x.severity === 'warning').map((x) => x.message)).toEqual(['CSS text-shadow is not supported by Outlook (macOS)']);
+  });
+
+  it('reads the latest test of every client from the data file text as a parse that keeps version order does', () => {
+    const text = readFileSync(createRequire(import.meta.url).resolve('caniemail/caniemail.json'), 'utf8');
+    const fromText = latestInText(text);
+    const parsed = latestParsed(text);
+    expect(parsed.length).toBeGreaterThan(10_000);
+    expect(fromText).toEqual(parsed);
+    // a layout the text reader does not know is left to the parse
+    expect(latestInText(text.replace('"stats":{"apple-mail":{"macos":{', '"stats":{"apple-mail":{"macos":{"x":{},'))).toBeUndefined();
   });
 
   it('is quiet about a bare <body>: a client that replaces it loses nothing', async () => {
