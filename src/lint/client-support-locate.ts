@@ -137,7 +137,7 @@ function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], ne
     return at >= 0 && (close < 0 || at < close) ? { start: at, end: at + needle.length } : span;
   }
   const text = source.slice(span.start, span.end);
-  const m = finder(kind, needle).exec(text);
+  const m = finder(kind === 'attribute' ? kind : 'declaration', needle).exec(text);
   if (!m) return span;
   const start = span.start + m.index + m[0].indexOf(m[1]!);
   const end = kind === 'attribute' ? start + attrLength(text, m.index + m[0].length) + m[1]!.length : span.start + m.index + m[0].trimEnd().length;
@@ -145,22 +145,25 @@ function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], ne
 }
 
 const STYLE_END = /<\/style/gi;
-const finders = new Map<string, RegExp>();
+const finders = { attribute: new Map<string, RegExp>(), declaration: new Map<string, RegExp>() };
 
 /** The pattern of an attribute name or a declaration's property inside a tag's text. */
-function finder(kind: Occurrence['what']['kind'], needle: string): RegExp {
-  const key = `${kind}\0${needle}`;
-  let re = finders.get(key);
+function finder(kind: 'attribute' | 'declaration', needle: string): RegExp {
+  const known = finders[kind];
+  let re = known.get(needle);
   if (!re) {
     const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     re = kind === 'attribute' ? new RegExp(`\\s(${escaped})(?=[\\s=/>])`, 'i') : new RegExp(`(?<=[\\s;"'])(${escaped})\\s*:[^;"']*`, 'i');
-    if (finders.size < 4096) finders.set(key, re);
+    if (known.size < 2048) known.set(needle, re);
   }
   return re;
 }
 
+const VALUE = /\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/y;
+
 /** Length of an attribute's `="value"` part starting at `i` of a tag's text (0 when it has none). */
 function attrLength(text: string, i: number): number {
-  const m = /^\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/.exec(text.slice(i));
+  VALUE.lastIndex = i;
+  const m = VALUE.exec(text);
   return m ? m[0].length : 0;
 }

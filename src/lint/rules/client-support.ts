@@ -58,7 +58,7 @@ export const clientSupport = defineRule(
     if (!checker) return;
     const locate = templateLocator(c.source);
     // unsupported: one warning per template place; partial support: one info per email, at its first use
-    const warnings = new Map<Support, Map<string, Finding>>();
+    const warnings = new Map<Support, Map<number, Finding[]>>();
     const infos = new Map<Support, Finding>();
     const all: Finding[] = [];
     const make = (s: Support, kind: Kind, span: Span, output: { start: number; end: number }): Finding => {
@@ -76,9 +76,12 @@ export const clientSupport = defineRule(
         const span = where(o, tag);
         let places = warnings.get(s);
         if (!places) warnings.set(s, (places = new Map()));
-        const place = `${span.start}:${span.end}`;
-        let f = places.get(place);
-        if (!f) places.set(place, (f = make(s, 'none', span, { start: base + o.start, end: base + o.end })));
+        // by start, then end: few places of a feature share a start
+        let at = places.get(span.start);
+        if (!at) places.set(span.start, (at = []));
+        let f: Finding | undefined;
+        for (const x of at) if (x.span.end === span.end) f = x;
+        if (!f) at.push((f = make(s, 'none', span, { start: base + o.start, end: base + o.end })));
         into.push(f);
       }
       if (k.info) {
