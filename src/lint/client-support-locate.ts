@@ -56,6 +56,8 @@ interface TemplateTags {
   /** The first tag of each length, and after each tag the next one of its length (-1: none). */
   firstOfLength: Map<number, number>;
   sameLength: Int32Array;
+  /** Tag offsets by text, for lengths that many tags share (see literalAt). */
+  byText?: Map<number, Map<string, number>>;
   /** Tag numbers by name, made when an output tag is not in the template as it is. */
   names?: Map<string, number[]>;
   /** Parsed tags of a name, in template order, made for the first output tag of that name that needs them. */
@@ -78,13 +80,33 @@ function templateTags(source: string): TemplateTags {
   return { source, tags, firstOfLength, sameLength, parsedByName: new Map() };
 }
 
+/** Tags of one length compared one by one at most; more are looked up by their text. */
+const CHAIN = 16;
+
 /** The offset of the first template tag written as `text`, if any. */
 function literalAt(t: TemplateTags, text: string): number | undefined {
+  const long = t.byText?.get(text.length);
+  if (long) return long.get(text);
+  let steps = 0;
   for (let k = t.firstOfLength.get(text.length) ?? -1; k >= 0; k = t.sameLength[k]!) {
+    // the template is untrusted: a long run of tags of one length gets a map of their texts
+    if (++steps > CHAIN) return textsOfLength(t, text.length).get(text);
     const at = t.tags.starts[k]!;
     if (t.source.startsWith(text, at)) return at;
   }
   return undefined;
+}
+
+/** The first offset of each text among the template tags of one length. */
+function textsOfLength(t: TemplateTags, length: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let k = t.firstOfLength.get(length) ?? -1; k >= 0; k = t.sameLength[k]!) {
+    const at = t.tags.starts[k]!;
+    const text = t.source.slice(at, at + length);
+    if (!out.has(text)) out.set(text, at);
+  }
+  (t.byText ??= new Map()).set(length, out);
+  return out;
 }
 
 /** A start tag's name as parseTag reads it, at `at` of the source ('' when it runs into other characters). */

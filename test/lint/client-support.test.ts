@@ -82,6 +82,14 @@ describe('client-support', () => {
     expect(radius.map(at)).toEqual([`3:${column(lines[0]!)}`, `4:${column(lines[1]!)}`]);
   });
 
+  it('places findings on each of many template tags of one length', async () => {
+    // thirty tags of one length: past the first sixteen they are found through a map of their texts
+    const lines = Array.from({ length: 30 }, (_, i) => `<td style="border-radius:${10 + i}px">x</td>`);
+    const d = await lintCase(page(`<table><tr>\n${lines.join('\n')}\n</tr></table>`), { rule, config: { lint: { clients: ['outlook.windows'] } } });
+    const radius = d.filter((x) => x.message.startsWith('CSS border-radius'));
+    expect(radius.map(at)).toEqual(lines.map((_, i) => `${4 + i}:12`));
+  });
+
   it('takes the latest test of each client, not caniemail own text order of versions', async () => {
     // Outlook for Mac: "2019-02: y" sorts after "16.80: n" as text; 16.80 is the newer version
     const d = await lintCase(page('<div style="text-shadow:1px 1px #000">x</div>'), { rule, config: { lint: { clients: ['outlook.macos'] } } });
