@@ -58,8 +58,6 @@ interface TemplateTags {
   sameLength: Int32Array;
   /** Tag offsets by text, for lengths that many tags share (see literalAt). */
   byText?: Map<number, Map<string, number>>;
-  /** Tag numbers by name, made when an output tag is not in the template as it is. */
-  names?: Map<string, number[]>;
   /** Parsed tags of a name, in template order, made for the first output tag of that name that needs them. */
   parsedByName: Map<string, TemplateTag[]>;
 }
@@ -111,26 +109,37 @@ function textsOfLength(t: TemplateTags, length: number): Map<string, number> {
 
 /** A start tag's name as parseTag reads it, at `at` of the source ('' when it runs into other characters). */
 const NAME = /<([a-zA-Z][\w:-]*)(?=[\s/>])/y;
+/** What may follow a tag's name (as in NAME). */
+const AFTER_NAME = /[\s/>]/y;
+
+/**
+ * Whether the tag at `at` has the name `name` as parseTag reads it (lower-cased). A name is
+ * ASCII letters, digits, `_`, `:` and `-`, so its characters are compared as codes; only the
+ * character after it is read by pattern (`\s` holds some non-ASCII spaces).
+ */
+function hasName(source: string, at: number, name: string): boolean {
+  if (name === '') {
+    NAME.lastIndex = at;
+    return !NAME.test(source);
+  }
+  for (let i = 0; i < name.length; i++) {
+    const c = source.charCodeAt(at + 1 + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(i)) return false;
+  }
+  AFTER_NAME.lastIndex = at + 1 + name.length;
+  return AFTER_NAME.test(source);
+}
 
 /** The template's tags named `name`, parsed, in template order. */
 function named(t: TemplateTags, name: string): readonly TemplateTag[] {
   let list = t.parsedByName.get(name);
   if (list) return list;
-  if (!t.names) {
-    t.names = new Map();
-    const { starts } = t.tags;
-    for (let k = 0; k < starts.length; k++) {
-      NAME.lastIndex = starts[k]!;
-      const n = (NAME.exec(t.source)?.[1] ?? '').toLowerCase();
-      const of = t.names.get(n);
-      if (of) of.push(k);
-      else t.names.set(n, [k]);
-    }
-  }
   list = [];
-  for (const k of t.names.get(name) ?? []) {
-    const at = t.tags.starts[k]!;
-    const text = t.source.slice(at, t.tags.ends[k]);
+  const { starts, ends } = t.tags;
+  for (let k = 0; k < starts.length; k++) {
+    const at = starts[k]!;
+    if (!hasName(t.source, at, name)) continue;
+    const text = t.source.slice(at, ends[k]);
     list.push({ at, tag: parsed.get(text) ?? parsed.set(text, parseTag(text)) });
   }
   t.parsedByName.set(name, list);

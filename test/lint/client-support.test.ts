@@ -74,12 +74,16 @@ describe('client-support', () => {
   });
 
   it('places a finding on a tag the template writes with Velocity code at the template tag that agrees best', async () => {
-    const lines = ['<a href="https://x.test/a" style="border-radius:4px">A</a>', '<a href="$data.get(\'u\')" class="b" style="border-radius:4px">B</a>'];
+    const lines = [
+      '<a href="https://x.test/a" style="border-radius:4px">A</a>',
+      '<a href="$data.get(\'u\')" class="b" style="border-radius:4px">B</a>',
+      '<A HREF="$data.get(\'u\')" style="border-radius:4px">C</A>',
+    ];
     const src = page(lines.join('\n'));
     const d = await lintCase(src, { rule, fixtures: { one: { u: 'https://x.test/b' } }, config: { lint: { clients: ['outlook.windows'] } } });
     const radius = d.filter((x) => x.message.startsWith('CSS border-radius'));
     const column = (line: string) => line.indexOf('border-radius') + 1;
-    expect(radius.map(at)).toEqual([`3:${column(lines[0]!)}`, `4:${column(lines[1]!)}`]);
+    expect(radius.map(at)).toEqual(lines.map((line, i) => `${3 + i}:${column(line)}`));
   });
 
   it('places findings on each of many template tags of one length', async () => {
