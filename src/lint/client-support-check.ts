@@ -33,6 +33,8 @@ export interface Occurrence {
 export interface TagFindings {
   tag: ScannedTag;
   found: Occurrence[];
+  /** The last check() that reported it (a checker counts its calls): once per document. */
+  pass?: number | undefined;
 }
 
 interface Located {
@@ -62,6 +64,7 @@ export class ClientChecker {
   private readonly decls = new TextMemo<Support[]>(20_000);
   private readonly sheets = new TextMemo<Occurrence[]>(256, 1 << 20, 8 << 20);
   private readonly parsed = new TextMemo<TagFindings>(20_000);
+  private passes = 0;
   private readonly fns = new Map<string, Support | undefined>();
   private readonly supports = new Map<string, Support>();
   /** A feature's Support without its element-scoped partial support (see forElement). */
@@ -85,33 +88,43 @@ export class ClientChecker {
    * Every finding of a parsed output, by tag (`onTag`: its offset and its findings, for tags that
    * have some) and by style block (`onStyle`: the findings with document offsets, and the
    * findings of its `<style>` tag for locating it). Each distinct tag and style block is checked
-   * once. Tags inside Outlook's conditional comments are not read: only Outlook for Windows
-   * reads them, and caniemail's own parser skips them.
+   * once. A tag is reported at its first occurrence in the document only: the same text has the
+   * same findings at every place. Tags inside Outlook's conditional comments are not read: only
+   * Outlook for Windows reads them, and caniemail's own parser skips them.
    */
   check(doc: OutputDocument, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
+    this.visit(doc, ++this.passes, onTag, onStyle);
+  }
+
+  /** Every finding of `html` as a list, with document offsets (for tests and tools). */
+  findings(html: string): Occurrence[] {
+    const out: Occurrence[] = [];
+    this.visit(
+      parseOutput(html),
+      undefined,
+      (at, of) => out.push(...of.found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
+      (_, at, found) => out.push(...found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
+    );
+    return out;
+  }
+
+  /** Walks the tags and style blocks; with a `pass`, a tag already reported in it is skipped. */
+  private visit(doc: OutputDocument, pass: number | undefined, onTag: (at: number, of: TagFindings) => void, onStyle: (tag: TagFindings | undefined, at: number, found: readonly Occurrence[]) => void): void {
     const styles = doc.styles;
     let k = 0;
     for (const el of doc.elements) {
       if (el.tag === '') continue;
       const of = this.tagFindings(el.tag);
-      if (of.found.length > 0) onTag(el.start, of);
+      if (of.found.length > 0 && (pass === undefined || of.pass !== pass)) {
+        of.pass = pass;
+        onTag(el.start, of);
+      }
       // a style block right after its tag, so that findings come in document order
       for (; k < styles.length && styles[k]!.element === el; k++) {
         const found = this.sheetSupport(styles[k]!.css);
         if (found.length > 0) onStyle(of, styles[k]!.start, found);
       }
     }
-  }
-
-  /** Every finding of `html` as a list, with document offsets (for tests and tools). */
-  findings(html: string): Occurrence[] {
-    const out: Occurrence[] = [];
-    this.check(
-      parseOutput(html),
-      (at, of) => out.push(...of.found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
-      (_, at, found) => out.push(...found.map((o) => ({ ...o, start: at + o.start, end: at + o.end }))),
-    );
-    return out;
   }
 
   /** The findings of a start tag (its own text, offsets from its `<`). */
@@ -133,7 +146,7 @@ export class ClientChecker {
         found.push({ support, start: d.start, end: d.end, what: { kind: 'declaration', property: d.property } });
       }
     }
-    return this.parsed.set(text, { tag, found });
+    return this.parsed.set(text, { tag, found, pass: undefined });
   }
 
   private tagSupport(tag: ScannedTag): Support[] {

@@ -36,25 +36,73 @@ let done = false;
 export function useLatestVersions(): void {
   if (done) return;
   done = true;
-  const file = createRequire(import.meta.url).resolve('caniemail/caniemail.json');
-  // a prefix keeps version keys such as "2016" from being moved ahead of "16.80" by JSON.parse
-  const text = readFileSync(file, 'utf8').replace(/"(\d[^"]*)"(\s*):/g, '"v$1"$2:');
-  const ordered = (JSON.parse(text) as { data: Feature[] }).data;
-  const byTitle = new Map(ordered.map((f) => [f.title, f]));
+  const text = readFileSync(createRequire(import.meta.url).resolve('caniemail/caniemail.json'), 'utf8');
+  const latest = latestInText(text) ?? latestParsed(text);
+  let k = 0;
   for (const feature of features()) {
-    const source = byTitle.get(feature.title);
-    if (!source) continue;
-    for (const [family, platforms] of Object.entries(feature.stats)) {
-      for (const platform of Object.keys(platforms)) {
-        const versions = source.stats[family]?.[platform];
-        const keys = versions ? Object.keys(versions) : [];
-        const last = keys[keys.length - 1];
-        if (!versions || last === undefined) continue;
-        const value = versions[last]!;
-        platforms[platform] = { [last.slice(1)]: value.startsWith('u') ? 'y' : value };
+    for (const family in feature.stats) {
+      const platforms = feature.stats[family]!;
+      for (const platform in platforms) {
+        const l = latest[k++];
+        // one entry under one name for every client: caniemail takes the only version there is,
+        // and objects of one shape are made fast (twelve thousand of them, at every start)
+        if (l !== undefined) platforms[platform] = { latest: l.startsWith('u') ? 'y' : l };
       }
     }
   }
+}
+
+/**
+ * The result of each client's last test, in the data's order of features, families and
+ * platforms (undefined for a client without tests). The file lists versions in the order of
+ * their tests, which JSON.parse does not keep (it moves integer-like keys such as "2016" ahead
+ * of "16.80"), so they are read from the text: the data came from the same file, so its
+ * families and platforms come in the text's order, each version list a flat object of strings.
+ * Undefined when the text is not laid out so.
+ */
+export function latestInText(text: string): (string | undefined)[] | undefined {
+  const out: (string | undefined)[] = [];
+  let at = text.indexOf('"data"');
+  for (const feature of features()) {
+    at = text.indexOf('"stats":{', at);
+    if (at < 0) return undefined;
+    for (const family in feature.stats) {
+      at = text.indexOf(`"${family}":{`, at);
+      if (at < 0) return undefined;
+      for (const platform in feature.stats[family]) {
+        const open = text.indexOf(`"${platform}":{`, at);
+        const close = text.indexOf('}', open);
+        if (open < 0 || close < 0) return undefined;
+        const versions = text.slice(open + platform.length + 4, close);
+        if (versions.includes('\\') || versions.includes('{')) return undefined;
+        const value = versions.lastIndexOf(':"');
+        if (value >= 0 && !versions.endsWith('"')) return undefined;
+        out.push(value < 0 ? undefined : versions.slice(value + 2, -1));
+        at = close;
+      }
+    }
+  }
+  return out;
+}
+
+/** The same as latestInText, from the whole file parsed with its version keys kept in order. */
+export function latestParsed(text: string): (string | undefined)[] {
+  // a prefix keeps version keys such as "2016" from being moved ahead of "16.80" by JSON.parse
+  const ordered = (JSON.parse(text.replace(/"(\d[^"]*)"(\s*):/g, '"v$1"$2:')) as { data: Feature[] }).data;
+  const byTitle = new Map(ordered.map((f) => [f.title, f]));
+  const out: (string | undefined)[] = [];
+  for (const feature of features()) {
+    const source = byTitle.get(feature.title);
+    for (const family in feature.stats) {
+      for (const platform in feature.stats[family]) {
+        const versions = source?.stats[family]?.[platform];
+        let last: string | undefined;
+        for (const v in versions) last = v;
+        out.push(last === undefined ? undefined : versions![last]);
+      }
+    }
+  }
+  return out;
 }
 
 /** A feature's category in caniemail: html, css, image or others. */

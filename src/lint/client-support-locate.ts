@@ -5,7 +5,7 @@
  */
 import type { Span } from '../engine/index.js';
 import type { Occurrence } from './client-support-check.js';
-import { parseTag, scanHtml, type ScannedTag } from './client-support-scan.js';
+import { parseTag, startTags, type ScannedTag, type StartTags } from './client-support-scan.js';
 import { TextMemo } from './memo.js';
 import { attributeAgreement } from './output.js';
 
@@ -14,26 +14,27 @@ import { attributeAgreement } from './output.js';
  * attribute, declaration or CSS text concerned when the template has it literally.
  */
 export function templateLocator(source: string): (tag: ScannedTag, what: Occurrence['what']) => Span {
-  const byTag = new Map<string, Span | undefined>();
-  const narrowed = new Map<string, Span>();
+  const byTag = new Map<ScannedTag, Span | undefined>();
+  // by the tag's span, then by the `what` of the occurrence (shared by every place of a tag)
+  const narrowed = new Map<Span, Map<Occurrence['what'], Span>>();
   let template: TemplateTags | undefined;
   return (tag, what) => {
-    let span = byTag.get(tag.text);
-    if (!byTag.has(tag.text)) {
+    let span = byTag.get(tag);
+    if (span === undefined && !byTag.has(tag)) {
       template ??= templateTags(source);
       // most tags are static template text: found as they are; the others are matched by their attributes
-      const exact = template.literal.get(tag.text);
-      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : bestMatch(byName(template).get(tag.name) ?? [], tag);
-      byTag.set(tag.text, span);
+      const exact = literalAt(template, tag.text);
+      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : bestMatch(named(template, tag.name), tag);
+      byTag.set(tag, span);
     }
     if (!span) return { start: 0, end: 0 };
     if (what.kind === 'element') return span;
-    const needle = what.kind === 'attribute' ? what.name : what.kind === 'declaration' ? what.property : what.text;
-    const key = `${span.start}\0${what.kind}\0${needle}`;
-    let found = narrowed.get(key);
+    let forSpan = narrowed.get(span);
+    if (!forSpan) narrowed.set(span, (forSpan = new Map()));
+    let found = forSpan.get(what);
     if (!found) {
-      found = narrow(source, span, what.kind, needle);
-      narrowed.set(key, found);
+      found = narrow(source, span, what.kind, what.kind === 'attribute' ? what.name : what.kind === 'declaration' ? what.property : what.text);
+      forSpan.set(what, found);
     }
     return found;
   };
@@ -44,42 +45,105 @@ interface TemplateTag {
   tag: ScannedTag;
 }
 
+/**
+ * A template's start tags by offset. A tag is looked up by its text through the tags of the
+ * same length (a chain through `sameLength`), so that the template's tags are neither cut out
+ * nor hashed: a template has a hundred or so, and only those with findings are looked up.
+ */
 interface TemplateTags {
-  /** Each start tag's text at its first offset. */
-  literal: Map<string, number>;
-  /** Parsed, by name: made only when an output tag is not in the template as it is. */
-  byName?: Map<string, TemplateTag[]>;
+  source: string;
+  tags: StartTags;
+  /** The first tag of each length, and after each tag the next one of its length (-1: none). */
+  firstOfLength: Map<number, number>;
+  sameLength: Int32Array;
+  /** Tag offsets by text, for lengths that many tags share (see literalAt). */
+  byText?: Map<number, Map<string, number>>;
+  /** Parsed tags of a name, in template order, made for the first output tag of that name that needs them. */
+  parsedByName: Map<string, TemplateTag[]>;
 }
 
 /** Parsed template tags, shared by every email and kept for the process (bounded). */
 const parsed = new TextMemo<ScannedTag>(20_000);
 
-/** The template's start tags by text. */
 function templateTags(source: string): TemplateTags {
-  const literal = new Map<string, number>();
-  scanHtml(
-    source,
-    (text, at) => {
-      if (!literal.has(text)) literal.set(text, at);
-      return '';
-    },
-    () => {},
-  );
-  return { literal };
+  const tags = startTags(source);
+  const { starts, ends } = tags;
+  const firstOfLength = new Map<number, number>();
+  const sameLength = new Int32Array(starts.length);
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const length = ends[k]! - starts[k]!;
+    sameLength[k] = firstOfLength.get(length) ?? -1;
+    firstOfLength.set(length, k);
+  }
+  return { source, tags, firstOfLength, sameLength, parsedByName: new Map() };
 }
 
-function byName(t: TemplateTags): Map<string, TemplateTag[]> {
-  if (t.byName) return t.byName;
-  const out = new Map<string, TemplateTag[]>();
-  for (const [text, at] of t.literal) {
-    const tag = parsed.get(text) ?? parsed.set(text, parseTag(text));
-    let list = out.get(tag.name);
-    if (!list) out.set(tag.name, (list = []));
-    list.push({ at, tag });
+/** Tags of one length compared one by one at most; more are looked up by their text. */
+const CHAIN = 16;
+
+/** The offset of the first template tag written as `text`, if any. */
+function literalAt(t: TemplateTags, text: string): number | undefined {
+  const long = t.byText?.get(text.length);
+  if (long) return long.get(text);
+  let steps = 0;
+  for (let k = t.firstOfLength.get(text.length) ?? -1; k >= 0; k = t.sameLength[k]!) {
+    // the template is untrusted: a long run of tags of one length gets a map of their texts
+    if (++steps > CHAIN) return textsOfLength(t, text.length).get(text);
+    const at = t.tags.starts[k]!;
+    if (t.source.startsWith(text, at)) return at;
   }
-  // the first of equal scores wins: keep template order
-  for (const list of out.values()) list.sort((a, b) => a.at - b.at);
-  return (t.byName = out);
+  return undefined;
+}
+
+/** The first offset of each text among the template tags of one length. */
+function textsOfLength(t: TemplateTags, length: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let k = t.firstOfLength.get(length) ?? -1; k >= 0; k = t.sameLength[k]!) {
+    const at = t.tags.starts[k]!;
+    const text = t.source.slice(at, at + length);
+    if (!out.has(text)) out.set(text, at);
+  }
+  (t.byText ??= new Map()).set(length, out);
+  return out;
+}
+
+/** A start tag's name as parseTag reads it, at `at` of the source ('' when it runs into other characters). */
+const NAME = /<([a-zA-Z][\w:-]*)(?=[\s/>])/y;
+/** What may follow a tag's name (as in NAME). */
+const AFTER_NAME = /[\s/>]/y;
+
+/**
+ * Whether the tag at `at` has the name `name` as parseTag reads it (lower-cased). A name is
+ * ASCII letters, digits, `_`, `:` and `-`, so its characters are compared as codes; only the
+ * character after it is read by pattern (`\s` holds some non-ASCII spaces).
+ */
+function hasName(source: string, at: number, name: string): boolean {
+  if (name === '') {
+    NAME.lastIndex = at;
+    return !NAME.test(source);
+  }
+  for (let i = 0; i < name.length; i++) {
+    const c = source.charCodeAt(at + 1 + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(i)) return false;
+  }
+  AFTER_NAME.lastIndex = at + 1 + name.length;
+  return AFTER_NAME.test(source);
+}
+
+/** The template's tags named `name`, parsed, in template order. */
+function named(t: TemplateTags, name: string): readonly TemplateTag[] {
+  let list = t.parsedByName.get(name);
+  if (list) return list;
+  list = [];
+  const { starts, ends } = t.tags;
+  for (let k = 0; k < starts.length; k++) {
+    const at = starts[k]!;
+    if (!hasName(t.source, at, name)) continue;
+    const text = t.source.slice(at, ends[k]);
+    list.push({ at, tag: parsed.get(text) ?? parsed.set(text, parseTag(text)) });
+  }
+  t.parsedByName.set(name, list);
+  return list;
 }
 
 /** The template tag an output tag most likely comes from (the first of equal scores wins). */
@@ -95,7 +159,6 @@ function bestMatch(candidates: readonly TemplateTag[], out: ScannedTag): Span | 
   }
   return best && { start: best.at, end: best.at + best.tag.text.length };
 }
-
 function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], needle: string): Span {
   if (kind === 'css') {
     // the style block's text follows its tag; it is usually static in the template
@@ -105,7 +168,7 @@ function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], ne
     return at >= 0 && (close < 0 || at < close) ? { start: at, end: at + needle.length } : span;
   }
   const text = source.slice(span.start, span.end);
-  const m = finder(kind, needle).exec(text);
+  const m = finder(kind === 'attribute' ? kind : 'declaration', needle).exec(text);
   if (!m) return span;
   const start = span.start + m.index + m[0].indexOf(m[1]!);
   const end = kind === 'attribute' ? start + attrLength(text, m.index + m[0].length) + m[1]!.length : span.start + m.index + m[0].trimEnd().length;
@@ -113,22 +176,25 @@ function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], ne
 }
 
 const STYLE_END = /<\/style/gi;
-const finders = new Map<string, RegExp>();
+const finders = { attribute: new Map<string, RegExp>(), declaration: new Map<string, RegExp>() };
 
 /** The pattern of an attribute name or a declaration's property inside a tag's text. */
-function finder(kind: Occurrence['what']['kind'], needle: string): RegExp {
-  const key = `${kind}\0${needle}`;
-  let re = finders.get(key);
+function finder(kind: 'attribute' | 'declaration', needle: string): RegExp {
+  const known = finders[kind];
+  let re = known.get(needle);
   if (!re) {
     const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     re = kind === 'attribute' ? new RegExp(`\\s(${escaped})(?=[\\s=/>])`, 'i') : new RegExp(`(?<=[\\s;"'])(${escaped})\\s*:[^;"']*`, 'i');
-    if (finders.size < 4096) finders.set(key, re);
+    if (known.size < 2048) known.set(needle, re);
   }
   return re;
 }
 
+const VALUE = /\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/y;
+
 /** Length of an attribute's `="value"` part starting at `i` of a tag's text (0 when it has none). */
 function attrLength(text: string, i: number): number {
-  const m = /^\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/.exec(text.slice(i));
+  VALUE.lastIndex = i;
+  const m = VALUE.exec(text);
   return m ? m[0].length : 0;
 }

@@ -1,9 +1,6 @@
 /**
- * What of a rendered HTML the client-support rule checks, with offsets: every start tag outside
- * comments (Outlook's `<!--[if mso]>` blocks included: only Outlook for Windows reads them, as
- * caniemail's own parser skips them), its attributes, the declarations of its `style=`, and the
- * text of each `<style>` block. One linear pass; the text inside raw-text elements (script,
- * style, title, textarea) is not read as tags.
+ * The start tags the client-support rule reads, with offsets: those of a template's text (found
+ * without slicing, for locating findings) and the attributes and inline declarations of one tag.
  */
 
 export interface ScannedAttr {
@@ -31,51 +28,77 @@ export interface ScannedTag {
   decls: ScannedDecl[];
 }
 
-export interface ScannedStyle {
-  /** Offset of the CSS text (just after `<style ...>`). */
-  start: number;
-  css: string;
+/** The start tags of a text: the k-th is [starts[k], ends[k]), in document order. */
+export interface StartTags {
+  starts: number[];
+  ends: number[];
 }
 
-// A comment start, or a whole start tag whose quoted values may hold `>` and `<`. The classes
-// are disjoint, so the pattern runs in one pass; a `<` that starts no tag costs the text up to
-// the next `<` or `>`.
-const FIND = /<!--|<[a-zA-Z][^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>/g;
+const LT = 60;
+const GT = 62;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/**
+ * Every start tag of `html` outside comments: `<` and a letter up to the first `>` outside
+ * quotes, where quoted values may hold `>` and `<`; a `<` outside quotes, or a quote that does
+ * not close, means no tag starts there, and the next `<` is tried. The text of raw-text
+ * elements (<style>, <script>) is read the same way: a template's tags are only looked up by
+ * their text. One pass of character codes, nothing sliced. The text is untrusted: a quote found
+ * not to close is not looked for again (else each later `<` would search to the end for it).
+ */
+export function startTags(html: string): StartTags {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = html.length;
+  // no double (single) quote at or after this offset
+  let noDouble = n;
+  let noSingle = n;
+  for (let i = html.indexOf('<'); i >= 0; ) {
+    if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i + 4);
+      if (close < 0) break;
+      i = html.indexOf('<', close + 3);
+      continue;
+    }
+    const c = html.charCodeAt(i + 1);
+    let end = -1;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      for (let j = i + 2; j < n; ) {
+        const ch = html.charCodeAt(j);
+        if (ch === GT) {
+          end = j + 1;
+          break;
+        }
+        if (ch === LT) break;
+        if (ch === DQUOTE || ch === SQUOTE) {
+          const double = ch === DQUOTE;
+          const q = j < (double ? noDouble : noSingle) ? html.indexOf(double ? '"' : "'", j + 1) : -1;
+          if (q < 0) {
+            if (double) noDouble = Math.min(noDouble, j);
+            else noSingle = Math.min(noSingle, j);
+            break;
+          }
+          j = q + 1;
+        } else j++;
+      }
+    }
+    if (end < 0) {
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    starts.push(i);
+    ends.push(end);
+    i = html.indexOf('<', end);
+  }
+  return { starts, ends };
+}
+
 // Unambiguous on purpose, since templates and their data are untrusted: whitespace before each
 // attribute, and an unquoted value cannot start with a quote (HTML forbids "'=<>` in it), so a tag
 // that does not close fails in one pass instead of trying every way to split it.
 const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/y;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
-
-/**
- * Walks the start tags and style blocks of `html`: `onTag` gets each start tag's text and offset
- * and answers its lower-case name (the caller knows it from its memo of tags), `onStyle` each
- * style block. Nothing is kept, so a render costs one pass of one pattern and little garbage.
- */
-export function scanHtml(html: string, onTag: (text: string, start: number) => string, onStyle: (style: ScannedStyle) => void): void {
-  FIND.lastIndex = 0;
-  for (let m = FIND.exec(html); m; m = FIND.exec(html)) {
-    const i = m.index;
-    const text = m[0];
-    if (text === '<!--') {
-      const end = html.indexOf('-->', i + 4);
-      if (end < 0) break;
-      FIND.lastIndex = end + 3;
-      continue;
-    }
-    const name = onTag(text, i);
-    const end = i + text.length;
-    if (RAW_TEXT.has(name) && !text.endsWith('/>')) {
-      const close = closer(name);
-      close.lastIndex = end;
-      const stop = close.exec(html)?.index ?? html.length;
-      if (name === 'style') onStyle({ start: end, css: html.slice(end, stop) });
-      FIND.lastIndex = stop;
-    }
-  }
-}
-
 const NAME = /^<([a-zA-Z][\w:-]*)(?=[\s/>])/;
 
 /** A start tag's name, attributes and inline declarations, with offsets into `text`. */
@@ -87,13 +110,6 @@ export function parseTag(text: string): ScannedTag {
   const attrs = t && name ? attrsOf(t[2] ?? '', 1 + t[1]!.length) : [];
   const style = attrs.find((a) => a.name === 'style');
   return { name, text, start: 0, end: text.length, attrs, decls: style ? declsOf(text, style) : [] };
-}
-
-const closers = new Map<string, RegExp>();
-function closer(name: string): RegExp {
-  let re = closers.get(name);
-  if (!re) closers.set(name, (re = new RegExp(`</${name}`, 'gi')));
-  return re;
 }
 
 function attrsOf(text: string, base: number): ScannedAttr[] {

@@ -1,8 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClientChecker } from '../../src/lint/client-support-check.js';
+import { latestInText, latestParsed } from '../../src/lint/client-support-data.js';
 import { lintEmailResult } from '../../src/lint/index.js';
+import { parseOutput } from '../../src/lint/output-doc.js';
 import { loadConfig, loadProject, loadEmail } from '../../src/project/index.js';
 import { matchClients } from '../../src/project/config-clients.js';
 import { SAMPLES, lintCase, runCli, tempTree } from './helpers.js';
@@ -70,10 +73,41 @@ describe('client-support', () => {
     expect(radius[0]!.output!.end - radius[0]!.output!.start).toBe('border-radius:4px'.length);
   });
 
+  it('places a finding on a tag the template writes with Velocity code at the template tag that agrees best', async () => {
+    const lines = [
+      '<a href="https://x.test/a" style="border-radius:4px">A</a>',
+      '<a href="$data.get(\'u\')" class="b" style="border-radius:4px">B</a>',
+      '<A HREF="$data.get(\'u\')" style="border-radius:4px">C</A>',
+    ];
+    const src = page(lines.join('\n'));
+    const d = await lintCase(src, { rule, fixtures: { one: { u: 'https://x.test/b' } }, config: { lint: { clients: ['outlook.windows'] } } });
+    const radius = d.filter((x) => x.message.startsWith('CSS border-radius'));
+    const column = (line: string) => line.indexOf('border-radius') + 1;
+    expect(radius.map(at)).toEqual(lines.map((line, i) => `${3 + i}:${column(line)}`));
+  });
+
+  it('places findings on each of many template tags of one length', async () => {
+    // thirty tags of one length: past the first sixteen they are found through a map of their texts
+    const lines = Array.from({ length: 30 }, (_, i) => `<td style="border-radius:${10 + i}px">x</td>`);
+    const d = await lintCase(page(`<table><tr>\n${lines.join('\n')}\n</tr></table>`), { rule, config: { lint: { clients: ['outlook.windows'] } } });
+    const radius = d.filter((x) => x.message.startsWith('CSS border-radius'));
+    expect(radius.map(at)).toEqual(lines.map((_, i) => `${4 + i}:12`));
+  });
+
   it('takes the latest test of each client, not caniemail own text order of versions', async () => {
     // Outlook for Mac: "2019-02: y" sorts after "16.80: n" as text; 16.80 is the newer version
     const d = await lintCase(page('<div style="text-shadow:1px 1px #000">x</div>'), { rule, config: { lint: { clients: ['outlook.macos'] } } });
     expect(d.filter((x) => x.severity === 'warning').map((x) => x.message)).toEqual(['CSS text-shadow is not supported by Outlook (macOS)']);
+  });
+
+  it('reads the latest test of every client from the data file text as a parse that keeps version order does', () => {
+    const text = readFileSync(createRequire(import.meta.url).resolve('caniemail/caniemail.json'), 'utf8');
+    const fromText = latestInText(text);
+    const parsed = latestParsed(text);
+    expect(parsed.length).toBeGreaterThan(10_000);
+    expect(fromText).toEqual(parsed);
+    // a layout the text reader does not know is left to the parse
+    expect(latestInText(text.replace('"stats":{"apple-mail":{"macos":{', '"stats":{"apple-mail":{"macos":{"x":{},'))).toBeUndefined();
   });
 
   it('is quiet about a bare <body>: a client that replaces it loses nothing', async () => {
@@ -141,6 +175,21 @@ describe('client-support', () => {
     const found = new ClientChecker(['outlook.windows']).findings(html);
     const places = found.filter((o) => o.support.title === 'max-width').map((o) => html.slice(html.lastIndexOf('<', o.start), o.end));
     expect(places).toEqual(['<div style="max-width:300px']);
+  });
+
+  it('hands the rule each distinct tag once per document, in every document, whatever other checkers did', () => {
+    const html = '<table><tr><td style="border-radius:4px">a</td><td style="border-radius:4px">b</td></tr></table>';
+    const outlook = new ClientChecker(['outlook.windows']);
+    const gmail = new ClientChecker(['gmail.ios']);
+    const seen: string[] = [];
+    const onTag = (name: string) => (at: number, of: { found: { support: { title: string } }[] }) => seen.push(`${name}@${at}:${of.found.map((o) => o.support.title).join()}`);
+    const first = html.indexOf('<td');
+    for (const checker of [outlook, gmail, outlook]) checker.check(parseOutput(html), onTag(checker === outlook ? 'outlook' : 'gmail'), () => {});
+    expect(seen).toEqual([`outlook@${first}:border-radius`, `outlook@${first}:border-radius`]);
+    gmail.check(parseOutput('<p style="margin:0">x</p>'), onTag('gmail'), () => {});
+    expect(seen.slice(2)).toEqual(['gmail@0:margin']);
+    // the list of every finding still has both places
+    expect(outlook.findings(html).map((o) => html.slice(o.start, o.end))).toEqual(['border-radius:4px', 'border-radius:4px']);
   });
 
   it('reads broken and hostile markup in one pass (unclosed tags, quotes holding >, a run of <)', () => {

@@ -58,38 +58,46 @@ export const clientSupport = defineRule(
     if (!checker) return;
     const locate = templateLocator(c.source);
     // unsupported: one warning per template place; partial support: one info per email, at its first use
-    const warnings = new Map<Support, Map<string, Finding>>();
+    const warnings = new Map<Support, Map<number, Finding[]>>();
     const infos = new Map<Support, Finding>();
     const all: Finding[] = [];
-    const add = (o: Occurrence, tag: ScannedTag | undefined, base: number): Finding[] => {
-      const out: Finding[] = [];
+    const make = (s: Support, kind: Kind, span: Span, output: { start: number; end: number }): Finding => {
+      const f: Finding = { message: messageOf(s, kind), info: kind !== 'none', span, output, fixtures: [] };
+      all.push(f);
+      return f;
+    };
+    // an occurrence's findings, pushed onto `into` (made once per tag and email: no arrays of their own)
+    const add = (into: Finding[], o: Occurrence, tag: ScannedTag | undefined, base: number): void => {
       const s = o.support;
       const k = kindsOf(s);
       // a client that replaces a bare <body> (or <html>, <head>) loses nothing: only attributes are at stake
-      if (k.structure && tag && tag.attrs.length === 0) return [];
-      const make = (kind: Kind, span: Span): Finding => {
-        const f: Finding = { message: messageOf(s, kind), info: kind !== 'none', span, output: { start: base + o.start, end: base + o.end }, fixtures: [] };
-        all.push(f);
-        return f;
-      };
+      if (k.structure && tag && tag.attrs.length === 0) return;
       if (k.none) {
         const span = where(o, tag);
         let places = warnings.get(s);
         if (!places) warnings.set(s, (places = new Map()));
-        const place = `${span.start}:${span.end}`;
-        let f = places.get(place);
-        if (!f) places.set(place, (f = make('none', span)));
-        out.push(f);
+        // by start, then end: few places of a feature share a start
+        let at = places.get(span.start);
+        if (!at) places.set(span.start, (at = []));
+        let f: Finding | undefined;
+        for (const x of at) if (x.span.end === span.end) f = x;
+        if (!f) at.push((f = make(s, 'none', span, { start: base + o.start, end: base + o.end })));
+        into.push(f);
       }
       if (k.info) {
         let f = infos.get(s);
-        if (!f) infos.set(s, (f = make(k.info, where(o, tag))));
-        out.push(f);
+        if (!f) infos.set(s, (f = make(s, k.info, where(o, tag), { start: base + o.start, end: base + o.end })));
+        into.push(f);
       }
-      return out;
     };
     const where = (o: Occurrence, tag: ScannedTag | undefined): Span => (tag ? locate(tag, o.what) : { start: 0, end: 0 });
-    // a tag's findings are worked out at its first occurrence; later ones (in any fixture) only add their fixture
+    const findingsOf = (found: readonly Occurrence[], tag: ScannedTag | undefined, at: number): Finding[] => {
+      const list: Finding[] = [];
+      for (const o of found) add(list, o, tag, at);
+      return list;
+    };
+    // a tag's findings are worked out at its first occurrence; later ones (in any fixture) only
+    // add their fixture, and the checker reports a tag once per fixture
     const perTag = new Map<TagFindings, Finding[]>();
     const perStyle = new Map<readonly Occurrence[], Finding[]>();
     eachOutput(
@@ -100,12 +108,12 @@ export const clientSupport = defineRule(
           o.doc,
           (at, of) => {
             let list = perTag.get(of);
-            if (!list) perTag.set(of, (list = of.found.flatMap((x) => add(x, of.tag, at))));
+            if (!list) perTag.set(of, (list = findingsOf(of.found, of.tag, at)));
             for (const f of list) addFixture(f, label);
           },
           (tag, at, found) => {
             let list = perStyle.get(found);
-            if (!list) perStyle.set(found, (list = found.flatMap((x) => add(x, tag?.tag, at))));
+            if (!list) perStyle.set(found, (list = findingsOf(found, tag?.tag, at)));
             for (const f of list) addFixture(f, label);
           },
         );
