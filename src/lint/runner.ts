@@ -126,6 +126,9 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
         html: () => (cache(part).html ??= htmlMap(part.source, part.ast!)),
         renders: () => rendersOf(part),
         links: options.checkLinks ? linkChecker(options.checkLinks) : undefined,
+        // one options object serves a whole CLI run (one per worker thread); the preview and the
+        // language server make one per request, so what a rule keeps for the run is fresh there
+        run: options,
         metaLocation,
         report: (r) => {
           // a finding that a disable comment hides is dropped before its output place is worked
