@@ -13,8 +13,16 @@ import { attributeAgreement } from './output.js';
  * The template span of a finding: the template tag the output tag comes from, narrowed to the
  * attribute, declaration or CSS text concerned when the template has it literally.
  */
-export function templateLocator(source: string): (tag: ScannedTag, what: Occurrence['what']) => Span {
+export function templateLocator(source: string, budget = MATCH_BUDGET): (tag: ScannedTag, what: Occurrence['what']) => Span {
   const byTag = new Map<ScannedTag, Span | undefined>();
+  let left = budget;
+  // each output tag is compared with every template tag of its name: untrusted templates get a
+  // budget of comparisons, past which a tag is placed at the first template tag of its name
+  const match = (candidates: readonly TemplateTag[], out: ScannedTag): Span | undefined => {
+    if (candidates.length > left) return candidates[0] && spanOf(candidates[0]);
+    left -= candidates.length;
+    return bestMatch(candidates, out);
+  };
   // by the tag's span, then by the `what` of the occurrence (shared by every place of a tag)
   const narrowed = new Map<Span, Map<Occurrence['what'], Span>>();
   let template: TemplateTags | undefined;
@@ -24,7 +32,7 @@ export function templateLocator(source: string): (tag: ScannedTag, what: Occurre
       template ??= templateTags(source);
       // most tags are static template text: found as they are; the others are matched by their attributes
       const exact = literalAt(template, tag.text);
-      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : bestMatch(named(template, tag.name), tag);
+      span = exact !== undefined ? { start: exact, end: exact + tag.text.length } : match(named(template, tag.name), tag);
       byTag.set(tag, span);
     }
     if (!span) return { start: 0, end: 0 };
@@ -40,10 +48,15 @@ export function templateLocator(source: string): (tag: ScannedTag, what: Occurre
   };
 }
 
+/** Attribute comparisons of output tags with template tags for one template's lint (see templateLocator). */
+export const MATCH_BUDGET = 200_000;
+
 interface TemplateTag {
   at: number;
   tag: ScannedTag;
 }
+
+const spanOf = (t: TemplateTag): Span => ({ start: t.at, end: t.at + t.tag.text.length });
 
 /**
  * A template's start tags by offset. A tag is looked up by its text through the tags of the
@@ -157,7 +170,7 @@ function bestMatch(candidates: readonly TemplateTag[], out: ScannedTag): Span | 
       bestScore = score;
     }
   }
-  return best && { start: best.at, end: best.at + best.tag.text.length };
+  return best && spanOf(best);
 }
 function narrow(source: string, span: Span, kind: Occurrence['what']['kind'], needle: string): Span {
   if (kind === 'css') {

@@ -240,3 +240,27 @@ describe('lint.clients', () => {
     }
   });
 });
+
+describe('client-support on a hostile template', () => {
+  it('matches output tags against the template tags of their name within a budget of comparisons, then places them at the first', async () => {
+    const { templateLocator } = await import('../../src/lint/client-support-locate.js');
+    const { parseTag } = await import('../../src/lint/client-support-scan.js');
+    const template = ['<td title="$a" class="x">', '<td title="$b" class="y">', '<td title="$c" class="z">'].join('\n');
+    const place = (budget: number) => {
+      const locate = templateLocator(template, budget);
+      // not in the template as written: matched by their attributes
+      return ['<td title="1" class="z">', '<td title="2" class="y">', '<td title="3" class="z">'].map((t) => locate(parseTag(t), { kind: 'element' }).start);
+    };
+    const z = template.indexOf('class="z"') - '<td title="$c" '.length;
+    const y = template.indexOf('class="y"') - '<td title="$b" '.length;
+    expect(place(1_000)).toEqual([z, y, z]);
+    // three candidates a lookup: the budget covers the first two lookups only
+    expect(place(6)).toEqual([z, y, 0]);
+  });
+
+  it('thousands of template tags of one name that no output tag matches as written lint in one pass', async () => {
+    const lines = Array.from({ length: 4000 }, () => '#set($k = $k + 1)<td style="display:grid" title="$k">x</td>').join('\n');
+    const found = await lintCase(`<html><body><table><tr>#set($k = 0)\n${lines}\n</tr></table></body></html>\n`, { fixtures: { a: {} }, rule: 'client-support' });
+    expect(found.some((d) => d.message.includes('display'))).toBe(true);
+  });
+});
