@@ -5,7 +5,7 @@
  */
 import type { Span } from '../engine/index.js';
 import type { Occurrence } from './client-support-check.js';
-import { parseTag, startTags, type ScannedTag, type StartTags } from './client-support-scan.js';
+import { parseTag, startTags, tagNameAt, type ScannedTag, type StartTags } from './client-support-scan.js';
 import { TextMemo } from './memo.js';
 import { attributeAgreement } from './output.js';
 
@@ -71,6 +71,8 @@ interface TemplateTags {
   sameLength: Int32Array;
   /** Tag offsets by text, for lengths that many tags share (see literalAt). */
   byText?: Map<number, Map<string, number>>;
+  /** Each name's tags (their k), read when an output tag is first not found as written. */
+  byName?: Map<string, number[]>;
   /** Parsed tags of a name, in template order, made for the first output tag of that name that needs them. */
   parsedByName: Map<string, TemplateTag[]>;
 }
@@ -120,41 +122,26 @@ function textsOfLength(t: TemplateTags, length: number): Map<string, number> {
   return out;
 }
 
-/** A start tag's name as parseTag reads it, at `at` of the source ('' when it runs into other characters). */
-const NAME = /<([a-zA-Z][\w:-]*)(?=[\s/>])/y;
-/** What may follow a tag's name (as in NAME). */
-const AFTER_NAME = /[\s/>]/y;
-
 /**
- * Whether the tag at `at` has the name `name` as parseTag reads it (lower-cased). A name is
- * ASCII letters, digits, `_`, `:` and `-`, so its characters are compared as codes; only the
- * character after it is read by pattern (`\s` holds some non-ASCII spaces).
+ * The template's tags named `name`, parsed, in template order. The first call reads every tag's
+ * name once (the offsets by name); a name's tags are parsed when it is first asked for.
  */
-function hasName(source: string, at: number, name: string): boolean {
-  if (name === '') {
-    NAME.lastIndex = at;
-    return !NAME.test(source);
-  }
-  for (let i = 0; i < name.length; i++) {
-    const c = source.charCodeAt(at + 1 + i);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(i)) return false;
-  }
-  AFTER_NAME.lastIndex = at + 1 + name.length;
-  return AFTER_NAME.test(source);
-}
-
-/** The template's tags named `name`, parsed, in template order. */
 function named(t: TemplateTags, name: string): readonly TemplateTag[] {
   let list = t.parsedByName.get(name);
   if (list) return list;
-  list = [];
-  const { starts, ends } = t.tags;
-  for (let k = 0; k < starts.length; k++) {
-    const at = starts[k]!;
-    if (!hasName(t.source, at, name)) continue;
-    const text = t.source.slice(at, ends[k]);
-    list.push({ at, tag: parsed.get(text) ?? parsed.set(text, parseTag(text)) });
+  if (!t.byName) {
+    t.byName = new Map();
+    for (let k = 0; k < t.tags.starts.length; k++) {
+      const n = tagNameAt(t.source, t.tags.starts[k]!);
+      const ks = t.byName.get(n);
+      if (ks) ks.push(k);
+      else t.byName.set(n, [k]);
+    }
   }
+  list = (t.byName.get(name) ?? []).map((k) => {
+    const text = t.source.slice(t.tags.starts[k], t.tags.ends[k]);
+    return { at: t.tags.starts[k]!, tag: parsed.get(text) ?? parsed.set(text, parseTag(text)) };
+  });
   t.parsedByName.set(name, list);
   return list;
 }

@@ -99,14 +99,19 @@ export function startTags(html: string): StartTags {
 // that does not close fails in one pass instead of trying every way to split it.
 const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/y;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const NAME = /^<([a-zA-Z][\w:-]*)(?=[\s/>])/;
+const NAME = /<([a-zA-Z][\w:-]*)(?=[\s/>])/y;
+
+/** The lower-case name of the start tag at `at` of `text`: '' when the name runs into other characters (`<a$b>`), then it is not a tag. */
+export function tagNameAt(text: string, at: number): string {
+  NAME.lastIndex = at;
+  return (NAME.exec(text)?.[1] ?? '').toLowerCase();
+}
 
 /** A start tag's name, attributes and inline declarations, with offsets into `text`. */
 export function parseTag(text: string): ScannedTag {
   TAG.lastIndex = 0;
   const t = TAG.exec(text);
-  // not a tag when the name runs into other characters (`<a$b>`): name ''
-  const name = (NAME.exec(text)?.[1] ?? '').toLowerCase();
+  const name = tagNameAt(text, 0);
   const attrs = t && name ? attrsOf(t[2] ?? '', 1 + t[1]!.length) : [];
   const style = attrs.find((a) => a.name === 'style');
   return { name, text, start: 0, end: text.length, attrs, decls: style ? declsOf(text, style) : [] };

@@ -263,4 +263,10 @@ describe('client-support on a hostile template', () => {
     const found = await lintCase(`<html><body><table><tr>#set($k = 0)\n${lines}\n</tr></table></body></html>\n`, { fixtures: { a: {} }, rule: 'client-support' });
     expect(found.some((d) => d.message.includes('display'))).toBe(true);
   });
+
+  it('thousands of tag names, each looked up once, read the template tags\' names once', async () => {
+    const lines = Array.from({ length: 4000 }, (_, i) => `#set($k = $k + 1)<x-${i} style="display:grid" title="$k">x</x-${i}>`).join('\n');
+    const found = await lintCase(`<html><body>#set($k = 0)\n${lines}\n</body></html>\n`, { fixtures: { a: {} }, rule: 'client-support' });
+    expect(found.some((d) => d.message.includes('display'))).toBe(true);
+  });
 });
