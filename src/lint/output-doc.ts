@@ -71,8 +71,6 @@ export interface OutputDocument {
   top(name: 'html' | 'body'): OutputElement;
   /** The tree parsed by parse5 with source offsets (`sourceCodeLocation` on each node), parsed on first use. */
   located(): T.Document;
-  /** Where [start, end) is in the rendered HTML, with its element when there is one. */
-  location(start: number, end: number, element?: number): OutputLocation;
 }
 
 /** An attribute's value, decoded, or undefined when the element does not have it. */
@@ -290,7 +288,6 @@ export function parseOutput(html: string): OutputDocument {
     parseInto(m[1]!, c.at + c.data.indexOf(m[1]!), conditional, undefined, undefined, undefined);
   }
   const tops = new Map<string, OutputElement>();
-  let lines: SourceLines | undefined;
   return {
     html,
     elements,
@@ -304,15 +301,12 @@ export function parseOutput(html: string): OutputDocument {
       return el;
     },
     located: locatedRoot,
-    location(start, end, element) {
-      return outputLocation((lines ??= new SourceLines(html)), start, end, element);
-    },
   };
 }
 
-/** Where [start, end) is in a rendered HTML (its text, or its lines), with its element when there is one. */
-export function outputLocation(html: string | SourceLines, start: number, end: number, element?: number): OutputLocation {
-  const pos = (typeof html === 'string' ? new SourceLines(html) : html).position(start);
+/** Where [start, end) is in a rendered HTML, with its element when there is one (the line starts of the last HTML asked about are kept). */
+export function outputLocation(html: string, start: number, end: number, element?: number): OutputLocation {
+  const pos = new SourceLines(html).position(start);
   const out: OutputLocation = { start, end, line: pos.line, column: pos.column };
   if (element !== undefined) out.element = element;
   return out;

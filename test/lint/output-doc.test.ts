@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmail, loadConfig, renderEmail } from '../../src/project/index.js';
-import { parseOutput } from '../../src/lint/output-doc.js';
+import { outputLocation, parseOutput } from '../../src/lint/output-doc.js';
 import { launchChromium } from '../preview/helpers.js';
 import { SAMPLES } from './helpers.js';
 
@@ -81,6 +81,6 @@ describe('parseOutput', () => {
   it('gives line and column of an offset in the output', () => {
     const doc = parseOutput('<p>\n  <a href="x">y</a></p>');
     const a = doc.elements.find((e) => e.name === 'a')!;
-    expect(doc.location(a.start, a.end, a.index)).toEqual({ start: 6, end: 18, line: 2, column: 3, element: a.index });
+    expect(outputLocation(doc.html, a.start, a.end, a.index)).toEqual({ start: 6, end: 18, line: 2, column: 3, element: a.index });
   });
 });
