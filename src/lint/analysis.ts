@@ -52,8 +52,13 @@ const STRING_METHODS = new Set([
 /** `items[].name`: keys joined by dots, list items as `[]`. */
 export function pathKey(path: readonly PathSeg[]): string {
   let s = '';
-  for (const p of path) s += 'key' in p ? (s ? '.' : '') + p.key : '[]';
+  for (const p of path) s = childKey(s, p);
   return s;
+}
+
+/** The key of a path one segment longer than the path keyed `parent` (see pathKey). */
+export function childKey(parent: string, seg: PathSeg): string {
+  return 'key' in seg ? (parent ? `${parent}.${seg.key}` : seg.key) : `${parent}[]`;
 }
 
 export function analyse(ast: TemplateAst): Analysis {

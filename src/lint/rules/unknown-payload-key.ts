@@ -1,3 +1,4 @@
+import { childKey } from '../analysis.js';
 import { defineRule, didYouMean, providedPaths, siblingKeys } from '../util.js';
 
 /** Payload values the template reads that no fixture provides: usually a typo, or a missing fixture. */
@@ -13,7 +14,7 @@ export const unknownPayloadKey = defineRule(
       let parent = '';
       for (let i = 0; i < r.path.length; i++) {
         const seg = r.path[i]!;
-        const key = 'key' in seg ? (parent ? `${parent}.${seg.key}` : seg.key) : `${parent}[]`;
+        const key = childKey(parent, seg);
         if (provided.has(key)) {
           parent = key;
           continue;
