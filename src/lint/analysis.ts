@@ -113,7 +113,7 @@ export function analyse(ast: TemplateAst): Analysis {
         for (let i = 0; i < path.length; i++) {
           const seg = path[i]!;
           if (i > 0) hintKey(key, 'key' in seg ? 'object' : 'array');
-          key += 'key' in seg ? (key ? '.' : '') + seg.key : '[]';
+          key = childKey(key, seg);
         }
         const next = r.parts[resolved.rest];
         if (next?.kind === 'method') {

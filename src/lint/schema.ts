@@ -7,7 +7,7 @@
  */
 import type { TemplateAst } from '../engine/index.js';
 import type { SourceLines } from '../json/positions.js';
-import { analyse, type Analysis, type TypeHint } from './analysis.js';
+import { analyse, childKey, type Analysis, type TypeHint } from './analysis.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -54,11 +54,8 @@ function addTemplate(root: Tree, a: Analysis, t: TemplateInput): void {
         let next = at.keys.get(seg.key);
         if (!next) at.keys.set(seg.key, (next = tree()));
         at = next;
-        key += (key ? '.' : '') + seg.key;
-      } else {
-        at = at.item ??= tree();
-        key += '[]';
-      }
+      } else at = at.item ??= tree();
+      key = childKey(key, seg);
       at.usedAt ??= { t, offset: seg.span.start };
       byKey.set(key, at);
     }
