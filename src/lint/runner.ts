@@ -65,7 +65,7 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   };
   const getRenders = (): RenderedVariant[] => {
     if (renders) return renders;
-    const setup = renderSetup(parts, config, Boolean(options.coverage));
+    const setup = renderSetup(parts, config, Boolean(options.coverage), body.disabled.any);
     const variants = listVariants(email);
     const empty = variants.length === 0;
     // without fixtures the email is rendered once with no data, as Yespo does for a contact
