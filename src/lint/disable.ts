@@ -6,8 +6,8 @@
  */
 export interface DisableMap {
   isDisabled(ruleId: string, line: number): boolean;
-  /** Whether any line is disabled for some rule (a source with no disable comment: false). */
-  readonly any: boolean;
+  /** Whether some line is disabled for the rule (by a comment that names it or names no rule). */
+  mayHide(ruleId: string): boolean;
 }
 
 interface Range {
@@ -19,7 +19,7 @@ interface Range {
 const COMMENT = /##\s*velvet-(disable-next-line|disable|enable)\b([^\r\n]*)/g;
 
 export function disableMap(source: string): DisableMap {
-  if (!source.includes('velvet-')) return { isDisabled: () => false, any: false };
+  if (!source.includes('velvet-')) return { isDisabled: () => false, mayHide: () => false };
   const ranges: Range[] = [];
   const open: Range[] = [];
   const lineOf = lineCounter(source);
@@ -43,7 +43,7 @@ export function disableMap(source: string): DisableMap {
     }
   }
   return {
-    any: ranges.some((r) => r.from <= r.to),
+    mayHide: (ruleId) => ranges.some((r) => r.from <= r.to && (!r.rules || r.rules.has(ruleId))),
     isDisabled: (ruleId, line) => ranges.some((r) => line >= r.from && line <= r.to && (!r.rules || r.rules.has(ruleId))),
   };
 }
