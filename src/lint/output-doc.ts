@@ -24,7 +24,7 @@ import { Parser } from 'htmlparser2';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { SourceLines } from '../json/positions.js';
 import { TextMemo } from './memo.js';
-import { TagParser, type TagHandler } from './output-parser.js';
+import { PARSER_OPTIONS, TagParser, type TagHandler } from './output-parser.js';
 import type { OutputLocation } from './types.js';
 
 export interface OutputElement {
@@ -124,6 +124,9 @@ function hasText(html: string, start: number, end: number): boolean {
     if (c !== 32 && c !== 10 && c !== 9 && c !== 13) break;
   }
   if (i === end) return false;
+  // a printable ASCII character other than `&` is text
+  const c = html.charCodeAt(i);
+  if (c > 32 && c < 127 && c !== 38) return true;
   const t = html.slice(i, end).trim();
   return t !== '' && (t.charCodeAt(0) !== 38 || decodeHTML(t).trim() !== '');
 }
@@ -150,7 +153,7 @@ export function attribsOf(tag: string): Readonly<Record<string, string>> {
         if (a === NO_ATTRIBS) a = attribs;
       },
     },
-    { decodeEntities: false },
+    PARSER_OPTIONS,
   ).end(tag);
   return tagAttribs.set(tag, a);
 }

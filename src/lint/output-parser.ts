@@ -40,10 +40,12 @@ export interface TagHandler extends Partial<Pick<Handler, 'onopentag' | 'onclose
   text(start: number, end: number): void;
 }
 
+/** htmlparser2's options for rendered output: references as written, the tokenizer above (also for reading one tag's attributes). */
+export const PARSER_OPTIONS: ParserOptions = { decodeEntities: false, ...(hooked ? { Tokenizer: IndexOfTokenizer } : {}) };
+
 export class TagParser extends Parser {
   constructor(private readonly tags: TagHandler) {
-    const options: ParserOptions = { decodeEntities: false, ...(hooked ? { Tokenizer: IndexOfTokenizer } : {}) };
-    super(tags, options);
+    super(tags, PARSER_OPTIONS);
   }
   override onattribname(): void {}
   override onattribdata(): void {}

@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeHTML } from 'entities/decode';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/index.js';
-import { TagParser } from '../../src/lint/output-parser.js';
+import { parseOutput } from '../../src/lint/output-doc.js';
+import { PARSER_OPTIONS, TagParser } from '../../src/lint/output-parser.js';
 import { listVariants, loadEmail } from '../../src/project/index.js';
 import { SAMPLES } from './helpers.js';
 
@@ -79,5 +81,41 @@ describe('the output parser', () => {
       events += want.length;
     }
     expect(events).toBeGreaterThan(40_000);
+  });
+});
+
+describe('attributes read with the same tokenizer', () => {
+  it("are htmlparser2's stock attributes on 5,000 generated pieces of markup", () => {
+    const attributes = (html: string, options: typeof PARSER_OPTIONS) => {
+      const out: string[] = [];
+      new Parser({ onopentag: (name, attribs) => void out.push(`${name} ${JSON.stringify(attribs)}`) }, options).end(html);
+      return out;
+    };
+    let tags = 0;
+    for (const html of generated(11, 5000)) {
+      const want = attributes(html, { decodeEntities: false });
+      expect(attributes(html, PARSER_OPTIONS), html).toEqual(want);
+      tags += want.length;
+    }
+    expect(tags).toBeGreaterThan(12_000);
+  });
+});
+
+describe('ownText', () => {
+  it('is true exactly when a text run of the element holds more than whitespace once decoded', () => {
+    const pieces = [' ', '\n', '\t', '\r', '\f', '\v', '\u00a0', '\u2028', '\ufeff', '&nbsp;', '&#160;', '&#32;', '&amp;', '&', 'a', 'é', '1', '&lt;'];
+    let s = 3;
+    const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8);
+    let texts = 0;
+    for (let n = 0; n < 3000; n++) {
+      let run = '';
+      for (let k = next() % 6; k > 0; k--) run += pieces[next() % pieces.length];
+      const t = run.trim();
+      const want = t !== '' && (t.charCodeAt(0) !== 38 || decodeHTML(t).trim() !== '');
+      const el = parseOutput(`<p>${run}<b>x</b></p>`).elements[0]!;
+      expect(el.ownText, JSON.stringify(run)).toBe(want);
+      if (want) texts++;
+    }
+    expect(texts).toBeGreaterThan(1000);
   });
 });
