@@ -14,6 +14,7 @@ import type { ErrorInfo } from './protocol.js';
 import { allowedHostnames, createToken, frameGuard, hostCheck, type Middleware } from './security.js';
 import type { Workspace } from '../project/workspace.js';
 import { createBuiltUiMiddleware } from './ui-built.js';
+import { visibleControls } from './terminal-text.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5179;
@@ -69,9 +70,10 @@ export const BUILT_UI_DIR = join(HERE, '..', '..', 'dist', 'ui');
 /** True when this module runs as TypeScript (tsx in this checkout), not from dist/. */
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
+/** A problem as the terminal shows it; control characters from the project's files are made visible. */
 export function formatErrorInfo(e: ErrorInfo): string {
   const where = e.file ? `${e.file}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''} ` : '';
-  return `${where}${e.message}${e.frame ? `\n${e.frame}` : ''}\n`;
+  return visibleControls(`${where}${e.message}${e.frame ? `\n${e.frame}` : ''}`) + '\n';
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
@@ -91,7 +93,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       sendPoll: options.sendPoll,
       workspace: options.workspace,
       log: options.log ? (e) => options.log?.(formatErrorInfo(e)) : undefined,
-      logText: options.log,
+      logText: options.log ? (text) => options.log?.(visibleControls(text)) : undefined,
     }),
   );
   services.catch(() => undefined);
