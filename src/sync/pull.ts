@@ -40,10 +40,18 @@ export function targetFor(project: SyncProject, linked: readonly LocalEmail[], r
   if (own) return { name: own.name, dir: own.dir };
   const name = slug(remote.fields.name);
   // A name without Latin letters or digits (Cyrillic, say) gives no slug: the id names the folder.
-  let dir = join(targetDir, name || `message-${remote.id}`);
-  if (existsSync(dir)) dir = `${dir}-${remote.id}`;
+  // A device name of Windows (`con`) could not be checked out there: the id follows it.
+  const stem = !name ? `message-${remote.id}` : WINDOWS_DEVICE.test(name) ? `${name}-${remote.id}` : name;
+  // A folder that exists is someone's work (another email, linked or not): never pulled into.
+  const first = join(targetDir, stem);
+  const withId = stem.endsWith(`-${remote.id}`) ? first : `${first}-${remote.id}`;
+  let dir = existsSync(first) ? withId : first;
+  for (let n = 2; existsSync(dir); n++) dir = `${withId}-${n}`;
   return { name: emailName(project, dir), dir };
 }
+
+/** Names Windows reserves for devices, whatever the case (a slug has no extension). */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 export function planPull(project: SyncProject, target: { name: string; dir: string }, remote: RemoteMessage, force: boolean): PullItem {
   const item = (action: PullAction, changes: string[] = [], diff = ''): PullItem => ({ ...target, remote, action, changes, diff });
