@@ -21,6 +21,7 @@
 import type { YespoClient } from './client.js';
 import { YespoApiError } from './errors.js';
 import { replaceMembers } from './json-members.js';
+import { oneLine } from './server-text.js';
 
 /** The members velvet manages; all others belong to Yespo and pass through untouched. */
 export const MANAGED_FIELDS = ['name', 'from', 'subject', 'htmlText', 'tags'] as const;
@@ -44,6 +45,7 @@ export interface RemoteMessage {
 
 export interface MessageSummary {
   id: number;
+  /** The name for a report: on one line, without bidirectional overrides (undefined when blank). */
   name: string | undefined;
 }
 
@@ -138,7 +140,7 @@ export async function listMessagesPage(client: YespoClient, startindex: number, 
   for (const m of list) {
     const id = (m as { id?: unknown } | null)?.id;
     const name = (m as { name?: unknown } | null)?.name;
-    if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) out.push({ id, name: typeof name === 'string' ? name : undefined });
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) out.push({ id, name: (typeof name === 'string' && oneLine(name)) || undefined });
   }
   return out;
 }
