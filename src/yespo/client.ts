@@ -2,13 +2,15 @@ import { ConfigError } from '../errors.js';
 import { YespoApiError, statusHint } from './errors.js';
 import { createKeyRedactor, createRedactor, REDACTED } from './redact.js';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from './retry.js';
-import { cleanStrings, oneLine, stripControls } from './server-text.js';
+import { AnswerTooDeep, cleanStrings, oneLine, stripControls } from './server-text.js';
 
 /** Yespo's documented API base; `/v1/...` and `/v2/...` paths are appended to it. */
 export const DEFAULT_API_URL = 'https://yespo.io/api';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Yespo's answers are small; anything bigger than this is not read (so it cannot exhaust memory). */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** The only methods sent: reads, sends and updates. Nothing in an account is ever deleted. */
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT']);
 /** Any user name works with Basic auth; the key is the password. */
 const BASIC_USER = 'velvet';
 
@@ -135,6 +137,8 @@ export class YespoClient {
    * Resolves with any 2xx response; rejects with YespoApiError otherwise.
    */
   async request(req: ApiRequest): Promise<ApiResponse> {
+    // the type says so, and so does the code: nothing can ever DELETE (or PATCH) in an account
+    if (!METHODS.has(req.method)) throw new ConfigError(`velvet sends only GET, POST and PUT to Yespo, not ${JSON.stringify(req.method)}`);
     if (this.#apiKey === undefined) {
       throw new ConfigError(
         'YESPO_API_KEY is not set. Put your Yespo API key in the environment (see docs/sending.md).',
@@ -193,9 +197,10 @@ export class YespoClient {
       );
     } catch (err) {
       if (err instanceof YespoApiError) throw err;
-      if (err instanceof TooLarge) {
+      if (err instanceof TooLarge || err instanceof AnswerTooDeep) {
         const received = sends ? `. Yespo received the request (HTTP ${status}); it was not repeated` : '';
-        throw new YespoApiError(`${err.message}${received}`, { method: p.method, path: this.redact(p.target), kind: 'http', status });
+        const what = err instanceof TooLarge ? err.message : `${p.method} ${this.redact(p.target)} failed: ${err.message}`;
+        throw new YespoApiError(`${what}${received}`, { method: p.method, path: this.redact(p.target), kind: 'http', status });
       }
       const timedOut = controller.signal.aborted;
       const where = `${p.method} ${this.redact(p.target)}`;

@@ -16,18 +16,27 @@ export function stripControls(text: string): string {
   return text.replace(SEQUENCES, '').replace(CONTROLS, '');
 }
 
-/** Every string in a parsed JSON value (keys too) passed through `clean`. */
-export function cleanStrings(value: unknown, clean: (s: string) => string): unknown {
-  if (typeof value === 'string') return clean(value);
-  if (Array.isArray(value)) return value.map((v) => cleanStrings(v, clean));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, clean(k), { value: cleanStrings(v, clean), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
+/** Deepest nesting of arrays and objects read in an answer (Yespo's messages nest a few levels). */
+export const MAX_ANSWER_DEPTH = 1000;
+
+/** An answer nested deeper than MAX_ANSWER_DEPTH: refused instead of exhausting the stack. */
+export class AnswerTooDeep extends Error {
+  constructor() {
+    super(`the answer is nested deeper than ${MAX_ANSWER_DEPTH} levels`);
   }
-  return value;
+}
+
+/** Every string in a parsed JSON value (keys too) passed through `clean`; AnswerTooDeep past MAX_ANSWER_DEPTH. */
+export function cleanStrings(value: unknown, clean: (s: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return clean(value);
+  if (!value || typeof value !== 'object') return value;
+  if (depth >= MAX_ANSWER_DEPTH) throw new AnswerTooDeep();
+  if (Array.isArray(value)) return value.map((v) => cleanStrings(v, clean, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    Object.defineProperty(out, clean(k), { value: cleanStrings(v, clean, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** A server's message for one line of output: no controls or bidi overrides, each run of whitespace (CR, LF) one space. */
