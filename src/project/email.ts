@@ -2,7 +2,7 @@
  * One email folder: `email.html` (body template), optional `email.json` (meta) and `data/*.json`
  * fixtures. A broken fixture is collected in `fixtureErrors` so the others still preview.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, DataError } from '../errors.js';
 import { findConfig } from './config.js';
@@ -54,6 +54,7 @@ export function isEmailDir(dir: string): boolean {
 export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Promise<Email> {
   const abs = resolve(dir);
   const templateFile = join(abs, TEMPLATE_FILE);
+  refuseLinkOut(templateFile, abs, options.root);
   let bytes: Buffer;
   try {
     bytes = readFileSync(templateFile);
@@ -63,6 +64,7 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
   const source = decodeText(bytes, templateFile);
   const metaPath = join(abs, META_FILE);
   const metaFile = existsSync(metaPath) ? metaPath : undefined;
+  if (metaFile) refuseLinkOut(metaFile, abs, options.root);
   const meta = metaFile ? readEmailMeta(metaFile) : { contact: {} };
   const fixtures: Fixture[] = [];
   const fixtureErrors: DataError[] = [];
@@ -87,6 +89,24 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
     fixtures: orderFixtures(fixtures, meta.fixtures),
     fixtureErrors,
   };
+}
+
+/**
+ * A ConfigError when `file` (email.html, email.json) is a symlink whose real path lies outside
+ * the boundary fixtures keep to: a project must not be able to show or send a file from
+ * elsewhere on the machine. A plain file costs one lstat; a missing one is left to the read.
+ */
+function refuseLinkOut(file: string, emailDir: string, root: string | undefined): void {
+  if (!lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  let real: string;
+  try {
+    real = realpath(file);
+  } catch {
+    return; // a dangling link: the read says it cannot be read
+  }
+  const email = realpath(emailDir);
+  if (isInside(email, real) || isInside(boundaryOf(emailDir, email, root), real)) return;
+  throw new ConfigError(`${basename(file)} leads outside the project folder (through a symlink); not read`, { file });
 }
 
 /** `data/*.json` that may be read, sorted by name so the variant order is stable across machines. */
