@@ -3,6 +3,7 @@
  * engine can format numbers for, a date that parses). One row per option: add a row for a new
  * option. A failed check is a ConfigError at the value's line and column in velvet.config.json.
  */
+import { isAbsolute, posix, win32 } from 'node:path';
 import { clientsProblem } from './config-clients.js';
 
 /** A check gives the problem with a value, or undefined when the value is fine. */
@@ -23,7 +24,22 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   { pointer: '/engine/locale', name: 'engine.locale', check: (v) => (typeof v === 'string' ? localeProblem(v) : undefined) },
   { pointer: '/lint/unsubscribePattern', name: 'lint.unsubscribePattern', check: (v) => (typeof v === 'string' ? patternProblem(v) : undefined) },
   { pointer: '/lint/clients', name: 'lint.clients', check: clientsProblem },
+  { pointer: '/emails', name: 'emails', check: insideProblem },
+  { pointer: '/preview/assetsDir', name: 'preview.assetsDir', check: insideProblem },
 ];
+
+/**
+ * A folder given relative to velvet.config.json that stays inside the project folder: a config
+ * comes with a repository, and velvet reads nothing outside the project it was cloned into.
+ */
+export function insideProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const rel = posix.normalize(value.replace(/\\/g, '/'));
+  if (isAbsolute(value) || win32.isAbsolute(value) || /^[A-Za-z]:/.test(value) || rel === '..' || rel.startsWith('../')) {
+    return `'${value}' must be a folder inside the project folder (relative to velvet.config.json, never above it)`;
+  }
+  return undefined;
+}
 
 /** A regular expression JavaScript can compile (with the `i` flag). */
 export function patternProblem(source: string): string | undefined {

@@ -4,6 +4,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { findConfig, loadConfig, normalizeConfig, type ResolvedConfig, type VelvetConfigInput } from './config.js';
 import { compareNames, isEmailDir } from './email.js';
+import { isInside, realPathOf } from './paths.js';
 
 export interface EmailRef {
   /** Path of the folder relative to the emails folder, with `/` separators. */
@@ -40,6 +41,10 @@ export function loadProject(dir: string, options: { overrides?: VelvetConfigInpu
   const base = start === config.root ? config.emails : start;
   if (!existsSync(base)) {
     throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
+  }
+  // the config keeps `emails` inside the project; a symlink must not lead it out either
+  if (base === config.emails && !isInside(realPathOf(config.root), realPathOf(base))) {
+    throw new ConfigError(`The emails folder ${base} leads outside the project folder (through a symlink); not read`, { file: config.file });
   }
   return { root: config.root, config, emails: findEmails(base) };
 }
