@@ -79,8 +79,12 @@ export class YespoClient {
   readonly maxResponseBytes: number;
   /** Scrubs the key from any text; use it on everything that is printed. */
   readonly redact: (text: string) => string;
+  /**
+   * Scrubs only the key's own forms: for content kept byte for byte (a message's HTML, where
+   * "Basic plan" is ordinary text), such as the values parsed from `exact`.
+   */
+  readonly redactKey: (text: string) => string;
   readonly #apiKey: string | undefined;
-  readonly #redactKey: (text: string) => string;
   readonly #fetch: typeof fetch;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #onRetry: ClientOptions['onRetry'];
@@ -92,7 +96,7 @@ export class YespoClient {
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#apiKey = options.apiKey || undefined;
     this.redact = createRedactor(this.#apiKey);
-    this.#redactKey = createKeyRedactor(this.#apiKey);
+    this.redactKey = createKeyRedactor(this.#apiKey);
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.#onRetry = options.onRetry;
@@ -180,7 +184,7 @@ export class YespoClient {
       const received = await readCapped(res, this.maxResponseBytes, `${p.method} ${this.redact(p.target)}`, controller);
       const text = this.redact(received);
       const data = cleanStrings(parseBody(text), (s) => stripControls(this.redact(s)));
-      if (res.ok) return { status: res.status, data, text, exact: this.#redactKey(received) };
+      if (res.ok) return { status: res.status, data, text, exact: this.redactKey(received) };
       const message = yespoMessage(data) ?? '';
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
       throw new YespoApiError(

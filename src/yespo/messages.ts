@@ -86,7 +86,16 @@ export async function getMessage(client: YespoClient, id: number): Promise<Remot
   const res = await client.request({ method: 'GET', path });
   // The managed fields are the message's exact bytes (a template's CRLF line ends included):
   // read them from the body as received, not from `data`, whose strings are cleaned for printing.
-  return { id, text: res.exact, fields: managedFields(exactData(res.exact, res.data), `GET ${path}`) };
+  // JSON escapes can spell the key where the raw text does not show it: scrub the decoded values
+  const fields = managedFields(exactData(res.exact, res.data), `GET ${path}`);
+  return { id, text: res.exact, fields: withoutKey(fields, client.redactKey) };
+}
+
+function withoutKey(f: ManagedFields, redactKey: (text: string) => string): ManagedFields {
+  const out: ManagedFields = {};
+  for (const k of ['name', 'from', 'subject', 'htmlText'] as const) if (f[k] !== undefined) out[k] = redactKey(f[k]);
+  if (f.tags) out.tags = f.tags.map(redactKey);
+  return out;
 }
 
 function exactData(text: string, cleaned: unknown): unknown {
