@@ -4,6 +4,7 @@
  * from `velvet send`, which suggests command-line flags; the panel has none of them.
  */
 import { emailSource } from '../yespo/email-source.js';
+import { createRedactor } from '../yespo/redact.js';
 import { resolveSendSettings } from '../yespo/settings.js';
 import type { SendSettingsInfo } from './protocol.js';
 
@@ -13,6 +14,12 @@ export async function sendSettingsInfo(
   messageId: number | undefined,
   env: Record<string, string | undefined>,
 ): Promise<SendSettingsInfo> {
+  // a config can hold the key by mistake (a URL, a prefix) and an error can quote it: redact all
+  const redact = createRedactor(env['YESPO_API_KEY']?.trim());
+  return JSON.parse(redact(JSON.stringify(await settingsInfo(dir, messageId, env)))) as SendSettingsInfo;
+}
+
+async function settingsInfo(dir: string | undefined, messageId: number | undefined, env: Record<string, string | undefined>): Promise<SendSettingsInfo> {
   try {
     const settings = resolveSendSettings(dir === undefined ? undefined : await emailSource().loadSendConfig(dir), env);
     const url = new URL(settings.apiUrl);
