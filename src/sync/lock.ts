@@ -38,7 +38,7 @@ export function lockPath(root: string): string {
 export function readLock(root: string): Lock {
   const file = lockPath(root);
   const text = readInside(root, file);
-  if (text === undefined) return { version: 1, emails: {} };
+  if (text === undefined) return { version: 1, emails: entries() };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -49,12 +49,20 @@ export function readLock(root: string): Lock {
   if ((data as { version?: unknown } | null)?.version !== 1 || !emails || typeof emails !== 'object') {
     throw new ConfigError(`${LOCK_FILE} is not a velvet lock file of version 1`, { file });
   }
-  return { version: 1, emails: emails as Record<string, LockEntry> };
+  return { version: 1, emails: Object.assign(entries(), emails as Record<string, LockEntry>) };
+}
+
+/**
+ * A map of entries by email name without a prototype: a folder may be named `__proto__` or
+ * `constructor`, and such a name must be an entry like any other, not an Object member.
+ */
+function entries(): Record<string, LockEntry> {
+  return Object.create(null) as Record<string, LockEntry>;
 }
 
 /** Writes the lock with sorted keys, so its diffs in review stay small. */
 export function writeLock(root: string, lock: Lock): void {
-  const emails: Record<string, LockEntry> = {};
+  const emails = entries();
   for (const name of Object.keys(lock.emails).sort()) emails[name] = lock.emails[name] as LockEntry;
   writeInside(root, lockPath(root), JSON.stringify({ version: 1, emails }, null, 2) + '\n');
 }
