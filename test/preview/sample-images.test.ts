@@ -32,8 +32,10 @@ describe('sample images in the preview', () => {
       await frame.locator('img').first().waitFor({ state: 'attached', timeout: 15_000 });
       const broken = () =>
         frame.locator('img').evaluateAll((imgs) => imgs.filter((i) => !(i as HTMLImageElement).complete || (i as HTMLImageElement).naturalWidth === 0).map((i) => (i as HTMLImageElement).src));
+      // a hash change swaps the frame for this email's: wait for its local images, then check them all
+      const local = () => frame.locator('img[src^="/__velvet/files/assets/"], img[src*="/__velvet/files/assets/"]').count();
+      await expect.poll(local, { timeout: 15_000, message: e.name }).toBeGreaterThan(2);
       await expect.poll(broken, { timeout: 10_000, message: e.name }).toEqual([]);
-      expect(await frame.locator('img[src^="/__velvet/files/assets/"], img[src*="/__velvet/files/assets/"]').count()).toBeGreaterThan(2);
     }
     expect(outside).toEqual([]);
   });
