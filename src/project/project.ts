@@ -38,14 +38,18 @@ export function loadProject(dir: string, options: { overrides?: VelvetConfigInpu
     return { root: config.root, config, emails: [{ name: basename(start), dir: start }] };
   }
   const base = start === config.root ? config.emails : start;
-  if (!existsSync(base)) {
-    throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
-  }
-  return { root: config.root, config, emails: findEmails(base) };
+  if (!existsSync(base)) throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
+  return { root: config.root, config, emails: findEmails(base, config.file) };
 }
 
-/** Email folders below `base`, depth first in name order; an email folder is not searched further. */
-export function findEmails(base: string): EmailRef[] {
+/**
+ * Email folders below `base`, depth first in name order; an email folder is not searched further.
+ * A `base` that is a file is a ConfigError (at `configFile`, the config that names it).
+ */
+export function findEmails(base: string, configFile?: string): EmailRef[] {
+  if (existsSync(base) && !statSync(base).isDirectory()) {
+    throw new ConfigError(`The emails folder ${base} is not a folder`, { file: configFile ?? base });
+  }
   const out: EmailRef[] = [];
   const visit = (dir: string): void => {
     if (isEmailDir(dir)) {
