@@ -127,8 +127,12 @@ function chooseVariant(email: Email, typed: string | undefined, variantName: str
     const err = broken(fixtureName);
     if (err) throw err;
   } else {
-    for (const e of email.fixtureErrors) io.stderr(`${paint(io).yellow('warning')} skipped an invalid fixture: ${errorLine(e, io.cwd)}\n`);
-    if (email.fixtures.length === 0 && email.fixtureErrors[0]) throw email.fixtureErrors[0];
+    // with no valid fixture the first invalid one is the error (with its frame), printed once
+    const [first, ...rest] = email.fixtureErrors;
+    const allBroken = email.fixtures.length === 0 && first !== undefined;
+    const skipped = allBroken ? rest : email.fixtureErrors;
+    for (const e of skipped) io.stderr(`${paint(io).yellow('warning')} ${allBroken ? 'also invalid' : 'skipped an invalid fixture'}: ${errorLine(e, io.cwd)}\n`);
+    if (allBroken) throw first;
     if (email.fixtures.length === 0) {
       io.stderr(`note: ${email.name} has no fixtures in data/; rendering with an empty payload\n`);
       if (variantName !== undefined) throw new UsageError('--variant needs a fixture, and this email has none');
