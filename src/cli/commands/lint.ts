@@ -49,7 +49,7 @@ emails found in PATHS.
 
 export const command: Command = {
   name: 'lint',
-  summary: 'check templates, fixtures and rendered output (stylish, json, sarif, github)',
+  summary: 'check templates, fixtures and rendered output (stylish, json, sarif, github, gitlab)',
   help,
   async run(argv, io) {
     let v: ReturnType<typeof parse>['values'];

@@ -23,7 +23,8 @@ as header lines, a blank line, then the body, with one fixture variant. A bare t
 prints exactly the rendered text (no newline added), so it can be diffed against Velocity's.
 
 Options:
-  --fixture NAME     fixture file of the email, without .json (default: the first, by name)
+  --fixture NAME     fixture file of the email, without .json (default: the first in email.json's
+                     "fixtures", else "default", else the first by name)
   --variant NAME     variant of the fixture: a smartsend locator, an order id (default: the first)
   --body-only        print only the rendered body
   --json             print {email, fixture, variant, subject, preheader, html, sizeBytes,
