@@ -21,3 +21,29 @@ describe('velvet render with no usable fixture', () => {
     expect(r.stderr).toMatch(/^m\/data\/a\.json:1:7 /m);
   });
 });
+
+describe('a block left open is reported at the directive that opens it, as lint and the preview do', () => {
+  const tree = () => tempTree({ 'm/email.html': '<p>\n  #foreach($i in $list)\n</p>', 'm/data/a.json': '{"list": []}', 't.vm': 'Hi\n#if($a)\nyes' });
+
+  it('render of an email folder', async () => {
+    const r = await velvet(['render', 'm'], { cwd: tree() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('m/email.html:2:3 #foreach is not closed by #end\n  1 | <p>\n> 2 |   #foreach($i in $list)\n    |   ^\n  3 | </p>\n');
+  });
+
+  it('render of a bare template', async () => {
+    const r = await velvet(['render', 't.vm'], { cwd: tree() });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('t.vm:2:1 #if is not closed by #end');
+  });
+
+  it('build lists it so, and lint agrees', async () => {
+    const dir = tree();
+    const b = await velvet(['build', 'm', '--out', 'site'], { cwd: dir });
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('  m/email.html:2:3 #foreach is not closed by #end\n    in m / a\n');
+    const lint = await velvet(['lint', 'm', '--format', 'json'], { cwd: dir });
+    const d = (JSON.parse(lint.stdout) as { diagnostics: { ruleId: string; line: number; column: number; message: string }[] }).diagnostics.find((x) => x.ruleId === 'syntax');
+    expect(d).toMatchObject({ line: 2, column: 3, message: '#foreach is not closed by #end' });
+  });
+});

@@ -4,6 +4,7 @@ import type { CliIO, Command } from '../command.js';
 import { ENGINE_FLAGS, parseFlags, resolveConfig } from '../args.js';
 import { catchInterrupts, InterruptedError, type Interrupts } from '../interrupt.js';
 import { openOutDir, type OutDir } from '../out-dir.js';
+import { atOpener, emailSources } from '../parse-errors.js';
 import { displayPath, errorLine, exitCodeFor, fail, paint, progress } from '../report.js';
 import { GMAIL_CLIP_BYTES, MARKER_FILE, errorPage, formatSize, indexHtml, pageName, textName, type PageEntry } from '../site.js';
 import { htmlToText } from '../../preview/plain-text.js';
@@ -148,7 +149,7 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
         entry.textFile = `${ref.name}/${textName(page)}`;
         out.write(entry.textFile, `${htmlToText(r.html)}\n`);
       } catch (err) {
-        failed(entry, err);
+        failed(entry, atOpener(err, emailSources(email)));
       }
       entries.push(entry);
       bar?.tick(++done, total);

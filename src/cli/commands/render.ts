@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CliIO, Command } from '../command.js';
 import { ENGINE_FLAGS, parseFlags, resolveConfig } from '../args.js';
+import { atOpener, emailSources } from '../parse-errors.js';
 import { readStdin, readText, type CliIOWithStdin } from '../input.js';
 import { displayPath, errorLine, fail, paint } from '../report.js';
 import { GMAIL_CLIP_BYTES, formatSize } from '../site.js';
@@ -79,7 +80,12 @@ export const command: Command = {
         const config = resolveConfig(io.cwd, target, v);
         const email = await loadEmail(target, { root: config.root });
         const { fixture, variant } = chooseVariant(email, v.fixture, v.variant, io);
-        const r = renderEmail(email, { fixture, variant, config });
+        let r: RenderedEmail;
+        try {
+          r = renderEmail(email, { fixture, variant, config });
+        } catch (err) {
+          throw atOpener(err, emailSources(email));
+        }
         warnings(r, io);
         io.stdout(v.json ? asJson(r) : v['body-only'] ? r.html : asText(r));
         return 0;
@@ -92,7 +98,12 @@ export const command: Command = {
         throw new UsageError(`--${v.variant !== undefined ? 'variant' : 'format'} needs --data`);
       }
       const source = readText(target);
-      const template = compile(source, { name: target });
+      let template: ReturnType<typeof compile>;
+      try {
+        template = compile(source, { name: target });
+      } catch (err) {
+        throw atOpener(err, [{ name: target, source }]);
+      }
       const payload = v.data === undefined ? new JMap() : await payloadOf(v.data, v.variant, format, io);
       const config = resolveConfig(io.cwd, dirname(target), v);
       const { now, timeZone, locale } = config.engine;
