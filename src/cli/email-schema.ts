@@ -5,6 +5,7 @@ import { SourceLines } from '../json/positions.js';
 import { inferSchema, type JsonSchema } from '../lint/index.js';
 import { refinePayload, synthesizePayload } from '../project/fixture-synth.js';
 import { renderEmail, type Email, type ResolvedConfig } from '../project/index.js';
+import { atOpener } from './parse-errors.js';
 import { findLeftoverVelocity } from '../yespo/leftover.js';
 
 /**
@@ -17,7 +18,13 @@ export function emailSchema(email: Pick<Email, 'name' | 'source' | 'subjectSourc
   if (email.subjectSource !== undefined) parts.push({ text: email.subjectSource, file: 'email.json#subject', name: `${meta}#subject` });
   if (email.preheaderSource !== undefined) parts.push({ text: email.preheaderSource, file: 'email.json#preheader', name: `${meta}#preheader` });
   return inferSchema(
-    parts.map((p) => ({ ast: parse(p.text, { name: p.name }), file: p.file, lines: new SourceLines(p.text) })),
+    parts.map((p) => {
+      try {
+        return { ast: parse(p.text, { name: p.name }), file: p.file, lines: new SourceLines(p.text) };
+      } catch (err) {
+        throw atOpener(err, [{ name: p.name, source: p.text }]);
+      }
+    }),
     `Payload of ${email.name}`,
   );
 }

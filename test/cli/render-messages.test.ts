@@ -47,3 +47,15 @@ describe('a block left open is reported at the directive that opens it, as lint 
     expect(d).toMatchObject({ line: 2, column: 3, message: '#foreach is not closed by #end' });
   });
 });
+
+describe('schema, fixture and new --from say the same of a block left open', () => {
+  it('at the directive that opens it', async () => {
+    const dir = tempTree({ 'velvet.config.json': '{}', 'm/email.html': '<p>\n  #foreach($i in $list)\n</p>', 'open.html': 'Hi\n#if($a)\nyes' });
+    const schema = await velvet(['schema', 'm'], { cwd: dir });
+    expect(schema.stderr.split('\n')[0]).toBe('m/email.html:2:3 #foreach is not closed by #end');
+    const fixture = await velvet(['fixture', 'm'], { cwd: dir });
+    expect(fixture.stderr.split('\n')[0]).toBe('velvet fixture: m/email.html:2:3 #foreach is not closed by #end');
+    const created = await velvet(['new', 'x', '--from', 'open.html'], { cwd: dir });
+    expect(created.stderr.split('\n')[0]).toBe('velvet new: open.html:2:1 #if is not closed by #end');
+  });
+});
