@@ -190,7 +190,7 @@ export function loadConfig(file: string, overrides?: VelvetConfigInput): Resolve
 /** Throws what loading the project at `dir` would (no folder, an invalid config) without reading the emails. */
 export function checkProjectConfig(dir: string): void {
   const start = resolve(dir);
-  if (!existsSync(start) || !statSync(start).isDirectory()) throw new ConfigError(`Not a folder: ${start}`, { file: start });
+  if (!existsSync(start) || !statSync(start).isDirectory()) throw new ConfigError('Not a folder', { file: start });
   const file = findConfig(start);
   if (file) loadConfig(file);
 }

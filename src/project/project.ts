@@ -28,7 +28,7 @@ const SKIP = new Set(['node_modules', 'dist']);
 export function loadProject(dir: string, options: { overrides?: VelvetConfigInput } = {}): Project {
   const start = resolve(dir);
   if (!existsSync(start) || !statSync(start).isDirectory()) {
-    throw new ConfigError(`Not a folder: ${start}`, { file: start });
+    throw new ConfigError('Not a folder', { file: start });
   }
   const file = findConfig(start);
   const config = file

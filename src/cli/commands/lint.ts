@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { parseFlags } from '../flags.js';
-import { errorReport } from '../report.js';
+import { errorLine, errorReport } from '../report.js';
 import { REPORTERS, RULES, countBySeverity, defaultJobs, findTargets, isFormat, lintRefs, mayLintMany, ruleById, startWorkers, type RuleSetting } from '../../lint/index.js';
 import { lightOptimizer } from '../../lint/parallel.js';
 import { displayPath } from '../../lint/reporters/paths.js';
@@ -135,7 +135,7 @@ export const command: Command = {
     } catch (err) {
       if (err instanceof VelvetError) {
         // a position: file:line:column and the code frame, as render and build print them
-        io.stderr(err.line !== undefined ? errorReport(err, io, 'lint') : `velvet lint: ${err.message}\n`);
+        io.stderr(err.line !== undefined ? errorReport(err, io, 'lint') : `velvet lint: ${errorLine(err, io.cwd)}\n`);
         return 2;
       }
       throw err;
