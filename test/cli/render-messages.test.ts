@@ -59,3 +59,12 @@ describe('schema, fixture and new --from say the same of a block left open', () 
     expect(created.stderr.split('\n')[0]).toBe('velvet new: open.html:2:1 #if is not closed by #end');
   });
 });
+
+describe('velvet render of a folder of emails', () => {
+  it('says it takes one email, names some, and points at velvet build', async () => {
+    const dir = tempTree({ 'velvet.config.json': '{"emails": "emails"}', 'emails/a/email.html': 'a', 'emails/promo/b/email.html': 'b' });
+    const r = await velvet(['render', 'emails'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("velvet render: emails is a folder of emails, not one email: give one of them (emails/a, emails/promo/b), or use velvet build to render them all\n");
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CliIO, Command } from '../command.js';
 import { ENGINE_FLAGS, parseFlags, resolveConfig } from '../args.js';
+import { notOneEmail } from '../email-folder.js';
 import { atOpener, emailSources } from '../parse-errors.js';
 import { readStdin, readText, type CliIOWithStdin } from '../input.js';
 import { displayPath, errorLine, fail, paint } from '../report.js';
@@ -11,7 +12,7 @@ import { JMap } from '../../engine/values.js';
 import { DataError, UsageError } from '../../errors.js';
 import { parseFixture } from '../../fixtures/load.js';
 import { FIXTURE_FORMATS, type Fixture, type FixtureFormat, type FixtureVariant } from '../../fixtures/types.js';
-import { loadEmail, renderEmail, type Email, type RenderedEmail } from '../../project/index.js';
+import { isEmailDir, loadEmail, renderEmail, type Email, type RenderedEmail } from '../../project/index.js';
 import { fixtureNameFrom } from '../../project/variants.js';
 
 const help = `velvet render: render one email (or a bare template) and print it
@@ -78,6 +79,7 @@ export const command: Command = {
         }
         if (v.json && v['body-only']) throw new UsageError('--json and --body-only exclude each other');
         const config = resolveConfig(io.cwd, target, v);
+        if (!isEmailDir(target)) notOneEmail(target, given, io);
         const email = await loadEmail(target, { root: config.root });
         const { fixture, variant } = chooseVariant(email, v.fixture, v.variant, io);
         let r: RenderedEmail;
