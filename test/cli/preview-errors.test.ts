@@ -17,3 +17,15 @@ describe('velvet preview that cannot start', () => {
     expect(r.stderr).toBe('velvet preview: nope: Not a folder\n');
   });
 });
+
+describe('velvet preview of a project whose emails folder is missing or a file', () => {
+  for (const [what, files] of [['missing', {}], ['a file', { emails: 'x' }]] as const) {
+    it(`${what}: exit 2 before any address is printed`, async () => {
+      const dir = tempTree({ 'velvet.config.json': '{"emails": "emails"}', ...files });
+      const r = await velvet(['preview', '--port', '0'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^velvet preview: velvet\.config\.json: The emails folder .*emails (does not exist|is not a folder)\n$/);
+    });
+  }
+});
