@@ -40,3 +40,14 @@ describe('velvet new NAME', () => {
     expect((await velvet(['lint'], { cwd: dir })).code).toBe(0);
   });
 });
+
+describe('velvet init DIR', () => {
+  it('its next step starts with cd DIR, since the commands run in the project', async () => {
+    const dir = tempTree({ 'my shop/.keep': '' });
+    const r = await velvet(['init', 'my shop', '--yes'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nNext: cd 'my shop' && npx velvet preview /);
+    const here = await velvet(['init', '--yes'], { cwd: join(dir, 'my shop') });
+    expect(here.stdout).toMatch(/\nNext: npx velvet preview /);
+  });
+});

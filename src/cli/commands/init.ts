@@ -126,7 +126,10 @@ export const command: Command = {
     }
     try {
       const steps = initProject({ dir, emails, ci });
-      io.stdout(`velvet init in ${dir}\n\n${formatSteps(steps)}\nNext: npx velvet preview   (or npm run velvet:preview when package.json has the script)\n`);
+      // the commands run in the project: from elsewhere the next step starts with cd
+      const given = positionals[0];
+      const cd = given !== undefined && dir !== resolve(io.cwd) ? `cd ${/^[\w./-]+$/.test(given) ? given : `'${given.replace(/'/g, `'\\''`)}'`} && ` : '';
+      io.stdout(`velvet init in ${dir}\n\n${formatSteps(steps)}\nNext: ${cd}npx velvet preview   (or npm run velvet:preview when package.json has the script)\n`);
       return 0;
     } catch (err) {
       if (!(err instanceof VelvetError)) throw err;
