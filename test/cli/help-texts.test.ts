@@ -1,6 +1,6 @@
 /** Help texts that say what velvet does: `velvet help CMD`, the list of commands, defaults. */
 import { describe, expect, it } from 'vitest';
-import { velvet } from './helpers.js';
+import { tempTree, velvet } from './helpers.js';
 
 describe('help', () => {
   it('velvet help CMD prints the help of CMD, as velvet CMD --help does', async () => {
@@ -28,5 +28,19 @@ describe('help', () => {
     const r = await velvet(['render', 'x.vm', '--help=yes']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('velvet render: --help takes no value (see velvet render --help)\n');
+  });
+});
+
+describe('a misspelt rule id', () => {
+  it('--rule suggests the nearest rule', async () => {
+    const r = await velvet(['lint', 'samples/welcome', '--rule', 'syntx=off']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("velvet lint: unknown rule 'syntx'; did you mean syntax? (velvet lint --list-rules)\n");
+  });
+
+  it('lint.rules in the config: the warning suggests it too', async () => {
+    const dir = tempTree({ 'velvet.config.json': '{"lint": {"rules": {"output-img-alts": "off"}}}', 'e/email.html': 'Hi' });
+    const r = await velvet(['lint'], { cwd: dir });
+    expect(r.stderr).toContain("velvet lint: the config names an unknown rule 'output-img-alts'; did you mean output-img-alt?\n");
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
-import { parseFlags } from '../flags.js';
+import { closest, parseFlags } from '../flags.js';
 import { errorLine, errorReport } from '../report.js';
 import { REPORTERS, RULES, countBySeverity, defaultJobs, findTargets, isFormat, lintRefs, mayLintMany, ruleById, startWorkers, type RuleSetting } from '../../lint/index.js';
 import { lightOptimizer } from '../../lint/parallel.js';
@@ -78,7 +78,7 @@ export const command: Command = {
     for (const r of v.rule ?? []) {
       const m = /^([\w-]+)=(off|info|warn|error)$/.exec(r);
       if (!m) return usage(io, `--rule takes ID=off|info|warn|error, got '${r}'`);
-      if (!ruleById(m[1]!)) return usage(io, `unknown rule '${m[1]}' (velvet lint --list-rules)`);
+      if (!ruleById(m[1]!)) return usage(io, `unknown rule '${m[1]}'${didYouMean(m[1]!)} (velvet lint --list-rules)`);
       rules[m[1]!] = m[2] as RuleSetting;
     }
     const asked = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
@@ -103,7 +103,7 @@ export const command: Command = {
         return usage(io, `no emails found in ${where} (an email is a folder holding email.html)`);
       }
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
-        if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
+        if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'${didYouMean(id)}\n`);
       }
       const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs, { pool });
       const diagnostics = results.flatMap((r) => r.diagnostics);
@@ -163,6 +163,12 @@ function parse(argv: string[]) {
       infos: { type: 'boolean' },
     },
   }, 'lint');
+}
+
+/** `; did you mean ID?` for the rule id nearest to a misspelt one, or nothing. */
+function didYouMean(id: string): string {
+  const near = closest(id, RULES.map((r) => r.meta.id));
+  return near ? `; did you mean ${near}?` : '';
 }
 
 function usage(io: { stderr: (t: string) => void }, message: string): number {
