@@ -18,8 +18,8 @@ export interface Command {
   name: string;
   /** One line for `velvet --help`. */
   summary: string;
-  /** Full `velvet NAME --help` text. */
-  help: string;
+  /** Full `velvet NAME --help` text (a function when the text needs modules the command loads only when it runs). */
+  help: string | (() => Promise<string>);
   /** Runs the command; resolves to the exit code (0 ok, 1 failure, 2 usage or data error). */
   run(argv: string[], io: CliIO): Promise<number>;
 }

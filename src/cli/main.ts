@@ -94,7 +94,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
+    const help = typeof command.help === 'string' ? command.help : await command.help();
+    io.stdout(help.endsWith('\n') ? help : help + '\n');
     return 0;
   }
   return command.run(rest, io);

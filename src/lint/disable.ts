@@ -6,6 +6,8 @@
  */
 export interface DisableMap {
   isDisabled(ruleId: string, line: number): boolean;
+  /** Whether some line is disabled for the rule (by a comment that names it or names no rule). */
+  mayHide(ruleId: string): boolean;
 }
 
 interface Range {
@@ -17,7 +19,7 @@ interface Range {
 const COMMENT = /##\s*velvet-(disable-next-line|disable|enable)\b([^\r\n]*)/g;
 
 export function disableMap(source: string): DisableMap {
-  if (!source.includes('velvet-')) return { isDisabled: () => false };
+  if (!source.includes('velvet-')) return { isDisabled: () => false, mayHide: () => false };
   const ranges: Range[] = [];
   const open: Range[] = [];
   const lineOf = lineCounter(source);
@@ -41,6 +43,7 @@ export function disableMap(source: string): DisableMap {
     }
   }
   return {
+    mayHide: (ruleId) => ranges.some((r) => r.from <= r.to && (!r.rules || r.rules.has(ruleId))),
     isDisabled: (ruleId, line) => ranges.some((r) => line >= r.from && line <= r.to && (!r.rules || r.rules.has(ruleId))),
   };
 }

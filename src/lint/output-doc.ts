@@ -20,10 +20,11 @@
  * reads; it is parsed too and listed apart (`conditional`), without a document index.
  */
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
-import { Parser, type Handler } from 'htmlparser2';
+import { Parser } from 'htmlparser2';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { SourceLines } from '../json/positions.js';
 import { TextMemo } from './memo.js';
+import { PARSER_OPTIONS, TagParser, type TagHandler } from './output-parser.js';
 import type { OutputLocation } from './types.js';
 
 export interface OutputElement {
@@ -114,9 +115,19 @@ export function textOf(el: OutputElement): string {
 
 const decodedText = (raw: string) => (raw.includes('&') ? decodeHTML(raw) : raw);
 
-/** Whether a raw text run holds more than whitespace once decoded (`&nbsp;` is whitespace). */
-function hasText(raw: string): boolean {
-  const t = raw.trim();
+/** Whether the raw text run [start, end) of `html` holds more than whitespace once decoded (`&nbsp;` is whitespace). */
+function hasText(html: string, start: number, end: number): boolean {
+  // most runs between tags are a line break and indentation: looked at in place
+  let i = start;
+  for (; i < end; i++) {
+    const c = html.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) break;
+  }
+  if (i === end) return false;
+  // a printable ASCII character other than `&` is text
+  const c = html.charCodeAt(i);
+  if (c > 32 && c < 127 && c !== 38) return true;
+  const t = html.slice(i, end).trim();
   return t !== '' && (t.charCodeAt(0) !== 38 || decodeHTML(t).trim() !== '');
 }
 
@@ -127,19 +138,6 @@ interface Texts {
 }
 
 const NO_ATTRIBS: Readonly<Record<string, string>> = Object.freeze({});
-
-/**
- * htmlparser2's parser without attribute values: the tree and the start tags' offsets come from
- * it, and a tag's attributes are read from the tag's text when a rule asks (`attribsOf`), once
- * per distinct text. Most tags of an email are the same in every fixture and every email made
- * from one design, so few are ever read.
- */
-class TagParser extends Parser {
-  override onattribname(): void {}
-  override onattribdata(): void {}
-  override onattribentity(): void {}
-  override onattribend(): void {}
-}
 
 /** Attributes of start tags by their text, as htmlparser2 reads them (bounded). */
 const tagAttribs = new TextMemo<Readonly<Record<string, string>>>(20_000);
@@ -155,7 +153,7 @@ export function attribsOf(tag: string): Readonly<Record<string, string>> {
         if (a === NO_ATTRIBS) a = attribs;
       },
     },
-    { decodeEntities: false },
+    PARSER_OPTIONS,
   ).end(tag);
   return tagAttribs.set(tag, a);
 }
@@ -223,7 +221,7 @@ function parseInto(
   let quiet = 0;
   let current: Element | undefined;
   let parser: Parser;
-  const handler: Partial<Handler> = {
+  const handler: TagHandler = {
     onopentag(name, _attribs, isImplied) {
       if (inert > 0) {
         stack.push(null);
@@ -251,23 +249,23 @@ function parseInto(
       if (NOT_TEXT.has(name)) quiet--;
       current = el.parent;
     },
-    ontext(data) {
+    text(start, end) {
       if (inert > 0 || !current) return;
-      const start = parser.startIndex;
       if (current.name === 'style' && styles) {
+        const css = html.slice(start, end);
         const last = styles[styles.length - 1];
-        if (last?.element === current) last.css += data;
-        else styles.push({ start: start + shift, css: data, element: current });
+        if (last?.element === current) last.css += css;
+        else styles.push({ start: start + shift, css, element: current });
       }
       if (quiet > 0) return;
-      texts.runs.push(start, start + data.length);
-      if (!current.ownText && hasText(data)) current.ownText = true;
+      texts.runs.push(start, end);
+      if (!current.ownText && hasText(html, start, end)) current.ownText = true;
     },
     oncomment(data) {
       if (comments && inert === 0 && data.startsWith('[if')) comments.push({ data, at: parser.startIndex + 4 });
     },
   };
-  parser = new TagParser(handler, { decodeEntities: false });
+  parser = new TagParser(handler);
   parser.end(html);
 }
 

@@ -62,15 +62,22 @@ export interface RenderSetup {
   base: RenderOptions;
   knownFields: readonly string[];
   trace: boolean;
+  /** Record the body's source map in its first render, instead of in a second render when asked (`PartRender.map`). */
+  mapBody: boolean;
 }
 
-/** What every render of an email shares: the parsed parts and the engine options. */
-export function renderSetup(parts: readonly Part[], config: ResolvedConfig, trace: boolean): RenderSetup {
+/**
+ * What every render of an email shares: the parsed parts and the engine options. `mapBody`:
+ * the body's source map will likely be asked for (a template with disable comments: whether
+ * one hides a finding on the output depends on the template line behind it).
+ */
+export function renderSetup(parts: readonly Part[], config: ResolvedConfig, trace: boolean, mapBody = false): RenderSetup {
   return {
     parts: parts.flatMap((part) => (part.ast ? [{ part, ast: part.ast }] : [])),
     base: { now: config.engine.now, timeZone: config.engine.timeZone, locale: config.engine.locale },
     knownFields: config.contactFields,
     trace,
+    mapBody,
   };
 }
 
@@ -110,7 +117,12 @@ function renderPart(part: Part, ast: TemplateAst, variant: FixtureVariant, setup
         map = null;
         if (r.output !== undefined) {
           const m = new RenderMap();
-          const again = run(part, ast, variant, setup, contact, { write: (a, b, span) => m.write(a, b, span) }, m);
+          let again: string | undefined;
+          try {
+            again = run(part, ast, variant, setup, contact, { write: (a, b, span) => m.write(a, b, span) }, m);
+          } catch (e) {
+            if (!(e instanceof VelvetError)) throw e;
+          }
           // a render that reads the real clock may differ the second time: then no map
           if (again === r.output) map = m;
         }
@@ -123,29 +135,28 @@ function renderPart(part: Part, ast: TemplateAst, variant: FixtureVariant, setup
     if (!s) m.set(k, (s = new Set()));
     s.add(v);
   };
-  const trace: RenderTrace | undefined = setup.trace
+  let trace: RenderTrace | undefined = setup.trace
     ? { branch: (n: IfNode, i: number) => add(r.branches, n, i), loop: (n: ForeachNode, c: number) => add(r.loops, n, c) }
     : undefined;
+  const first = setup.mapBody && part.name === 'body' ? new RenderMap() : undefined;
+  if (first) trace = { ...trace, write: (a, b, span) => first.write(a, b, span) };
   try {
-    r.output = run(part, ast, variant, setup, contact, trace);
+    r.output = run(part, ast, variant, setup, contact, trace, first);
+    if (first) map = first;
   } catch (e) {
     if (!(e instanceof VelvetError)) throw e;
     r.error = e;
+    if (first) map = null;
   }
   return r;
 }
 
 /** One render of a part, merge tags applied; `map` records the merge tag replacements. */
-function run(part: Part, ast: TemplateAst, variant: FixtureVariant, setup: RenderSetup, contact: Record<string, string>, trace: RenderTrace | undefined, map?: RenderMap): string | undefined {
+function run(part: Part, ast: TemplateAst, variant: FixtureVariant, setup: RenderSetup, contact: Record<string, string>, trace: RenderTrace | undefined, map?: RenderMap): string {
   const ctx = buildContext(toPayload(variant.payload), setup.base);
   const limits = { ...DEFAULT_LIMITS, ...setup.base.limits };
   const name = part.name === 'body' ? part.file : `${part.file}#${part.name}`;
-  try {
-    const output = new Renderer(ast, part.source, name, ctx, limits, trace).run();
-    const onReplace = map && ((offset: number, tag: string, value: string) => map.replace(offset, tag, value));
-    return applyMergeTags(output, contact, { knownFields: setup.knownFields, onReplace }).output;
-  } catch (e) {
-    if (map && e instanceof VelvetError) return undefined;
-    throw e;
-  }
+  const output = new Renderer(ast, part.source, name, ctx, limits, trace).run();
+  const onReplace = map && ((offset: number, tag: string, value: string) => map.replace(offset, tag, value));
+  return applyMergeTags(output, contact, { knownFields: setup.knownFields, onReplace }).output;
 }

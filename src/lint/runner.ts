@@ -65,7 +65,10 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
   };
   const getRenders = (): RenderedVariant[] => {
     if (renders) return renders;
-    const setup = renderSetup(parts, config, Boolean(options.coverage));
+    // whether a comment hides a finding on the output depends on the template line behind it:
+    // the output rules (all but client-support, which places its own) then ask for the map
+    const mapBody = RULES.some((r) => r.meta.id.startsWith('output-') && body.disabled.mayHide(r.meta.id) && severityOf(r, config, options));
+    const setup = renderSetup(parts, config, Boolean(options.coverage), mapBody);
     const variants = listVariants(email);
     const empty = variants.length === 0;
     // without fixtures the email is rendered once with no data, as Yespo does for a contact

@@ -12,9 +12,9 @@ import { decodeText } from '../fixtures/text.js';
 import type { Fixture, FixtureOptions } from '../fixtures/types.js';
 import { readEmailMeta, type EmailMeta } from './meta.js';
 
-export const TEMPLATE_FILE = 'email.html';
-export const META_FILE = 'email.json';
-export const DATA_DIR = 'data';
+import { DATA_DIR, META_FILE, TEMPLATE_FILE, isEmailDir } from './layout.js';
+
+export { DATA_DIR, META_FILE, TEMPLATE_FILE, isEmailDir };
 
 export interface Email {
   name: string;
@@ -43,11 +43,6 @@ export interface LoadEmailOptions {
    * or when the email folder is not inside it.
    */
   root?: string | undefined;
-}
-
-/** True when `dir` holds an email.html. */
-export function isEmailDir(dir: string): boolean {
-  return existsSync(join(dir, TEMPLATE_FILE));
 }
 
 /** Load an email folder with its meta and fixtures. */

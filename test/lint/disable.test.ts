@@ -12,3 +12,12 @@ describe('disableMap', () => {
     }
   });
 });
+
+describe('DisableMap.mayHide', () => {
+  it('tells the rules some comment disables somewhere', () => {
+    expect(disableMap('<p>\n## velvet-disable-next-line a, b -- why\n<p>').mayHide('b')).toBe(true);
+    expect(disableMap('<p>\n## velvet-disable-next-line a, b -- why\n<p>').mayHide('c')).toBe(false);
+    expect(disableMap('## velvet-disable\n<p>').mayHide('c')).toBe(true);
+    expect(disableMap('<p>velvet-x</p>').mayHide('a')).toBe(false);
+  });
+});

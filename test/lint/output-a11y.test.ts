@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COLOURS, mayPaint } from '../../src/lint/rules/output-contrast.js';
 import { lintCase } from './helpers.js';
 
 const at = (d: { line: number; column: number }) => `${d.line}:${d.column}`;
@@ -68,6 +69,22 @@ describe('output-heading-order', () => {
 });
 
 describe('output-contrast', () => {
+  it('passes every tag the colour pattern matches to the paint lookup (20,000 generated tags)', () => {
+    const pieces = ['<td', '<font', ' style="', 'color:', 'COLOR:', 'CoLoR', 'background', 'BackGround-color:', 'bgcolor=', '#fff', 'dolor', '&amp;', '&', 'x', ' ', '"', '>', 'olo', 'ackgroun', 'A', 'z'];
+    let s = 5;
+    const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8);
+    let matched = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let tag = '';
+      for (let k = next() % 8; k > 0; k--) tag += pieces[next() % pieces.length];
+      if (COLOURS.test(tag)) {
+        expect(mayPaint(tag), tag).toBe(true);
+        matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(5000);
+  });
+
   it('flags very low contrast between inline text and background colours, own or inherited', async () => {
     const src = doc(
       [

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, type Span } from '../../src/engine/index.js';
-import { loadEmail, applyMergeTags, listVariants } from '../../src/project/index.js';
+import { loadEmail, applyMergeTags, listVariants, loadProject } from '../../src/project/index.js';
+import { bodyPart } from '../../src/lint/parts.js';
+import { renderSetup, renderVariant } from '../../src/lint/render.js';
 import { RenderMap } from '../../src/lint/source-map.js';
 import { SAMPLES, lintCase } from './helpers.js';
 
@@ -142,5 +144,37 @@ describe('samples', () => {
     const src = readFileSync(join(SAMPLES, 'welcome', 'email.html'), 'utf8');
     const r = mapped(src, {});
     for (const w of r.writes) expect(w.span.end).toBeLessThanOrEqual(src.length);
+  });
+});
+
+describe('the source map of a lint render', () => {
+  it('is the same when recorded in the first render (a template with disable comments) as when made by a second render', async () => {
+    const project = loadProject(SAMPLES);
+    let compared = 0;
+    for (const e of project.emails) {
+      const email = await loadEmail(e.dir, { name: e.name });
+      const parts = [bodyPart(email)];
+      const later = renderSetup(parts, project.config, false, false);
+      const first = renderSetup(parts, project.config, false, true);
+      for (const { variant } of listVariants(email)) {
+        const a = renderVariant(email, later, variant);
+        const b = renderVariant(email, first, variant);
+        expect(b.html).toBe(a.html);
+        if (a.html === undefined) continue;
+        const ma = a.map()!;
+        const mb = b.map()!;
+        for (let at = 0; at < a.html.length; at += 97) {
+          expect(mb.spanOf(at, at + 5)).toEqual(ma.spanOf(at, at + 5));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
+
+  it('places a finding the same, and a disable comment hides it the same, with the map recorded first', async () => {
+    const template = '<html><body>\n<p>$!name</p>\n<a href="">x</a>\n## velvet-disable-next-line output-empty-url\n<a href="">y</a>\n</body></html>';
+    const found = await lintCase(template, { fixtures: { a: { name: 'A' } }, rule: 'output-empty-url' });
+    expect(found.map((d) => [d.line, d.column])).toEqual([[3, 1]]);
   });
 });

@@ -30,7 +30,20 @@ const NO_PAINT: Paint = { color: null, background: null };
  * `background`, or a character reference that may spell one): most tags do not, and then their
  * attributes need not be read. This test is quicker than looking the tag up by its text.
  */
-const COLOURS = /color|background|&/i;
+export const COLOURS = /color|background|&/i;
+
+/**
+ * True at least wherever COLOURS matches, quicker: substring searches for parts of the lower-case
+ * words, and the pattern only for a tag with an upper-case letter (HTML names are
+ * case-insensitive, emails write them in lower case). A case-insensitive alternation costs more
+ * than three searches. A tag it lets through without a colour gets no paint from readPaint.
+ */
+export function mayPaint(tag: string): boolean {
+  if (tag.includes('olor') || tag.includes('ackground') || tag.includes('&')) return true;
+  return UPPER.test(tag) && COLOURS.test(tag);
+}
+
+const UPPER = /[A-Z]/;
 
 /**
  * Paints of the tags that pass COLOURS, by their text (bounded): the text decides the element's
@@ -40,7 +53,7 @@ const paints = new TextMemo<Paint>();
 
 function paintOf(e: OutputElement): Paint {
   const tag = e.tag;
-  if (tag === '' || !COLOURS.test(tag)) return NO_PAINT;
+  if (tag === '' || !mayPaint(tag)) return NO_PAINT;
   return paints.get(tag) ?? paints.set(tag, readPaint(e));
 }
 
