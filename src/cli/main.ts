@@ -62,6 +62,8 @@ Usage: velvet <command> [options]      velvet <command> --help for details
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   const [name, ...rest] = argv;
+  // `velvet help render` is `velvet render --help`
+  if (name === 'help' && rest[0] !== undefined && !rest[0].startsWith('-')) return main([rest[0], '--help'], io);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const cmds = await loadAll();
     const width = Math.max(4, ...cmds.map((c) => c.name.length));

@@ -18,8 +18,8 @@ export interface OutDir {
   write(file: string, text: string): void;
   /** Record what was written and remove pages of the previous build that were not written again. */
   finish(): void;
-  /** Record what was written so far, deleting nothing (the build stopped early). */
-  abort(): void;
+  /** Record what was written so far, deleting nothing (the build stopped early); the number of pages written. */
+  abort(): number;
 }
 
 /** What the build reads: the folder it was given and every email folder in it. */
@@ -91,7 +91,10 @@ export function openOutDir(out: string, sources: BuildSources, force: boolean, s
       }
       dir.write(MARKER_FILE, markerText([...written].sort()));
     },
-    abort: record,
+    abort() {
+      record();
+      return [...written].filter((f) => f.endsWith('.html') && f !== 'index.html').length;
+    },
   };
 }
 

@@ -187,10 +187,18 @@ export function loadConfig(file: string, overrides?: VelvetConfigInput): Resolve
   return normalizeConfig(layers, { root: dirname(resolve(file)), file: resolve(file) });
 }
 
-/** Throws what loading the project at `dir` would (no folder, an invalid config) without reading the emails. */
+/**
+ * Throws what loading the project at `dir` would (no folder, an invalid config, an emails folder
+ * that is missing or a file) without reading the emails.
+ */
 export function checkProjectConfig(dir: string): void {
   const start = resolve(dir);
-  if (!existsSync(start) || !statSync(start).isDirectory()) throw new ConfigError(`Not a folder: ${start}`, { file: start });
+  if (!existsSync(start) || !statSync(start).isDirectory()) throw new ConfigError('Not a folder', { file: start });
   const file = findConfig(start);
-  if (file) loadConfig(file);
+  const config = file ? loadConfig(file) : undefined;
+  // as loadProject: an email folder is the project; the root lists the config's emails folder
+  if (!config || start !== config.root || existsSync(join(start, 'email.html'))) return;
+  const st = statSync(config.emails, { throwIfNoEntry: false });
+  if (!st) throw new ConfigError(`The emails folder ${config.emails} does not exist`, { file: config.file });
+  if (!st.isDirectory()) throw new ConfigError(`The emails folder ${config.emails} is not a folder`, { file: config.file });
 }

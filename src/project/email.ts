@@ -2,7 +2,7 @@
  * One email folder: `email.html` (body template), optional `email.json` (meta) and `data/*.json`
  * fixtures. A broken fixture is collected in `fixtureErrors` so the others still preview.
  */
-import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, DataError } from '../errors.js';
 import { findConfig } from './config.js';
@@ -147,7 +147,9 @@ export function findFixtures(emailDir: string, root?: string): { files: string[]
   if (!inBoundary(realData)) return { files: [], errors: [outside(dataDir)] };
   const files: string[] = [];
   const errors: DataError[] = [];
-  const entries = readdirSync(dataDir, { withFileTypes: true })
+  const listed = readData(dataDir);
+  if (listed instanceof DataError) return { files: [], errors: [listed] };
+  const entries = listed
     .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.endsWith('.json') && !d.name.startsWith('.'))
     .sort((a, b) => compareNames(a.name, b.name));
   for (const entry of entries) {
@@ -168,6 +170,16 @@ export function findFixtures(emailDir: string, root?: string): { files: string[]
     else errors.push(outside(file));
   }
   return { files, errors };
+}
+
+/** The entries of data/; a data/ that is a file is a fixture error, not a crash. */
+function readData(dataDir: string): Dirent[] | DataError {
+  try {
+    return readdirSync(dataDir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+    return new DataError("is not a folder: fixtures are the .json files in the email's data/ folder", { file: dataDir });
+  }
 }
 
 /** The real path, resolved by the OS in one call (Node's own resolution asks per path segment). */

@@ -25,6 +25,11 @@ const MONEY = /(price|cost|amount|total|sum|subtotal|shipping|tax|taxes|fee)/i;
 const DATE = /(date|day|since|until)$/i;
 /** Keys whose name says they count something: numbers even when the template does not compute with them. */
 const COUNT = /(quantity|qty|count|points|number|amount|rating|stock)$/i;
+/**
+ * Keys whose name ends in a money word: numbers too, since a quiet `$!numberTool.format(fmt,
+ * $p.price)` prints nothing for text and so leaves no leftover code for the refinement to find.
+ */
+const MONEY_KEY = /(price|cost|amount|total|subtotal|shipping|tax|fee)$/i;
 
 /** "firstName" → "First name", "promo_code" → "Promo code". */
 export function humanize(key: string): string {
@@ -73,7 +78,7 @@ function valueFor(schema: JsonSchema, key: string, n: number, depth: number): un
     const single = key.endsWith('s') && key.length > 1 ? key.slice(0, -1) : key;
     return [1, 2].map((i) => valueFor(item, single, i, depth + 1));
   }
-  if (isNumeric(schema) || (COUNT.test(key) && !t.includes('string'))) return MONEY.test(key) ? 20 * n + 4.5 : n + 1;
+  if (isNumeric(schema) || ((COUNT.test(key) || MONEY_KEY.test(key)) && !t.includes('string'))) return MONEY.test(key) ? 20 * n + 4.5 : n + 1;
   const suffix = n > 0 ? ` ${n}` : '';
   if (IMAGE.test(key)) return placeholderImage(humanize(key) + suffix);
   if (URL_KEY.test(key)) return `https://example.com/${kebab(key.replace(URL_KEY, '') || 'page')}${n > 0 ? `-${n}` : ''}`;

@@ -24,7 +24,8 @@ export interface NewEmailOptions {
   assetsDir?: string | undefined;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+/** Folder names of letters and digits of any script, '.', '_' and '-'; no dot first, no spaces. */
+const NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*(\/[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*)*$/u;
 
 export function isEmailName(name: string): boolean {
   return NAME.test(name) && name.length <= 200;

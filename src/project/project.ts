@@ -29,7 +29,7 @@ const SKIP = new Set(['node_modules', 'dist']);
 export function loadProject(dir: string, options: { overrides?: VelvetConfigInput } = {}): Project {
   const start = resolve(dir);
   if (!existsSync(start) || !statSync(start).isDirectory()) {
-    throw new ConfigError(`Not a folder: ${start}`, { file: start });
+    throw new ConfigError('Not a folder', { file: start });
   }
   const file = findConfig(start);
   const config = file
@@ -39,18 +39,22 @@ export function loadProject(dir: string, options: { overrides?: VelvetConfigInpu
     return { root: config.root, config, emails: [{ name: basename(start), dir: start }] };
   }
   const base = start === config.root ? config.emails : start;
-  if (!existsSync(base)) {
-    throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
-  }
+  if (!existsSync(base)) throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
   // the config keeps `emails` inside the project; a symlink must not lead it out either
   if (base === config.emails && !isInside(realPathOf(config.root), realPathOf(base))) {
     throw new ConfigError(`The emails folder ${base} leads outside the project folder (through a symlink); not read`, { file: config.file });
   }
-  return { root: config.root, config, emails: findEmails(base) };
+  return { root: config.root, config, emails: findEmails(base, config.file) };
 }
 
-/** Email folders below `base`, depth first in name order; an email folder is not searched further. */
-export function findEmails(base: string): EmailRef[] {
+/**
+ * Email folders below `base`, depth first in name order; an email folder is not searched further.
+ * A `base` that is a file is a ConfigError (at `configFile`, the config that names it).
+ */
+export function findEmails(base: string, configFile?: string): EmailRef[] {
+  if (existsSync(base) && !statSync(base).isDirectory()) {
+    throw new ConfigError(`The emails folder ${base} is not a folder`, { file: configFile ?? base });
+  }
   const out: EmailRef[] = [];
   const visit = (dir: string): void => {
     if (isEmailDir(dir)) {

@@ -43,7 +43,7 @@ export function taken(file: string): boolean {
 export function writeNew(root: string, file: string, content: string | Uint8Array): boolean {
   const abs = checkInside(root, file);
   if (taken(abs)) return false;
-  mkdirSync(dirname(abs), { recursive: true });
+  makeFolders(dirname(abs));
   checkInside(root, abs);
   try {
     writeFileSync(abs, content, { flag: 'wx' });
@@ -51,6 +51,19 @@ export function writeNew(root: string, file: string, content: string | Uint8Arra
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw err;
+  }
+}
+
+/** mkdir -p, where a file in the way (`data` as a file) is a ConfigError naming it. */
+function makeFolders(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
+    let blocker = dir;
+    while (!existsSync(blocker)) blocker = dirname(blocker);
+    throw new ConfigError('is not a folder, so nothing can be written inside it', { file: blocker }, { cause: err });
   }
 }
 

@@ -2,9 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { CliIO, Command } from '../command.js';
 import { ENGINE_FLAGS, parseFlags, resolveConfig } from '../args.js';
+import { catchInterrupts, InterruptedError, type Interrupts } from '../interrupt.js';
 import { openOutDir, type OutDir } from '../out-dir.js';
+import { atOpener, emailSources } from '../parse-errors.js';
 import { displayPath, errorLine, exitCodeFor, fail, paint, progress } from '../report.js';
-import { GMAIL_CLIP_BYTES, errorPage, formatSize, indexHtml, pageName, textName, type PageEntry } from '../site.js';
+import { GMAIL_CLIP_BYTES, MARKER_FILE, errorPage, formatSize, indexHtml, pageName, textName, type PageEntry } from '../site.js';
 import { htmlToText } from '../../preview/plain-text.js';
 import { DataError, UsageError, VelvetError } from '../../errors.js';
 import { findEmails, isEmailDir, listVariants, loadEmail, renderEmail, type EmailRef, type ResolvedConfig } from '../../project/index.js';
@@ -38,8 +40,12 @@ Examples:
   velvet build emails/promo --out /tmp/promo --now 2026-12-24T08:00:00Z
   velvet build . --out public/previews --force
 
+Ctrl+C stops the build between two pages; the marker lists the pages written, so the next
+build replaces them.
+
 Exit codes: 0 every page rendered, 1 a template failed, 2 usage error, unreadable folder,
-invalid config or email.json, or an invalid fixture (when no template failed).
+invalid config or email.json, or an invalid fixture (when no template failed), 130 stopped by
+Ctrl+C (143 by SIGTERM).
 `;
 
 /** Variant counts from which progress is shown. */
@@ -51,6 +57,7 @@ export const command: Command = {
   help,
   async run(argv, io) {
     let out: OutDir | undefined;
+    const interrupts = catchInterrupts();
     try {
       const { values: v, positionals } = parseFlags({
         args: argv,
@@ -68,13 +75,20 @@ export const command: Command = {
       const all = new Set([...emails.map((e) => e.dir), ...(existsSync(config.emails) ? findEmails(config.emails).map((e) => e.dir) : [])]);
       const sources = { base: dir, emails: [...all], display: (p: string) => displayPath(io.cwd, p) };
       out = openOutDir(resolve(io.cwd, v.out), sources, v.force ?? false, v.out);
-      const entries = await buildAll(emails, config, out, io);
+      const entries = await buildAll(emails, config, out, io, interrupts);
       out.write('index.html', indexHtml(entries, `velvet build: ${basename(dir)}`));
       out.finish();
       return summary(entries, out, io);
     } catch (err) {
-      out?.abort();
+      const written = out?.abort();
+      if (err instanceof InterruptedError) {
+        const where = out ? displayPath(io.cwd, out.root) : '';
+        io.stderr(`\nvelvet build: interrupted: ${written ?? 0} page${written === 1 ? '' : 's'} written to ${where}, listed in its ${MARKER_FILE}; the next build replaces them\n`);
+        return err.code;
+      }
       return fail(io, 'build', err);
+    } finally {
+      interrupts.close();
     }
   },
 };
@@ -90,7 +104,7 @@ function emailsIn(dir: string, config: ResolvedConfig): EmailRef[] {
 /** Per entry, the error behind a failure (for the exit code); kept beside the serialisable entry. */
 const causes = new WeakMap<PageEntry, unknown>();
 
-async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir, io: CliIO): Promise<PageEntry[]> {
+async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir, io: CliIO, interrupts: Interrupts): Promise<PageEntry[]> {
   const entries: PageEntry[] = [];
   const failed = (entry: PageEntry, err: unknown): void => {
     entry.error = errorLine(err, io.cwd);
@@ -99,6 +113,7 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
   };
   const loaded = [];
   for (const ref of emails) {
+    await interrupts.check();
     try {
       loaded.push({ ref, email: await loadEmail(ref.dir, { name: ref.name, root: config.root }) });
     } catch (err) {
@@ -120,6 +135,7 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
     const variants = listVariants(email);
     const jobs = variants.length > 0 || email.fixtureErrors.length > 0 ? variants : [{ fixture: undefined, variant: undefined }];
     for (const { fixture, variant } of jobs) {
+      await interrupts.check();
       const several = (fixture?.variants.length ?? 0) > 1;
       const page = pageName(fixture?.name ?? 'empty-payload', several ? variant?.name : undefined, taken);
       const entry: PageEntry = {
@@ -133,7 +149,7 @@ async function buildAll(emails: EmailRef[], config: ResolvedConfig, out: OutDir,
         entry.textFile = `${ref.name}/${textName(page)}`;
         out.write(entry.textFile, `${htmlToText(r.html)}\n`);
       } catch (err) {
-        failed(entry, err);
+        failed(entry, atOpener(err, emailSources(email)));
       }
       entries.push(entry);
       bar?.tick(++done, total);

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { parseFlags } from '../flags.js';
 import type { Command } from '../command.js';
-import { VelvetError } from '../../errors.js';
+import { UsageError, VelvetError } from '../../errors.js';
 import { SYNTH_FORMATS, fixtureFile, writeNewFixture, type SynthFormat } from '../../project/fixture-synth.js';
 import { isEmailDir, loadEmail, loadProject } from '../../project/index.js';
 import { schemaRef } from '../../project/init.js';
@@ -51,7 +51,7 @@ export const command: Command = {
     }
     const dir = resolve(io.cwd, positionals[0]!);
     try {
-      if (!isEmailDir(dir)) throw new VelvetError(`${positionals[0]} is not an email folder (no email.html)`);
+      if (!isEmailDir(dir)) throw new UsageError(`${positionals[0]} is not an email folder (no email.html)`);
       const { config } = loadProject(dir);
       const { root } = config;
       const email = await loadEmail(dir);

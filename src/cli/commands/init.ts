@@ -31,16 +31,42 @@ Options:
   -y, --yes        ask nothing, use the defaults and the flags given
   -h, --help       show this help
 
-Exit codes: 0 done, 2 usage error or a folder that cannot be written.
+Exit codes: 0 done, 2 usage error or a folder that cannot be written, 130 the questions were
+cancelled (Ctrl+D or Ctrl+C; nothing is written).
 `;
 
-async function ask(io: CliIO, emails: string, ci: CiKind | undefined): Promise<{ emails: string; ci: CiKind | undefined }> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+/**
+ * The two questions of `velvet init` in a terminal (`input`/`output`: the terminal by default).
+ * Lines are read as they come, so answers typed ahead or pasted are kept; undefined when the
+ * input ends first (Ctrl+D): a cancel.
+ */
+export async function ask(
+  io: CliIO,
+  emails: string,
+  ci: CiKind | undefined,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<{ emails: string; ci: CiKind | undefined } | undefined> {
+  const rl = createInterface({ input, output });
+  const lines = rl[Symbol.asyncIterator]();
+  const question = async (q: string): Promise<string | undefined> => {
+    rl.setPrompt(q);
+    rl.prompt();
+    try {
+      const next = await lines.next();
+      return next.done ? undefined : String(next.value).trim();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ABORT_ERR') return undefined;
+      throw err;
+    }
+  };
   try {
-    const e = (await rl.question(`Folder for the emails (${emails}): `)).trim();
+    const e = await question(`Folder for the emails (${emails}): `);
+    if (e === undefined) return undefined;
     let kind = ci;
     for (;;) {
-      const a = (await rl.question(`CI workflow: none, github or gitlab (${kind ?? 'none'}): `)).trim().toLowerCase();
+      const a = (await question(`CI workflow: none, github or gitlab (${kind ?? 'none'}): `))?.toLowerCase();
+      if (a === undefined) return undefined;
       if (a === '') break;
       if (a === 'none') {
         kind = undefined;
@@ -90,10 +116,20 @@ export const command: Command = {
     let emails = values.emails ?? 'emails';
     let ci = values.ci as CiKind | undefined;
     const tty = io.interactive === true && Boolean(process.stdin.isTTY) && !io.stdin;
-    if (!values.yes && tty) ({ emails, ci } = await ask(io, emails, ci));
+    if (!values.yes && tty) {
+      const answers = await ask(io, emails, ci);
+      if (!answers) {
+        io.stderr('\nvelvet init: cancelled; nothing was written\n');
+        return 130;
+      }
+      ({ emails, ci } = answers);
+    }
     try {
       const steps = initProject({ dir, emails, ci });
-      io.stdout(`velvet init in ${dir}\n\n${formatSteps(steps)}\nNext: npx velvet preview   (or npm run velvet:preview when package.json has the script)\n`);
+      // the commands run in the project: from elsewhere the next step starts with cd
+      const given = positionals[0];
+      const cd = given !== undefined && dir !== resolve(io.cwd) ? `cd ${/^[\w./-]+$/.test(given) ? given : `'${given.replace(/'/g, `'\\''`)}'`} && ` : '';
+      io.stdout(`velvet init in ${dir}\n\n${formatSteps(steps)}\nNext: ${cd}npx velvet preview   (or npm run velvet:preview when package.json has the script)\n`);
       return 0;
     } catch (err) {
       if (!(err instanceof VelvetError)) throw err;

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
-import { parseFlags } from '../flags.js';
-import { errorReport } from '../report.js';
+import { closest, parseFlags } from '../flags.js';
+import { errorLine, errorReport } from '../report.js';
 import type { RuleMeta, RuleSetting } from '../../lint/index.js';
 import { defaultJobs, lightOptimizer, mayLintMany, startWorkers } from '../../lint/pool.js';
 import { REPORTERS, countBySeverity, isFormat } from '../../lint/reporters/index.js';
@@ -56,7 +56,7 @@ emails found in PATHS.
 
 export const command: Command = {
   name: 'lint',
-  summary: 'check templates, fixtures and rendered output (stylish, json, sarif, github)',
+  summary: 'check templates, fixtures and rendered output (stylish, json, sarif, github, gitlab)',
   help: async () => help((await linter()).RULES.map((r) => r.meta)),
   async run(argv, io) {
     let v: ReturnType<typeof parse>['values'];
@@ -105,7 +105,7 @@ export const command: Command = {
     const pool = jobs > 1 && mayLintMany(positionals, io.cwd) ? startWorkers(jobs - 1) : undefined;
     try {
       const { RULES, findTargets, lintRefs, ruleById } = await linter();
-      for (const id of Object.keys(rules)) if (!ruleById(id)) return usage(io, `unknown rule '${id}' (velvet lint --list-rules)`);
+      for (const id of Object.keys(rules)) if (!ruleById(id)) return usage(io, `unknown rule '${id}'${didYouMean(id, RULES)} (velvet lint --list-rules)`);
       const targets = findTargets(positionals, io.cwd);
       if (targets.length === 0) {
         // a mistyped path in CI must not pass as "0 templates, no problems"
@@ -113,7 +113,7 @@ export const command: Command = {
         return usage(io, `no emails found in ${where} (an email is a folder holding email.html)`);
       }
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
-        if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'\n`);
+        if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'${didYouMean(id, RULES)}\n`);
       }
       const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs, { pool });
       const diagnostics = results.flatMap((r) => r.diagnostics);
@@ -145,7 +145,7 @@ export const command: Command = {
     } catch (err) {
       if (err instanceof VelvetError) {
         // a position: file:line:column and the code frame, as render and build print them
-        io.stderr(err.line !== undefined ? errorReport(err, io, 'lint') : `velvet lint: ${err.message}\n`);
+        io.stderr(err.line !== undefined ? errorReport(err, io, 'lint') : `velvet lint: ${errorLine(err, io.cwd)}\n`);
         return 2;
       }
       throw err;
@@ -173,6 +173,12 @@ function parse(argv: string[]) {
       infos: { type: 'boolean' },
     },
   }, 'lint');
+}
+
+/** `; did you mean ID?` for the rule id nearest to a misspelt one, or nothing. */
+function didYouMean(id: string, rules: readonly { meta: RuleMeta }[]): string {
+  const near = closest(id, rules.map((r) => r.meta.id));
+  return near ? `; did you mean ${near}?` : '';
 }
 
 function usage(io: { stderr: (t: string) => void }, message: string): number {

@@ -18,7 +18,8 @@ Options:
   --no-watch   do not watch project files on disk (only the editor's buffers count)
   -h, --help   show this help
 
-Exit codes: 0 the editor asked the server to exit, 2 usage error.
+Exit codes: 0 the editor asked the server to exit, 1 the editor closed the connection without
+asking, 2 usage error.
 `;
 
 export const command: Command = {
@@ -40,7 +41,9 @@ export const command: Command = {
     // standard output carries the protocol: anything a library logs goes to standard error
     for (const k of ['log', 'info', 'warn', 'debug'] as const) console[k] = (...a: unknown[]) => console.error(...a);
     const { serveLanguageServer } = await import('../../lsp/index.js');
-    await serveLanguageServer(process.stdin, process.stdout, { watch: !values['no-watch'] });
-    return 0;
+    // an editor that goes away closes its end of the pipe without the exit notification: the
+    // protocol's answer is exit code 1
+    const closed = new Promise<number>((r) => process.stdin.once('end', () => r(1)).once('close', () => r(1)));
+    return Promise.race([serveLanguageServer(process.stdin, process.stdout, { watch: !values['no-watch'] }).then(() => 0), closed]);
   },
 };

@@ -1,10 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFlags } from '../flags.js';
 import type { Command } from '../command.js';
-import { VelvetError } from '../../errors.js';
+import { ConfigError, VelvetError } from '../../errors.js';
 import { fixtureFile } from '../../project/fixture-synth.js';
 import { createEmail } from '../../project/new-email.js';
-import { loadProject } from '../../project/index.js';
+import { findConfig, loadConfig, normalizeConfig } from '../../project/index.js';
 import { STARTER_ASSETS_URL } from '../../project/starter.js';
 import { synthesizeFor } from '../email-schema.js';
 import { readText } from '../input.js';
@@ -17,7 +18,9 @@ Usage: velvet new NAME [--from FILE]
 
 Creates the email folder NAME in the project's emails folder (velvet.config.json "emails"; the
 current folder without a config): email.html, email.json (subject) and data/default.json.
-NAME may have sub-folders, such as promo/spring. Nothing is written when the email exists.
+NAME is letters and digits of any script, '.', '_' and '-', with sub-folders such as promo/spring
+(or promo/весна). The emails folder is created when missing. Nothing is written when the email
+exists.
 
 Without --from the email is the starter (it lints clean; its images come from the assets
 folder when the config maps https://cdn.example.com/your-brand/ there, as velvet init does).
@@ -48,8 +51,12 @@ export const command: Command = {
     }
     const name = positionals[0]!.replace(/\/+$/, '');
     try {
-      const project = loadProject(io.cwd);
-      const { config } = project;
+      // only the config is needed: the emails folder is created when missing
+      const found = findConfig(io.cwd);
+      const config = found ? loadConfig(found) : normalizeConfig([], { root: io.cwd });
+      if (existsSync(config.emails) && !statSync(config.emails).isDirectory()) {
+        throw new ConfigError(`The emails folder ${config.emails} is not a folder`, { file: config.file ?? config.emails });
+      }
       let template: string | undefined;
       let fixture: string | undefined;
       if (values.from !== undefined) {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { CliIO, Command } from '../command.js';
+import { errorLine } from '../report.js';
 import { parseFlags } from '../flags.js';
 import { UsageError, VelvetError } from '../../errors.js';
 
@@ -97,7 +98,7 @@ export const command: Command = {
 
 function failed(err: unknown, port: number | undefined, io: CliIO): number {
   const e = err as Error & { code?: string };
-  io.stderr(`velvet preview: ${e instanceof VelvetError ? e.message + (e.frame ? `\n${e.frame}` : '') : e.code === 'EADDRINUSE' ? `port ${port} is in use` : e.message}\n`);
+  io.stderr(`velvet preview: ${e instanceof VelvetError ? errorLine(e, io.cwd) + (e.frame ? `\n${e.frame}` : '') : e.code === 'EADDRINUSE' ? `port ${port} is in use` : e.message}\n`);
   return e instanceof VelvetError ? 2 : 1;
 }
 

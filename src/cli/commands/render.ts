@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CliIO, Command } from '../command.js';
 import { ENGINE_FLAGS, parseFlags, resolveConfig } from '../args.js';
+import { notOneEmail } from '../email-folder.js';
+import { atOpener, emailSources } from '../parse-errors.js';
 import { readStdin, readText, type CliIOWithStdin } from '../input.js';
 import { displayPath, errorLine, fail, paint } from '../report.js';
 import { GMAIL_CLIP_BYTES, formatSize } from '../site.js';
@@ -10,7 +12,7 @@ import { JMap } from '../../engine/values.js';
 import { DataError, UsageError } from '../../errors.js';
 import { parseFixture } from '../../fixtures/load.js';
 import { FIXTURE_FORMATS, type Fixture, type FixtureFormat, type FixtureVariant } from '../../fixtures/types.js';
-import { loadEmail, renderEmail, type Email, type RenderedEmail } from '../../project/index.js';
+import { isEmailDir, loadEmail, renderEmail, type Email, type RenderedEmail } from '../../project/index.js';
 import { fixtureNameFrom } from '../../project/variants.js';
 
 const help = `velvet render: render one email (or a bare template) and print it
@@ -23,7 +25,8 @@ as header lines, a blank line, then the body, with one fixture variant. A bare t
 prints exactly the rendered text (no newline added), so it can be diffed against Velocity's.
 
 Options:
-  --fixture NAME     fixture file of the email, without .json (default: the first, by name)
+  --fixture NAME     fixture file of the email, without .json (default: the first in email.json's
+                     "fixtures", else "default", else the first by name)
   --variant NAME     variant of the fixture: a smartsend locator, an order id (default: the first)
   --body-only        print only the rendered body
   --json             print {email, fixture, variant, subject, preheader, html, sizeBytes,
@@ -76,9 +79,15 @@ export const command: Command = {
         }
         if (v.json && v['body-only']) throw new UsageError('--json and --body-only exclude each other');
         const config = resolveConfig(io.cwd, target, v);
+        if (!isEmailDir(target)) notOneEmail(target, given, io);
         const email = await loadEmail(target, { root: config.root });
         const { fixture, variant } = chooseVariant(email, v.fixture, v.variant, io);
-        const r = renderEmail(email, { fixture, variant, config });
+        let r: RenderedEmail;
+        try {
+          r = renderEmail(email, { fixture, variant, config });
+        } catch (err) {
+          throw atOpener(err, emailSources(email));
+        }
         warnings(r, io);
         io.stdout(v.json ? asJson(r) : v['body-only'] ? r.html : asText(r));
         return 0;
@@ -91,7 +100,12 @@ export const command: Command = {
         throw new UsageError(`--${v.variant !== undefined ? 'variant' : 'format'} needs --data`);
       }
       const source = readText(target);
-      const template = compile(source, { name: target });
+      let template: ReturnType<typeof compile>;
+      try {
+        template = compile(source, { name: target });
+      } catch (err) {
+        throw atOpener(err, [{ name: target, source }]);
+      }
       const payload = v.data === undefined ? new JMap() : await payloadOf(v.data, v.variant, format, io);
       const config = resolveConfig(io.cwd, dirname(target), v);
       const { now, timeZone, locale } = config.engine;
@@ -127,8 +141,12 @@ function chooseVariant(email: Email, typed: string | undefined, variantName: str
     const err = broken(fixtureName);
     if (err) throw err;
   } else {
-    for (const e of email.fixtureErrors) io.stderr(`${paint(io).yellow('warning')} skipped an invalid fixture: ${errorLine(e, io.cwd)}\n`);
-    if (email.fixtures.length === 0 && email.fixtureErrors[0]) throw email.fixtureErrors[0];
+    // with no valid fixture the first invalid one is the error (with its frame), printed once
+    const [first, ...rest] = email.fixtureErrors;
+    const allBroken = email.fixtures.length === 0 && first !== undefined;
+    const skipped = allBroken ? rest : email.fixtureErrors;
+    for (const e of skipped) io.stderr(`${paint(io).yellow('warning')} ${allBroken ? 'also invalid' : 'skipped an invalid fixture'}: ${errorLine(e, io.cwd)}\n`);
+    if (allBroken) throw first;
     if (email.fixtures.length === 0) {
       io.stderr(`note: ${email.name} has no fixtures in data/; rendering with an empty payload\n`);
       if (variantName !== undefined) throw new UsageError('--variant needs a fixture, and this email has none');

@@ -25,7 +25,8 @@ Modes:
 
 Options:
   --to ADDR[,ADDR]      recipients (repeatable); at most ${MAX_TEST_RECIPIENTS}, each must be in the allow-list
-  --fixture NAME        fixture file of the email (default: the first)
+  --fixture NAME        fixture file of the email (default: the first in email.json's
+                        "fixtures", else "default", else the first by name)
   --variant NAME        variant of that fixture, e.g. a smartsend locator (default: the first)
   --mode data|render    see above (default render)
   --via smartsend|email render mode transport (default smartsend)
