@@ -56,7 +56,8 @@ export function findTargets(paths: readonly string[], cwd: string, overrides?: V
 /** Reads a target's template, meta and fixtures. */
 export async function loadTarget(ref: TargetRef): Promise<LintTarget> {
   if (ref.kind === 'bare') return { email: bareTemplate(ref.file), config: ref.config };
-  return { email: await loadEmail(ref.dir, ref.name === undefined ? {} : { name: ref.name }), config: ref.config };
+  // an email.json that cannot be read is a finding of this email (meta-invalid), not the end of the run
+  return { email: await loadEmail(ref.dir, { metaErrors: 'keep', ...(ref.name === undefined ? {} : { name: ref.name }) }), config: ref.config };
 }
 
 function configFor(dir: string, overrides?: VelvetConfigInput): ResolvedConfig {

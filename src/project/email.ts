@@ -4,7 +4,7 @@
  */
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ConfigError, DataError } from '../errors.js';
+import { ConfigError, DataError, VelvetError } from '../errors.js';
 import { findConfig } from './config.js';
 import { isInside } from './paths.js';
 import { loadFixture } from '../fixtures/load.js';
@@ -31,6 +31,8 @@ export interface Email {
   fixtures: Fixture[];
   /** Fixtures that failed to load, in file-name order. */
   fixtureErrors: DataError[];
+  /** Why email.json could not be read, when it was loaded with `metaErrors: 'keep'` (the email then has no meta). */
+  metaError?: VelvetError | undefined;
 }
 
 export interface LoadEmailOptions {
@@ -43,6 +45,12 @@ export interface LoadEmailOptions {
    * or when the email folder is not inside it.
    */
   root?: string | undefined;
+  /**
+   * 'keep': an email.json that cannot be read (JSON syntax, schema) leaves the email without
+   * meta and is kept in `metaError`, so that the rest of the email can still be checked (lint).
+   * Default: it is thrown.
+   */
+  metaErrors?: 'throw' | 'keep' | undefined;
 }
 
 /** Load an email folder with its meta and fixtures. */
@@ -60,7 +68,14 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
   const metaPath = join(abs, META_FILE);
   const metaFile = existsSync(metaPath) ? metaPath : undefined;
   if (metaFile) refuseLinkOut(metaFile, abs, options.root);
-  const meta = metaFile ? readEmailMeta(metaFile) : { contact: {} };
+  let meta: EmailMeta = { contact: {} };
+  let metaError: VelvetError | undefined;
+  try {
+    if (metaFile) meta = readEmailMeta(metaFile);
+  } catch (e) {
+    if (options.metaErrors !== 'keep' || !(e instanceof VelvetError)) throw e;
+    metaError = e;
+  }
   const fixtures: Fixture[] = [];
   const fixtureErrors: DataError[] = [];
   const found = findFixtures(abs, options.root);
@@ -83,6 +98,7 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
     meta,
     fixtures: orderFixtures(fixtures, meta.fixtures),
     fixtureErrors,
+    ...(metaError ? { metaError } : {}),
   };
 }
 

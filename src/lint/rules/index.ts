@@ -7,6 +7,7 @@ import { directiveNotWrapped } from './directive-not-wrapped.js';
 import { fixtureInvalid } from './fixture-invalid.js';
 import { fixtureSchema } from './fixture-schema.js';
 import { loudReference } from './loud-reference.js';
+import { metaInvalid } from './meta-invalid.js';
 import { missingSubject } from './missing-subject.js';
 import { noVelocityCount } from './no-velocity-count.js';
 import { outputHeadingOrder, outputHtmlLang, outputLinkImgAlt, outputTableRole } from './output-a11y.js';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   renderLimit,
   fixtureInvalid,
   fixtureSchema,
+  metaInvalid,
 ];
 
 export function ruleById(id: string): Rule | undefined {

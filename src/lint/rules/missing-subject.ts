@@ -7,6 +7,8 @@ export const missingSubject = defineRule(
   (c) => {
     // a bare template (not an email folder's email.html) has no email.json to add a subject to
     if (isBareTemplate(c.email)) return;
+    // an email.json that does not load is meta-invalid's finding; its subject is not known
+    if (c.email.metaError) return;
     if (c.email.subjectSource === undefined) {
       const loc = c.metaLocation('');
       c.report({ message: 'The email has no subject: add "subject" to email.json', loc, span: { start: 0, end: 0 } });
