@@ -40,7 +40,7 @@ export function findTargets(paths: readonly string[], cwd: string, overrides?: V
   };
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = resolve(cwd, p);
-    if (!existsSync(abs)) throw new ConfigError(`No such file or folder: ${p}`, { file: abs });
+    if (!existsSync(abs)) throw new ConfigError('No such file or folder', { file: abs });
     if (statSync(abs).isFile()) {
       const dir = dirname(abs);
       if (basename(abs) === TEMPLATE_FILE && isEmailDir(dir)) add(abs, { kind: 'email', dir, config: configFor(dir, overrides) });

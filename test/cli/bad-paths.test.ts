@@ -62,6 +62,6 @@ describe('velvet lint of a path that does not exist', () => {
   it('names it as typed (relative, as every other message), exit 2', async () => {
     const r = await velvet(['lint', 'emails/nope'], { cwd: tempTree({ 'velvet.config.json': '{}' }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('velvet lint: emails/nope: No such file or folder: emails/nope\n');
+    expect(r.stderr).toBe('velvet lint: emails/nope: No such file or folder\n');
   });
 });
