@@ -37,6 +37,15 @@ export function isYespoApiUrl(text: string): boolean {
   );
 }
 
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Command-line values that override config and environment. */
 export interface SendFlags {
   apiUrl?: string | undefined;
@@ -76,6 +85,10 @@ export function resolveSendSettings(
   const envUrl = env['YESPO_API_URL']?.trim();
   if (envUrl) [apiUrl, apiUrlSource] = [envUrl, 'YESPO_API_URL'];
   if (flags.apiUrl) [apiUrl, apiUrlSource] = [flags.apiUrl, '--api-url'];
+  if (apiUrlSource === 'YESPO_API_URL' || apiUrlSource === '--api-url') {
+    // any host the person running velvet chooses, but an address a request can go to
+    if (!isHttpUrl(apiUrl)) throw new ConfigError(`${apiUrlSource} must be an http(s) URL (such as ${DEFAULT_API_URL}), not '${apiUrl}'`);
+  }
   // Keys pasted from a web page often carry a trailing newline or spaces.
   const key = env['YESPO_API_KEY']?.trim();
   return {

@@ -45,4 +45,10 @@ describe('the API URL from the project config', () => {
     expect([flag.apiUrl, flag.apiUrlSource]).toEqual(['http://localhost:3000/api', '--api-url']);
     expect(resolveSendSettings(undefined, {}).apiUrlSource).toBe('default');
   });
+
+  it('refuses a YESPO_API_URL or --api-url that is not an http(s) URL, before any request', () => {
+    expect(() => resolveSendSettings(undefined, {}, { apiUrl: 'ftp://x' })).toThrow(/--api-url must be an http\(s\) URL .*not 'ftp:\/\/x'/);
+    expect(() => resolveSendSettings(undefined, { YESPO_API_URL: 'yespo.io/api' })).toThrow(/YESPO_API_URL must be an http\(s\) URL/);
+    expect(() => resolveSendSettings(undefined, {}, { apiUrl: 'http://' })).toThrow(ConfigError);
+  });
 });
