@@ -39,23 +39,22 @@ export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void, d
 }
 
 /**
- * Elements named `names` of the document, then those of Outlook's conditional comments (not
- * sorted by offset: offsets are only worked out for findings, and the runner sorts those).
+ * The link and image elements (LINK_TAGS) of the document, then those of Outlook's conditional
+ * comments (not sorted by offset: offsets are only worked out for findings, and the runner sorts
+ * those). Every output rule about links or images walks this one list, made once per document,
+ * and skips the names it does not check.
  */
-export function elementsNamed(doc: OutputDocument, names: ReadonlySet<string>): readonly OutputElement[] {
-  // rules that look at the same names share the list (by the identity of their set)
-  let bySet = named.get(doc);
-  if (!bySet) named.set(doc, (bySet = new Map()));
-  let out = bySet.get(names);
+export function linksAndImages(doc: OutputDocument): readonly OutputElement[] {
+  let out = linkLists.get(doc);
   if (!out) {
-    out = doc.elements.filter((e) => names.has(e.name));
-    for (const e of doc.conditional) if (names.has(e.name)) out.push(e);
-    bySet.set(names, out);
+    out = doc.elements.filter((e) => LINK_TAGS.has(e.name));
+    for (const e of doc.conditional) if (LINK_TAGS.has(e.name)) out.push(e);
+    linkLists.set(doc, out);
   }
   return out;
 }
 
-const named = new WeakMap<OutputDocument, Map<ReadonlySet<string>, OutputElement[]>>();
+const linkLists = new WeakMap<OutputDocument, OutputElement[]>();
 
 /** Tags that carry a link or an image URL in `href` or `src`. */
 export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'v:imagedata', 'v:fill', 'source']);

@@ -1,7 +1,6 @@
 import { attr, childrenOf, descendantsOf, textOf, type OutputElement } from '../output-doc.js';
-import { eachOutput } from '../output-report.js';
+import { eachOutput, linksAndImages } from '../output-report.js';
 import { defineRule } from '../util.js';
-import { linksAndImages } from './output-links.js';
 
 export const outputHtmlLang = defineRule(
   { id: 'output-html-lang', description: 'Rendered HTML whose <html> has no lang attribute', defaultSeverity: 'warning', needs: 'renders' },

@@ -1,7 +1,7 @@
 import { attr, type OutputElement } from '../output-doc.js';
+import { linksAndImages } from '../output-report.js';
 import { urlKind } from '../urls.js';
 import { defineRule } from '../util.js';
-import { linksAndImages } from './output-links.js';
 
 const CHECKED: ReadonlySet<string> = new Set(['a', 'area', 'v:roundrect', 'img']);
 

@@ -1,12 +1,12 @@
 import { attr, type OutputElement } from '../output-doc.js';
-import { LINK_TAGS, eachOutput, elementsNamed } from '../output-report.js';
+import { eachOutput, linksAndImages } from '../output-report.js';
 import type { RuleContext } from '../types.js';
 import { defineRule } from '../util.js';
 
 /** Runs `check` on the link and image elements of every rendered fixture. */
 function eachTag(c: RuleContext, check: (el: OutputElement) => string | undefined): void {
   eachOutput(c, (o) => {
-    for (const el of elementsNamed(o.doc, LINK_TAGS)) {
+    for (const el of linksAndImages(o.doc)) {
       const message = check(el);
       if (message) o.element(el, message);
     }

@@ -3,10 +3,9 @@ import { resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../../project/index.js';
 import { TextMemo } from '../memo.js';
 import { attr } from '../output-doc.js';
-import { eachOutput } from '../output-report.js';
+import { eachOutput, linksAndImages } from '../output-report.js';
 import { inlineStyle } from '../css.js';
 import { defineRule } from '../util.js';
-import { linksAndImages } from './output-links.js';
 
 export const outputImgSize = defineRule(
   { id: 'output-img-size', description: 'Images without width and height attributes in the rendered output', defaultSeverity: 'warning', needs: 'renders' },

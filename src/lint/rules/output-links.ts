@@ -1,5 +1,5 @@
-import { attr, textOf, type OutputDocument, type OutputElement } from '../output-doc.js';
-import { LINK_TAGS, eachOutput, elementsNamed } from '../output-report.js';
+import { attr, textOf, type OutputElement } from '../output-doc.js';
+import { eachOutput, linksAndImages } from '../output-report.js';
 import { hostOf, urlKind } from '../urls.js';
 import { defineRule } from '../util.js';
 
@@ -8,13 +8,6 @@ const LINKS: ReadonlySet<string> = new Set(['a', 'area', 'v:roundrect']);
 /** Elements that load an image. */
 const IMAGES: ReadonlySet<string> = new Set(['img', 'v:imagedata', 'v:fill']);
 export const LINKS_AND_IMAGES: ReadonlySet<string> = new Set([...LINKS, ...IMAGES]);
-
-/**
- * The link and image elements of a document: every output rule about links or images walks the
- * one list the document keeps for LINK_TAGS (a superset of their names) and skips the others, so
- * that the elements are filtered once per document, not once per set of names.
- */
-export const linksAndImages = (doc: OutputDocument): readonly OutputElement[] => elementsNamed(doc, LINK_TAGS);
 
 const short = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
 
