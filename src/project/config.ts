@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_EMAIL_CLIENTS } from './config-clients.js';
 import { CONFIG_CHECKS } from './config-checks.js';
 import { readSettingsFile } from './json-file.js';
+import { isEmailDir } from './layout.js';
+import { isInside, realPathOf } from './paths.js';
 
 export const CONFIG_FILE = 'velvet.config.json';
 
@@ -197,8 +199,24 @@ export function checkProjectConfig(dir: string): void {
   const file = findConfig(start);
   const config = file ? loadConfig(file) : undefined;
   // as loadProject: an email folder is the project; the root lists the config's emails folder
-  if (!config || start !== config.root || existsSync(join(start, 'email.html'))) return;
-  const st = statSync(config.emails, { throwIfNoEntry: false });
-  if (!st) throw new ConfigError(`The emails folder ${config.emails} does not exist`, { file: config.file });
-  if (!st.isDirectory()) throw new ConfigError(`The emails folder ${config.emails} is not a folder`, { file: config.file });
+  if (!config || start !== config.root || isEmailDir(start)) return;
+  checkEmailsFolder(config);
+}
+
+/**
+ * A ConfigError at the config when its emails folder does not exist (unless `missingOk`: a
+ * command that creates it), leads out of the project through a symlink, or is a file.
+ */
+export function checkEmailsFolder(config: ResolvedConfig, missingOk = false): void {
+  const base = config.emails;
+  const st = statSync(base, { throwIfNoEntry: false });
+  if (!st) {
+    if (missingOk) return;
+    throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
+  }
+  // the config keeps `emails` inside the project; a symlink must not lead it out either
+  if (!isInside(realPathOf(config.root), realPathOf(base))) {
+    throw new ConfigError(`The emails folder ${base} leads outside the project folder (through a symlink); not read`, { file: config.file });
+  }
+  if (!st.isDirectory()) throw new ConfigError(`The emails folder ${base} is not a folder`, { file: config.file ?? base });
 }

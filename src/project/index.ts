@@ -1,4 +1,4 @@
-export { CONFIG_DEFAULTS, CONFIG_FILE, findConfig, loadConfig, normalizeConfig } from './config.js';
+export { CONFIG_DEFAULTS, CONFIG_FILE, checkEmailsFolder, findConfig, loadConfig, normalizeConfig } from './config.js';
 export type { ResolvedConfig, Severity, VelvetConfigInput } from './config.js';
 export { loadEmailMeta } from './meta.js';
 export type { EmailMeta } from './meta.js';

@@ -2,9 +2,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { findConfig, loadConfig, normalizeConfig, type ResolvedConfig, type VelvetConfigInput } from './config.js';
+import { checkEmailsFolder, findConfig, loadConfig, normalizeConfig, type ResolvedConfig, type VelvetConfigInput } from './config.js';
 import { compareNames, isEmailDir } from './email.js';
-import { isInside, realPathOf } from './paths.js';
 
 export interface EmailRef {
   /** Path of the folder relative to the emails folder, with `/` separators. */
@@ -39,21 +38,19 @@ export function loadProject(dir: string, options: { overrides?: VelvetConfigInpu
     return { root: config.root, config, emails: [{ name: basename(start), dir: start }] };
   }
   const base = start === config.root ? config.emails : start;
-  if (!existsSync(base)) throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
-  // the config keeps `emails` inside the project; a symlink must not lead it out either
-  if (base === config.emails && !isInside(realPathOf(config.root), realPathOf(base))) {
-    throw new ConfigError(`The emails folder ${base} leads outside the project folder (through a symlink); not read`, { file: config.file });
-  }
-  return { root: config.root, config, emails: findEmails(base, config.file) };
+  // the config's emails folder is checked; a folder below the root given itself was checked above
+  if (base === config.emails) checkEmailsFolder(config);
+  return { root: config.root, config, emails: findEmails(base) };
 }
 
 /**
  * Email folders below `base`, depth first in name order; an email folder is not searched further.
- * A `base` that is a file is a ConfigError (at `configFile`, the config that names it).
+ * A `base` that is a file is a ConfigError (loadProject checks the config's emails folder first,
+ * with the config as the place: see checkEmailsFolder).
  */
-export function findEmails(base: string, configFile?: string): EmailRef[] {
+export function findEmails(base: string): EmailRef[] {
   if (existsSync(base) && !statSync(base).isDirectory()) {
-    throw new ConfigError(`The emails folder ${base} is not a folder`, { file: configFile ?? base });
+    throw new ConfigError(`The emails folder ${base} is not a folder`, { file: base });
   }
   const out: EmailRef[] = [];
   const visit = (dir: string): void => {

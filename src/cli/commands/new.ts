@@ -1,11 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFlags } from '../flags.js';
 import type { Command } from '../command.js';
-import { ConfigError, VelvetError } from '../../errors.js';
+import { VelvetError } from '../../errors.js';
 import { fixtureFile } from '../../project/fixture-synth.js';
 import { createEmail } from '../../project/new-email.js';
-import { findConfig, loadConfig, normalizeConfig } from '../../project/index.js';
+import { checkEmailsFolder, findConfig, loadConfig, normalizeConfig } from '../../project/index.js';
 import { STARTER_ASSETS_URL } from '../../project/starter.js';
 import { synthesizeFor } from '../email-schema.js';
 import { readText } from '../input.js';
@@ -54,9 +53,7 @@ export const command: Command = {
       // only the config is needed: the emails folder is created when missing
       const found = findConfig(io.cwd);
       const config = found ? loadConfig(found) : normalizeConfig([], { root: io.cwd });
-      if (existsSync(config.emails) && !statSync(config.emails).isDirectory()) {
-        throw new ConfigError(`The emails folder ${config.emails} is not a folder`, { file: config.file ?? config.emails });
-      }
+      checkEmailsFolder(config, true);
       let template: string | undefined;
       let fixture: string | undefined;
       if (values.from !== undefined) {
