@@ -1,30 +1,23 @@
 /** The payload schema of a loaded email (body, subject, preheader), and a fixture payload made from it. */
-import { join } from 'node:path';
-import { parse, toPayload } from '../engine/index.js';
+import { toPayload } from '../engine/index.js';
 import { SourceLines } from '../json/positions.js';
 import { inferSchema, type JsonSchema } from '../lint/index.js';
 import { refinePayload, synthesizePayload } from '../project/fixture-synth.js';
 import { renderEmail, type Email, type ResolvedConfig } from '../project/index.js';
-import { atOpener } from './parse-errors.js';
+import { emailSources, parseNamed } from './parse-errors.js';
 import { findLeftoverVelocity } from '../yespo/leftover.js';
 
 /**
  * The schema names the parts `email.html`, `email.json#subject`, ...; a syntax error names the
  * real file (`templateFile`, `metaFile`), so it reads as file:line:column from where velvet runs.
  */
-export function emailSchema(email: Pick<Email, 'name' | 'source' | 'subjectSource' | 'preheaderSource'> & Partial<Pick<Email, 'templateFile' | 'metaFile' | 'dir'>>): JsonSchema {
-  const meta = email.metaFile ?? (email.dir === undefined ? 'email.json' : join(email.dir, 'email.json'));
-  const parts: { text: string; file: string; name: string }[] = [{ text: email.source, file: 'email.html', name: email.templateFile ?? 'email.html' }];
-  if (email.subjectSource !== undefined) parts.push({ text: email.subjectSource, file: 'email.json#subject', name: `${meta}#subject` });
-  if (email.preheaderSource !== undefined) parts.push({ text: email.preheaderSource, file: 'email.json#preheader', name: `${meta}#preheader` });
+export function emailSchema(email: Email): JsonSchema {
   return inferSchema(
-    parts.map((p) => {
-      try {
-        return { ast: parse(p.text, { name: p.name }), file: p.file, lines: new SourceLines(p.text) };
-      } catch (err) {
-        throw atOpener(err, [{ name: p.name, source: p.text }]);
-      }
-    }),
+    emailSources(email).map((p) => ({
+      ast: parseNamed(p.source, p.name),
+      file: p.part === 'body' ? 'email.html' : `email.json#${p.part}`,
+      lines: new SourceLines(p.source),
+    })),
     `Payload of ${email.name}`,
   );
 }

@@ -4,11 +4,10 @@ import type { Command } from '../command.js';
 import { parseFlags } from '../flags.js';
 import { DataError, UsageError, VelvetError } from '../../errors.js';
 import { readText } from '../input.js';
-import { atOpener } from '../parse-errors.js';
+import { parseNamed } from '../parse-errors.js';
 import { errorReport } from '../report.js';
 import { SourceLines } from '../../json/positions.js';
 import { inferSchema, type JsonSchema } from '../../lint/index.js';
-import { parse } from '../../engine/index.js';
 import { isEmailDir, loadEmail } from '../../project/index.js';
 
 const help = `velvet schema: print the JSON Schema of the payload an email expects
@@ -56,7 +55,7 @@ export const command: Command = {
         parts.push({ text: readText(target, given), file: basename(target), name: target });
       }
       const schema: JsonSchema = inferSchema(
-        parts.map((p) => ({ ast: parseAt(p.text, p.name), file: p.file, lines: new SourceLines(p.text) })),
+        parts.map((p) => ({ ast: parseNamed(p.text, p.name), file: p.file, lines: new SourceLines(p.text) })),
         `Payload of ${title}`,
       );
       io.stdout(JSON.stringify(schema, null, 2) + '\n');
@@ -70,12 +69,3 @@ export const command: Command = {
     }
   },
 };
-
-/** parse, with a block left open reported at its opening directive. */
-function parseAt(text: string, name: string): ReturnType<typeof parse> {
-  try {
-    return parse(text, { name });
-  } catch (err) {
-    throw atOpener(err, [{ name, source: text }]);
-  }
-}
