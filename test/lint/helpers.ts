@@ -61,3 +61,17 @@ export async function runCli(argv: string[], cwd = process.cwd()): Promise<Run> 
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
+
+/**
+ * `count` texts made of `pieces`, each of fewer than `longest` pieces, chosen by a seeded
+ * generator: the same texts on every run.
+ */
+export function generatedTexts(pieces: readonly string[], seed: number, count: number, longest: number): string[] {
+  let s = seed;
+  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8);
+  return Array.from({ length: count }, () => {
+    let text = '';
+    for (let k = next() % longest; k > 0; k--) text += pieces[next() % pieces.length];
+    return text;
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLOURS, mayPaint } from '../../src/lint/rules/output-contrast.js';
-import { lintCase } from './helpers.js';
+import { generatedTexts, lintCase } from './helpers.js';
 
 const at = (d: { line: number; column: number }) => `${d.line}:${d.column}`;
 const doc = (body: string, html = '<html lang="en">') => `<!DOCTYPE html>\n${html}<body>\n${body}\n</body></html>`;
@@ -71,12 +71,8 @@ describe('output-heading-order', () => {
 describe('output-contrast', () => {
   it('passes every tag the colour pattern matches to the paint lookup (20,000 generated tags)', () => {
     const pieces = ['<td', '<font', ' style="', 'color:', 'COLOR:', 'CoLoR', 'background', 'BackGround-color:', 'bgcolor=', '#fff', 'dolor', '&amp;', '&', 'x', ' ', '"', '>', 'olo', 'ackgroun', 'A', 'z'];
-    let s = 5;
-    const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8);
     let matched = 0;
-    for (let n = 0; n < 20_000; n++) {
-      let tag = '';
-      for (let k = next() % 8; k > 0; k--) tag += pieces[next() % pieces.length];
+    for (const tag of generatedTexts(pieces, 5, 20_000, 8)) {
       if (COLOURS.test(tag)) {
         expect(mayPaint(tag), tag).toBe(true);
         matched++;

@@ -7,7 +7,7 @@ import { compile } from '../../src/engine/index.js';
 import { parseOutput } from '../../src/lint/output-doc.js';
 import { PARSER_OPTIONS, TagParser } from '../../src/lint/output-parser.js';
 import { listVariants, loadEmail } from '../../src/project/index.js';
-import { SAMPLES } from './helpers.js';
+import { SAMPLES, generatedTexts } from './helpers.js';
 
 /** The events of htmlparser2's stock parser (attributes and entities as written). */
 function stock(html: string): string[] {
@@ -47,15 +47,7 @@ const PIECES = [
   '<!--[if mso]><table><tr><td><![endif]-->', '</STYLE >', '<ScRiPt>', '</scrip', 'e>',
 ];
 
-function generated(seed: number, count: number): string[] {
-  let s = seed;
-  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8);
-  return Array.from({ length: count }, () => {
-    let html = '';
-    for (let k = next() % 60; k > 0; k--) html += PIECES[next() % PIECES.length];
-    return html;
-  });
-}
+const generated = (seed: number, count: number) => generatedTexts(PIECES, seed, count, 60);
 
 describe('the output parser', () => {
   it("reports what htmlparser2's stock parser reports on every sample output", async () => {
@@ -104,12 +96,8 @@ describe('attributes read with the same tokenizer', () => {
 describe('ownText', () => {
   it('is true exactly when a text run of the element holds more than whitespace once decoded', () => {
     const pieces = [' ', '\n', '\t', '\r', '\f', '\v', '\u00a0', '\u2028', '\ufeff', '&nbsp;', '&#160;', '&#32;', '&amp;', '&', 'a', 'é', '1', '&lt;'];
-    let s = 3;
-    const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8);
     let texts = 0;
-    for (let n = 0; n < 3000; n++) {
-      let run = '';
-      for (let k = next() % 6; k > 0; k--) run += pieces[next() % pieces.length];
+    for (const run of generatedTexts(pieces, 3, 3000, 6)) {
       const t = run.trim();
       const want = t !== '' && (t.charCodeAt(0) !== 38 || decodeHTML(t).trim() !== '');
       const el = parseOutput(`<p>${run}<b>x</b></p>`).elements[0]!;
