@@ -29,9 +29,10 @@ function flagProblem(err: Error & { code?: string }, names: readonly string[]): 
   const m = err.message;
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const given = /option '([^']+)'/i.exec(m)?.[1] ?? m;
+    const flag = given.replace(/=.*$/, '');
     // `--help=yes`: a flag every command has (never declared to parseArgs), given a value
-    if (names.includes(given.replace(/=.*$/, ''))) return `${given.replace(/=.*$/, '')} takes no value`;
-    const near = nearest(given.replace(/=.*$/, ''), names);
+    if (names.includes(flag)) return `${flag} takes no value`;
+    const near = nearest(flag, names);
     return `unknown option ${given}${near ? `; did you mean ${near}?` : ''}`;
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {

@@ -11,6 +11,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** The only methods sent: reads, sends and updates. Nothing in an account is ever deleted. */
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT']);
+/** What a command says when it needs the key and has none. */
+export const NO_KEY = 'YESPO_API_KEY is not set. Put your Yespo API key in the environment (see docs/sending.md)';
 /** Any user name works with Basic auth; the key is the password. */
 const BASIC_USER = 'velvet';
 
@@ -145,7 +147,7 @@ export class YespoClient {
     if (!METHODS.has(req.method)) throw new ConfigError(`velvet sends only GET, POST and PUT to Yespo, not ${JSON.stringify(req.method)}`);
     if (this.#apiKey === undefined) {
       throw new ConfigError(
-        'YESPO_API_KEY is not set. Put your Yespo API key in the environment (see docs/sending.md).',
+        `${NO_KEY}.`,
       );
     }
     const prepared = this.prepare(req);

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { CliIO, Command } from '../command.js';
 import { errorText, fail, formatFindings, keyRedactedIO, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { ConfigError } from '../../errors.js';
+import { NO_KEY } from '../../yespo/client.js';
 import { openSync } from '../../sync/context.js';
 import type { LocalEmail } from '../../sync/local.js';
 import { emailRefs, readLocals } from '../../sync/project.js';
@@ -96,7 +97,7 @@ export const command: Command = {
         return stopped ? 1 : 0;
       }
       if (!client.hasKey) {
-        throw new ConfigError('YESPO_API_KEY is not set. Put your Yespo API key in the environment (see docs/sending.md); nothing was pushed.');
+        throw new ConfigError(`${NO_KEY}; nothing was pushed.`);
       }
       if (!v.yes) {
         if (!io.interactive) {
