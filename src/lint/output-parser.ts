@@ -9,6 +9,8 @@
  *   slices what it needs (a style sheet) or looks at its characters in place.
  * - The tokenizer finds the `<`, `>` or quote it waits for with `indexOf` (native) instead of a
  *   loop over character codes: text, style sheets and attribute values are most of an email.
+ * - A start tag's attributes are passed over in one loop (`skipAttributes`), not one call of a
+ *   state method per character: nothing is reported about them until the tag's `>`.
  *
  * The tokenizer's loop is htmlparser2's own (`fastForwardTo` is its hook for this, not a public
  * one): when a release no longer has it, the stock tokenizer is used. A test compares what this
@@ -34,6 +36,160 @@ class IndexOfTokenizer extends Tokenizer {}
 const hooked = typeof (Tokenizer.prototype as unknown as Record<string, unknown>)['fastForwardTo'] === 'function';
 if (hooked) Object.defineProperty(IndexOfTokenizer.prototype, 'fastForwardTo', { value: fastForwardTo, writable: true, configurable: true });
 
+/**
+ * The tokenizer states a start tag's attributes go through, read from htmlparser2's tokenizer
+ * itself (its state numbers are not exported): undefined when they are not what this file expects,
+ * and then the stock states are used.
+ */
+const ATTRIBUTE_STATES = probeStates();
+
+function probeStates() {
+  const proto = Tokenizer.prototype as unknown as Record<string, unknown>;
+  for (const m of ['stateBeforeAttributeName', 'stateInSelfClosingTag']) if (typeof proto[m] !== 'function') return undefined;
+  const noop = () => {};
+  const callbacks = new Proxy({}, { get: () => noop }) as ConstructorParameters<typeof Tokenizer>[1];
+  const after = (html: string): unknown => {
+    const t = new Tokenizer({ decodeEntities: false }, callbacks);
+    t.write(html);
+    return (t as unknown as { state: unknown }).state;
+  };
+  const s = {
+    text: after('<a>'),
+    before: after('<a '),
+    name: after('<a b'),
+    afterName: after('<a b '),
+    beforeValue: after('<a b='),
+    dq: after('<a b="'),
+    sq: after("<a b='"),
+    nq: after('<a b=c'),
+    selfClosing: after('<a /'),
+  };
+  const values = Object.values(s);
+  if (!values.every((v) => typeof v === 'number') || new Set(values).size !== values.length) return undefined;
+  return s as { [K in keyof typeof s]: number };
+}
+
+type AttributeTokenizer = TokenizerState & { state: number; sectionStart: number };
+
+/**
+ * htmlparser2's attribute states (before, in and after a name, before and in a value, in `/`) run
+ * as one loop over the tag's characters, with no callback until the `>` that ends it: the output
+ * document skips attribute values and names (TagParser leaves their callbacks empty), and the
+ * states change exactly as the stock methods change them. The `>` itself is handed to the stock
+ * method, which ends the tag; a tag that the input ends is left in the state it reached.
+ * Whitespace (HTML's: space, LF, tab, CR, FF) is tested in place: `velvet lint` runs without
+ * inlining (see lightOptimizer), so a helper would be a call per character.
+ */
+function skipAttributes(this: AttributeTokenizer, first: number): void {
+  const S = ATTRIBUTE_STATES!;
+  const buf = this.buffer;
+  const off = this.offset;
+  const n = buf.length;
+  let i = this.index - off;
+  let c = first;
+  let state = S.before;
+  let sectionStart = this.sectionStart;
+  for (;;) {
+    if (state === S.before) {
+      if (c === 62) {
+        this.index = i + off;
+        this.sectionStart = sectionStart;
+        this.state = state;
+        stockBefore.call(this, c);
+        return;
+      }
+      if (c === 47) state = S.selfClosing;
+      else if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
+        state = S.name;
+        sectionStart = i + off;
+      }
+    } else if (state === S.name) {
+      if (c === 61 || c === 47 || c === 62 || (c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
+        sectionStart = i + off;
+        state = S.afterName;
+        continue;
+      }
+    } else if (state === S.dq || state === S.sq) {
+      const quote = state === S.dq ? '"' : "'";
+      if (c !== quote.charCodeAt(0)) {
+        const at = buf.indexOf(quote, i + 1);
+        if (at < 0) {
+          i = n - 1;
+          this.index = i + off;
+          this.sectionStart = sectionStart;
+          this.state = state;
+          return;
+        }
+        i = at;
+      }
+      sectionStart = -1;
+      state = S.before;
+    } else if (state === S.afterName) {
+      if (c === 61) state = S.beforeValue;
+      else if (c === 47 || c === 62) {
+        sectionStart = -1;
+        state = S.before;
+        continue;
+      } else if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
+        state = S.name;
+        sectionStart = i + off;
+      }
+    } else if (state === S.beforeValue) {
+      if (c === 34) {
+        state = S.dq;
+        sectionStart = i + 1 + off;
+      } else if (c === 39) {
+        state = S.sq;
+        sectionStart = i + 1 + off;
+      } else if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
+        sectionStart = i + off;
+        state = S.nq;
+        continue;
+      }
+    } else if (state === S.nq) {
+      if (c === 62 || (c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
+        sectionStart = -1;
+        state = S.before;
+        continue;
+      }
+    } else {
+      // after `/`
+      if (c === 62) {
+        this.index = i + off;
+        this.sectionStart = sectionStart;
+        this.state = state;
+        stockSelfClosing.call(this, c);
+        return;
+      }
+      if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
+        state = S.before;
+        continue;
+      }
+    }
+    i++;
+    if (i >= n) {
+      // the input ends inside the tag: the parse loop ends where the stock states would have left it
+      this.index = n - 1 + off;
+      this.sectionStart = sectionStart;
+      this.state = state;
+      return;
+    }
+    c = buf.charCodeAt(i);
+  }
+}
+
+type StateMethod = (this: AttributeTokenizer, c: number) => void;
+
+const stockBefore = (Tokenizer.prototype as unknown as Record<string, StateMethod>)['stateBeforeAttributeName']!;
+const stockSelfClosing = (Tokenizer.prototype as unknown as Record<string, StateMethod>)['stateInSelfClosingTag']!;
+
+/** Whether TagParser's tokenizer skips attributes in one loop (else it runs the stock states). */
+export const SKIPS_ATTRIBUTES = ATTRIBUTE_STATES !== undefined;
+
+/** The tokenizer of TagParser: skips attributes in one loop (see skipAttributes). */
+class SkipAttributesTokenizer extends IndexOfTokenizer {}
+if (ATTRIBUTE_STATES) Object.defineProperty(SkipAttributesTokenizer.prototype, 'stateBeforeAttributeName', { value: skipAttributes, writable: true, configurable: true });
+
 /** What the document builder is told: htmlparser2's tag callbacks, and text runs as offsets. */
 export interface TagHandler extends Partial<Pick<Handler, 'onopentag' | 'onclosetag' | 'oncomment'>> {
   /** A run of text (raw, character references as written) at [start, end) of the input. */
@@ -45,7 +201,7 @@ export const PARSER_OPTIONS: ParserOptions = { decodeEntities: false, ...(hooked
 
 export class TagParser extends Parser {
   constructor(private readonly tags: TagHandler) {
-    super(tags, PARSER_OPTIONS);
+    super(tags, { ...PARSER_OPTIONS, Tokenizer: SkipAttributesTokenizer });
   }
   override onattribname(): void {}
   override onattribdata(): void {}
