@@ -16,7 +16,7 @@ import { cssFunctions, supportOf, useLatestVersions, type Support } from './clie
 import { FUNCTION, PROPERTY_TITLE, atRules, functionsIn, lineStarts, placeOf } from './client-support-css.js';
 import { parseTag, type ScannedTag } from './client-support-scan.js';
 import { TextMemo } from './memo.js';
-import { parseOutput, type OutputDocument } from './output-doc.js';
+import { parseOutput, TagSlot, type OutputDocument } from './output-doc.js';
 
 export type { Support };
 
@@ -56,6 +56,9 @@ function valuedAttributes(): Map<string, Set<string>> {
   }
   return out;
 }
+
+/** The findings of a start tag's text, kept with the tag (one lookup by text per element) for the checker that made them. */
+const TAG_FINDINGS = new TagSlot<{ checker: ClientChecker; of: TagFindings }>();
 
 /** Memoised caniemail checks for one list of clients (exact caniemail names). */
 export class ClientChecker {
@@ -114,7 +117,9 @@ export class ClientChecker {
     let k = 0;
     for (const el of doc.elements) {
       if (el.tag === '') continue;
-      const of = this.tagFindings(el.tag);
+      let kept = TAG_FINDINGS.of(el, (e) => ({ checker: this, of: this.tagFindings(e.tag) }));
+      if (kept.checker !== this) TAG_FINDINGS.set(el, (kept = { checker: this, of: this.tagFindings(el.tag) }));
+      const of = kept.of;
       if (of.found.length > 0 && (pass === undefined || of.pass !== pass)) {
         of.pass = pass;
         onTag(el.start, of);

@@ -139,14 +139,40 @@ interface Texts {
 
 const NO_ATTRIBS: Readonly<Record<string, string>> = Object.freeze({});
 
-/** Attributes of start tags by their text, as htmlparser2 reads them (bounded). */
-const tagAttribs = new TextMemo<Readonly<Record<string, string>>>(20_000);
+/**
+ * What is worked out from a start tag's text alone (its attributes, and what rules keep in a
+ * TagSlot), kept once per distinct text (bounded) and shared by every element written with it,
+ * so that an element is looked up by its text once, whatever number of rules ask about it.
+ */
+interface TagInfo {
+  attribs: Readonly<Record<string, string>> | undefined;
+  readonly slots: unknown[];
+}
 
-/** The attributes of a start tag's text (raw values; the first of a repeated name). */
-export function attribsOf(tag: string): Readonly<Record<string, string>> {
-  let a = tagAttribs.get(tag);
-  if (a) return a;
-  a = NO_ATTRIBS;
+const tagInfos = new TextMemo<TagInfo>(20_000);
+let slotCount = 0;
+
+/** A value a rule works out from a start tag's text, kept with the tag's other values (see TagInfo). */
+export class TagSlot<V> {
+  private readonly k = slotCount++;
+  /** The value for the element's start tag: `compute` runs once per distinct text (for an element without a start tag, each time). */
+  of(el: OutputElement, compute: (el: OutputElement) => V): V {
+    const info = (el as Element).info;
+    if (info === null) return compute(el);
+    let v = info.slots[this.k] as V | undefined;
+    if (v === undefined) info.slots[this.k] = v = compute(el);
+    return v;
+  }
+  /** Replaces the value kept for the element's start tag. */
+  set(el: OutputElement, value: V): void {
+    const info = (el as Element).info;
+    if (info !== null) info.slots[this.k] = value;
+  }
+}
+
+/** The attributes of a start tag's text, as htmlparser2 reads them (raw values; the first of a repeated name). */
+function attribsOf(tag: string): Readonly<Record<string, string>> {
+  let a = NO_ATTRIBS;
   new Parser(
     {
       onopentag(_name, attribs) {
@@ -155,7 +181,7 @@ export function attribsOf(tag: string): Readonly<Record<string, string>> {
     },
     PARSER_OPTIONS,
   ).end(tag);
-  return tagAttribs.set(tag, a);
+  return a;
 }
 
 class Element implements OutputElement {
@@ -168,6 +194,7 @@ class Element implements OutputElement {
   private attrList?: { name: string; value: string }[];
   private attribs?: Readonly<Record<string, string>>;
   private text?: string;
+  private tagInfo?: TagInfo | null;
   constructor(
     private readonly indexOf: ((el: Element) => number | undefined) | undefined,
     readonly name: string,
@@ -191,8 +218,18 @@ class Element implements OutputElement {
   get tag(): string {
     return (this.text ??= this.tagged && !this.implied ? this.texts.html.slice(this.start - this.shift, this.end - this.shift) : '');
   }
+  /** What the start tag's text gives, shared with every element of the same text; null without a start tag. */
+  get info(): TagInfo | null {
+    if (this.tagInfo === undefined) {
+      const tag = this.tag;
+      this.tagInfo = tag === '' ? null : (tagInfos.get(tag) ?? tagInfos.set(tag, { attribs: undefined, slots: [] }));
+    }
+    return this.tagInfo;
+  }
   get rawAttribs(): Readonly<Record<string, string>> {
-    return (this.attribs ??= this.tag === '' ? NO_ATTRIBS : attribsOf(this.tag));
+    if (this.attribs) return this.attribs;
+    const info = this.info;
+    return (this.attribs = info === null ? NO_ATTRIBS : (info.attribs ??= attribsOf(this.tag)));
   }
   get attrs(): readonly { name: string; value: string }[] {
     return (this.attrList ??= Object.keys(this.rawAttribs).map((name) => ({ name, value: attr(this, name)! })));

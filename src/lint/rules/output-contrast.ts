@@ -1,6 +1,5 @@
-import { attr, type OutputElement } from '../output-doc.js';
+import { attr, TagSlot, type OutputElement } from '../output-doc.js';
 import { contrast, hex, inlineStyle, ownBackground, parseColor, type Rgb } from '../css.js';
-import { TextMemo } from '../memo.js';
 import { eachOutput } from '../output-report.js';
 import { defineRule } from '../util.js';
 
@@ -46,15 +45,17 @@ export function mayPaint(tag: string): boolean {
 const UPPER = /[A-Z]/;
 
 /**
- * Paints of the tags that pass COLOURS, by their text (bounded): the text decides the element's
- * name and attributes, and most tags of an email repeat in every fixture and email.
+ * Paints of the tags, kept with the tag's text (TagSlot): the text decides the element's name and
+ * attributes, and most tags of an email repeat in every fixture and email. Only tags that pass
+ * mayPaint have their attributes read.
  */
-const paints = new TextMemo<Paint>();
+const paints = new TagSlot<Paint>();
 
-function paintOf(e: OutputElement): Paint {
+const paintOf = (e: OutputElement): Paint => paints.of(e, tagPaint);
+
+function tagPaint(e: OutputElement): Paint {
   const tag = e.tag;
-  if (tag === '' || !mayPaint(tag)) return NO_PAINT;
-  return paints.get(tag) ?? paints.set(tag, readPaint(e));
+  return tag === '' || !mayPaint(tag) ? NO_PAINT : readPaint(e);
 }
 
 function readPaint(e: OutputElement): Paint {
