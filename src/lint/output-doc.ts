@@ -23,7 +23,7 @@ import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import { Parser } from 'htmlparser2';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { SourceLines } from '../json/positions.js';
-import { TextMemo } from './memo.js';
+import { ownCopy, TextMemo } from './memo.js';
 import { PARSER_OPTIONS, TagParser, type TagHandler } from './output-parser.js';
 import type { OutputLocation } from './types.js';
 
@@ -145,6 +145,8 @@ const NO_ATTRIBS: Readonly<Record<string, string>> = Object.freeze({});
  * so that an element is looked up by its text once, whatever number of rules ask about it.
  */
 interface TagInfo {
+  /** The tag's text, a copy of its own (see ownCopy): what is worked out from it keeps no output alive. */
+  readonly text: string;
   attribs: Readonly<Record<string, string>> | undefined;
   readonly slots: unknown[];
 }
@@ -222,7 +224,18 @@ class Element implements OutputElement {
   get info(): TagInfo | null {
     if (this.tagInfo === undefined) {
       const tag = this.tag;
-      this.tagInfo = tag === '' ? null : (tagInfos.get(tag) ?? tagInfos.set(tag, { attribs: undefined, slots: [] }));
+      if (tag === '') this.tagInfo = null;
+      else {
+        let info = tagInfos.get(tag);
+        if (!info) {
+          const text = ownCopy(tag);
+          info = tagInfos.set(text, { text, attribs: undefined, slots: [] });
+        }
+        // the element's tag is from now on the kept copy: attributes, paints and findings read
+        // from it are not views of this output
+        this.text = info.text;
+        this.tagInfo = info;
+      }
     }
     return this.tagInfo;
   }

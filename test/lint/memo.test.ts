@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { TextMemo } from '../../src/lint/memo.js';
 
 describe('TextMemo', () => {
@@ -30,5 +32,25 @@ describe('TextMemo', () => {
     for (let i = 9_999; i >= 0 && m.has(`${i}`.padEnd(4000, '.')); i--) held++;
     expect(held * 4000).toBeLessThanOrEqual(100_000);
     expect(held).toBeGreaterThan(0);
+  });
+});
+
+describe('TextMemo keys', () => {
+  it('do not keep alive the text they were cut from (a tag sliced out of a long rendered output)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const m = new TextMemo<number>(1000, 4096, 4_000_000);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100; i++) {
+      // a distinct 1 MB output each time, and a 60-character tag out of it
+      const output = `${i}`.padEnd(1 << 20, 'x');
+      m.set(`<td class="${output.slice(0, 40)}">`.slice(0, 60), i);
+      m.set(output.slice(1000, 1060), i);
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // 200 keys of 60 characters; the outputs themselves would be 100 MB
+    expect(grown).toBeLessThan(10 << 20);
   });
 });
