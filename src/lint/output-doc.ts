@@ -147,7 +147,6 @@ const NO_ATTRIBS: Readonly<Record<string, string>> = Object.freeze({});
 interface TagInfo {
   /** The tag's text, a copy of its own (see ownCopy): what is worked out from it keeps no output alive. */
   readonly text: string;
-  attribs: Readonly<Record<string, string>> | undefined;
   readonly slots: unknown[];
 }
 
@@ -171,6 +170,9 @@ export class TagSlot<V> {
     if (info !== null) info.slots[this.k] = value;
   }
 }
+
+/** The attributes of each start tag's text. */
+const tagAttribs = new TagSlot<Readonly<Record<string, string>>>();
 
 /** The attributes of a start tag's text, as htmlparser2 reads them (raw values; the first of a repeated name). */
 function attribsOf(tag: string): Readonly<Record<string, string>> {
@@ -229,7 +231,7 @@ class Element implements OutputElement {
         let info = tagInfos.get(tag);
         if (!info) {
           const text = ownCopy(tag);
-          info = tagInfos.set(text, { text, attribs: undefined, slots: [] });
+          info = tagInfos.set(text, { text, slots: [] });
         }
         // the element's tag is from now on the kept copy: attributes, paints and findings read
         // from it are not views of this output
@@ -240,9 +242,7 @@ class Element implements OutputElement {
     return this.tagInfo;
   }
   get rawAttribs(): Readonly<Record<string, string>> {
-    if (this.attribs) return this.attribs;
-    const info = this.info;
-    return (this.attribs = info === null ? NO_ATTRIBS : (info.attribs ??= attribsOf(this.tag)));
+    return (this.attribs ??= tagAttribs.of(this, (e) => (e.tag === '' ? NO_ATTRIBS : attribsOf(e.tag))));
   }
   get attrs(): readonly { name: string; value: string }[] {
     return (this.attrList ??= Object.keys(this.rawAttribs).map((name) => ({ name, value: attr(this, name)! })));

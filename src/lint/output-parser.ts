@@ -89,14 +89,13 @@ function skipAttributes(this: AttributeTokenizer, first: number): void {
   let c = first;
   let state = S.before;
   let sectionStart = this.sectionStart;
+  // the stock method that ends the tag at its `>`; none when the input ends inside the tag
+  let end: StateMethod | undefined;
   for (;;) {
     if (state === S.before) {
       if (c === 62) {
-        this.index = i + off;
-        this.sectionStart = sectionStart;
-        this.state = state;
-        stockBefore.call(this, c);
-        return;
+        end = stockBefore;
+        break;
       }
       if (c === 47) state = S.selfClosing;
       else if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
@@ -111,19 +110,13 @@ function skipAttributes(this: AttributeTokenizer, first: number): void {
       }
     } else if (state === S.dq || state === S.sq) {
       const quote = state === S.dq ? '"' : "'";
-      if (c !== quote.charCodeAt(0)) {
-        const at = buf.indexOf(quote, i + 1);
-        if (at < 0) {
-          i = n - 1;
-          this.index = i + off;
-          this.sectionStart = sectionStart;
-          this.state = state;
-          return;
-        }
+      const at = c === quote.charCodeAt(0) ? i : buf.indexOf(quote, i + 1);
+      if (at < 0) i = n - 1;
+      else {
         i = at;
+        sectionStart = -1;
+        state = S.before;
       }
-      sectionStart = -1;
-      state = S.before;
     } else if (state === S.afterName) {
       if (c === 61) state = S.beforeValue;
       else if (c === 47 || c === 62) {
@@ -155,27 +148,25 @@ function skipAttributes(this: AttributeTokenizer, first: number): void {
     } else {
       // after `/`
       if (c === 62) {
-        this.index = i + off;
-        this.sectionStart = sectionStart;
-        this.state = state;
-        stockSelfClosing.call(this, c);
-        return;
+        end = stockSelfClosing;
+        break;
       }
       if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) {
         state = S.before;
         continue;
       }
     }
-    i++;
-    if (i >= n) {
+    if (++i >= n) {
       // the input ends inside the tag: the parse loop ends where the stock states would have left it
-      this.index = n - 1 + off;
-      this.sectionStart = sectionStart;
-      this.state = state;
-      return;
+      i = n - 1;
+      break;
     }
     c = buf.charCodeAt(i);
   }
+  this.index = i + off;
+  this.sectionStart = sectionStart;
+  this.state = state;
+  end?.call(this, c);
 }
 
 type StateMethod = (this: AttributeTokenizer, c: number) => void;
