@@ -8,7 +8,7 @@ import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } fr
 import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, readOnlyList, setRegexDeadline } from './methods.js';
 import { ArithmeticError, JavaNumberFormat, NumberTooLarge, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
-import { compiledBlock, compiledExpr, compiledTest } from './compiler.js';
+import { compiledBlock, compiledExpr, compiledOf, compiledTest, type Compiled } from './compiler.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
 import { JBigDecimal, JBigInteger, JDouble, JMap, JSet, type Value } from './values.js';
 
@@ -72,6 +72,13 @@ export class Renderer {
   readonly deadline: number;
   private ticks = 0;
   readonly macros: Map<string, MacroDefNode>;
+  /**
+   * The closures of the nodes being rendered: the template's (kept on its AST), or those of an
+   * #evaluate text while it renders. A block or macro from another AST renders with its own.
+   */
+  compiled: Compiled;
+  /** The closures of macros an #evaluate text defined (the template's own are `compiledOf(ast)`). */
+  private evaluatedMacros: Map<MacroDefNode, Compiled> | undefined;
 
   constructor(
     readonly ast: TemplateAst,
@@ -84,6 +91,7 @@ export class Renderer {
     this.ctx = context;
     this.mapWrite = trace?.write?.bind(trace);
     this.macros = new Map(ast.macros);
+    this.compiled = compiledOf(ast);
     this.deadline = Date.now() + limits.maxTimeMs;
   }
 
@@ -169,7 +177,7 @@ export class Renderer {
 
   /** Renders a block through its compiled closures (compiled once per AST, see compiler.ts). */
   nodes(list: Node[]): void {
-    compiledBlock(list)(this);
+    compiledBlock(this.compiled, list)(this);
   }
 
   node(n: Node): void {
@@ -242,15 +250,31 @@ export class Renderer {
 
   /** A #define block or macro body as a value; a #break inside ends just the block, as in Velocity. */
   block(body: Node[], span: Span, maxDepth: number): RenderableBlock {
+    // the body is of the AST rendering now; the block may be rendered from another (#evaluate)
+    const compiled = this.compiled;
     const renderBody = () =>
-      this.nested(span, () => {
-        try {
-          this.nodes(body);
-        } catch (e) {
-          if (!(e instanceof StopSignal && e.target === undefined)) throw e;
-        }
-      });
+      this.nested(span, () =>
+        this.within(compiled, () => {
+          try {
+            this.nodes(body);
+          } catch (e) {
+            if (!(e instanceof StopSignal && e.target === undefined)) throw e;
+          }
+        }),
+      );
     return new RenderableBlock(renderBody, (f) => this.capture(f), maxDepth);
+  }
+
+  /** Runs `f` with the closures of another AST's nodes. */
+  within<T>(compiled: Compiled, f: () => T): T {
+    const outer = this.compiled;
+    if (outer === compiled) return f();
+    this.compiled = compiled;
+    try {
+      return f();
+    } finally {
+      this.compiled = outer;
+    }
   }
 
   /** Characters held by enclosing captures (they count towards maxOutput too). */
@@ -403,7 +427,7 @@ export class Renderer {
   // ---------------------------------------------------------------- expressions
 
   value(e: Expr): Value {
-    return compiledExpr(e)(this);
+    return compiledExpr(this.compiled, e)(this);
   }
 
   /** The interpreter for expressions the compiler does not specialise. */
@@ -445,7 +469,7 @@ export class Renderer {
       }
       default:
         // int, bool, ref, not and binary are compiled to closures (compiler.ts)
-        return compiledExpr(e)(this);
+        return compiledExpr(this.compiled, e)(this);
     }
   }
 
@@ -472,7 +496,7 @@ export class Renderer {
 
   /** Velocity's evaluate(): the truth of an expression in #if. */
   truth(e: Expr): boolean {
-    return compiledTest(e)(this);
+    return compiledTest(this.compiled, e)(this);
   }
 
   /** Truth of the expression kinds the compiler does not specialise (ref, bool, not, binary are). */
@@ -494,7 +518,7 @@ export class Renderer {
       case 'bool':
       case 'not':
       case 'binary':
-        return compiledTest(e)(this);
+        return compiledTest(this.compiled, e)(this);
       default:
         // ranges and words have no evaluate() of their own in Velocity
         return false;
@@ -587,7 +611,7 @@ export class Renderer {
     let i = 0;
     const list = Array.isArray(items) && !source ? items : undefined;
     const sourceSize = source?.keys.size;
-    const body = compiledBlock(n.body);
+    const body = compiledBlock(this.compiled, n.body);
     try {
       for (const item of items) {
         if ((list && list.length !== count) || (source && source.keys.size !== sourceSize)) {
@@ -639,11 +663,13 @@ export class Renderer {
         { start: at, end: at },
       );
     }
+    // the arguments are of the call's AST, the defaults and the body of the macro's
+    const own = this.evaluatedMacros?.get(def) ?? compiledOf(this.ast);
     const values: Value[] = [];
     for (let i = 0; i < def.params.length; i++) {
       const p = def.params[i]!;
       if (i < n.args.length) values.push(this.value(n.args[i]!));
-      else if (p.default) values.push(this.value(p.default));
+      else if (p.default) values.push(this.within(own, () => this.value(p.default!)));
       else values.push(null);
     }
     const olds = def.params.map((p) => (this.ctx.has(p.name) ? this.ctx.get(p.name)! : undefined));
@@ -658,7 +684,7 @@ export class Renderer {
     def.params.forEach((p, i) => this.ctx.set(p.name, values[i]!));
     this.macroDepth++;
     try {
-      this.nodes(def.body);
+      this.within(own, () => this.nodes(def.body));
     } catch (e) {
       if (!(e instanceof StopSignal && e.target === undefined)) throw e;
     } finally {
@@ -699,18 +725,24 @@ export class Renderer {
       throw e;
     }
     checkClock();
-    for (const [k, m] of ast.macros) this.macros.set(k, m);
+    const compiled = compiledOf(ast);
+    for (const [k, m] of ast.macros) {
+      this.macros.set(k, m);
+      (this.evaluatedMacros ??= new Map()).set(m, compiled);
+    }
     // spans inside the evaluated text are not template offsets: the source map names the directive
     const map = this.mapWrite;
     if (map) this.mapWrite = (start, end) => map(start, end, span);
     try {
-      this.nested(span, () => {
-        try {
-          this.nodes(ast.nodes);
-        } catch (e) {
-          if (!(e instanceof StopSignal && e.target === undefined)) throw e;
-        }
-      });
+      this.nested(span, () =>
+        this.within(compiled, () => {
+          try {
+            this.nodes(ast.nodes);
+          } catch (e) {
+            if (!(e instanceof StopSignal && e.target === undefined)) throw e;
+          }
+        }),
+      );
     } finally {
       this.mapWrite = map;
     }

@@ -55,19 +55,32 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJ
   const maxDepth = options.maxDepth ?? MAX_NESTING;
   const java = readJava(text, maxDepth);
   if (java === FAIL) return fullParse(text, file, maxDepth);
-  let plain: { v: unknown } | undefined;
-  let lines: SourceLines | undefined;
-  return {
-    get value() {
-      plain ??= { v: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-      return plain.v;
-    },
-    java,
-    locate: (pointer, part = 'value') => {
-      const at = locateOffset(text, pointer, part);
-      return at === undefined ? undefined : (lines ??= new SourceLines(text)).position(at);
-    },
-  };
+  return new ReadJson(text, java);
+}
+
+/**
+ * What parseJson gives for valid text: the plain value and positions made when first asked for.
+ * A class, not an object literal with a getter: V8 keeps a literal's getter in a pair allocated
+ * straight in the old generation, and until the next full collection that pair held the text,
+ * both values and everything they reached through every scavenge, long after the email they
+ * belonged to was done.
+ */
+class ReadJson implements ParsedJson {
+  private plain: { v: unknown } | undefined;
+  private lines: SourceLines | undefined;
+  constructor(
+    private readonly text: string,
+    readonly java: Value,
+  ) {}
+  get value(): unknown {
+    const t = this.text;
+    this.plain ??= { v: JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t) };
+    return this.plain.v;
+  }
+  locate(pointer: string, part: 'value' | 'key' = 'value'): Position | undefined {
+    const at = locateOffset(this.text, pointer, part);
+    return at === undefined ? undefined : (this.lines ??= new SourceLines(this.text)).position(at);
+  }
 }
 
 /** The full read: plain value, Java value and positions, with the messages of every error (exported for tests). */

@@ -79,11 +79,12 @@ export function analyse(ast: TemplateAst): Analysis {
   // of a guard are worked out once for all the uses it guards until a #set or #foreach changes them
   let version = 0;
   const guarded = new Map<Expr, GuardPaths>();
+  const refsOf = new Map<Expr, RefNode[]>();
   const guardPathsOf = (g: Expr, s: WalkState): GuardPaths => {
     const known = guarded.get(g);
     if (known && known.version === version && known.macroParams === s.macroParams) return known;
     const out: GuardPaths = { version, macroParams: s.macroParams, paths: [], sizes: [] };
-    for (const gr of refsIn(g)) {
+    for (const gr of refsIn(g, refsOf)) {
       const res = resolveRef(gr, bindings, s);
       if (res.kind !== 'payload') continue;
       const key = pathKey(res.path);

@@ -72,6 +72,12 @@ export interface OutputDocument {
   top(name: 'html' | 'body'): OutputElement;
   /** The tree parsed by parse5 with source offsets (`sourceCodeLocation` on each node), parsed on first use. */
   located(): T.Document;
+  /**
+   * What `make` works out from this document, made once per `key` and kept with the document (a
+   * WeakMap keyed by documents would keep every document alive through young-generation
+   * collections: see compiler.ts in the engine).
+   */
+  shared<V>(key: object, make: () => V): V;
 }
 
 /** An attribute's value, decoded, or undefined when the element does not have it. */
@@ -336,6 +342,7 @@ export function parseOutput(html: string): OutputDocument {
     parseInto(m[1]!, c.at + c.data.indexOf(m[1]!), conditional, undefined, undefined, undefined);
   }
   const tops = new Map<string, OutputElement>();
+  const kept = new Map<object, unknown>();
   return {
     html,
     elements,
@@ -349,6 +356,12 @@ export function parseOutput(html: string): OutputDocument {
       return el;
     },
     located: locatedRoot,
+    shared<V>(key: object, make: () => V): V {
+      if (kept.has(key)) return kept.get(key) as V;
+      const v = make();
+      kept.set(key, v);
+      return v;
+    },
   };
 }
 

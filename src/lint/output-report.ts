@@ -27,7 +27,7 @@ export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void, d
       doc,
       render: r,
       // the index is read only for a finding that is kept (see OutputDocument)
-      element: (el, message) => c.report({ message, fixture: r.label, output: { start: el.start, end: el.end, get element() { return el.index; } } }),
+      element: (el, message) => c.report({ message, fixture: r.label, output: elementPlace(el) }),
       range: (start, end, message) => c.report({ message, fixture: r.label, output: { start, end } }),
     });
   if (c.eachDocument) return c.eachDocument(visit, done);
@@ -45,16 +45,35 @@ export function eachOutput(c: RuleContext, check: (o: OutputReporter) => void, d
  * and skips the names it does not check.
  */
 export function linksAndImages(doc: OutputDocument): readonly OutputElement[] {
-  let out = linkLists.get(doc);
-  if (!out) {
-    out = doc.elements.filter((e) => LINK_TAGS.has(e.name));
+  return doc.shared(linksAndImages, () => {
+    const out = doc.elements.filter((e) => LINK_TAGS.has(e.name));
     for (const e of doc.conditional) if (LINK_TAGS.has(e.name)) out.push(e);
-    linkLists.set(doc, out);
-  }
-  return out;
+    return out;
+  });
 }
 
-const linkLists = new WeakMap<OutputDocument, OutputElement[]>();
+/**
+ * Where a finding on an element is in the output (Report.output): the element's index in the
+ * browser's document is read only when the finding is kept. A class, not an object literal with
+ * a getter: V8 keeps a literal's getter in a pair allocated straight in the old generation, which
+ * held the element, and through it the whole parsed output, until the next full collection.
+ */
+class ElementPlace {
+  readonly start: number;
+  readonly end: number;
+  constructor(private readonly el: OutputElement) {
+    this.start = el.start;
+    this.end = el.end;
+  }
+  get element(): number | undefined {
+    return this.el.index;
+  }
+}
+
+/** The place of a finding on `el` (see ElementPlace). */
+export function elementPlace(el: OutputElement): { start: number; end: number; readonly element: number | undefined } {
+  return new ElementPlace(el);
+}
 
 /** Tags that carry a link or an image URL in `href` or `src`. */
 export const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'img', 'link', 'area', 'v:roundrect', 'v:imagedata', 'v:fill', 'source']);

@@ -141,14 +141,16 @@ function interp(n: Node, hooks: WalkHooks, s: WalkState): void {
   else node(n, hooks, s);
 }
 
-const refsMemo = new WeakMap<Expr, RefNode[]>();
-
-/** Every reference inside an expression (an #if condition is asked for once per use it guards). */
-export function refsIn(e: Expr): RefNode[] {
-  const known = refsMemo.get(e);
+/**
+ * Every reference inside an expression. `memo` keeps them per expression for a caller that asks
+ * again (an #if condition is asked for once per use it guards): a Map of the caller's, which goes
+ * with its template, not a WeakMap of this module's (see compiler.ts in the engine).
+ */
+export function refsIn(e: Expr, memo?: Map<Expr, RefNode[]>): RefNode[] {
+  const known = memo?.get(e);
   if (known) return known;
   const out: RefNode[] = [];
-  refsMemo.set(e, out);
+  memo?.set(e, out);
   const s: WalkState = { guards: [], loops: [], ifs: [], macroParams: new Set() };
   expr(e, { ref: (r) => void out.push(r) }, s);
   return out;

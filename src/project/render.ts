@@ -74,11 +74,16 @@ interface Compiled {
   preheader: Template | undefined;
 }
 
-/** Compiled templates per loaded email: rendering many variants parses each template once. */
-const cache = new WeakMap<Email, Compiled>();
+/**
+ * Compiled templates per loaded email, kept on the email (not in a WeakMap keyed by emails: V8's
+ * young-generation collector would hold every compiled email since the last full collection, see
+ * compiler.ts in the engine): rendering many variants parses each template once.
+ */
+const COMPILED = Symbol('compiled templates');
 
 function compiled(email: Email): Compiled {
-  let c = cache.get(email);
+  const holder = email as Email & { [COMPILED]?: Compiled };
+  let c = holder[COMPILED];
   if (!c) {
     // subject and preheader live inside email.json; name them so errors say which one failed
     const meta = email.metaFile ?? join(email.dir, 'email.json');
@@ -88,7 +93,7 @@ function compiled(email: Email): Compiled {
       preheader:
         email.preheaderSource === undefined ? undefined : engine.compile(email.preheaderSource, { name: `${meta}#preheader` }),
     };
-    cache.set(email, c);
+    if (Object.isExtensible(email)) Object.defineProperty(email, COMPILED, { value: c });
   }
   return c;
 }

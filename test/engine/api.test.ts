@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, render } from '../../src/index.js';
 import { LimitError, ParseError, RenderError } from '../../src/errors.js';
+import { compiledOf } from '../../src/engine/compiler.js';
 
 describe('engine API', () => {
   it('compiles once and renders many payloads', () => {
@@ -85,5 +86,34 @@ describe('engine API', () => {
     });
     expect(branches).toEqual([1]);
     expect(loops).toEqual([0]);
+  });
+});
+
+describe('compiled closures', () => {
+  it('are made once per template and kept with it, each template its own', () => {
+    const src = '#foreach($i in [1..3])#if($i > 1),#end$i#end';
+    const a = compile(src);
+    const b = compile(src);
+    expect(a.render({}).output).toBe('1,2,3');
+    const sizes = (t: typeof a) => {
+      const c = compiledOf(t.ast);
+      return [c.blocks.size, c.exprs.size, c.tests.size];
+    };
+    const first = sizes(a);
+    expect(first.every((n) => n > 0)).toBe(true);
+    a.render({});
+    expect(sizes(a)).toEqual(first);
+    expect(compiledOf(b.ast)).not.toBe(compiledOf(a.ast));
+    expect(sizes(b)).toEqual([0, 0, 0]);
+  });
+
+  it('of #evaluate texts, and of the macros and blocks they define, are not added to the template once per render', () => {
+    // a macro with a default and a #define block made by #evaluate, used from the template after it
+    const t = compile(`#set($code = '#macro(hi $who="you")Hi $who#end#define($b)[B $n]#end')#evaluate($code)#hi()|#hi("Ann")|$b|#evaluate('#hi("Bo")')`);
+    const c = compiledOf(t.ast);
+    expect(t.render({ n: 0 }).output).toBe('Hi you|Hi Ann|[B 0]|Hi Bo');
+    const after = [c.blocks.size, c.exprs.size, c.tests.size];
+    for (let n = 1; n <= 4; n++) expect(t.render({ n }).output).toBe(`Hi you|Hi Ann|[B ${n}]|Hi Bo`);
+    expect([c.blocks.size, c.exprs.size, c.tests.size]).toEqual(after);
   });
 });

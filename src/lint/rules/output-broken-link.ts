@@ -1,5 +1,5 @@
 import { attr, type OutputElement } from '../output-doc.js';
-import { linksAndImages } from '../output-report.js';
+import { elementPlace, linksAndImages } from '../output-report.js';
 import { urlKind } from '../urls.js';
 import { defineRule } from '../util.js';
 
@@ -29,7 +29,7 @@ export const outputBrokenLink = defineRule(
       const s = status.get(p.url)!;
       if (s.ok) continue;
       const what = p.el.name === 'img' ? 'The image' : 'The link';
-      c.report({ message: `${what} ${p.url.length > 80 ? `${p.url.slice(0, 77)}...` : p.url} fails: ${s.problem}`, fixture: p.label, output: { start: p.el.start, end: p.el.end, get element() { return p.el.index; } } });
+      c.report({ message: `${what} ${p.url.length > 80 ? `${p.url.slice(0, 77)}...` : p.url} fails: ${s.problem}`, fixture: p.label, output: elementPlace(p.el) });
     }
   },
 );
