@@ -77,6 +77,8 @@ export class Renderer {
    * #evaluate text while it renders. A block or macro from another AST renders with its own.
    */
   compiled: Compiled;
+  /** The template's own closures (those of `ast`). */
+  private readonly templateCompiled: Compiled;
   /** The closures of macros an #evaluate text defined (the template's own are `compiledOf(ast)`). */
   private evaluatedMacros: Map<MacroDefNode, Compiled> | undefined;
 
@@ -91,7 +93,7 @@ export class Renderer {
     this.ctx = context;
     this.mapWrite = trace?.write?.bind(trace);
     this.macros = new Map(ast.macros);
-    this.compiled = compiledOf(ast);
+    this.compiled = this.templateCompiled = compiledOf(ast);
     this.deadline = Date.now() + limits.maxTimeMs;
   }
 
@@ -664,7 +666,7 @@ export class Renderer {
       );
     }
     // the arguments are of the call's AST, the defaults and the body of the macro's
-    const own = this.evaluatedMacros?.get(def) ?? compiledOf(this.ast);
+    const own = this.evaluatedMacros?.get(def) ?? this.templateCompiled;
     const values: Value[] = [];
     for (let i = 0; i < def.params.length; i++) {
       const p = def.params[i]!;

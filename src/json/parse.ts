@@ -66,21 +66,25 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): ParsedJ
  * belonged to was done.
  */
 class ReadJson implements ParsedJson {
-  private plain: { v: unknown } | undefined;
-  private lines: SourceLines | undefined;
+  readonly #text: string;
+  #plain: { v: unknown } | undefined;
+  #lines: SourceLines | undefined;
   constructor(
-    private readonly text: string,
+    text: string,
     readonly java: Value,
-  ) {}
+  ) {
+    this.#text = text;
+  }
   get value(): unknown {
-    const t = this.text;
-    this.plain ??= { v: JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t) };
-    return this.plain.v;
+    const t = this.#text;
+    this.#plain ??= { v: JSON.parse(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t) };
+    return this.#plain.v;
   }
-  locate(pointer: string, part: 'value' | 'key' = 'value'): Position | undefined {
-    const at = locateOffset(this.text, pointer, part);
-    return at === undefined ? undefined : (this.lines ??= new SourceLines(this.text)).position(at);
-  }
+  /** A function of its own (not a method), so it can be passed on as `parsed.locate`. */
+  readonly locate = (pointer: string, part: 'value' | 'key' = 'value'): Position | undefined => {
+    const at = locateOffset(this.#text, pointer, part);
+    return at === undefined ? undefined : (this.#lines ??= new SourceLines(this.#text)).position(at);
+  };
 }
 
 /** The full read: plain value, Java value and positions, with the messages of every error (exported for tests). */

@@ -61,12 +61,14 @@ export function linksAndImages(doc: OutputDocument): readonly OutputElement[] {
 class ElementPlace {
   readonly start: number;
   readonly end: number;
-  constructor(private readonly el: OutputElement) {
+  readonly #el: OutputElement;
+  constructor(el: OutputElement) {
+    this.#el = el;
     this.start = el.start;
     this.end = el.end;
   }
   get element(): number | undefined {
-    return this.el.index;
+    return this.#el.index;
   }
 }
 

@@ -45,4 +45,15 @@ describe('parseJson fast path', () => {
     expect(p.locate('/items/0/name')).toEqual({ line: 3, column: 14 });
     expect(p.locate('/items/0/name', 'key')).toEqual({ line: 3, column: 6 });
   });
+
+  it('gives locate as a function of its own and shows its values and nothing else, as the full parser does', () => {
+    const text = '{"a": [1, 2.0]}';
+    const { locate, java, value } = parseJson(text);
+    expect(['/a/1'].map((ptr) => locate(ptr))).toEqual([{ line: 1, column: 11 }]);
+    expect(value).toEqual({ a: [1, 2] });
+    expect(java).toEqual(fullParse(text, '<json>', 1000).java);
+    // the text read is not one of its properties
+    expect(Object.keys(parseJson(text)).sort()).toEqual(['java', 'locate']);
+    expect(JSON.stringify(parseJson(text))).not.toContain('"a"');
+  });
 });
