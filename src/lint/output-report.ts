@@ -70,6 +70,14 @@ class ElementPlace {
   get element(): number | undefined {
     return this.#el.index;
   }
+  static elementOf(place: ElementPlace): OutputElement {
+    return place.#el;
+  }
+}
+
+/** The element a finding's place (Report.output) is about, when it was made by `elementPlace`. */
+export function placedElement(place: unknown): OutputElement | undefined {
+  return place instanceof ElementPlace ? ElementPlace.elementOf(place) : undefined;
 }
 
 /** The place of a finding on `el` (see ElementPlace). */

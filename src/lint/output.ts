@@ -9,8 +9,8 @@ import type { OutputDocument, OutputElement } from './output-doc.js';
 import type { VariantRender } from './render.js';
 
 /**
- * The template span behind output [start, end) of a render (`element`: the document index of the
- * element it is about, asked for only when the render has no source map).
+ * The template span behind output [start, end) of a render, asked for only when the render has
+ * no source map: the element it is about (`placed`), or the one at the document index `element`.
  */
 export function outputSpan(
   render: VariantRender,
@@ -19,10 +19,12 @@ export function outputSpan(
   start: number,
   end: number,
   element?: number | (() => number | undefined),
+  placed?: OutputElement,
 ): Span {
   const mapped = render.map()?.spanOf(start, end);
   // a macro defined by #evaluate text has spans in that text, not in the template
   if (mapped && mapped.end <= source.length) return mapped;
+  if (placed) return locatorOf(source)(placed) ?? { start: 0, end: 0 };
   const index = typeof element === 'function' ? element() : element;
   const parsed = typeof doc === 'function' ? (index === undefined ? undefined : doc()) : doc;
   const el = index === undefined ? undefined : parsed?.elements.find((e) => e.index === index);

@@ -14,6 +14,7 @@ import { coverageOf, type CoverageReport } from './coverage.js';
 import { htmlMap, type HtmlMap } from './html.js';
 import { outputLocation, parseOutput, type OutputDocument } from './output-doc.js';
 import { outputSpan } from './output.js';
+import { placedElement } from './output-report.js';
 import type { Span } from '../engine/index.js';
 import { bodyPart, metaParts, type Part } from './parts.js';
 import { emptyFixture, renderSetup, renderVariant, type VariantRender } from './render.js';
@@ -32,6 +33,13 @@ export interface LintOptions {
   metaText?: string | undefined;
   /** Check the http(s) URLs of the rendered output with HEAD requests (`--check-links`). Default: off. */
   checkLinks?: LinkCheckOptions | undefined;
+  /**
+   * Give each finding on a rendered element the element's index in the browser's document
+   * (`output.element`, which the preview highlights). Default: on. It costs a second parse of the
+   * output, by parse5, for each fixture with such a finding: the language server and the CLI
+   * formats that do not print it turn it off.
+   */
+  elementIndex?: boolean | undefined;
 }
 
 export interface EmailLintResult {
@@ -137,7 +145,7 @@ export async function lintEmailResult(email: Email, config: ResolvedConfig, opti
           // a finding that a disable comment hides is dropped before its output place is worked
           // out (the element index of a finding on the output costs a second parse of the HTML)
           const hidden = (span: Span) => part.file === body.file && body.disabled.isDisabled(rule.meta.id, part.position(span.start).line);
-          const placed = r.output ? placeOutput(r, rendersOf(part), part.source, r.loc ? undefined : hidden) : undefined;
+          const placed = r.output ? placeOutput(r, rendersOf(part), part.source, options.elementIndex !== false, r.loc ? undefined : hidden) : undefined;
           if (placed === null) return;
           const d = toDiagnostic(part, rule.meta.id, severity, placed?.report ?? r);
           if (d && placed) d.output = placed.output;
@@ -233,6 +241,7 @@ function placeOutput(
   r: Report,
   renders: readonly RenderedVariant[],
   source: string,
+  withIndex: boolean,
   hidden?: (span: Span) => boolean,
 ): { report: Report; output: OutputLocation } | undefined | null {
   const o = r.output!;
@@ -243,9 +252,9 @@ function placeOutput(
   const start = Math.max(0, Math.min(o.start, html.length));
   const end = Math.max(start, Math.min(o.end, html.length));
   // the parsed output only when the source map has no answer (it may have been let go)
-  const span = r.span || r.loc ? r.span : outputSpan(v.result, () => v.document(), source, start, end, () => o.element);
+  const span = r.span || r.loc ? r.span : outputSpan(v.result, () => v.document(), source, start, end, () => o.element, placedElement(o));
   if (span && hidden?.(span)) return null;
-  return { report: { ...r, span }, output: outputLocation(html, start, end, o.element) };
+  return { report: { ...r, span }, output: outputLocation(html, start, end, withIndex ? o.element : undefined) };
 }
 
 /** A variant's render as a subject or preheader context sees it: that part's output and errors. */

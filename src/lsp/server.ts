@@ -78,7 +78,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     checker = createChecker({
       windowMs: init.diagnosticsWindowMs,
       read: (f) => p.read(f),
-      lint: lintEmail,
+      // the editor shows template positions: no element indices (a second parse of each output)
+      lint: (email, config) => lintEmail(email, config, { elementIndex: false }),
       publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics }),
       log,
       target(key) {

@@ -119,3 +119,23 @@ describe('render errors and fixtures', () => {
     ]);
   });
 });
+
+describe('element indices of findings on the output (LintOptions.elementIndex)', () => {
+  it('are the only thing the language server and the CLI text formats go without', async () => {
+    // a table without role, images without sizes, an <img> in a link without alt, inside and
+    // outside an Outlook conditional comment
+    const src = page(
+      '<table><tr><td><a href="https://e.com/x"><img src="https://e.com/a.png"></a></td></tr></table>\n' +
+        '<!--[if mso]><table><tr><td><img src="https://e.com/b.png"></td></tr></table><![endif]-->\n<a href="https://e.com/unsubscribe">Unsubscribe</a>',
+    );
+    const withIndex = await lintCase(src, { fixtures: { a: {}, b: { x: 1 } } });
+    const without = await lintCase(src, { fixtures: { a: {}, b: { x: 1 } }, lint: { elementIndex: false } });
+    const onOutput = withIndex.filter((d) => d.output);
+    expect(onOutput.length).toBeGreaterThan(3);
+    expect(onOutput.some((d) => d.output!.element !== undefined)).toBe(true);
+    expect(without.some((d) => d.output?.element !== undefined)).toBe(false);
+    // each lintCase has a folder of its own
+    const dropIndex = (d: (typeof withIndex)[number]) => ({ ...d, file: d.file.split('/').pop(), ...(d.output ? { output: { ...d.output, element: undefined } } : {}) });
+    expect(without.map(dropIndex)).toEqual(withIndex.map(dropIndex));
+  });
+});

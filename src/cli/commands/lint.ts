@@ -115,7 +115,8 @@ export const command: Command = {
       for (const id of new Set(targets.flatMap((t) => Object.keys(t.config.lint.rules)))) {
         if (!ruleById(id)) io.stderr(`velvet lint: the config names an unknown rule '${id}'${didYouMean(id, RULES)}\n`);
       }
-      const results = await lintRefs(targets, { rules, coverage, checkLinks }, jobs, { pool });
+      // only the JSON report holds the element index of findings on the output (output.element)
+      const results = await lintRefs(targets, { rules, coverage, checkLinks, elementIndex: format === 'json' }, jobs, { pool });
       const diagnostics = results.flatMap((r) => r.diagnostics);
       const reports = results.flatMap((r) => (r.coverage ? [r.coverage] : []));
       // the reports people read (a terminal, annotations on a pull request) list problems; infos
