@@ -18,12 +18,13 @@ import type { TargetRef } from './targets.js';
  * How many emails a worker thread must get for it to be started: fewer are linted on the calling
  * thread alone. A worker costs its start-up and a JIT warm-up of its own, about a second of CPU.
  * On two cores V8's compiler and collector already keep the second core busy for one thread, and
- * there a worker paid off only from about 150 to 200 emails (measured: 50 emails 1.40 s on one
- * thread, 1.75 s with a worker; 150 emails the same; 1,000 emails 15% faster with it). With more
- * cores V8's helper threads have cores of their own.
+ * there a worker pays off only from about 600 to 700 emails (medians of alternated CLI runs:
+ * 200 emails 1.23 s on one thread, 1.41 s with a worker; 500 emails 1.93 and 2.01 s; 700 emails
+ * 2.64 and 2.60 s; 1,000 emails 3.64 and 3.45 s). With more cores V8's helper threads have cores
+ * of their own.
  */
 export function minPerWorker(cores = availableParallelism()): number {
-  return cores <= 2 ? 200 : 24;
+  return cores <= 2 ? 600 : 24;
 }
 
 export interface WorkerInput {

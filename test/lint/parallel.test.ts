@@ -6,8 +6,9 @@ import { lintRefs, mayLintMany, minPerWorker, startWorkers } from '../../src/lin
 import { findTargets } from '../../src/lint/targets.js';
 import { runCli, SAMPLES } from './helpers.js';
 
-// enough email folders that two threads share them: copies of the samples, one with a problem
-const COPIES = 2 * minPerWorker() + 3;
+// enough email folders that a worker is started for them (one, with --jobs 2): copies of the
+// samples, one with a problem
+const COPIES = minPerWorker() + 3;
 let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'velvet-lint-parallel-'));
