@@ -27,7 +27,13 @@ export function possessive(src: string): Atomic {
   for (let i = 0; i < src.length; ) {
     const c = src[i]!;
     if (c === '\\') {
-      const m = /^\\(?:[pPxk]\{[^}]*\}|k<[^>]*>|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z]|(\d+)|[\s\S])/.exec(src.slice(i))!;
+      const m = /^\\(?:[pPxk]\{[^}]*\}|k<[^>]*>|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z]|(\d+)|[\s\S])/.exec(src.slice(i));
+      if (!m) {
+        // a backslash that ends the pattern: left as it is, for the pattern's compile to refuse
+        out += c;
+        i++;
+        continue;
+      }
       atomStart = out.length;
       out += m[1] !== undefined && origIds[Number(m[1]) - 1] !== undefined ? `\\\u0000${origIds[Number(m[1]) - 1]}\u0000` : m[0];
       i += m[0].length;

@@ -21,6 +21,10 @@ const POSIX: Record<string, string> = {
  * anchors the pattern at both ends (String.matches) whatever the flags.
  */
 export function javaRegex(pattern: string, flags = '', whole = false): RegExp {
+  // a backslash that ends the pattern escapes nothing (outside \Q...\E, which may run to the end)
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(pattern) && !pattern.includes('\\Q')) {
+    throw new JavaException('java.util.regex.PatternSyntaxException', `Unexpected internal error near index ${pattern.length}\n${pattern}`);
+  }
   let f = flags;
   let src = pattern.replace(/\\Q([\s\S]*?)(\\E|$)/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
   // inline flag groups anywhere apply to the whole pattern here
@@ -59,12 +63,26 @@ export function javaRegex(pattern: string, flags = '', whole = false): RegExp {
         /* reported below */
       }
     }
-    throw new JavaException(
-      'java.util.regex.PatternSyntaxException',
-      `${(e as Error).message.replace(/^Invalid regular expression: /, '')} near index 0\n${pattern}`,
-    );
+    throw new JavaException('java.util.regex.PatternSyntaxException', `${javaSyntaxProblem((e as Error).message)} near index 0\n${pattern}`);
   }
 }
+
+/**
+ * JavaScript's words for a pattern that does not compile, in Java's where they say the same,
+ * without the source JavaScript was given (the pattern as velvet translated it, not as written).
+ */
+function javaSyntaxProblem(message: string): string {
+  const what = message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
+  return JAVA_SYNTAX_PROBLEMS[what] ?? what;
+}
+
+const JAVA_SYNTAX_PROBLEMS: Record<string, string> = {
+  'Unterminated group': 'Unclosed group',
+  'Unterminated character class': 'Unclosed character class',
+  '\\ at end of pattern': 'Unexpected internal error',
+  "Unmatched ')'": "Unmatched closing ')'",
+  'numbers out of order in {} quantifier': 'Illegal repetition range',
+};
 
 const hiddenGroups = new WeakMap<RegExp, number[]>();
 function remember(re: RegExp, hidden: number[]): RegExp {

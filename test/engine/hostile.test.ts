@@ -257,6 +257,27 @@ describe('time in single long steps', () => {
 });
 
 describe('the safety net', () => {
+  it('gives Java exceptions, not internal errors, for texts and patterns with line breaks or a last backslash (found by the fuzzer)', () => {
+    const cases: [string, RegExp][] = [
+      ['$i.decode("-010x\ny")', /java\.lang\.NumberFormatException: For input string: "-10x\ny"/],
+      ['$i.decode("1\n")', /java\.lang\.NumberFormatException: For input string: "1\n"/],
+      // Java's own messages (java.util.regex.Pattern.compile on Java 17)
+      ["$s.matches('a++\\')", /java\.util\.regex\.PatternSyntaxException: Unexpected internal error near index 4\na\+\+\\$/],
+      ["$s.matches('(a)++\\')", /java\.util\.regex\.PatternSyntaxException: Unexpected internal error near index 6\n\(a\)\+\+\\$/],
+      ["$s.matches('a\\')", /java\.util\.regex\.PatternSyntaxException: Unexpected internal error near index 2\na\\$/],
+      // JavaScript's description in Java's words, without the pattern as velvet translated it
+      ["$s.matches('(a')", /java\.util\.regex\.PatternSyntaxException: Unclosed group near index 0\n\(a$/],
+      ["$s.split('[a')", /java\.util\.regex\.PatternSyntaxException: Unclosed character class near index 0\n\[a$/],
+    ];
+    for (const [src, message] of cases) {
+      const e = failure(src, { i: 5, s: 'a' });
+      expect(e, src).toBeInstanceOf(RenderError);
+      // velvet's own safety net says "internal error (TypeError: ...)"
+      expect(e.message, src).not.toMatch(/internal error \(/);
+      expect(e.message, src).toMatch(message);
+    }
+  });
+
   it('turns an exhausted engine stack into a positioned LimitError', () => {
     const nest = '#set($a = [])#foreach($i in [1..200000])#set($a = [$a])#end';
     for (const tail of ['$a', '#set($m = {})#set($ok = $m.put($a, 1))', '#if($a == "x")x#end']) {

@@ -45,7 +45,8 @@ function radixString(v: bigint, radix: number): string {
 
 function decode(s: string | null, bits: number): bigint {
   if (s === null) throw npe();
-  const m = /^([+-]?)(0[xX]|#|0(?=\d))?(.*)$/.exec(s)!;
+  // [\s\S]: the rest may hold line breaks, which Java reads as any other wrong character
+  const m = /^([+-]?)(0[xX]|#|0(?=\d))?([\s\S]*)$/.exec(s)!;
   if (s === '') throw new JavaException('java.lang.NumberFormatException', 'Zero length string');
   if (m[3] === '' || /^[+-]/.test(m[3]!)) throw numberFormat(s);
   const radix = m[2] === undefined ? 10 : m[2] === '0' ? 8 : 16;
