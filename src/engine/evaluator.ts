@@ -79,7 +79,7 @@ export class Renderer {
   compiled: Compiled;
   /** The template's own closures (those of `ast`). */
   private readonly templateCompiled: Compiled;
-  /** The closures of macros an #evaluate text defined (the template's own are `compiledOf(ast)`). */
+  /** The closures of macros an #evaluate text defined (the template's own macros use `templateCompiled`). */
   private evaluatedMacros: Map<MacroDefNode, Compiled> | undefined;
 
   constructor(

@@ -21,12 +21,12 @@ const POSIX: Record<string, string> = {
  * anchors the pattern at both ends (String.matches) whatever the flags.
  */
 export function javaRegex(pattern: string, flags = '', whole = false): RegExp {
-  // a backslash that ends the pattern escapes nothing (outside \Q...\E, which may run to the end)
-  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(pattern) && !pattern.includes('\\Q')) {
-    throw new JavaException('java.util.regex.PatternSyntaxException', `Unexpected internal error near index ${pattern.length}\n${pattern}`);
-  }
   let f = flags;
   let src = pattern.replace(/\\Q([\s\S]*?)(\\E|$)/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  // a backslash that ends the pattern escapes nothing (those quoted by \Q are escaped by now)
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(src)) {
+    throw new JavaException('java.util.regex.PatternSyntaxException', `Unexpected internal error near index ${pattern.length}\n${pattern}`);
+  }
   // inline flag groups anywhere apply to the whole pattern here
   src = src.replace(/\(\?([imsxuU]+)\)/g, (_m, fl: string) => {
     for (const c of fl) {
@@ -79,7 +79,6 @@ function javaSyntaxProblem(message: string): string {
 const JAVA_SYNTAX_PROBLEMS: Record<string, string> = {
   'Unterminated group': 'Unclosed group',
   'Unterminated character class': 'Unclosed character class',
-  '\\ at end of pattern': 'Unexpected internal error',
   "Unmatched ')'": "Unmatched closing ')'",
   'numbers out of order in {} quantifier': 'Illegal repetition range',
 };

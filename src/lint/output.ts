@@ -5,30 +5,19 @@
  * whose attributes agree best (equal static values, Velocity code where the output has a value).
  */
 import type { Span } from '../engine/index.js';
-import type { OutputDocument, OutputElement } from './output-doc.js';
+import type { OutputElement } from './output-doc.js';
 import type { VariantRender } from './render.js';
 
 /**
- * The template span behind output [start, end) of a render, asked for only when the render has
- * no source map: the element it is about (`placed`), or the one at the document index `element`.
+ * The template span behind output [start, end) of a render: from its source map, else (a render
+ * that cannot be repeated has none) the template tag that best matches `element`, the element the
+ * finding is about.
  */
-export function outputSpan(
-  render: VariantRender,
-  doc: OutputDocument | (() => OutputDocument | undefined),
-  source: string,
-  start: number,
-  end: number,
-  element?: number | (() => number | undefined),
-  placed?: OutputElement,
-): Span {
+export function outputSpan(render: VariantRender, source: string, start: number, end: number, element?: OutputElement): Span {
   const mapped = render.map()?.spanOf(start, end);
   // a macro defined by #evaluate text has spans in that text, not in the template
   if (mapped && mapped.end <= source.length) return mapped;
-  if (placed) return locatorOf(source)(placed) ?? { start: 0, end: 0 };
-  const index = typeof element === 'function' ? element() : element;
-  const parsed = typeof doc === 'function' ? (index === undefined ? undefined : doc()) : doc;
-  const el = index === undefined ? undefined : parsed?.elements.find((e) => e.index === index);
-  return (el && locatorOf(source)(el)) ?? { start: 0, end: 0 };
+  return (element && locatorOf(source)(element)) ?? { start: 0, end: 0 };
 }
 
 interface Attribute {

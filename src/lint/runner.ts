@@ -251,8 +251,7 @@ function placeOutput(
   if (!v || html === undefined) return undefined;
   const start = Math.max(0, Math.min(o.start, html.length));
   const end = Math.max(start, Math.min(o.end, html.length));
-  // the parsed output only when the source map has no answer (it may have been let go)
-  const span = r.span || r.loc ? r.span : outputSpan(v.result, () => v.document(), source, start, end, () => o.element, placedElement(o));
+  const span = r.span || r.loc ? r.span : outputSpan(v.result, source, start, end, placedElement(o));
   if (span && hidden?.(span)) return null;
   return { report: { ...r, span }, output: outputLocation(html, start, end, withIndex ? o.element : undefined) };
 }

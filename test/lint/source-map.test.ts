@@ -134,7 +134,7 @@ describe('findings on the rendered output', () => {
     const doc = parseOutput('<img src="a.png" alt="x"><img src="https://b.example/b.png">');
     const render = { map: () => undefined } as unknown as Parameters<typeof outputSpan>[0];
     const img = doc.elements.find((e) => e.name === 'img' && e.attrs.some((a) => a.value.startsWith('https')))!;
-    const span = outputSpan(render, doc, source, img.start, img.end, img.index);
+    const span = outputSpan(render, source, img.start, img.end, img);
     expect(source.slice(span.start, span.end)).toBe('<img src="$u">');
   });
 });
