@@ -288,8 +288,23 @@ function compileRefValue(c: Compiled, ref: RefNode): Eval {
       return v === undefined ? null : v;
     };
   }
+  const first = ref.parts[0];
+  if (!alt && n === 1 && first?.kind === 'prop' && isPlainMapProperty(first.name)) {
+    // $item.name, the most common reference of all: a map's entry without a call
+    const name = first.name;
+    const scopeProp = Object.hasOwn(FOREACH_PROPS, name) ? FOREACH_PROPS[name] : undefined;
+    return (r) => {
+      const v = r.ctx.get(root);
+      if (v === undefined || v === null) return null;
+      if (v instanceof JMap) {
+        const x = v.keys.get(name);
+        return x === undefined ? null : x;
+      }
+      if (scopeProp && v instanceof ForeachScope) return scopeProp(v);
+      return r.part(v, first);
+    };
+  }
   if (!alt && n === 1) {
-    // $item.name, the most common reference of all
     const part = parts[0]!;
     return (r) => {
       const v = r.ctx.get(root);
@@ -343,6 +358,19 @@ function compileExpr(c: Compiled, e: Expr): Eval {
       }
       const left = compiledExpr(c, e.left);
       const right = compiledExpr(c, e.right);
+      if (e.op === '+' || e.op === '-' || e.op === '*') {
+        // Integer op Integer within the int range, as arith() gives it, without the general path
+        const op = e.op;
+        return (r) => {
+          const a = left(r);
+          const b = right(r);
+          if (typeof a === 'number' && typeof b === 'number') {
+            const x = op === '+' ? a + b : op === '-' ? a - b : a * b;
+            if ((x | 0) === x) return x === 0 ? 0 : x;
+          }
+          return r.combine(e, a, b);
+        };
+      }
       return (r) => r.combine(e, left(r), right(r));
     }
     default:
@@ -381,7 +409,35 @@ function compileTest(c: Compiled, e: Expr): Test {
       if (isComparison(e.op)) {
         const left = compiledExpr(c, e.left);
         const right = compiledExpr(c, e.right);
-        return (r) => r.compareValues(e, left(r), right(r));
+        // Integer against Integer compared in place, as compare() does it
+        switch (e.op) {
+          case '>':
+            return (r) => {
+              const a = left(r);
+              const b = right(r);
+              return typeof a === 'number' && typeof b === 'number' ? a > b : r.compareValues(e, a, b);
+            };
+          case '<':
+            return (r) => {
+              const a = left(r);
+              const b = right(r);
+              return typeof a === 'number' && typeof b === 'number' ? a < b : r.compareValues(e, a, b);
+            };
+          case '>=':
+            return (r) => {
+              const a = left(r);
+              const b = right(r);
+              return typeof a === 'number' && typeof b === 'number' ? a >= b : r.compareValues(e, a, b);
+            };
+          case '<=':
+            return (r) => {
+              const a = left(r);
+              const b = right(r);
+              return typeof a === 'number' && typeof b === 'number' ? a <= b : r.compareValues(e, a, b);
+            };
+          default:
+            return (r) => r.compareValues(e, left(r), right(r));
+        }
       }
       // arithmetic nodes have no evaluate() of their own in Velocity: false, operands unevaluated
       return () => false;
