@@ -28,6 +28,13 @@ export class Compiled {
   readonly blocks = new Map<Node[], Exec>();
   readonly exprs = new Map<Expr, Eval>();
   readonly tests = new Map<Expr, Test>();
+  /** A number for each variable name the compiled references read: where a render keeps its cell. */
+  private readonly slots = new Map<string, number>();
+  slot(name: string): number {
+    let k = this.slots.get(name);
+    if (k === undefined) this.slots.set(name, (k = this.slots.size));
+    return k;
+  }
 }
 
 const COMPILED = Symbol('compiled');
@@ -195,8 +202,10 @@ function compileNode(c: Compiled, n: Node): Exec {
       const target = n.target;
       if (target.parts.length === 0) {
         const root = target.root;
+        const slot = c.slot(root);
         return (r) => {
-          r.ctx.set(root, value(r));
+          const v = value(r);
+          (r.cellsOf(c)[slot] ?? r.cellAt(c, slot, root)).v = v;
         };
       }
       return (r) => r.set(target, value(r));
@@ -282,9 +291,11 @@ function compileRefValue(c: Compiled, ref: RefNode): Eval {
   const parts = ref.parts.map((p) => compilePart(c, p));
   const n = parts.length;
   const alt = ref.alt ? compiledExpr(c, ref.alt) : undefined;
+  // the variable's cell, found in the render's context once per render (see Context)
+  const slot = c.slot(root);
   if (!alt && n === 0) {
     return (r) => {
-      const v = r.ctx.get(root);
+      const v = (r.cellsOf(c)[slot] ?? r.cellAt(c, slot, root)).v;
       return v === undefined ? null : v;
     };
   }
@@ -294,7 +305,7 @@ function compileRefValue(c: Compiled, ref: RefNode): Eval {
     const name = first.name;
     const scopeProp = Object.hasOwn(FOREACH_PROPS, name) ? FOREACH_PROPS[name] : undefined;
     return (r) => {
-      const v = r.ctx.get(root);
+      const v = (r.cellsOf(c)[slot] ?? r.cellAt(c, slot, root)).v;
       if (v === undefined || v === null) return null;
       if (v instanceof JMap) {
         const x = v.keys.get(name);
@@ -307,12 +318,12 @@ function compileRefValue(c: Compiled, ref: RefNode): Eval {
   if (!alt && n === 1) {
     const part = parts[0]!;
     return (r) => {
-      const v = r.ctx.get(root);
+      const v = (r.cellsOf(c)[slot] ?? r.cellAt(c, slot, root)).v;
       return v === undefined || v === null ? null : part(r, v);
     };
   }
   return (r) => {
-    const v = r.ctx.get(root);
+    const v = (r.cellsOf(c)[slot] ?? r.cellAt(c, slot, root)).v;
     let result: Value = v === undefined ? null : v;
     for (let i = 0; i < n && result !== null; i++) result = parts[i]!(r, result);
     if (alt && !asBoolean(result)) result = alt(r);

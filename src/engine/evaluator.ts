@@ -10,6 +10,7 @@ import { ArithmeticError, JavaNumberFormat, NumberTooLarge, arith, compareNumber
 import { parse } from './parser.js';
 import { compiledBlock, compiledExpr, compiledOf, compiledTest, type Compiled } from './compiler.js';
 import { ForeachScope, RenderableBlock } from './scope.js';
+import { Context, type Cell } from './context.js';
 import { JBigDecimal, JBigInteger, JDouble, JMap, JSet, type Value } from './values.js';
 
 /**
@@ -60,7 +61,7 @@ class Output {
 }
 
 export class Renderer {
-  readonly ctx: Map<string, Value>;
+  readonly ctx: Context;
   out = new Output();
   /** The template's own output (not a capture): what `mapWrite` maps. */
   private readonly root = this.out;
@@ -81,6 +82,10 @@ export class Renderer {
   private readonly templateCompiled: Compiled;
   /** The closures of macros an #evaluate text defined (the template's own macros use `templateCompiled`). */
   private evaluatedMacros: Map<MacroDefNode, Compiled> | undefined;
+  /** The variable cells the template's compiled references found, by their slot (see Compiled.slot). */
+  private readonly templateCells: (Cell | undefined)[] = [];
+  /** The same for the compiled references of other ASTs (#evaluate texts). */
+  private otherCells: Map<Compiled, (Cell | undefined)[]> | undefined;
 
   constructor(
     readonly ast: TemplateAst,
@@ -90,11 +95,26 @@ export class Renderer {
     readonly limits: Limits,
     readonly trace?: RenderTrace,
   ) {
-    this.ctx = context;
+    this.ctx = new Context(context);
     this.mapWrite = trace?.write?.bind(trace);
     this.macros = new Map(ast.macros);
     this.compiled = this.templateCompiled = compiledOf(ast);
     this.deadline = Date.now() + limits.maxTimeMs;
+  }
+
+  /** The cells found by the compiled references of `c`, by slot. */
+  cellsOf(c: Compiled): (Cell | undefined)[] {
+    if (c === this.templateCompiled) return this.templateCells;
+    const others = (this.otherCells ??= new Map());
+    let cells = others.get(c);
+    if (!cells) others.set(c, (cells = []));
+    return cells;
+  }
+
+  /** The cell of the variable in slot `slot` of `c`, named `name`. */
+  cellAt(c: Compiled, slot: number, name: string): Cell {
+    const cells = this.cellsOf(c);
+    return cells[slot] ?? (cells[slot] = this.ctx.cell(name));
   }
 
   run(): string {
@@ -607,7 +627,8 @@ export class Renderer {
       return;
     }
     const key = n.varName;
-    const old = this.ctx.get(key);
+    const cell = this.ctx.cell(key);
+    const old = cell.v;
     const scope = new ForeachScope(this.ctx.get('foreach') ?? null);
     this.ctx.set('foreach', scope);
     let i = 0;
@@ -622,8 +643,7 @@ export class Renderer {
         }
         this.countIterations(1, n.span);
         this.tick(n.span);
-        if (item === null) this.ctx.delete(key);
-        else this.ctx.set(key, item);
+        cell.v = item === null ? undefined : item;
         scope.index++;
         scope.hasNext = ++i < count;
         try {

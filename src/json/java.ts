@@ -16,6 +16,20 @@ const BIG = 1n << BigInt(MAX_BITS);
 
 /** Convert a plain JS value to a Java value; values already in the Java model pass through. */
 export function toJava(value: unknown, depth = 0): Value {
+  return convert(value, depth, ownKeysOnly());
+}
+
+/**
+ * Whether `for...in` over a plain object gives its own keys only, as Object.keys does: unless
+ * something made a property of Object.prototype enumerable. `for...in` reads a plain object's
+ * values through V8's enumeration cache, without a lookup of each key.
+ */
+function ownKeysOnly(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
+function convert(value: unknown, depth: number, forIn: boolean): Value {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -40,31 +54,44 @@ export function toJava(value: unknown, depth = 0): Value {
   }
   if (value === null) return null;
   if (++depth > MAX_DEPTH) throw new DataError(`nesting deeper than ${MAX_DEPTH} levels (or a cycle)`);
-  if (Array.isArray(value)) return value.map((v) => toJava(v, depth));
+  if (Array.isArray(value)) {
+    // a hole of a sparse array is undefined: null, like any undefined element
+    const n = value.length;
+    const list: Value[] = new Array(n);
+    for (let i = 0; i < n; i++) list[i] = convert(value[i], depth, forIn);
+    return list;
+  }
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) {
     // the common case first: a plain object from JSON.parse or code
     const map = new JMap();
     const keys = map.keys;
     const o = value as Record<string, unknown>;
+    // strings and small integers, most of a payload, without a call
+    if (forIn) {
+      for (const k in o) {
+        const v = o[k];
+        keys.set(k, typeof v === 'string' ? v : typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) ? v : convert(v, depth, forIn));
+      }
+      return map;
+    }
     const names = Object.keys(o);
     for (let i = 0; i < names.length; i++) {
       const k = names[i]!;
       const v = o[k];
-      // strings and small integers, most of a payload, without a call
-      keys.set(k, typeof v === 'string' ? v : typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) ? v : toJava(v, depth));
+      keys.set(k, typeof v === 'string' ? v : typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) ? v : convert(v, depth, forIn));
     }
     return map;
   }
   if (isJavaObject(value)) return value;
   if (value instanceof Map) {
     const map = new JMap();
-    for (const [k, v] of value) map.keys.set(typeof k === 'string' ? k : String(k), toJava(v, depth));
+    for (const [k, v] of value) map.keys.set(typeof k === 'string' ? k : String(k), convert(v, depth, forIn));
     return map;
   }
   if (value instanceof Date) return value.toISOString();
   const map = new JMap();
-  for (const [k, v] of Object.entries(value)) map.keys.set(k, toJava(v, depth));
+  for (const [k, v] of Object.entries(value)) map.keys.set(k, convert(v, depth, forIn));
   return map;
 }
 

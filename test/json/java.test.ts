@@ -38,6 +38,30 @@ describe('toJava', () => {
     expect((toJava([map])! as unknown[])[0]).toBe(map);
   });
 
+  it('makes a hole of a sparse array null, like an undefined element', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const list = toJava([1, , 3]) as unknown[];
+    expect(list).toHaveLength(3);
+    expect(1 in list).toBe(true);
+    expect(list[1]).toBeNull();
+  });
+
+  it('reads own keys only, also when Object.prototype has an enumerable property', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['polluted'] = 'x';
+    try {
+      const m = toJava({ a: 1, nested: { b: 'two' } }) as JMap;
+      expect([...m.keys.keys()]).toEqual(['a', 'nested']);
+      expect([...(m.keys.get('nested') as JMap).keys.keys()]).toEqual(['b']);
+    } finally {
+      delete proto['polluted'];
+    }
+    const m = toJava({ 2: 'b', 1: 'a', z: 1, __proto__: null }) as JMap;
+    expect([...m.keys.keys()]).toEqual(['1', '2', 'z']);
+    const own = toJava(JSON.parse('{"__proto__": 5, "k": 1}')) as JMap;
+    expect([...own.keys.entries()]).toEqual([['__proto__', 5], ['k', 1]]);
+  });
+
   it('rejects functions', () => {
     expect(() => toJava(() => 1)).toThrow(TypeError);
   });
