@@ -153,7 +153,8 @@ function readPayload(text: string): JMap {
 export function buildContext(payload: JMap, options: RenderOptions = {}): Map<string, Value> {
   const ctx = new Map<string, Value>();
   if (options.tools !== false) {
-    for (const [k, v] of Object.entries(createTools(options))) ctx.set(k, v);
+    const tools = createTools(options);
+    for (const k in tools) ctx.set(k, tools[k]!);
   }
   ctx.set('data', payload);
   for (const [k, v] of payload.keys) {

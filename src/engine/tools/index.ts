@@ -17,9 +17,17 @@ export interface ToolOptions {
 }
 
 export function createTools(options: ToolOptions = {}): Record<string, Value> {
-  return {
+  const { locale, timeZone, now } = options;
+  const last = lastTools;
+  // the tools hold nothing a render can change: those of the last options serve again
+  if (last && last.locale === locale && last.timeZone === timeZone && last.now === now && !(now instanceof Date)) return last.tools;
+  const tools = Object.freeze({
     mathTool: new MathTool(),
-    numberTool: new NumberTool(options.locale ?? 'en-US'),
+    numberTool: new NumberTool(locale ?? 'en-US'),
     dateTool: new DateTool(options),
-  };
+  });
+  lastTools = { locale, timeZone, now, tools };
+  return tools;
 }
+
+let lastTools: { locale: string | undefined; timeZone: string | undefined; now: ToolOptions['now']; tools: Readonly<Record<string, Value>> } | undefined;
