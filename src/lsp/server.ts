@@ -100,6 +100,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (change.emails === 'all' || change.emails.has(d.place.email)) keys.add(d.key);
       }
       for (const k of keys) checker?.mark(k);
+      // an email folder came or went: the documents of this workspace may belong elsewhere now
+      if (change.listChanged) for (const [uri, d] of open) if (d.place.workspace === ws) void replace(uri).catch((err: unknown) => log(String(err)));
     });
     return {
       capabilities: {
@@ -130,6 +132,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       if (d.place.workspace && d.place.email !== undefined) d.place.workspace.setOverlay(d.file, doc.getText());
       else if (d.place.kind === 'template') checker?.mark(d.key);
+      return d;
+    });
+    pending.set(uri, next.catch(() => undefined));
+    return next;
+  };
+
+  /**
+   * Works out again where an open document belongs, after its workspace's email list changed: a
+   * template created and opened before the watcher reported its folder joins the email, and one
+   * whose email went away is checked on its own (in the order of the document's other events).
+   */
+  const replace = (uri: string): Promise<OpenDoc | undefined> => {
+    const prev = pending.get(uri) ?? Promise.resolve(undefined);
+    const next = prev.then(async (known) => {
+      const d = known ?? open.get(uri);
+      const doc = documents.get(uri);
+      if (!d || !doc || open.get(uri) !== d || !projects) return d;
+      const place = await projects.place(d.file);
+      if (place.workspace === d.place.workspace && place.email === d.place.email && place.kind === d.place.kind) return d;
+      const oldKey = d.key;
+      const oldWs = d.place.email !== undefined ? d.place.workspace : undefined;
+      d.place = place;
+      d.key = keyOf(place, d.file);
+      d.model = undefined;
+      if (docsOf(oldKey).length === 0) checker?.drop(oldKey);
+      // the text counts for the new email only; outside an email it is checked from the buffer
+      if (oldWs && place.email === undefined) oldWs.removeOverlay(d.file);
+      if (place.workspace && place.email !== undefined) place.workspace.setOverlay(d.file, doc.getText());
+      if (place.kind === 'template' || place.email !== undefined) checker?.mark(d.key);
+      else connection.sendDiagnostics({ uri, diagnostics: [] });
       return d;
     });
     pending.set(uri, next.catch(() => undefined));
