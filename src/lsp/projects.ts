@@ -2,10 +2,11 @@
  * Which project and email an editor document belongs to. One shared workspace (src/project) per
  * project root, opened on the first document inside it and watched for changes on disk; open
  * documents are laid over its files. A template outside every email (a `.vm` file, a partial) is
- * served on its own, without fixtures.
+ * served on its own, without fixtures; any other file outside an email (package.json, the config)
+ * is not served.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { DATA_DIR, META_FILE, findConfig, isEmailDir, normalizeConfig, type Email, type ResolvedConfig } from '../project/index.js';
 import { createWorkspace, type Workspace, type WorkspaceChange } from '../project/workspace.js';
 import { createProjectWatcher, type ProjectWatcher } from '../preview/watcher.js';
@@ -18,6 +19,10 @@ export interface DocPlace {
   /** The email's name in its workspace, or undefined for a template on its own. */
   email: string | undefined;
 }
+
+/** Files served as templates outside an email: `.html`, `.vm` and `.vtl` (docs/editors.md). */
+const TEMPLATE_EXT = new Set(['.html', '.vm', '.vtl']);
+export const isTemplateFile = (file: string): boolean => TEMPLATE_EXT.has(extname(file).toLowerCase());
 
 export interface Projects {
   /** Where `file` belongs; opens the project's workspace when needed. */
@@ -97,11 +102,13 @@ export function createProjects(options: ProjectsOptions): Projects {
       const ws = root === undefined ? undefined : await open(root);
       const email = ws?.emailOf(abs);
       const entry = email === undefined ? undefined : ws?.entry(email);
-      if (!ws || !entry) return { kind: 'template', workspace: ws, email: undefined };
+      // outside an email only a Velocity file is served: a package.json is no template
+      const alone: DocPlace = { kind: isTemplateFile(abs) ? 'template' : 'other', workspace: ws, email: undefined };
+      if (!ws || !entry) return alone;
       if (abs === join(entry.dir, 'email.html')) return { kind: 'template', workspace: ws, email };
       if (abs === join(entry.dir, META_FILE)) return { kind: 'meta', workspace: ws, email };
       if (dirname(abs) === join(entry.dir, DATA_DIR) && abs.endsWith('.json')) return { kind: 'fixture', workspace: ws, email };
-      return abs.endsWith('.json') ? { kind: 'other', workspace: ws, email: undefined } : { kind: 'template', workspace: ws, email: undefined };
+      return alone;
     },
     emailFor(place, file, text) {
       if (place.workspace && place.email !== undefined) return place.workspace.email(place.email);

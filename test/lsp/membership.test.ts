@@ -61,3 +61,40 @@ describe('a document and the email list', () => {
     expect(await client.conn.sendRequest(PREVIEW_TARGET, { uri: uri(project.template) })).toEqual({ root: project.root });
   });
 });
+
+describe('files that are not templates', () => {
+  let project: Project;
+  let client: TestClient;
+  beforeEach(async () => {
+    project = makeProject();
+    client = inProcess();
+    await initialize(client, project.root);
+  });
+  afterEach(async () => {
+    await client.close();
+    project.remove();
+  });
+
+  it('JSON outside the email folders gets no diagnostics and no completion', async () => {
+    const config = join(project.root, 'velvet.config.json');
+    const pkg = join(project.root, 'package.json');
+    const configText = '{ "$schema": "./node_modules/velvet/schema.json", "emails": "emails" }';
+    const pkgText = '{ "scripts": { "lint": "velvet lint ${CI_DIR" } }';
+    await client.open(config, configText, 'json');
+    await client.open(pkg, pkgText, 'json');
+    const completion = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(pkg) }, position: pos(pkgText, '${', 2) });
+    expect(completion).toEqual([]);
+    expect(await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(config) }, position: pos(configText, '$schema', 1) })).toEqual([]);
+    // a template opened after them is checked; by then the JSON files would have had their turn
+    await client.open(project.template, '<p>$!firstName</p>');
+    await client.diagnostics(project.template);
+    const forJson = client.published.filter((p) => p.uri === uri(config) || p.uri === uri(pkg));
+    expect(forJson.flatMap((p) => p.diagnostics)).toEqual([]);
+  });
+
+  it('a .vm or .html file outside the emails is still a template', async () => {
+    const file = join(project.root, 'partials', 'footer.html');
+    await client.open(file, '#if($a)\n');
+    expect(codes(await client.diagnostics(file, (d) => d.length > 0))).toContain('syntax');
+  });
+});
