@@ -3,18 +3,20 @@
  * request (`--format github`) and in code scanning (SARIF upload). GitLab CI: the merge request's
  * Code Quality widget (`--format gitlab` as a codequality report). In both the job fails when
  * the linter finds errors.
+ *
+ * The jobs run the velvet the project installs (`npm ci`, then `npx --no-install velvet`): the
+ * registry name `velvet` belongs to an unrelated package, so a recipe must never let npm fetch
+ * it. `velvet init --ci` refuses a folder without a package.json for that reason.
  */
 export const CI_KINDS = ['github', 'gitlab'] as const;
 export type CiKind = (typeof CI_KINDS)[number];
 
-export interface CiOptions {
-  /** With a package.json, velvet comes from `npm ci`; without, `npx` fetches it. */
-  hasPackageJson: boolean;
-}
+/** How the jobs run velvet: only the installed one (`--no-install`: npx fails rather than fetch). */
+export const CI_VELVET = 'npx --no-install velvet';
 
-export function ciFile(kind: CiKind, o: CiOptions): { path: string; content: string } {
-  const install = o.hasPackageJson ? 'npm ci' : undefined;
-  const velvet = o.hasPackageJson ? 'npx velvet' : 'npx --yes velvet';
+export function ciFile(kind: CiKind): { path: string; content: string } {
+  const install = 'npm ci';
+  const velvet = CI_VELVET;
   if (kind === 'github') {
     return {
       path: '.github/workflows/velvet.yml',
@@ -34,7 +36,8 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-${install ? `      - run: ${install}\n` : ''}      - name: SARIF for code scanning
+      - run: ${install}
+      - name: SARIF for code scanning
         run: ${velvet} lint --format sarif > velvet.sarif || true
       - uses: github/codeql-action/upload-sarif@v3
         if: always()
@@ -53,7 +56,8 @@ velvet-lint:
   image: node:20
   stage: test
   script:
-${install ? `    - ${install}\n` : ''}    - ${velvet} lint --format gitlab > gl-code-quality-report.json || true
+    - ${install}
+    - ${velvet} lint --format gitlab > gl-code-quality-report.json || true
     - ${velvet} lint
   artifacts:
     when: always

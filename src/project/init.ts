@@ -4,12 +4,13 @@
  * package.json's scripts and .gitignore; everything already present is kept and reported so.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from './config.js';
 import { DATA_DIR, META_FILE } from './email.js';
 import { rewrite, taken, writeNew } from './safe-write.js';
-import { PACKAGE_DIR, STARTER_ASSETS_URL, STARTER_EMAIL_NAME, starterAssets, starterEmailFiles, withSchema } from './starter.js';
+import { PACKAGE_DIR, STARTER_ASSETS_URL, tarballName, STARTER_EMAIL_NAME, starterAssets, starterEmailFiles, withSchema } from './starter.js';
 import { ciFile, type CiKind } from './ci.js';
+import { UsageError } from '../errors.js';
 
 export interface InitOptions {
   /** The project folder (it must exist). */
@@ -34,7 +35,7 @@ const toPosix = (p: string): string => p.split(sep).join('/');
 /**
  * `$schema` for a file in `fileDir`: the installed package's schemas/NAME, relative. Looks in the
  * project's node_modules first, then where this velvet runs from (when inside the project), and
- * falls back to where `npm install -D velvet` puts it.
+ * falls back to where installing velvet into the project puts it.
  */
 export function schemaRef(root: string, fileDir: string, name: string): string {
   const installed = join(root, 'node_modules', 'velvet', 'schemas');
@@ -58,9 +59,52 @@ function existingSettings(file: string): { emails?: string; assetsDir?: string }
   }
 }
 
+/**
+ * Why `--ci` cannot be set up here, or undefined. The recipes run the velvet `npm ci` installs and
+ * never let npm fetch `velvet` from the registry (that name is an unrelated package there), so
+ * they need a package.json; without one nothing is written.
+ */
+export function ciProblem(root: string): string | undefined {
+  if (existsSync(join(root, 'package.json'))) return undefined;
+  return (
+    '--ci needs a package.json that installs velvet: the CI job runs the velvet `npm ci` installs, ' +
+    "never one fetched by name (the registry's 'velvet' is an unrelated package). Create one " +
+    `(npm init -y), install velvet into it from the package you have (npm install -D ./${tarballName()}), ` +
+    'then run velvet init --ci again; nothing was written'
+  );
+}
+
+/** True when package.json lists velvet in dependencies or devDependencies (false when unreadable). */
+function listsVelvet(root: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    return ['dependencies', 'devDependencies'].some((k) => {
+      const deps = pkg[k];
+      return deps !== null && typeof deps === 'object' && 'velvet' in deps;
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How to run velvet in `root` in the next-step hints: `npx velvet` only when the project has velvet
+ * installed (npx would otherwise offer the registry's unrelated `velvet`), else `velvet`.
+ */
+export function velvetCommand(root: string): string {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', '.bin', 'velvet'))) return 'npx velvet';
+    if (dirname(dir) === dir) return 'velvet';
+  }
+}
+
 export function initProject(o: InitOptions): InitStep[] {
   const root = resolve(o.dir);
   const steps: InitStep[] = [];
+  if (o.ci) {
+    const problem = ciProblem(root);
+    if (problem) throw new UsageError(problem);
+  }
   const put = (rel: string, content: string | Uint8Array): void => {
     const ok = writeNew(root, join(root, rel), content);
     steps.push({ path: toPosix(rel), action: ok ? 'wrote' : 'kept', detail: ok ? undefined : 'already there' });
@@ -98,8 +142,12 @@ export function initProject(o: InitOptions): InitStep[] {
   const pkg = packageScripts(root);
   if (pkg) steps.push(pkg);
   if (o.ci) {
-    const ci = ciFile(o.ci, { hasPackageJson: existsSync(join(root, 'package.json')) });
+    const ci = ciFile(o.ci);
     put(ci.path, ci.content);
+    const last = steps[steps.length - 1]!;
+    if (last.action === 'wrote' && !listsVelvet(root)) {
+      last.detail = `package.json does not list velvet, so npm ci will not install it and the job fails: npm install -D ./${tarballName()} (the package you have)`;
+    }
   }
   return steps;
 }

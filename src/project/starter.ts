@@ -11,6 +11,18 @@ import { fileURLToPath } from 'node:url';
 export const STARTER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'starter');
 /** The package's own folder (holding schemas/). */
 export const PACKAGE_DIR = join(STARTER_DIR, '..');
+/**
+ * The file `npm pack` makes of this package (velvet-VERSION.tgz): what the docs and messages tell
+ * users to install, since the registry's `velvet` is an unrelated package.
+ */
+export function tarballName(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version?: unknown };
+    return `velvet-${typeof pkg.version === 'string' ? pkg.version : 'VERSION'}.tgz`;
+  } catch {
+    return 'velvet-VERSION.tgz';
+  }
+}
 /** The image URL prefix of the starter email; `velvet init` maps it to the assets folder. */
 export const STARTER_ASSETS_URL = 'https://cdn.example.com/your-brand/';
 /** The email `velvet init` creates. */

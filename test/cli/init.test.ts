@@ -61,21 +61,40 @@ describe('velvet init', () => {
     expect(read(dir, 'velvet.config.json')).toBe(before);
   });
 
-  it('--ci github writes a workflow with annotations and a SARIF upload; --ci gitlab a Code Quality job', async () => {
-    const gh = project({ 'package.json': '{}' });
-    expect((await velvet(['init', '--ci', 'github'], { cwd: gh })).code).toBe(0);
+  it('--ci github writes a workflow with annotations and a SARIF upload; --ci gitlab a Code Quality job; both run only the installed velvet', async () => {
+    const gh = project({ 'package.json': '{"devDependencies": {"velvet": "file:velvet-0.1.0.tgz"}}' });
+    const r = await velvet(['init', '--ci', 'github'], { cwd: gh });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wrote   .github/workflows/velvet.yml\n');
     const wf = read(gh, '.github/workflows/velvet.yml');
-    expect(wf).toContain('npx velvet lint --format github');
-    expect(wf).toContain('npx velvet lint --format sarif > velvet.sarif');
+    expect(wf).toContain('npx --no-install velvet lint --format github');
+    expect(wf).toContain('npx --no-install velvet lint --format sarif > velvet.sarif');
     expect(wf).toContain('github/codeql-action/upload-sarif');
     expect(wf).toContain('security-events: write');
     expect(wf).toContain('- run: npm ci');
-    const gl = project();
-    expect((await velvet(['init', gl, '--ci', 'gitlab'], { cwd: tmpdir() })).code).toBe(0);
+    // never a velvet npm would fetch by name from the registry (an unrelated package there)
+    expect(wf).not.toMatch(/npx (?!--no-install )velvet|--yes/);
+    const gl = project({ 'package.json': '{}' });
+    const g = await velvet(['init', gl, '--ci', 'gitlab'], { cwd: tmpdir() });
+    expect(g.code).toBe(0);
     const ci = read(gl, '.gitlab-ci.yml');
-    expect(ci).toContain('npx --yes velvet lint --format gitlab > gl-code-quality-report.json');
+    expect(ci).toContain('    - npm ci\n');
+    expect(ci).toContain('npx --no-install velvet lint --format gitlab > gl-code-quality-report.json');
+    expect(ci).toContain('    - npx --no-install velvet lint\n');
     expect(ci).toContain('codequality: gl-code-quality-report.json');
-    expect(existsSync(join(gl, 'package.json'))).toBe(false);
+    expect(ci).not.toMatch(/npx (?!--no-install )velvet|--yes/);
+    // a package.json without velvet: the CI file is written, with what to do so npm ci installs it
+    expect(g.stdout).toMatch(/wrote {3}\.gitlab-ci\.yml {2}\(package\.json does not list velvet, so npm ci will not install it and the job fails: npm install -D \.\/velvet-[\d.]+\.tgz/);
+  });
+
+  it('--ci without a package.json refuses and writes nothing: the job could only fetch velvet by name', async () => {
+    for (const kind of ['github', 'gitlab']) {
+      const dir = project();
+      const r = await velvet(['init', '--ci', kind], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^velvet init: --ci needs a package\.json that installs velvet: .*npm install -D \.\/velvet-[\d.]+\.tgz.*nothing was written\n$/);
+      expect(readdirSync(dir)).toEqual([]);
+    }
   });
 
   it('refuses a bad --ci, a missing folder, and a link that leads out of the project', async () => {

@@ -46,8 +46,17 @@ describe('velvet init DIR', () => {
     const dir = tempTree({ 'my shop/.keep': '' });
     const r = await velvet(['init', 'my shop', '--yes'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/\nNext: cd 'my shop' && npx velvet preview /);
+    // velvet is not installed in the project: npx would offer the registry's unrelated 'velvet'
+    expect(r.stdout).toMatch(/\nNext: cd 'my shop' && velvet preview /);
     const here = await velvet(['init', '--yes'], { cwd: join(dir, 'my shop') });
-    expect(here.stdout).toMatch(/\nNext: npx velvet preview /);
+    expect(here.stdout).toMatch(/\nNext: velvet preview /);
+    expect((await velvet(['new', 'spring'], { cwd: join(dir, 'my shop') })).stdout).toMatch(/\nNext: velvet preview {3}or {3}velvet lint\n/);
+  });
+
+  it('suggests npx velvet only where the project has velvet installed', async () => {
+    const dir = tempTree({ 'package.json': '{}', 'node_modules/.bin/velvet': '' });
+    const r = await velvet(['init', '--yes'], { cwd: dir });
+    expect(r.stdout).toMatch(/\nNext: npx velvet preview /);
+    expect((await velvet(['new', 'spring'], { cwd: dir })).stdout).toMatch(/\nNext: npx velvet preview {3}or {3}npx velvet lint\n/);
   });
 });

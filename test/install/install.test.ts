@@ -77,6 +77,14 @@ describe('velvet installed from its packed tarball', () => {
     expect(JSON.parse(readFileSync(join(project, 'velvet.config.json'), 'utf8')).$schema).toBe('./node_modules/velvet/schemas/config.schema.json');
     expect(existsSync(join(project, 'node_modules/velvet/schemas/config.schema.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).scripts).toEqual({ 'velvet:preview': 'velvet preview', 'velvet:lint': 'velvet lint' });
+    // the workflow runs the velvet npm ci installed, never one npm fetches by name
+    const workflow = readFileSync(join(project, '.github/workflows/velvet.yml'), 'utf8');
+    expect(workflow).toContain('run: npx --no-install velvet lint --format github');
+    expect(init.stdout).toContain('wrote   .github/workflows/velvet.yml\n');
+    const npx = run('npx', ['--no-install', 'velvet', '--version'], project);
+    expect(npx.code, npx.stderr).toBe(0);
+    expect(npx.stdout.trim()).toContain(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(init.stdout).toContain('Next: npx velvet preview');
     writeFileSync(join(project, 'yespo-export.html'), '<html lang="en"><head><title>Spring sale</title></head><body><h1>$!headline</h1><!--#foreach($p in $products)--><p>$!p.name: $!numberTool.format(\'#,##0.00\', $p.price)</p><!--#end--><a href="https://shop.example/unsubscribe">Unsubscribe</a></body></html>');
     expect(velvet('new', 'spring-sale', '--from', 'yespo-export.html').code).toBe(0);
     const fx = velvet('fixture', 'emails/spring-sale', '--name', 'event', '--format', 'event-v2');

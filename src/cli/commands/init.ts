@@ -5,7 +5,7 @@ import { parseFlags } from '../flags.js';
 import type { CliIO, Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { CI_KINDS, type CiKind } from '../../project/ci.js';
-import { initProject, type InitStep } from '../../project/init.js';
+import { initProject, velvetCommand, type InitStep } from '../../project/init.js';
 import { errorLine, exitCodeFor } from '../report.js';
 
 const help = `velvet init: set up velvet in a project folder
@@ -19,7 +19,9 @@ Writes into DIR (default: the current folder), never over an existing file:
                             https://cdn.example.com/your-brand/ (preview.assetsBaseUrl)
   .gitignore                entries for velvet's output (added to an existing file)
   package.json              scripts velvet:preview and velvet:lint, when a package.json exists
-  CI workflow               with --ci: .github/workflows/velvet.yml or .gitlab-ci.yml
+  CI workflow               with --ci: .github/workflows/velvet.yml or .gitlab-ci.yml; it runs
+                            npm ci and the velvet that installs, so --ci needs a package.json
+                            (without one, init refuses and writes nothing)
 
 It says what it wrote and what it kept. In a terminal it asks for the emails folder and the CI
 system unless --yes is given; without a terminal it asks nothing and uses the defaults.
@@ -129,7 +131,7 @@ export const command: Command = {
       // the commands run in the project: from elsewhere the next step starts with cd
       const given = positionals[0];
       const cd = given !== undefined && dir !== resolve(io.cwd) ? `cd ${/^[\w./-]+$/.test(given) ? given : `'${given.replace(/'/g, `'\\''`)}'`} && ` : '';
-      io.stdout(`velvet init in ${dir}\n\n${formatSteps(steps)}\nNext: ${cd}npx velvet preview   (or npm run velvet:preview when package.json has the script)\n`);
+      io.stdout(`velvet init in ${dir}\n\n${formatSteps(steps)}\nNext: ${cd}${velvetCommand(dir)} preview   (or npm run velvet:preview when package.json has the script)\n`);
       return 0;
     } catch (err) {
       if (!(err instanceof VelvetError)) throw err;

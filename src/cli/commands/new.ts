@@ -10,6 +10,7 @@ import { synthesizeFor } from '../email-schema.js';
 import { readText } from '../input.js';
 import { errorLine, exitCodeFor } from '../report.js';
 import { formatSteps } from './init.js';
+import { velvetCommand } from '../../project/init.js';
 
 const help = `velvet new: start an email
 
@@ -64,7 +65,7 @@ export const command: Command = {
       }
       const assetsDir = config.preview.assetsBaseUrl === STARTER_ASSETS_URL ? config.preview.assetsDir : undefined;
       const { steps } = createEmail({ root: config.root, emailsDir: config.emails, name, template, fixture, assetsDir });
-      io.stdout(`velvet new ${name}\n\n${formatSteps(steps)}\nNext: npx velvet preview   or   npx velvet lint\n`);
+      io.stdout(`velvet new ${name}\n\n${formatSteps(steps)}\nNext: ${velvetCommand(config.root)} preview   or   ${velvetCommand(config.root)} lint\n`);
       return 0;
     } catch (err) {
       if (!(err instanceof VelvetError)) throw err;
