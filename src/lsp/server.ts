@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintEmail } from '../lint/index.js';
+import { META_FILE, loadEmailMeta, type Email } from '../project/index.js';
 import { createChecker, type Checker } from './checker.js';
 import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
@@ -53,6 +54,22 @@ interface OpenDoc {
   usedTimer?: NodeJS.Timeout | undefined;
 }
 
+/**
+ * The email.json text behind `email`'s subject and preheader: the editor's buffer when it parses
+ * (the email uses it), else undefined and the linter reads the saved file the email uses meanwhile.
+ */
+function metaTextOf(email: Email, projects: Projects): string | undefined {
+  const file = email.metaFile ?? join(email.dir, META_FILE);
+  const text = projects.read(file);
+  if (text === undefined) return undefined;
+  try {
+    loadEmailMeta(file, text);
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Quiet time after an edit before the template is parsed again for the paths it reads. */
 const USED_PATHS_DELAY_MS = 150;
 
@@ -79,7 +96,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       windowMs: init.diagnosticsWindowMs,
       read: (f) => p.read(f),
       // the editor shows template positions: no element indices (a second parse of each output)
-      lint: (email, config) => lintEmail(email, config, { elementIndex: false }),
+      // findings in the subject and preheader are placed in the email.json text they come from
+      lint: (email, config) => lintEmail(email, config, { elementIndex: false, metaText: metaTextOf(email, p) }),
       publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics }),
       log,
       target(key) {
