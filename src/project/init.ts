@@ -11,6 +11,7 @@ import { rewrite, taken, writeNew } from './safe-write.js';
 import { PACKAGE_DIR, STARTER_ASSETS_URL, tarballName, STARTER_EMAIL_NAME, starterAssets, starterEmailFiles, withSchema } from './starter.js';
 import { ciFile, type CiKind } from './ci.js';
 import { UsageError } from '../errors.js';
+import { insideProblem } from './config-checks.js';
 
 export interface InitOptions {
   /** The project folder (it must exist). */
@@ -98,9 +99,22 @@ export function velvetCommand(root: string): string {
   }
 }
 
+/**
+ * Why `emails` cannot be the emails folder, or undefined: the rule the config check applies to
+ * `emails` (a folder inside the project), so init never writes a config every command refuses.
+ */
+export function emailsProblem(emails: string): string | undefined {
+  return insideProblem(emails);
+}
+
 export function initProject(o: InitOptions): InitStep[] {
   const root = resolve(o.dir);
   const steps: InitStep[] = [];
+  // everything is checked before the first file is written
+  if (o.emails !== undefined) {
+    const problem = emailsProblem(o.emails);
+    if (problem) throw new UsageError(`--emails ${problem}; nothing was written`);
+  }
   if (o.ci) {
     const problem = ciProblem(root);
     if (problem) throw new UsageError(problem);

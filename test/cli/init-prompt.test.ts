@@ -23,6 +23,16 @@ describe('velvet init asks', () => {
     expect(await ask(io, 'emails', undefined, answering('mail\ngitlab\n', false), new PassThrough())).toEqual({ emails: 'mail', ci: 'gitlab' });
   });
 
+  it('asks again for an emails folder outside the project, saying why', async () => {
+    let err = '';
+    const said: CliIO = { ...io, stderr: (t) => void (err += t) };
+    expect(await ask(said, 'emails', undefined, answering('/tmp/x\n../up\nmail\n\n', false), new PassThrough())).toEqual({ emails: 'mail', ci: undefined });
+    expect(err).toBe(
+      "  '/tmp/x' must be a folder inside the project folder (relative to velvet.config.json, never above it)\n" +
+        "  '../up' must be a folder inside the project folder (relative to velvet.config.json, never above it)\n",
+    );
+  });
+
   it('the input closing before every answer is a cancel', async () => {
     const cancelled = await Promise.race([
       ask(io, 'emails', undefined, answering('mail\n', true), new PassThrough()),

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLES, tempTree, velvet } from './helpers.js';
+import { initProject } from '../../src/project/init.js';
+import { UsageError } from '../../src/errors.js';
 
 const dirs: string[] = [];
 const project = (files: Record<string, string> = {}): string => {
@@ -108,6 +110,30 @@ describe('velvet init', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Refusing to write through a link that leaves the project');
     expect(existsSync(join(outside, 'welcome'))).toBe(false);
+  });
+});
+
+describe('velvet init --emails', () => {
+  it('refuses a folder outside the project (absolute or above it) with exit 2 before writing anything', async () => {
+    for (const emails of [join(tmpdir(), 'x'), '../outside', 'a/../../b']) {
+      const dir = project();
+      const r = await velvet(['init', '--emails', emails, '--yes'], { cwd: dir });
+      expect(r.code, emails).toBe(2);
+      expect(r.stderr).toBe(`velvet init: --emails '${emails}' must be a folder inside the project folder (relative to velvet.config.json, never above it); nothing was written\n`);
+      expect(readdirSync(dir), emails).toEqual([]);
+      // nothing left behind that breaks the next init
+      const next = await velvet(['init', '--yes'], { cwd: dir });
+      expect(next.code).toBe(0);
+      expect((await velvet(['lint'], { cwd: dir })).code).toBe(0);
+    }
+  });
+
+  it('the library refuses it too, and a folder inside is taken', async () => {
+    const dir = project();
+    expect(() => initProject({ dir, emails: '../outside' })).toThrow(UsageError);
+    expect(readdirSync(dir)).toEqual([]);
+    initProject({ dir, emails: 'mail/emails' });
+    expect(existsSync(join(dir, 'mail/emails/welcome/email.html'))).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { parseFlags } from '../flags.js';
 import type { CliIO, Command } from '../command.js';
 import { VelvetError } from '../../errors.js';
 import { CI_KINDS, type CiKind } from '../../project/ci.js';
-import { initProject, velvetCommand, type InitStep } from '../../project/init.js';
+import { emailsProblem, initProject, velvetCommand, type InitStep } from '../../project/init.js';
 import { errorLine, exitCodeFor } from '../report.js';
 
 const help = `velvet init: set up velvet in a project folder
@@ -27,7 +27,7 @@ It says what it wrote and what it kept. In a terminal it asks for the emails fol
 system unless --yes is given; without a terminal it asks nothing and uses the defaults.
 
 Options:
-  --emails DIR     folder for the emails, relative to DIR (default "emails")
+  --emails DIR     folder for the emails, relative to DIR and inside it (default "emails")
   --ci KIND        github (lint annotations and SARIF upload to code scanning) or gitlab
                    (Code Quality report); default: no CI file
   -y, --yes        ask nothing, use the defaults and the flags given
@@ -63,8 +63,14 @@ export async function ask(
     }
   };
   try {
-    const e = await question(`Folder for the emails (${emails}): `);
-    if (e === undefined) return undefined;
+    let e: string | undefined;
+    for (;;) {
+      e = await question(`Folder for the emails (${emails}): `);
+      if (e === undefined) return undefined;
+      const problem = emailsProblem(e || emails);
+      if (!problem) break;
+      io.stderr(`  ${problem}\n`);
+    }
     let kind = ci;
     for (;;) {
       const a = (await question(`CI workflow: none, github or gitlab (${kind ?? 'none'}): `))?.toLowerCase();
@@ -106,6 +112,8 @@ export const command: Command = {
       }, 'init'));
       if (positionals.length > 1) throw new Error('give at most one DIR (see --help)');
       if (values.ci !== undefined && !(CI_KINDS as readonly string[]).includes(values.ci)) throw new Error(`--ci is github or gitlab, got '${values.ci}'`);
+      const problem = values.emails === undefined ? undefined : emailsProblem(values.emails);
+      if (problem) throw new Error(`--emails ${problem}; nothing was written`);
     } catch (err) {
       io.stderr(`velvet init: ${(err as Error).message}\n`);
       return 2;
