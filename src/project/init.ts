@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from './config.js';
-import { DATA_DIR, META_FILE } from './email.js';
+import { DATA_DIR, META_FILE, TEMPLATE_FILE } from './email.js';
 import { rewrite, taken, writeNew } from './safe-write.js';
 import { PACKAGE_DIR, STARTER_ASSETS_URL, tarballName, STARTER_EMAIL_NAME, starterAssets, starterEmailFiles, withSchema } from './starter.js';
 import { ciFile, type CiKind } from './ci.js';
@@ -143,7 +143,13 @@ export function initProject(o: InitOptions): InitStep[] {
   }
 
   const emailDir = posix.join(toPosix(emails), STARTER_EMAIL_NAME);
-  for (const [rel, content] of starterEmailFiles()) {
+  // an email of the user's own in the starter's folder: none of the starter's files join it (its
+  // email.json and fixture would give the user's template the starter's subject, sender and data)
+  const ownEmail = taken(join(root, emailDir, TEMPLATE_FILE));
+  if (ownEmail) {
+    steps.push({ path: `${emailDir}/`, action: 'kept', detail: `an email is there already (${TEMPLATE_FILE}); the starter email was not added` });
+  }
+  for (const [rel, content] of ownEmail ? [] : starterEmailFiles()) {
     const target = posix.join(emailDir, rel);
     const dir = join(root, posix.dirname(target));
     if (rel === META_FILE) put(target, withSchema(content.toString('utf8'), schemaRef(root, dir, 'email.schema.json')));

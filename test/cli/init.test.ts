@@ -50,7 +50,7 @@ describe('velvet init', () => {
   it('never overwrites: a second run keeps everything, and says so', async () => {
     const dir = project({ '.gitignore': 'node_modules/\nvelvet.sarif', 'emails/welcome/email.html': 'mine' });
     const first = await velvet(['init', '--yes'], { cwd: dir });
-    expect(first.stdout).toContain('kept    emails/welcome/email.html  (already there)');
+    expect(first.stdout).toContain('kept    emails/welcome/  (an email is there already (email.html); the starter email was not added)');
     expect(first.stdout).toContain('updated .gitignore  (added velvet-out/, gl-code-quality-report.json)');
     expect(read(dir, 'emails/welcome/email.html')).toBe('mine');
     expect(read(dir, '.gitignore')).toBe('node_modules/\nvelvet.sarif\nvelvet-out/\ngl-code-quality-report.json\n');
@@ -110,6 +110,28 @@ describe('velvet init', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Refusing to write through a link that leaves the project');
     expect(existsSync(join(outside, 'welcome'))).toBe(false);
+  });
+});
+
+describe('velvet init next to an email of the same name', () => {
+  it('adds none of the starter email to a folder that has an email.html: the user\'s email keeps its own subject, sender and fixtures', async () => {
+    const dir = project({ 'emails/welcome/email.html': '<p>Hello $!name</p>', 'emails/welcome/data/mine.json': '{"name": "Ann"}' });
+    const r = await velvet(['init', '--yes'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept    emails/welcome/  (an email is there already (email.html); the starter email was not added)\n');
+    expect(r.stdout).not.toContain('emails/welcome/email.json');
+    expect(r.stdout).not.toContain('emails/welcome/data/default.json');
+    expect(readdirSync(join(dir, 'emails/welcome')).sort()).toEqual(['data', 'email.html']);
+    expect(readdirSync(join(dir, 'emails/welcome/data'))).toEqual(['mine.json']);
+    expect(r.stdout).toContain('wrote   assets/logo.png');
+  });
+
+  it('an email.json alone is no email: the starter email is added around it, never over it', async () => {
+    const dir = project({ 'emails/welcome/email.json': '{"subject": "mine"}' });
+    const r = await velvet(['init', '--yes'], { cwd: dir });
+    expect(r.stdout).toContain('wrote   emails/welcome/email.html');
+    expect(r.stdout).toContain('kept    emails/welcome/email.json  (already there)');
+    expect(read(dir, 'emails/welcome/email.json')).toBe('{"subject": "mine"}');
   });
 });
 
