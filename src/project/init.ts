@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE } from './config.js';
+import { CONFIG_FILE, loadConfig } from './config.js';
 import { DATA_DIR, META_FILE, TEMPLATE_FILE } from './email.js';
 import { rewrite, taken, writeNew } from './safe-write.js';
 import { PACKAGE_DIR, STARTER_ASSETS_URL, tarballName, STARTER_EMAIL_NAME, starterAssets, starterEmailFiles, withSchema } from './starter.js';
@@ -47,17 +47,15 @@ export function schemaRef(root: string, fileDir: string, name: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-/** The settings an existing config gives (emails folder, assets folder), read leniently. */
-function existingSettings(file: string): { emails?: string; assetsDir?: string } {
-  try {
-    const v = JSON.parse(readFileSync(file, 'utf8')) as { emails?: unknown; preview?: { assetsDir?: unknown } };
-    return {
-      emails: typeof v.emails === 'string' ? v.emails : '.',
-      assetsDir: typeof v.preview?.assetsDir === 'string' ? v.preview.assetsDir : undefined,
-    };
-  } catch {
-    return {};
-  }
+/**
+ * The settings an existing config gives (emails folder, assets folder, relative to the project),
+ * read as every command reads it: a config with a problem is a ConfigError at its line and column,
+ * never taken for the defaults.
+ */
+function existingSettings(root: string, file: string): { emails: string; assetsDir: string } {
+  const config = loadConfig(file);
+  const rel = (abs: string): string => toPosix(relative(root, abs)) || '.';
+  return { emails: rel(config.emails), assetsDir: rel(config.preview.assetsDir) };
 }
 
 /**
@@ -128,9 +126,7 @@ export function initProject(o: InitOptions): InitStep[] {
   let emails = o.emails ?? 'emails';
   let assetsDir = 'assets';
   if (taken(configFile)) {
-    const s = existingSettings(configFile);
-    emails = s.emails ?? emails;
-    assetsDir = s.assetsDir ?? assetsDir;
+    ({ emails, assetsDir } = existingSettings(root, configFile));
     steps.push({ path: CONFIG_FILE, action: 'kept', detail: 'already there; its emails folder is used' });
   } else {
     const config = {

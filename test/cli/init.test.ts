@@ -135,6 +135,35 @@ describe('velvet init next to an email of the same name', () => {
   });
 });
 
+describe('velvet init with an existing config', () => {
+  it('a malformed velvet.config.json is reported at file:line:column with exit 2, and nothing is written', async () => {
+    const dir = project({ 'mail/velvet.config.json': '{\n  "emails": "mail",\n  "engine": {"timeZone": "UTC",}\n}\n' });
+    const r = await velvet(['init', 'mail', '--yes'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^velvet init: mail\/velvet\.config\.json:3:31 Trailing comma is not allowed in JSON\n.*\n.*\n> 3 \|/);
+    expect(readdirSync(join(dir, 'mail'))).toEqual(['velvet.config.json']);
+  });
+
+  it('a config that every command refuses (a value the checks reject) stops init too', async () => {
+    const dir = project({ 'velvet.config.json': '{\n  "emails": "../elsewhere"\n}\n' });
+    const r = await velvet(['init', '--yes'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("velvet init: velvet.config.json:2:13 emails: '../elsewhere' must be a folder inside the project folder");
+    expect(readdirSync(dir)).toEqual(['velvet.config.json']);
+  });
+
+  it('a valid one gives its emails and assets folders', async () => {
+    const dir = project({ 'velvet.config.json': '{"emails": "src/mail", "preview": {"assetsDir": "img"}}' });
+    const r = await velvet(['init', '--yes'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept    velvet.config.json  (already there; its emails folder is used)');
+    expect(r.stdout).toContain('wrote   src/mail/welcome/email.html');
+    expect(r.stdout).toContain('wrote   img/logo.png');
+    const root = project({ 'velvet.config.json': '{}' });
+    expect((await velvet(['init', '--yes'], { cwd: root })).stdout).toContain('wrote   welcome/email.html');
+  });
+});
+
 describe('velvet init --emails', () => {
   it('refuses a folder outside the project (absolute or above it) with exit 2 before writing anything', async () => {
     for (const emails of [join(tmpdir(), 'x'), '../outside', 'a/../../b']) {

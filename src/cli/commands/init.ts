@@ -143,7 +143,7 @@ export const command: Command = {
       return 0;
     } catch (err) {
       if (!(err instanceof VelvetError)) throw err;
-      io.stderr(`velvet init: ${errorLine(err, io.cwd)}\n`);
+      io.stderr(`velvet init: ${errorLine(err, io.cwd)}\n${err.frame ? err.frame + '\n' : ''}`);
       return exitCodeFor(err);
     }
   },
