@@ -73,7 +73,12 @@ function metaTextOf(email: Email, projects: Projects): string | undefined {
 /** Quiet time after an edit before the template is parsed again for the paths it reads. */
 const USED_PATHS_DELAY_MS = 150;
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export interface Server {
+  /** Stops checking and closes the watchers and previews (the client went away). */
+  close(): Promise<void>;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): Server {
   const documents = new TextDocuments(TextDocument);
   const open = new Map<string, OpenDoc>();
   const pending = new Map<string, Promise<OpenDoc | undefined>>();
@@ -266,12 +271,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const url = await previews.urlFor(ws);
     return d.place.email === undefined ? { url } : { url: `${url}#/${encodeURIComponent(d.place.email)}`, email: d.place.email };
   });
-  connection.onShutdown(async () => {
+  const close = async (): Promise<void> => {
     checker?.close();
+    for (const d of open.values()) clearTimeout(d.usedTimer);
     await previews?.close();
     await projects?.close();
-  });
+  };
+  connection.onShutdown(close);
 
   documents.listen(connection);
   connection.listen();
+  return { close };
 }

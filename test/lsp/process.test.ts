@@ -72,3 +72,30 @@ describe('velvet lsp --stdio (a process)', () => {
     expect(await exited).toBe(0);
   }, 60_000);
 });
+
+describe('velvet lsp --stdio when the editor goes away', () => {
+  it('exits with code 1 soon after standard input closes without exit, watchers open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'velvet-lsp-eof-'));
+    try {
+      cpSync(join(ROOT, 'samples'), dir, { recursive: true });
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'velvet.js'), 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      const client = connect(child.stdout, child.stdin);
+      await client.conn.sendRequest('initialize', { processId: null, rootUri: uri(dir), capabilities: {}, workspaceFolders: [{ uri: uri(dir), name: 'samples' }] });
+      await client.conn.sendNotification('initialized', {});
+      const file = join(dir, 'abandoned-cart', 'email.html');
+      const first = client.diagnostics(file);
+      await client.open(file, readFileSync(file, 'utf8'));
+      await first;
+      const closedAt = Date.now();
+      child.stdin.end();
+      const timeout = new Promise<string>((r) => setTimeout(() => r('still running'), 5_000).unref());
+      const code = await Promise.race([exited, timeout]);
+      if (code === 'still running') child.kill();
+      expect(code).toBe(1);
+      expect(Date.now() - closedAt).toBeLessThan(5_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

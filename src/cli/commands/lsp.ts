@@ -42,8 +42,12 @@ export const command: Command = {
     for (const k of ['log', 'info', 'warn', 'debug'] as const) console[k] = (...a: unknown[]) => console.error(...a);
     const { serveLanguageServer } = await import('../../lsp/index.js');
     // an editor that goes away closes its end of the pipe without the exit notification: the
-    // protocol's answer is exit code 1
-    const closed = new Promise<number>((r) => process.stdin.once('end', () => r(1)).once('close', () => r(1)));
-    return Promise.race([serveLanguageServer(process.stdin, process.stdout, { watch: !values['no-watch'] }).then(() => 0), closed]);
+    // server closes its watchers and previews, and the protocol's answer is exit code 1
+    const end = await serveLanguageServer(process.stdin, process.stdout, { watch: !values['no-watch'] });
+    if (end === 'exit') return 0;
+    // nothing of the server is left to keep the process alive; should a library still hold a
+    // handle, the process ends anyway (the timer itself keeps nothing alive)
+    setTimeout(() => process.exit(1), 1_000).unref();
+    return 1;
   },
 };
