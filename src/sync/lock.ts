@@ -60,11 +60,25 @@ function entries(): Record<string, LockEntry> {
   return Object.create(null) as Record<string, LockEntry>;
 }
 
-/** Writes the lock with sorted keys, so its diffs in review stay small. */
+/**
+ * Writes the lock with sorted keys, so its diffs in review stay small. When the text is what the
+ * file holds already it is not written at all (a pull that changed nothing leaves it untouched).
+ */
 export function writeLock(root: string, lock: Lock): void {
   const emails = entries();
   for (const name of Object.keys(lock.emails).sort()) emails[name] = lock.emails[name] as LockEntry;
-  writeInside(root, lockPath(root), JSON.stringify({ version: 1, emails }, null, 2) + '\n');
+  const text = JSON.stringify({ version: 1, emails }, null, 2) + '\n';
+  if (readInside(root, lockPath(root)) === text) return;
+  writeInside(root, lockPath(root), text);
+}
+
+/** True when `e` records exactly this state (same message, same hashes, verified), so it stays as it is. */
+export function recordsState(e: LockEntry | undefined, messageId: number, local: FieldHashes, remote: FieldHashes): boolean {
+  const same = (a: FieldHashes, b: FieldHashes): boolean => {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof FieldHashes>;
+    return [...keys].every((k) => a[k] === b[k]);
+  };
+  return e !== undefined && e.messageId === messageId && e.verified !== false && same(e.local, local) && same(e.remote, remote);
 }
 
 /** The entry of `name`, or of whichever entry records `messageId` (an email folder that moved). */

@@ -11,7 +11,7 @@ import { fieldsDiff } from './diff.js';
 import { writeInside } from './files.js';
 import { changedFields, differingFields, fieldHashes, managedSet } from './hash.js';
 import { readLocal, type LocalEmail } from './local.js';
-import { entry, findEntry, type Lock } from './lock.js';
+import { entry, findEntry, recordsState, type Lock } from './lock.js';
 import { emailName, type SyncProject } from './project.js';
 
 /** `ahead`: changed here and not in Yespo, so left alone; `refused`: changed on both sides. */
@@ -78,8 +78,13 @@ export function applyPull(project: SyncProject, item: PullItem, lock: Lock): voi
     writeInside(project.root, join(item.dir, META_FILE), metaText(join(item.dir, META_FILE), item.remote));
   }
   const local = readLocal(project.root, item);
+  const localHashes = fieldHashes(local.fields);
+  const remoteHashes = fieldHashes(f);
+  // an email whose recorded state is still true keeps its entry as it is (its time too), so a
+  // pull that changed nothing leaves velvet.lock.json byte for byte as it was
+  if (recordsState(lock.emails[item.name], item.remote.id, localHashes, remoteHashes)) return;
   const translations = findEntry(lock, item.name, item.remote.id)?.translations;
-  lock.emails[item.name] = entry(item.remote.id, fieldHashes(local.fields), fieldHashes(f), translations ? { translations } : {});
+  lock.emails[item.name] = entry(item.remote.id, localHashes, remoteHashes, translations ? { translations } : {});
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leaks, message, setup, type Sync } from './helpers.js';
@@ -43,6 +43,27 @@ describe('velvet pull', () => {
     const forced = await s.run(['pull', '--force', 'emails/welcome-101']);
     expect(forced.code).toBe(0);
     expect(read(html)).toBe('<p>edited in Yespo</p>\n');
+  });
+
+  it('leaves velvet.lock.json byte for byte as it was when nothing changed, and rewrites only the entries that did', async () => {
+    s = await setup({ messages: [message(101), message(102)] });
+    await s.run(['pull', '--id', '101', '--id', '102']);
+    const lock = read('velvet.lock.json');
+    const stat = () => statSync(join(s.root, 'velvet.lock.json')).mtimeMs;
+    const before = stat();
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await s.run(['pull']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/unchanged\s+welcome-101 \(message 101\): already in step/);
+    expect(read('velvet.lock.json')).toBe(lock);
+    expect(stat()).toBe(before);
+    s.fake.webEdit(102, { subject: 'New subject' });
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await s.run(['pull'])).code).toBe(0);
+    const after = JSON.parse(read('velvet.lock.json'));
+    const was = JSON.parse(lock);
+    expect(after.emails['welcome-101']).toEqual(was.emails['welcome-101']);
+    expect(after.emails['welcome-102'].at).not.toBe(was.emails['welcome-102'].at);
   });
 
   it('leaves an email changed only here as it is, and keeps its recorded state', async () => {
