@@ -1,8 +1,12 @@
-/** Inside `$data.get('` (or `.get('` on any map of the payload): the keys at that path. */
+/**
+ * Inside `$data.get('` (or `.get('` on any map of the payload): the keys at that path, the quote
+ * doubled inside the literal (`'it''s'`). Inside "..." a key with `$` or `#` is left out: the
+ * literal would interpolate it.
+ */
 import type { CompletionItem } from 'vscode-languageserver';
 import { chainAt } from '../chain.js';
 import { resolveChain } from '../resolve.js';
-import { keyItem } from './items.js';
+import { inLiteral, keyItem } from './items.js';
 import type { CompletionProvider } from './types.js';
 
 const OPEN = /\.(get|containsKey|getOrDefault)\(\s*(['"])([^'"$()]*)$/;
@@ -17,15 +21,15 @@ export const dataGetCompletion: CompletionProvider = (model, offset) => {
   const target = resolveChain(model, chain, index);
   if (target.kind !== 'payload') return [];
   const typed = m[3]!;
-  const quote = m[2]!;
+  const quote = m[2] === '"' ? '"' : "'";
   const range = { start: model.doc.positionAt(offset - typed.length), end: model.doc.positionAt(offset) };
   const closes = model.text[offset] === quote;
   const items: CompletionItem[] = [];
   for (const [name, s] of target.shape.keys) {
-    const item = keyItem(name, s, model.shape, range, target.path ? `${target.path}.${name}` : name);
-    if (!closes && item.textEdit && 'range' in item.textEdit) item.textEdit.newText = `${name}${quote}`;
-    item.filterText = name;
-    items.push(item);
+    // a double-quoted literal is a template of its own: a key with $ or # would be interpolated
+    if (quote === '"' && /[$#]/.test(name)) continue;
+    const inside = inLiteral(name, quote);
+    items.push(keyItem(name, s, model.shape, range, target.path ? `${target.path}.${name}` : name, closes ? inside : `${inside}${quote}`));
   }
   return items;
 };

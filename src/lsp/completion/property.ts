@@ -1,7 +1,7 @@
 /**
  * After a `.`: the keys of the payload at that path (inside `#foreach($item in $items)` the keys
  * of the items), then the Java methods of the value's type; the methods of a tool; `$foreach`'s
- * properties.
+ * properties. A key that is no Velocity identifier is inserted as `get('total-sum')`.
  */
 import type { CompletionItem } from 'vscode-languageserver';
 import { chainAt } from '../chain.js';
@@ -9,7 +9,7 @@ import { FOREACH_PROPS, methodsOf } from '../docs/java.js';
 import { toolByName } from '../docs/tools.js';
 import { resolveChain } from '../resolve.js';
 import { kindOf } from '../shape.js';
-import { keyItem, methodItem } from './items.js';
+import { keyAccess, keyItem, methodItem } from './items.js';
 import type { CompletionProvider } from './types.js';
 
 export const propertyCompletion: CompletionProvider = (model, offset) => {
@@ -23,7 +23,7 @@ export const propertyCompletion: CompletionProvider = (model, offset) => {
   const items: CompletionItem[] = [];
   switch (target.kind) {
     case 'payload': {
-      for (const [name, s] of target.shape.keys) items.push(keyItem(name, s, model.shape, range, target.path ? `${target.path}.${name}` : name));
+      for (const [name, s] of target.shape.keys) items.push(keyItem(name, s, model.shape, range, target.path ? `${target.path}.${name}` : name, keyAccess(name)));
       for (const d of methodsOf(kindOf(target.shape))) items.push(methodItem(d, range));
       break;
     }

@@ -1,11 +1,12 @@
 /**
  * After `$`, `$!`, `${` or `$!{`: payload keys (fixtures and the keys the template reads),
- * `$data`, the tools, `#set` variables, and the macro parameters and loop variables in scope.
+ * `$data`, the tools, `#set` variables, and the macro parameters and loop variables in scope. A
+ * key that is no Velocity identifier is inserted as `data.get('first-name')`.
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { TOOLS } from '../docs/tools.js';
 import { loopsAt, macroAt } from '../outline.js';
-import { keyItem } from './items.js';
+import { isIdentifier, keyAccess, keyItem } from './items.js';
 import type { CompletionProvider } from './types.js';
 
 const PREFIX = /(?:^|[^\\$])\$!?\{?([A-Za-z_]\w*)?$/;
@@ -29,7 +30,8 @@ export const referenceCompletion: CompletionProvider = (model, offset) => {
   if (loopsAt(model.outline, offset).length) local('foreach', 'loop state: count, index, hasNext, first, last');
   for (const p of macroAt(model.outline, offset)?.params ?? []) local(p.name, 'macro parameter');
   for (const s of model.outline.sets) local(s.name, `#set to ${s.value.slice(0, 60)}`);
-  for (const [name, s] of model.shape.root.keys) add(keyItem(name, s, model.shape, range, name));
+  // a key that is no identifier is read through the whole payload: $data.get('first-name')
+  for (const [name, s] of model.shape.root.keys) add(keyItem(name, s, model.shape, range, name, isIdentifier(name) ? name : `data.${keyAccess(name)}`));
   add({ label: 'data', kind: CompletionItemKind.Module, detail: 'the whole payload (a Map)', documentation: "`$data.get('key')` reads any key, also ones that are not valid names.", textEdit: { range, newText: 'data' }, sortText: '2data' });
   for (const t of TOOLS) add({ label: t.name, kind: CompletionItemKind.Module, detail: 'tool', documentation: t.doc, textEdit: { range, newText: t.name }, sortText: `2${t.name}` });
   return items;
