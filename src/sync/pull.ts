@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { META_FILE, TEMPLATE_FILE } from '../project/email.js';
 import { MANAGED_FIELDS, type RemoteMessage } from '../yespo/messages.js';
+import { editMembers } from '../yespo/json-members.js';
 import { fieldsDiff } from './diff.js';
 import { writeInside } from './files.js';
 import { changedFields, differingFields, fieldHashes, managedSet } from './hash.js';
@@ -89,15 +90,17 @@ export function applyPull(project: SyncProject, item: PullItem, lock: Lock): voi
 
 /**
  * email.json with Yespo's values for the managed keys and every other key kept as it was
- * (preheader, contact, translations…). A key Yespo does not have is removed.
+ * (preheader, contact, translations…). A key Yespo does not have is removed. The file's own
+ * text is edited, not rewritten: its indentation, key order and untouched values keep their bytes.
  */
 export function metaText(file: string, remote: RemoteMessage): string {
-  const meta: Record<string, unknown> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   const f = remote.fields;
-  const set = { name: f.name, subject: f.subject, from: f.from, tags: f.tags, messageId: remote.id } as const;
-  for (const [k, v] of Object.entries(set)) {
-    if (v === undefined) delete meta[k];
-    else meta[k] = v;
+  const set: Record<string, unknown> = { name: f.name, subject: f.subject, from: f.from, tags: f.tags, messageId: remote.id };
+  if (!existsSync(file)) {
+    return JSON.stringify(Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)), null, 2) + '\n';
   }
-  return JSON.stringify(meta, null, 2) + '\n';
+  const text = readFileSync(file, 'utf8');
+  // a file that is no JSON object fails here as it did when it was parsed whole
+  JSON.parse(text.replace(/^\uFEFF/, ''));
+  return editMembers(text, set);
 }

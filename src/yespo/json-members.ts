@@ -7,31 +7,35 @@
 
 interface Member {
   key: string;
+  /** Offset of the key's opening quote. */
+  keyStart: number;
   /** Offsets of the value: text.slice(start, end) is its JSON. */
   start: number;
   end: number;
 }
 
 /** Top-level members of the JSON object `text`; throws when `text` is not one. */
-export function topLevelMembers(text: string): { members: Member[]; close: number } {
-  let i = skipWs(text, 0);
+export function topLevelMembers(text: string): { members: Member[]; open: number; close: number } {
+  let i = skipWs(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (text[i] !== '{') throw new Error('not a JSON object');
+  const open = i;
   i++;
   const members: Member[] = [];
   for (;;) {
     i = skipWs(text, i);
-    if (text[i] === '}') return { members, close: i };
+    if (text[i] === '}') return { members, open, close: i };
     if (members.length > 0) {
       if (text[i] !== ',') throw new Error(`expected ',' at ${i}`);
       i = skipWs(text, i + 1);
     }
+    const keyStart = i;
     const keyEnd = skipString(text, i);
     const key = JSON.parse(text.slice(i, keyEnd)) as string;
     i = skipWs(text, keyEnd);
     if (text[i] !== ':') throw new Error(`expected ':' at ${i}`);
     const start = skipWs(text, i + 1);
     const end = skipValue(text, start);
-    members.push({ key, start, end });
+    members.push({ key, keyStart, start, end });
     i = end;
   }
 }
@@ -60,6 +64,58 @@ export function replaceMembers(text: string, replace: Record<string, unknown>): 
   let out = text;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
+}
+
+/**
+ * `text` (a JSON object written by hand, such as email.json) with the members of `changes` set:
+ * a value that differs is written over the old one, `undefined` removes the member with its
+ * comma, a new key is added after the last member. Everything else keeps its bytes: the file's
+ * indentation, line ends, key order and the members not named. New values are indented as the
+ * file's members are (compact when the file is on one line).
+ */
+export function editMembers(text: string, changes: Record<string, unknown>): string {
+  const { members, open, close } = topLevelMembers(text);
+  if (members.length === 0) {
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length === 0) return text;
+    return text.slice(0, open) + JSON.stringify(set, null, 2) + text.slice(close + 1);
+  }
+  const first = members[0] as Member;
+  // what stands before a member (whitespace, after a comma for all but the first), and between a key and its value
+  const before = (k: number): string => text.slice(k === 0 ? open + 1 : (members[k - 1] as Member).end, (members[k] as Member).keyStart);
+  const colon = text.slice(skipString(text, first.keyStart), first.start);
+  const lead = before(0);
+  const newline = /\r\n/.test(lead) ? '\r\n' : '\n';
+  const indent = /[ \t]*$/.exec(lead)?.[0] ?? '';
+  const multiline = lead.includes('\n');
+  const written = (value: unknown): string =>
+    multiline ? JSON.stringify(value, null, indent || '  ').split('\n').join(newline + indent) : JSON.stringify(value);
+  const same = (m: Member, value: unknown): boolean => {
+    try {
+      return JSON.stringify(JSON.parse(text.slice(m.start, m.end))) === JSON.stringify(value);
+    } catch {
+      return false;
+    }
+  };
+  let out = text.slice(0, open + 1);
+  let kept = 0;
+  members.forEach((m, k) => {
+    const has = Object.hasOwn(changes, m.key);
+    const value = has ? changes[m.key] : undefined;
+    if (has && value === undefined) return;
+    const sep = kept === 0 ? lead : k === 0 ? `,${lead}` : before(k);
+    const valueText = has && !same(m, value) ? written(value) : text.slice(m.start, m.end);
+    out += sep + text.slice(m.keyStart, m.start) + valueText;
+    kept++;
+  });
+  const present = new Set(members.map((m) => m.key));
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined || present.has(key)) continue;
+    out += (kept === 0 ? lead : `,${lead.replace(/^[^\S\r\n]*/, '')}`) + JSON.stringify(key) + colon + written(value);
+    kept++;
+  }
+  const tail = text.slice((members[members.length - 1] as Member).end, close);
+  return out + (kept === 0 ? '' : tail) + text.slice(close);
 }
 
 function skipWs(t: string, i: number): number {

@@ -66,6 +66,30 @@ describe('velvet pull', () => {
     expect(after.emails['welcome-102'].at).not.toBe(was.emails['welcome-102'].at);
   });
 
+  it("keeps email.json's own indentation, key order and other keys, changing only the values Yespo changed", async () => {
+    s = await setup({ messages: [message(101)] });
+    await s.run(['pull', '--id', '101']);
+    const file = 'emails/welcome-101/email.json';
+    const mine =
+      '{\n    "messageId": 101,\n    "preheader": "Kept",\n    "subject": "Hi $!data.get(\'name\')",\n' +
+      '    "contact": {"FIRSTNAME": "Ann"},\n    "tags": [\n        "onboarding"\n    ],\n' +
+      '    "from": "\\"Shop\\" <shop@example.com>",\n    "name": "Welcome 101"\n}\n';
+    expect(JSON.parse(mine)).toEqual({ ...JSON.parse(read(file)), preheader: 'Kept', contact: { FIRSTNAME: 'Ann' } });
+    writeFileSync(join(s.root, file), mine);
+    s.fake.webEdit(101, { subject: 'New subject' });
+    expect((await s.run(['pull'])).code).toBe(0);
+    expect(read(file)).toBe(mine.replace(`"Hi $!data.get('name')"`, '"New subject"'));
+    // a field Yespo dropped goes, with its comma; one it added comes last, indented as the file is
+    s.fake.webEdit(101, { tags: undefined, from: undefined });
+    expect((await s.run(['pull'])).code).toBe(0);
+    const dropped = '{\n    "messageId": 101,\n    "preheader": "Kept",\n    "subject": "New subject",\n    "contact": {"FIRSTNAME": "Ann"},\n    "name": "Welcome 101"\n}\n';
+    expect(read(file)).toBe(dropped);
+    s.fake.webEdit(101, { tags: ['a', 'b'], from: 'x@example.com' });
+    expect((await s.run(['pull'])).code).toBe(0);
+    expect(read(file)).toBe(dropped.replace('\n}\n', ',\n    "from": "x@example.com",\n    "tags": [\n        "a",\n        "b"\n    ]\n}\n'));
+    expect((await s.run(['status'])).stdout).toMatch(/^in-step\s+welcome-101/m);
+  });
+
   it('leaves an email changed only here as it is, and keeps its recorded state', async () => {
     s = await setup({ messages: [message(101)] });
     await s.run(['pull', '--id', '101']);
