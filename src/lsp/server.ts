@@ -7,13 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintEmail } from '../lint/index.js';
+import type { ErrorPayload } from '../errors.js';
 import { META_FILE, loadEmailMeta, type Email } from '../project/index.js';
+import type { Workspace } from '../project/workspace.js';
 import { createChecker, type Checker } from './checker.js';
 import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
-import { loadProblems } from './load-problems.js';
+import { configProblem, loadProblems } from './load-problems.js';
+import { toLspDiagnostics } from './diagnostics.js';
 import { templateModel, usedPaths, type TemplateModel } from './model.js';
 import { createPreviews, type Previews } from './preview.js';
 import type { UsedPaths } from './shape.js';
@@ -117,6 +120,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
     });
     p.onChange((ws, change) => {
+      // the config on disk no longer loads (or loads again): say so in its file
+      if (change.error || change.emails === 'all') publishConfig(ws, change.error);
       const keys = new Set<string>();
       for (const d of open.values()) {
         if (d.place.workspace !== ws || d.place.email === undefined) continue;
@@ -139,6 +144,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       serverInfo: { name: 'velvet', version: '0.1.0' },
     };
   });
+
+  /** Config files with a published problem, by workspace. */
+  const configUris = new Map<Workspace, string>();
+  const publishConfig = (ws: Workspace, error: ErrorPayload | undefined): void => {
+    const before = configUris.get(ws);
+    configUris.delete(ws);
+    if (!error) {
+      if (before) void connection.sendDiagnostics({ uri: before, diagnostics: [] });
+      return;
+    }
+    const [[uri, diagnostics] = []] = toLspDiagnostics([configProblem(ws, error)], undefined, () => undefined);
+    if (!uri || !diagnostics) return;
+    if (before && before !== uri) void connection.sendDiagnostics({ uri: before, diagnostics: [] });
+    configUris.set(ws, uri);
+    void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+  };
 
   /** The open document behind `uri`, placed in its project (in the order the edits came). */
   const track = (uri: string): Promise<OpenDoc | undefined> => {
@@ -203,7 +224,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (docsOf(d.key).length === 0) checker?.drop(d.key);
       // the file on disk counts again (and re-checks the email while others of it stay open)
       d.place.workspace?.removeOverlay(d.file);
-      if (d.place.email === undefined) connection.sendDiagnostics({ uri, diagnostics: [] });
+      // a broken config stays reported while it is on disk
+      if (d.place.email === undefined && ![...configUris.values()].includes(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
     });
   });
 
