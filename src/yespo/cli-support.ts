@@ -1,6 +1,6 @@
 /** Helpers shared by the Yespo commands (doctor, send, event, pull, status, push): errors, exit codes, progress. */
 import type { CliIO } from '../cli/command.js';
-import { visible } from '../cli/report.js';
+import { errorLine, visible } from '../cli/report.js';
 import { ConfigError, DataError, UsageError, VelvetError } from '../errors.js';
 import { YespoClient } from './client.js';
 import { YespoApiError } from './errors.js';
@@ -36,18 +36,23 @@ export function exitCodeFor(err: unknown): 1 | 2 {
   return err instanceof UsageError || err instanceof DataError || err instanceof ConfigError ? 2 : 1;
 }
 
-export function errorText(err: unknown): string {
+/**
+ * The error as one line (`file:line:column message`, the file relative to `cwd` when inside it,
+ * as render and lint print it) and its code frame.
+ */
+export function errorText(err: unknown, cwd?: string): string {
   if (err instanceof YespoApiError) return `Yespo API error: ${err.message}`;
   if (err instanceof VelvetError) {
     const ptr = err instanceof DataError && err.pointer ? ` (at ${err.pointer})` : '';
-    return err.message + ptr + (err.frame ? `\n${err.frame}` : '');
+    const line = cwd === undefined ? err.message + ptr : errorLine(err, cwd);
+    return line + (err.frame ? `\n${err.frame}` : '');
   }
   return err instanceof Error ? err.message : String(err);
 }
 
 /** Prints the error (redacted by the io) and returns the exit code. */
 export function fail(io: CliIO, command: string, err: unknown): 1 | 2 {
-  io.stderr(`velvet ${command}: ${visible(errorText(err))}\n`);
+  io.stderr(`velvet ${command}: ${visible(errorText(err, io.cwd))}\n`);
   return exitCodeFor(err);
 }
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { clientFor, fail, keyRedactedIO, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { accountCheck, formatChecks, localChecks } from '../../yespo/doctor.js';
+import { displayPath } from '../report.js';
 import { emailSource, findConfigFile } from '../../yespo/email-source.js';
 import { resolveSendSettings } from '../../yespo/settings.js';
 import { UsageError } from '../../errors.js';
@@ -53,7 +54,7 @@ export const command: Command = {
       });
       const client = clientFor(settings, io, 1);
       io = redactedIO(io, client.redact);
-      const checks = localChecks(settings, configFile);
+      const checks = localChecks(settings, configFile === undefined ? undefined : displayPath(io.cwd, configFile));
       if (settings.apiKey) checks.push(await accountCheck(client));
       io.stdout(formatChecks(checks));
       const failed = checks.some((c) => c.level === 'fail');

@@ -60,12 +60,15 @@ export const command: Command = {
       const targetDir = v.dir === undefined ? project.emailsDir : resolve(io.cwd, v.dir);
       const linked: LocalEmail[] = [];
       let bad = 0;
+      // an email named on the command line that cannot be read stops the pull (reported once, below)
+      const named = new Set(positionals.length ? emailRefs(project, io.cwd, positionals).map((r) => r.name) : []);
       for (const ref of emailRefs(project, io.cwd, [])) {
         try {
           linked.push(readLocal(project.root, ref));
         } catch (err) {
+          if (named.has(ref.name)) continue;
           // reported, and left alone: its link to a message cannot be read
-          io.stderr(`skipped ${ref.name}: ${errorText(err)}\n`);
+          io.stderr(`skipped ${ref.name}: ${errorText(err, io.cwd)}\n`);
           bad++;
         }
       }

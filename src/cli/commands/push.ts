@@ -120,7 +120,7 @@ export const command: Command = {
         if (!r.verified) io.stderr(`${r.name}: the message could not be read back after the push; recorded as sent\n`);
         if (r.error !== undefined) {
           failed = true;
-          io.stderr(`velvet push: ${r.name} failed: ${errorText(r.error)}\n`);
+          io.stderr(`velvet push: ${r.name} failed: ${errorText(r.error, io.cwd)}\n`);
         }
       }
       const pushed = results.filter((r) => r.error === undefined).length;
