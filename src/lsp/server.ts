@@ -4,7 +4,19 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeActionParams,
+  type CompletionParams,
+  type Connection,
+  type DefinitionParams,
+  type DocumentSymbolParams,
+  type FoldingRangeParams,
+  type HoverParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintEmail } from '../lint/index.js';
 import type { ErrorPayload } from '../errors.js';
@@ -15,6 +27,7 @@ import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
+import { createLifecycle } from './lifecycle.js';
 import { configProblem, loadProblems } from './load-problems.js';
 import { toLspDiagnostics } from './diagnostics.js';
 import { templateModel, usedPaths, type TemplateModel } from './model.js';
@@ -89,11 +102,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let checker: Checker | undefined;
   let previews: Previews | undefined;
   const log = (m: string) => connection.console.error(m);
+  const life = createLifecycle();
 
   const keyOf = (place: DocPlace, file: string) => (place.workspace && place.email !== undefined ? `${place.workspace.dir}\0${place.email}` : `file\0${file}`);
   const docsOf = (key: string) => [...open.entries()].filter(([, d]) => d.key === key);
 
   connection.onInitialize((params): InitializeResult => {
+    // a second initialize is refused before it opens anything
+    life.initialize();
     const roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(fileURLToPath(params.rootUri));
     const init = (params.initializationOptions ?? {}) as { diagnosticsWindowMs?: number; watch?: boolean; previewPort?: number };
@@ -256,50 +272,53 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     d.usedTimer.unref();
   };
 
-  connection.onCompletion(async (p) => {
+  connection.onCompletion(life.guard('position', async (p: CompletionParams) => {
     const m = await modelOf(p.textDocument.uri);
     return m ? complete(m, m.doc.offsetAt(p.position)) : [];
-  });
-  connection.onHover(async (p) => {
+  }));
+  connection.onHover(life.guard('position', async (p: HoverParams) => {
     const m = await modelOf(p.textDocument.uri);
     return m ? hover(m, m.doc.offsetAt(p.position)) : null;
-  });
-  connection.onDefinition(async (p) => {
+  }));
+  connection.onDefinition(life.guard('position', async (p: DefinitionParams) => {
     const m = await modelOf(p.textDocument.uri);
     return m ? definition(m, m.doc.offsetAt(p.position), (f) => read(f)) : [];
-  });
-  connection.onDocumentSymbol(async (p) => {
+  }));
+  connection.onDocumentSymbol(life.guard('document', async (p: DocumentSymbolParams) => {
     const m = await modelOf(p.textDocument.uri);
     return m ? documentSymbols(m) : [];
-  });
-  connection.onFoldingRanges(async (p) => {
+  }));
+  connection.onFoldingRanges(life.guard('document', async (p: FoldingRangeParams) => {
     const m = await modelOf(p.textDocument.uri);
     return m ? foldingRanges(m) : [];
-  });
-  connection.onCodeAction(async (p) => {
+  }));
+  connection.onCodeAction(life.guard('codeAction', async (p: CodeActionParams) => {
     const m = await modelOf(p.textDocument.uri);
     return m ? codeActions(m, p.context.diagnostics, (f) => read(f)) : [];
-  });
-  connection.onRequest(PREVIEW_TARGET, async (p: { uri: string }): Promise<PreviewTarget> => {
+  }));
+  connection.onRequest(PREVIEW_TARGET, life.guard('uri', async (p: { uri: string }): Promise<PreviewTarget> => {
     const d = await (pending.get(p.uri) ?? track(p.uri));
     const ws = d?.place.workspace;
     if (!d || !ws || d.place.email === undefined) return { root: ws?.config.root };
     return { email: d.place.email, root: ws.config.root, hash: `#/${encodeURIComponent(d.place.email)}` };
-  });
-  connection.onRequest(OPEN_PREVIEW, async (p: { uri: string }): Promise<OpenPreviewResult> => {
+  }));
+  connection.onRequest(OPEN_PREVIEW, life.guard('uri', async (p: { uri: string }): Promise<OpenPreviewResult> => {
     const d = await (pending.get(p.uri) ?? track(p.uri));
     const ws = d?.place.workspace;
     if (!d || !ws || !previews) throw new Error('This file is not part of a velvet project.');
     const url = await previews.urlFor(ws);
     return d.place.email === undefined ? { url } : { url: `${url}#/${encodeURIComponent(d.place.email)}`, email: d.place.email };
-  });
+  }));
   const close = async (): Promise<void> => {
     checker?.close();
     for (const d of open.values()) clearTimeout(d.usedTimer);
     await previews?.close();
     await projects?.close();
   };
-  connection.onShutdown(close);
+  connection.onShutdown(async () => {
+    life.shutdown();
+    await close();
+  });
 
   documents.listen(connection);
   connection.listen();
