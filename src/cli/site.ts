@@ -30,10 +30,24 @@ export function formatSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** A file-name-safe form of a fixture or variant name (locators hold `@`, order ids `/`...). */
+/** The longest page-name part in UTF-8 bytes: two parts, `--`, a counter and `.html` stay under 255. */
+const MAX_NAME_BYTES = 120;
+
+/**
+ * A file-name-safe form of a fixture or variant name (locators hold `@`, order ids `/`...):
+ * letters (with their marks) and digits of any script and `._@+-` stay; every run of anything
+ * else (separators, spaces, control and format characters) becomes `_`, and so does a leading dot.
+ */
 export function safeName(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9._@+-]+/g, '_').replace(/^\.+/, '_');
-  return s.length > 0 ? s.slice(0, 120) : '_';
+  const s = name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._@+-]+/gu, '_').replace(/^\.+/, '_');
+  let out = '';
+  let bytes = 0;
+  for (const ch of s) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > MAX_NAME_BYTES) break;
+    out += ch;
+  }
+  return out.length > 0 ? out : '_';
 }
 
 /**

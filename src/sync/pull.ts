@@ -29,10 +29,15 @@ export interface PullItem {
   diff: string;
 }
 
-/** A folder name from a message name: lower-case words joined by '-' ('' when nothing is left). */
+/**
+ * A folder name from a message name: lower-case words of letters and digits of any script joined
+ * by '-' (accents on Latin letters dropped: `Café` gives `cafe`, `Весна` gives `весна`), at most
+ * 60 characters, a name `velvet new` accepts; '' when nothing is left.
+ */
 export function slug(name: string | undefined): string {
-  const s = (name ?? '').normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return s;
+  const folded = (name ?? '').normalize('NFKD').replace(/(?<=[A-Za-z])\p{M}+/gu, '').normalize('NFC').toLowerCase();
+  const words = folded.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^[-\p{M}]+/u, '');
+  return Array.from(words).slice(0, 60).join('').replace(/-+$/, '');
 }
 
 /** Where message `id` goes: the folder already linked to it, or a new one under `targetDir`. */
@@ -40,7 +45,7 @@ export function targetFor(project: SyncProject, linked: readonly LocalEmail[], r
   const own = linked.find((l) => l.messageId === remote.id);
   if (own) return { name: own.name, dir: own.dir };
   const name = slug(remote.fields.name);
-  // A name without Latin letters or digits (Cyrillic, say) gives no slug: the id names the folder.
+  // A name without letters or digits (only emoji, say) gives no slug: the id names the folder.
   // A device name of Windows (`con`) could not be checked out there: the id follows it.
   const stem = !name ? `message-${remote.id}` : WINDOWS_DEVICE.test(name) ? `${name}-${remote.id}` : name;
   // A folder that exists is someone's work (another email, linked or not): never pulled into.

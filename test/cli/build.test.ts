@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEmail, listVariants, loadProject } from '../../src/project/index.js';
 import { SAMPLES, tempTree, velvet } from './helpers.js';
+import { safeName } from '../../src/cli/site.js';
 
 async function sampleVariants(): Promise<{ email: string; fixture: string; subject: string | undefined }[]> {
   const out = [];
@@ -47,6 +48,29 @@ describe('velvet build', () => {
     expect(text).toBe('Spring sale\n\nHELLO, OLENA\n\nOur spring sale https://shop.example/sale is on.\n\nShop logo https://shop.example/\n\nhttps://shop.example/\n');
     expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).toContain('href="m/one.txt"');
     expect(JSON.parse(readFileSync(join(dir, 'out/.velvet-build.json'), 'utf8')).files).toContain('m/one.txt');
+  });
+
+  it('keeps letters and digits of any script in page names; separators, spaces and controls become _', async () => {
+    const dir = tempTree({ 'e/email.html': '<p>$!name</p>', 'e/data/VIP клиент 2.json': '{"name": "a"}', 'e/data/café\u202eexe.json': '{"name": "b"}' });
+    const out = join(dir, 'site');
+    const r = await velvet(['build', '.', '--out', out], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(out, 'e')).filter((f) => f.endsWith('.html')).sort()).toEqual(['VIP_клиент_2.html', 'café_exe.html']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`href="e/${encodeURIComponent('VIP_клиент_2')}.html"`);
+  });
+
+  it('safeName: no separators, control or format characters, no leading dot, at most 120 bytes of UTF-8', () => {
+    expect(safeName('a/b\\c:d')).toBe('a_b_c_d');
+    expect(safeName('..\u0000x\u001b[31m')).toBe('__x_31m');
+    expect(safeName('.hidden')).toBe('_hidden');
+    expect(safeName('ＶＩＰ')).toBe('ＶＩＰ');
+    expect(safeName('नमस्ते')).toBe('नमस्ते');
+    expect(safeName('')).toBe('_');
+    const long = safeName('я'.repeat(100));
+    expect(Buffer.byteLength(long)).toBe(120);
+    expect(long).toBe('я'.repeat(60));
+    expect(Buffer.byteLength(safeName('😀'.repeat(50) + 'x'))).toBeLessThanOrEqual(120);
+    expect(safeName('a'.repeat(200))).toBe('a'.repeat(120));
   });
 
   it('builds one email folder, multi-variant fixtures as fixture--variant pages, with progress lines', async () => {

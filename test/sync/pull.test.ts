@@ -141,15 +141,25 @@ describe('velvet pull', () => {
     expect(again.stderr).toMatch(/230 in step/);
   });
 
-  it('names a folder by the id when the message name has no Latin letters, and never reuses a taken folder', async () => {
-    s = await setup({ messages: [message(301, { name: 'Привітання' }), message(302, { name: 'Привітання' }), message(303, { name: 'Spring Sale!' })] });
-    const r = await s.run(['pull', '--id', '301', '--id', '302', '--id', '303']);
+  it('names a new folder after the message in any script (the id when no letters are left), and never reuses a taken folder', async () => {
+    s = await setup({
+      messages: [message(301, { name: 'Привітання' }), message(302, { name: 'Привітання' }), message(303, { name: 'Spring Sale!' }),
+        message(304, { name: 'Café für VIP-клієнтів 2' }), message(305, { name: '🎉🎉' }), message(306, { name: `${'я'.repeat(59)} x` })],
+    });
+    const r = await s.run(['pull', '--id', '301', '--id', '302', '--id', '303', '--id', '304', '--id', '305', '--id', '306']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/message-301 \(message 301\)/);
-    expect(r.stdout).toMatch(/message-302 \(message 302\)/);
-    expect(r.stdout).toMatch(/spring-sale \(message 303\)/);
-    const again = await s.run(['pull', '--id', '303']);
+    expect(r.stdout).toMatch(/ привітання \(message 301\)/);
+    expect(r.stdout).toMatch(/ привітання-302 \(message 302\)/);
+    expect(r.stdout).toMatch(/ spring-sale \(message 303\)/);
+    expect(r.stdout).toMatch(/ cafe-fur-vip-клієнтів-2 \(message 304\)/);
+    expect(r.stdout).toMatch(/ message-305 \(message 305\)/);
+    expect(r.stdout).toContain(` ${'я'.repeat(59)} (message 306)`);
+    expect(existsSync(join(s.root, 'emails/привітання/email.html'))).toBe(true);
+    const again = await s.run(['pull', '--id', '303', '--id', '301']);
     expect(again.stdout).toMatch(/unchanged spring-sale \(message 303\): already in step/);
+    expect(again.stdout).toMatch(/unchanged привітання \(message 301\): already in step/);
+    // the folders are names velvet new accepts, and the emails lint under them
+    expect((await s.run(['status'])).stdout).toMatch(/^in-step\s+cafe-fur-vip-клієнтів-2/m);
   });
 
   it('reports an unknown id (404) without writing anything', async () => {
