@@ -131,7 +131,7 @@ export function setEmailSource(source: EmailSource): () => void {
 export async function readEventFixture(
   file: string,
   shown = file,
-): Promise<{ body: Record<string, unknown>; text: string; format: FixtureFormat }> {
+): Promise<{ body: Record<string, unknown>; text: string; format: FixtureFormat; declared: boolean }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -148,9 +148,12 @@ export async function readEventFixture(
   }
   const obj = body as Record<string, unknown>;
   const format = detectFormat(obj);
-  if (!('$schema' in obj) && !('$velvet' in obj)) return { body: obj, text: raw.trim(), format };
+  // `"$velvet": {"format": ...}` (velvet fixture --format event-v2 writes it) decides the format
+  const meta = obj['$velvet'];
+  const declared = meta !== null && typeof meta === 'object' && (meta as Record<string, unknown>)['format'] === format;
+  if (!('$schema' in obj) && !('$velvet' in obj)) return { body: obj, text: raw.trim(), format, declared };
   const { $schema, $velvet, ...rest } = obj;
   void $schema;
   void $velvet;
-  return { body: rest, text: JSON.stringify(rest), format };
+  return { body: rest, text: JSON.stringify(rest), format, declared };
 }

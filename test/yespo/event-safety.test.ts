@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,6 +104,29 @@ describe('velvet event: clear input errors', () => {
     const declared = { $velvet: { format: 'event-v1' }, ...v2 };
     expect((await runCli(['event', write('v1.json', declared)], env())).code).toBe(0);
     expect(fake.requests.map((q) => q.path)).toEqual(['/api/v2/event', '/api/v1/event']);
+  });
+
+  it('a fixture that declares "$velvet": {"format": "event-v2"} (as velvet fixture writes it) goes to /v2/event without --v2', async () => {
+    mkdirSync(join(dir, 'e'));
+    writeFileSync(join(dir, 'e/email.html'), "<p>Hi $!firstName, $!order.get('total')</p>");
+    const made = await runCli(['fixture', 'e', '--format', 'event-v2', '--name', 'ev'], env(), dir);
+    expect(made.code, made.stderr).toBe(0);
+    const file = join(dir, 'e/data/ev.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).$velvet.format).toBe('event-v2');
+    const dry = await runCli(['event', file, '--dry-run'], env(), dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^POST \S*\/v2\/event/m);
+    expect(dry.stdout).not.toContain('$velvet');
+    expect(fake.requests).toHaveLength(0);
+    const sent = await runCli(['event', file], env(), dir);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(fake.requests.map((q) => q.path)).toEqual(['/api/v2/event']);
+    // a declared v1 with --v2 contradicts itself: refused, nothing sent
+    const v1 = write('v1.json', { $velvet: { format: 'event-v1' }, eventTypeKey: 'order', keyValue: 'me@example.com', params: [] });
+    const both = await runCli(['event', v1, '--v2'], env());
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('declares "$velvet": {"format": "event-v1"}; --v2 would post it to /v2/event');
+    expect(fake.requests).toHaveLength(1);
   });
 });
 

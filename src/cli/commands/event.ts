@@ -15,8 +15,9 @@ Usage: velvet event FIXTURE [--v2] [--dry-run] [--force]
 
 FIXTURE is a JSON file holding a Generate event body exactly as Yespo takes it:
   {"eventTypeKey": "...", "keyValue": "...", "params": [{"name": "...", "value": ...}]}
-It is posted to POST /v1/event (or /v2/event with --v2) unchanged; velvet's own keys ($schema,
-$velvet) are left out. The body must be at most 20 KB; eventTypeKey at most 100 characters.
+It is posted to POST /v1/event unchanged, or to /v2/event with --v2 or when the fixture declares
+"$velvet": {"format": "event-v2"} (as velvet fixture --format event-v2 writes it); velvet's own
+keys ($schema, $velvet) are left out. The body must be at most 20 KB; eventTypeKey at most 100 characters.
 
 The workflow the event starts emails the contact it names, so every email address in the event
 (keyValue, and anywhere in the params: nested values, lists in one string, escaped JSON) must be
@@ -26,7 +27,8 @@ names no address are refused unless --force.
 An event is never retried: after a timeout it may or may not have been received.
 
 Options:
-  --v2                 use Generate event v2 (nested values unescaped)
+  --v2                 use Generate event v2 (nested values unescaped); implied by a fixture
+                       that declares "$velvet": {"format": "event-v2"}
   --dry-run            print the exact request (key redacted) and send nothing
   --force              send an event whose keyValue is not an address, or that names none
   --timeout SECONDS    request timeout (default 30)
@@ -57,21 +59,28 @@ export const command: Command = {
       }, 'event');
       if (positionals.length !== 1) throw new UsageError('give exactly one FIXTURE file (see --help)');
       const file = resolve(io.cwd, positionals[0] ?? '');
-      const { body, text, format } = await readEventFixture(file, positionals[0]);
-      if (format === 'event-v2' && !v.v2) {
+      const { body, text, format, declared } = await readEventFixture(file, positionals[0]);
+      // the format the fixture declares ("$velvet": {"format": "event-v2"}) decides the endpoint;
+      // without a declaration, --v2 does, and a body shaped as v2 needs it
+      if (declared && format === 'event-v1' && v.v2) {
+        throw new UsageError(`${positionals[0]} declares "$velvet": {"format": "event-v1"}; --v2 would post it to /v2/event: drop one of them`);
+      }
+      if (format === 'event-v2' && !declared && !v.v2) {
         throw new DataError(
-          'has the shape of a Generate event v2 body (params as an object, or nested param values); pass --v2 to post it to ' +
-            '/v2/event, or declare "$velvet": {"format": "event-v1"} in it to post it to /v1/event as it is',
+          'has the shape of a Generate event v2 body (params as an object, or nested param values); pass --v2 (or declare ' +
+            '"$velvet": {"format": "event-v2"} in it) to post it to /v2/event, or declare "$velvet": {"format": "event-v1"} ' +
+            'in it to post it to /v1/event as it is',
           { file: positionals[0] },
         );
       }
+      const version = v.v2 || (declared && format === 'event-v2') ? 2 : 1;
       const settings = resolveSendSettings(await emailSource().loadSendConfig(dirname(file)), io.env, {
         apiUrl: v['api-url'],
         timeoutMs: secondsFlag('timeout', v.timeout, 30_000),
       });
       const client = clientFor(settings, io);
       io = redactedIO(io, client.redact);
-      const request = requests.event(body as EventBody, v.v2 ? 2 : 1, text);
+      const request = requests.event(body as EventBody, version, text);
       const problems = checkEventContacts(body, settings.allow, v.force ?? false, text);
       for (const p of problems) io.stderr(`velvet event: ${p}\n`);
       if (problems.length) return 2;
