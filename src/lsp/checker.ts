@@ -5,12 +5,12 @@
  * quiet spell is checked at once, changes that follow within `windowMs` of a check's start are
  * gathered into one check at the end of the window, and a check never runs twice at a time.
  */
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../lint/types.js';
 import type { Email, ResolvedConfig } from '../project/index.js';
 import type { ReadText } from './definition.js';
 import { toLspDiagnostics } from './diagnostics.js';
+import { fileUri, type UriOf } from './uris.js';
 
 export interface CheckTarget {
   /** The email to lint; undefined when it does not load (then only `problems` are shown). */
@@ -28,6 +28,8 @@ export interface CheckerOptions {
   lint(email: Email, config: ResolvedConfig): Promise<Diagnostic[]>;
   publish(uri: string, diagnostics: LspDiagnostic[]): void;
   read: ReadText;
+  /** The URI to publish a file's findings under (default its file URI). */
+  uriOf?: UriOf | undefined;
   /** Gathering window of quick successive changes. Default 100 ms. */
   windowMs?: number | undefined;
   log?: ((message: string) => void) | undefined;
@@ -45,6 +47,7 @@ export interface Checker {
 
 export function createChecker(options: CheckerOptions): Checker {
   const windowMs = options.windowMs ?? 100;
+  const uriOf = options.uriOf ?? fileUri;
   const dirty = new Set<string>();
   const published = new Map<string, Set<string>>();
   let running: Promise<void> | undefined;
@@ -75,7 +78,7 @@ export function createChecker(options: CheckerOptions): Checker {
       const found = t.email ? await options.lint(t.email, t.config) : [];
       // the key may have been dropped while the check ran
       if (closed || options.target(key) === undefined) return;
-      const byUri = toLspDiagnostics([...t.problems, ...found], t.email, options.read);
+      const byUri = toLspDiagnostics([...t.problems, ...found], t.email, options.read, uriOf);
       byUri.set(uriOf(t.templateFile), byUri.get(uriOf(t.templateFile)) ?? []);
       publishFor(key, byUri);
     } catch (err) {
@@ -139,5 +142,3 @@ export function createChecker(options: CheckerOptions): Checker {
     },
   };
 }
-
-const uriOf = (file: string): string => pathToFileURL(file).href;

@@ -3,17 +3,17 @@
  * `$velocityCount` → `$foreach.count`, a bare directive is wrapped in `<!-- -->`, and a key no
  * fixture provides is added to a fixture (as an empty string, to be filled in).
  */
-import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { chainAt } from './chain.js';
 import type { ReadText } from './definition.js';
 import { insertKey } from './fixture-keys.js';
 import type { TemplateModel } from './model.js';
 import { resolveChain } from './resolve.js';
+import { fileUri, type UriOf } from './uris.js';
 
 const VELOCITY_1: Record<string, string> = { velocityCount: 'foreach.count', velocityHasNext: 'foreach.hasNext' };
 
-export function codeActions(model: TemplateModel, diagnostics: readonly Diagnostic[], read: ReadText): CodeAction[] {
+export function codeActions(model: TemplateModel, diagnostics: readonly Diagnostic[], read: ReadText, uriOf: UriOf = fileUri): CodeAction[] {
   const out: CodeAction[] = [];
   const { doc } = model;
   for (const d of diagnostics) {
@@ -38,7 +38,7 @@ export function codeActions(model: TemplateModel, diagnostics: readonly Diagnost
         if (text.startsWith('#')) fix(`Wrap as <!--${text}-->`, [{ uri: doc.uri, start, end, newText: `<!--${text}-->` }]);
         break;
       case 'unknown-payload-key':
-        out.push(...addKeyActions(model, d, start, read));
+        out.push(...addKeyActions(model, d, start, read, uriOf));
         break;
     }
   }
@@ -46,7 +46,7 @@ export function codeActions(model: TemplateModel, diagnostics: readonly Diagnost
 }
 
 /** One action per fixture that can take the key, the first preferred. */
-function addKeyActions(model: TemplateModel, d: Diagnostic, start: number, read: ReadText): CodeAction[] {
+function addKeyActions(model: TemplateModel, d: Diagnostic, start: number, read: ReadText, uriOf: UriOf): CodeAction[] {
   const chain = chainAt(model.text, start + 1, model.outline);
   if (!chain) return [];
   // the diagnostic points at the missing segment: the root, or one of the parts
@@ -68,7 +68,7 @@ function addKeyActions(model: TemplateModel, d: Diagnostic, start: number, read:
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       isPreferred: out.length === 0,
-      edit: { changes: { [pathToFileURL(fixture.file).href]: [{ range: { start: p, end: p }, newText: ins.text }] } },
+      edit: { changes: { [uriOf(fixture.file)]: [{ range: { start: p, end: p }, newText: ins.text }] } },
     });
   }
   return out;

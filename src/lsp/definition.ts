@@ -2,18 +2,18 @@
  * Go to definition: from a macro call to its `#macro`, from a variable to its first `#set` (or
  * its `#foreach`), and from a payload reference to the key's line in every fixture that has it.
  */
-import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver';
 import { chainAt } from './chain.js';
 import { locatePath } from './fixture-keys.js';
 import type { TemplateModel } from './model.js';
 import { loopsAt } from './outline.js';
 import { resolveChain } from './resolve.js';
+import { fileUri, type UriOf } from './uris.js';
 
 /** Text of a fixture file: the editor's unsaved buffer or the file. */
 export type ReadText = (file: string) => string | undefined;
 
-export function definition(model: TemplateModel, offset: number, read: ReadText): Location[] {
+export function definition(model: TemplateModel, offset: number, read: ReadText, uriOf: UriOf = fileUri): Location[] {
   const here = (start: number, end: number): Location => ({ uri: model.doc.uri, range: { start: model.doc.positionAt(start), end: model.doc.positionAt(end) } });
   const o = model.outline;
   const call = o.calls.find((c) => offset >= c.start && offset <= c.nameAt + c.name.length);
@@ -41,7 +41,7 @@ export function definition(model: TemplateModel, offset: number, read: ReadText)
     if (text === undefined) continue;
     const pos = locatePath(fixture, fixture.variants.indexOf(variant), target.path, text);
     if (!pos) continue;
-    const uri = pathToFileURL(fixture.file).href;
+    const uri = uriOf(fixture.file);
     if (out.some((l) => l.uri === uri)) continue;
     const p = { line: pos.line - 1, character: pos.column - 1 };
     out.push({ uri, range: { start: p, end: p } });

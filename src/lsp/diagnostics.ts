@@ -2,6 +2,7 @@
  * Lint findings as LSP diagnostics, grouped by the file they point into (the template, a
  * fixture, email.json), each with its rule id, a link to the rule's doc page and related
  * locations: the fixture objects that lack a key, the fixtures a rendered-output finding came from.
+ * Files are named by `uriOf`: an open document by the URI the client opened it under.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,7 @@ import { ruleById } from '../lint/index.js';
 import type { Email } from '../project/index.js';
 import type { ReadText } from './definition.js';
 import { locatePath } from './fixture-keys.js';
+import { fileUri, type UriOf } from './uris.js';
 
 /** The package folder (src/lsp or dist/lsp is two levels below it). */
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,10 +34,10 @@ export function docsHref(ruleId: string): string | undefined {
 const MISSING = /^No fixture provides '([^']+)'(?: in '([^']+)')?/;
 
 /** Converts one email's findings; the result maps file URIs to their diagnostics. */
-export function toLspDiagnostics(list: readonly Diagnostic[], email: Email | undefined, read: ReadText): Map<string, LspDiagnostic[]> {
+export function toLspDiagnostics(list: readonly Diagnostic[], email: Email | undefined, read: ReadText, uriOf: UriOf = fileUri): Map<string, LspDiagnostic[]> {
   const out = new Map<string, LspDiagnostic[]>();
   for (const d of list) {
-    const uri = pathToFileURL(diagnosticFile(d)).href;
+    const uri = uriOf(diagnosticFile(d));
     const start = { line: d.line - 1, character: d.column - 1 };
     const end = d.endLine !== undefined ? { line: d.endLine - 1, character: (d.endColumn ?? d.column) - 1 } : start;
     const href = docsHref(d.ruleId);
@@ -48,7 +50,7 @@ export function toLspDiagnostics(list: readonly Diagnostic[], email: Email | und
       data: { ruleId: d.ruleId },
     };
     if (href) diag.codeDescription = { href };
-    const related = email ? relatedOf(d, email, read) : [];
+    const related = email ? relatedOf(d, email, read, uriOf) : [];
     if (related.length) diag.relatedInformation = related;
     let bucket = out.get(uri);
     if (!bucket) out.set(uri, (bucket = []));
@@ -57,7 +59,7 @@ export function toLspDiagnostics(list: readonly Diagnostic[], email: Email | und
   return out;
 }
 
-function relatedOf(d: Diagnostic, email: Email, read: ReadText): DiagnosticRelatedInformation[] {
+function relatedOf(d: Diagnostic, email: Email, read: ReadText, uriOf: UriOf): DiagnosticRelatedInformation[] {
   const out: DiagnosticRelatedInformation[] = [];
   const missing = d.ruleId === 'unknown-payload-key' ? MISSING.exec(d.message) : null;
   if (missing) {
@@ -66,7 +68,7 @@ function relatedOf(d: Diagnostic, email: Email, read: ReadText): DiagnosticRelat
       const text = read(f.file);
       const pos = text === undefined ? undefined : locatePath(f, 0, parent, text);
       const p = pos ? { line: pos.line - 1, character: pos.column - 1 } : { line: 0, character: 0 };
-      out.push({ location: { uri: pathToFileURL(f.file).href, range: { start: p, end: p } }, message: `${parent ? `'${parent}'` : 'the payload'} has no '${key}' in ${f.name}` });
+      out.push({ location: { uri: uriOf(f.file), range: { start: p, end: p } }, message: `${parent ? `'${parent}'` : 'the payload'} has no '${key}' in ${f.name}` });
     }
     return out;
   }
@@ -75,7 +77,7 @@ function relatedOf(d: Diagnostic, email: Email, read: ReadText): DiagnosticRelat
       const f = email.fixtures.find((x) => x.name === label || label.startsWith(`${x.name}/`));
       if (!f) continue;
       const p = { line: 0, character: 0 };
-      out.push({ location: { uri: pathToFileURL(f.file).href, range: { start: p, end: p } }, message: `rendered with ${label}` });
+      out.push({ location: { uri: uriOf(f.file), range: { start: p, end: p } }, message: `rendered with ${label}` });
     }
   }
   return out;

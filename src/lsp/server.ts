@@ -35,6 +35,7 @@ import { createPreviews, type Previews } from './preview.js';
 import type { UsedPaths } from './shape.js';
 import { createProjects, type DocPlace, type Projects } from './projects.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
+import { createClientUris } from './uris.js';
 
 export interface ServerOptions {
   /** Watch project files on disk (default true; the editor's own buffers always count). */
@@ -103,6 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let previews: Previews | undefined;
   const log = (m: string) => connection.console.error(m);
   const life = createLifecycle();
+  const uris = createClientUris();
 
   const keyOf = (place: DocPlace, file: string) => (place.workspace && place.email !== undefined ? `${place.workspace.dir}\0${place.email}` : `file\0${file}`);
   const docsOf = (key: string) => [...open.entries()].filter(([, d]) => d.key === key);
@@ -119,6 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     checker = createChecker({
       windowMs: init.diagnosticsWindowMs,
       read: (f) => p.read(f),
+      uriOf: uris.of,
       // the editor shows template positions: no element indices (a second parse of each output)
       // findings in the subject and preheader are placed in the email.json text they come from
       lint: (email, config) => lintEmail(email, config, { elementIndex: false, metaText: metaTextOf(email, p) }),
@@ -170,7 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (before) void connection.sendDiagnostics({ uri: before, diagnostics: [] });
       return;
     }
-    const [[uri, diagnostics] = []] = toLspDiagnostics([configProblem(ws, error)], undefined, () => undefined);
+    const [[uri, diagnostics] = []] = toLspDiagnostics([configProblem(ws, error)], undefined, () => undefined, uris.of);
     if (!uri || !diagnostics) return;
     if (before && before !== uri) void connection.sendDiagnostics({ uri: before, diagnostics: [] });
     configUris.set(ws, uri);
@@ -186,6 +189,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let d = known ?? open.get(uri);
       if (!d) {
         const file = fileURLToPath(uri);
+        uris.opened(file, uri);
         const place = await projects.place(file);
         d = { file, place, key: keyOf(place, file) };
         open.set(uri, d);
@@ -236,6 +240,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       pending.delete(uri);
       if (!d) return;
       open.delete(uri);
+      uris.closed(d.file, uri);
       clearTimeout(d.usedTimer);
       if (docsOf(d.key).length === 0) checker?.drop(d.key);
       // the file on disk counts again (and re-checks the email while others of it stay open)
@@ -282,7 +287,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
   connection.onDefinition(life.guard('position', async (p: DefinitionParams) => {
     const m = await modelOf(p.textDocument.uri);
-    return m ? definition(m, m.doc.offsetAt(p.position), (f) => read(f)) : [];
+    return m ? definition(m, m.doc.offsetAt(p.position), (f) => read(f), uris.of) : [];
   }));
   connection.onDocumentSymbol(life.guard('document', async (p: DocumentSymbolParams) => {
     const m = await modelOf(p.textDocument.uri);
@@ -294,7 +299,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
   connection.onCodeAction(life.guard('codeAction', async (p: CodeActionParams) => {
     const m = await modelOf(p.textDocument.uri);
-    return m ? codeActions(m, p.context.diagnostics, (f) => read(f)) : [];
+    return m ? codeActions(m, p.context.diagnostics, (f) => read(f), uris.of) : [];
   }));
   connection.onRequest(PREVIEW_TARGET, life.guard('uri', async (p: { uri: string }): Promise<PreviewTarget> => {
     const d = await (pending.get(p.uri) ?? track(p.uri));

@@ -15,6 +15,8 @@ export interface TestClient {
   conn: ProtocolConnection;
   /** Resolves with the next diagnostics for `file` that satisfy `accept`. */
   diagnostics(file: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The same for a URI given as the client spells it. */
+  diagnosticsAt(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   /** Every publication received so far, in order. */
   published: PublishDiagnosticsParams[];
   open(file: string, text: string, languageId?: string): Promise<void>;
@@ -42,10 +44,13 @@ export function connect(input: Readable, output: Writable, onClose: () => Promis
   return {
     conn,
     published,
-    diagnostics(file, accept = () => true, timeoutMs = 15_000) {
+    diagnostics(file, accept, timeoutMs) {
+      return this.diagnosticsAt(uri(file), accept, timeoutMs);
+    },
+    diagnosticsAt(at, accept = () => true, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${file} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ uri: uri(file), accept, resolve: (d) => (clearTimeout(t), resolve(d)) });
+        const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${at} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ uri: at, accept, resolve: (d) => (clearTimeout(t), resolve(d)) });
       });
     },
     async open(file, text, languageId = 'html') {
