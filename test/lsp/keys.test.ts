@@ -63,3 +63,36 @@ describe('completion of keys that are no identifiers', () => {
     expect(await complete('<p>$!data.get("|)</p>', 'qu"ote')).toEqual({ text: '<p>$!data.get("qu""ote")</p>', output: '<p>dq</p>' });
   });
 });
+
+describe('completion inside the name of a method call', () => {
+  let project: Project;
+  let client: TestClient;
+  beforeEach(async () => {
+    project = makeProject();
+    client = inProcess();
+    await initialize(client, project.root);
+  });
+  afterEach(async () => {
+    await client.close();
+    project.remove();
+  });
+
+  it('replaces the name only and keeps the arguments that follow', async () => {
+    const text = '<p>$mathTool.mul(1,2)</p>';
+    await client.open(project.template, text);
+    const doc = TextDocument.create(uri(project.template), 'html', 1, text);
+    for (const at of ['$mathTool.'.length, '$mathTool.mu'.length]) {
+      const offset = '<p>'.length + at;
+      const items = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(project.template) }, position: doc.positionAt(offset) })) as CompletionItem[];
+      const apply = (label: string) => {
+        const item = items.find((i) => i.label === label);
+        expect(item, `${label} at ${at}`).toBeDefined();
+        return TextDocument.applyEdits(doc, [item!.textEdit as TextEdit]);
+      };
+      expect(apply('mul')).toBe(text);
+      const add = apply('add');
+      expect(add).toBe('<p>$mathTool.add(1,2)</p>');
+      expect(render(add, {}).output).toBe('<p>3</p>');
+    }
+  });
+});

@@ -29,15 +29,18 @@ export function keyItem(name: string, s: Shape, shape: PayloadShape, range: Rang
   };
 }
 
-/** An item for a method, inserted as `name()` or `name($1)` with its signature as detail. */
-export function methodItem(d: MethodDoc, range: Range, property = false): CompletionItem {
-  const takesArgs = !/^\w+\(\)/.test(d.signature) && !property;
+/**
+ * An item for a method, inserted as `name()` or `name($1)` with its signature as detail; as the
+ * bare name when the call's parentheses are already there (`inCall`).
+ */
+export function methodItem(d: MethodDoc, range: Range, property = false, inCall = false): CompletionItem {
+  const takesArgs = !/^\w+\(\)/.test(d.signature) && !property && !inCall;
   return {
     label: d.name,
     kind: property ? CompletionItemKind.Property : CompletionItemKind.Method,
     detail: d.signature,
     documentation: d.doc,
-    textEdit: { range, newText: property ? d.name : takesArgs ? `${d.name}($1)` : `${d.name}()` },
+    textEdit: { range, newText: property || inCall ? d.name : takesArgs ? `${d.name}($1)` : `${d.name}()` },
     insertTextFormat: takesArgs ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     sortText: `1${d.name}`,
   };
