@@ -72,6 +72,8 @@ export interface RecipientCheck {
   recipients: string[];
   /** Problems that stop the send; `--force` does not lift them. */
   problems: string[];
+  /** Those of `problems` that are about the allow-list (none, invalid entries, an address not on it). */
+  allowListProblems: string[];
 }
 
 /** Parses `--to` values and applies the allow-list and the recipient limit. */
@@ -91,18 +93,20 @@ export function checkRecipients(to: readonly string[], allow: AllowList): Recipi
   if (recipients.length > MAX_TEST_RECIPIENTS) {
     problems.push(`a test send goes to at most ${MAX_TEST_RECIPIENTS} addresses; got ${recipients.length}`);
   }
+  const allowListProblems: string[] = [];
   if (allow.invalid.length) {
-    problems.push(`the allow-list (${allow.source}) has entries that are neither an address nor an @domain: ${allow.invalid.join(', ')}`);
+    allowListProblems.push(`the allow-list (${allow.source}) has entries that are neither an address nor an @domain: ${allow.invalid.join(', ')}`);
   }
   if (allow.entries.length === 0) {
-    problems.push(
+    allowListProblems.push(
       'no allow-list: set send.allow in velvet.config.json or VELVET_SEND_ALLOW (addresses or @domains); nothing is sent to an address that is not listed',
     );
   } else {
     const refused = recipients.filter((a) => isAddress(a) && !isAllowed(a, allow));
-    if (refused.length) problems.push(`not in the allow-list (${allow.source}): ${refused.join(', ')}`);
+    if (refused.length) allowListProblems.push(`not in the allow-list (${allow.source}): ${refused.join(', ')}`);
   }
-  return { recipients, problems };
+  problems.push(...allowListProblems);
+  return { recipients, problems, allowListProblems };
 }
 
 /** Adds the test prefix once (a subject that already starts with it is left alone). */

@@ -39,6 +39,11 @@ export interface TestSendInput {
   force?: boolean | undefined;
   /** Extra checks that can block the send (the linter, when wired). */
   checks?: SendChecks | undefined;
+  /**
+   * Plan for a dry run: a missing or refusing allow-list and a missing carrier do not stop the
+   * plan (they go to `wouldRefuse`, the carrier id shown as CARRIER-ID), so the request is shown.
+   */
+  dryRun?: boolean | undefined;
 }
 
 export interface TestSendPlan {
@@ -52,15 +57,22 @@ export interface TestSendPlan {
   request: ApiRequest | undefined;
   /** The subject as it will arrive (render mode), for the summary. */
   subject: string | undefined;
+  /** Dry run only: what a real send would refuse (the allow-list, the carrier), though the request is shown. */
+  wouldRefuse: string[];
 }
+
+/** Stands for the carrier's id in a dry run's URL when none is configured. */
+export const CARRIER_PLACEHOLDER = 'CARRIER-ID';
 
 /**
  * Decides what a test send does: applies every safety rail and builds the exact request.
  * Pure apart from the (async) checks hook; it sends nothing.
  */
 export async function planTestSend(input: TestSendInput, settings: SendSettings): Promise<TestSendPlan> {
-  const { recipients, problems } = checkRecipients(input.to, settings.allow);
-  const usageProblems = [...problems];
+  const { recipients, problems, allowListProblems } = checkRecipients(input.to, settings.allow);
+  // a dry run shows the request a real send would make and lists what would stop that send
+  const wouldRefuse = input.dryRun ? [...allowListProblems] : [];
+  const usageProblems = problems.filter((p) => !wouldRefuse.includes(p));
   const failures: string[] = [];
   let findings: SendFinding[] = [];
   const rendered = input.rendered instanceof Error ? undefined : input.rendered;
@@ -99,16 +111,18 @@ export async function planTestSend(input: TestSendInput, settings: SendSettings)
     if (input.via === 'smartsend') {
       const carrier = input.carrierMessageId ?? settings.carrierMessageId;
       if (carrier === undefined) {
-        usageProblems.push(
-          'render mode sends through the carrier message: run `velvet carrier`, create that message in Yespo once and put its id in velvet.config.json as send.carrierMessageId (or pass --carrier-id N, or use --via email)',
-        );
-      } else if (ready) {
+        const problem =
+          'render mode sends through the carrier message: run `velvet carrier`, create that message in Yespo once and put its id in velvet.config.json as send.carrierMessageId (or pass --carrier-id N, or use --via email)';
+        (input.dryRun ? wouldRefuse : usageProblems).push(problem);
+      }
+      if ((carrier !== undefined || input.dryRun) && ready && usageProblems.length === 0) {
         // The carrier template prints these values as they are: Yespo does not evaluate data.
         const jsonParam = JSON.stringify({ subject, preheader: rendered.preheader ?? '', html: rendered.html });
-        request = requests.smartsend(carrier, {
+        request = requests.smartsend(carrier ?? 1, {
           recipients: recipients.map((locator) => ({ locator, jsonParam })),
           email: true,
         });
+        if (carrier === undefined) request = { ...request, path: `/v1/message/${CARRIER_PLACEHOLDER}/smartsend` };
       }
     } else {
       if (!input.from) usageProblems.push(`--via email needs a sender: "from" in ${input.email}/email.json or --from '"Name" <addr@domain>'`);
@@ -125,5 +139,5 @@ export async function planTestSend(input: TestSendInput, settings: SendSettings)
     }
   }
   if (usageProblems.length || failures.length) request = undefined;
-  return { recipients, usageProblems, failures, findings, request, subject };
+  return { recipients, usageProblems, failures, findings, request, subject, wouldRefuse };
 }

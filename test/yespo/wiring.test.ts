@@ -27,9 +27,13 @@ describe('send with real email folders (src/project, src/fixtures)', () => {
   });
 
   it('takes the allow-list from the samples config', async () => {
-    const r = await runCli(['send', join(samples, 'welcome'), '--mode', 'data', '--to', 'x@gmail.com', '--dry-run', '--force'], {});
+    const r = await runCli(['send', join(samples, 'welcome'), '--mode', 'data', '--to', 'x@gmail.com', '--force'], {});
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/not in the allow-list \(config send.allow\): x@gmail.com/);
+    expect(r.stderr).toMatch(/velvet send: not in the allow-list \(config send.allow\): x@gmail.com/);
+    // a dry run shows the request and lists the refusal a real send would give
+    const dry = await runCli(['send', join(samples, 'welcome'), '--mode', 'data', '--to', 'x@gmail.com', '--dry-run', '--force'], {});
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/a real send would refuse, until this is set up:\n  - not in the allow-list \(config send.allow\): x@gmail.com/);
   });
 });
 

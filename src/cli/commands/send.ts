@@ -33,7 +33,9 @@ Options:
   --message-id N        Yespo message id for data mode (overrides email.json)
   --carrier-id N        carrier message id for render mode (overrides send.carrierMessageId)
   --from SENDER         sender for --via email, e.g. '"Shop" <shop@example.com>' (default: email.json from)
-  --dry-run             print the exact request (key redacted) and send nothing
+  --dry-run             print the exact request (key redacted) and send nothing; works
+                        without a key, allow-list or carrier, and lists what a real send
+                        would refuse (the carrier's id shows as CARRIER-ID)
   --force               send although the render has leftover Velocity code or check errors
   --wait SECONDS        follow delivery status for up to this long (default 120; 0: do not follow)
   --poll-interval SECS  time between status requests (default 3)
@@ -94,7 +96,7 @@ export const command: Command = {
           email: email.name, mode, via, to: v.to ?? [], payload: email.json, rendered,
           messageId: idFlag('message-id', v['message-id']) ?? email.meta.messageId,
           carrierMessageId: idFlag('carrier-id', v['carrier-id']), from: v.from ?? email.meta.from,
-          force: v.force ?? false, checks: source.checks?.(dir),
+          force: v.force ?? false, checks: source.checks?.(dir), dryRun: v['dry-run'] ?? false,
         },
         settings,
       );
@@ -110,6 +112,9 @@ export const command: Command = {
         (plan.subject !== undefined ? `\nsubject: ${plan.subject}` : '') + '\n');
       if (v['dry-run']) {
         io.stdout(client.describe(plan.request));
+        if (plan.wouldRefuse.length) {
+          io.stderr(`a real send would refuse, until this is set up:\n${plan.wouldRefuse.map((p) => `  - ${p}\n`).join('')}`);
+        }
         io.stderr('dry run: nothing was sent\n');
         return 0;
       }
