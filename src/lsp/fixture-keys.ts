@@ -95,5 +95,7 @@ export function insertKey(fixture: Fixture, vi: number, parent: string, key: str
   const empty = after.startsWith('}') || (after === '' && nextLine.trim().startsWith('}'));
   const indent = /^\s*/.exec(lineText)![0] + '  ';
   const entry = `${JSON.stringify(key)}: ""`;
-  return { line: at.line, column: at.column + 1, text: after === '' || empty ? `\n${indent}${entry}${empty ? '' : ','}` : ` ${entry},` };
+  // the file's own line break: a CRLF fixture stays CRLF
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { line: at.line, column: at.column + 1, text: after === '' || empty ? `${eol}${indent}${entry}${empty ? '' : ','}` : ` ${entry},` };
 }
