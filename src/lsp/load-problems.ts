@@ -1,14 +1,13 @@
 /**
  * What keeps an email from being linted, as diagnostics: an email folder that does not load (a
- * broken email.json on disk, an unreadable template), an open email.json buffer whose unsaved
- * text is not valid (the saved meta is used meanwhile, so say why), and a velvet.config.json that
- * no longer loads (the last good config is used meanwhile).
+ * broken email.json on disk, an unreadable template), and an open email.json buffer whose unsaved
+ * text is not valid (the saved meta is used meanwhile, so say why; metaTextOf gives the linter the
+ * text in use, for positions).
  */
 import { isAbsolute, join } from 'node:path';
-import { ConfigError, type ErrorPayload } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import type { Diagnostic } from '../lint/types.js';
-import { CONFIG_FILE, META_FILE, loadEmailMeta } from '../project/index.js';
-import type { Workspace } from '../project/workspace.js';
+import { META_FILE, loadEmailMeta, type Email } from '../project/index.js';
 import type { DocPlace } from './projects.js';
 
 export function loadProblems(place: DocPlace): Diagnostic[] {
@@ -34,9 +33,19 @@ export function loadProblems(place: DocPlace): Diagnostic[] {
   return out;
 }
 
-/** The config of `ws` failed to reload with `error`: a finding at the error in its file. */
-export function configProblem(ws: Workspace, error: ErrorPayload): Diagnostic {
-  const file = error.file === undefined ? join(ws.config.root, CONFIG_FILE) : isAbsolute(error.file) ? error.file : join(ws.config.root, error.file);
-  const message = `${error.message} (the last good ${CONFIG_FILE} is used until this is fixed)`;
-  return { ruleId: 'config', severity: 'error', message, file, line: error.line ?? 1, column: error.column ?? 1 };
+/**
+ * The email.json text behind `email`'s subject and preheader, for positions in it: the editor's
+ * buffer when it parses (the email uses it), else undefined and the linter reads the saved file
+ * the email uses meanwhile.
+ */
+export function metaTextOf(email: Email, read: (file: string) => string | undefined): string | undefined {
+  const file = email.metaFile ?? join(email.dir, META_FILE);
+  const text = read(file);
+  if (text === undefined) return undefined;
+  try {
+    loadEmailMeta(file, text);
+    return text;
+  } catch {
+    return undefined;
+  }
 }

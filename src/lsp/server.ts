@@ -19,17 +19,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintEmail } from '../lint/index.js';
-import type { ErrorPayload } from '../errors.js';
-import { META_FILE, loadEmailMeta, type Email } from '../project/index.js';
-import type { Workspace } from '../project/workspace.js';
 import { createChecker, type Checker } from './checker.js';
 import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
+import { createConfigProblems } from './config-problems.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
 import { createLifecycle } from './lifecycle.js';
-import { configProblem, loadProblems } from './load-problems.js';
-import { toLspDiagnostics } from './diagnostics.js';
+import { loadProblems, metaTextOf } from './load-problems.js';
 import { templateModel, usedPaths, type TemplateModel } from './model.js';
 import { createPreviews, type Previews } from './preview.js';
 import type { UsedPaths } from './shape.js';
@@ -71,22 +68,6 @@ interface OpenDoc {
   usedTimer?: NodeJS.Timeout | undefined;
 }
 
-/**
- * The email.json text behind `email`'s subject and preheader: the editor's buffer when it parses
- * (the email uses it), else undefined and the linter reads the saved file the email uses meanwhile.
- */
-function metaTextOf(email: Email, projects: Projects): string | undefined {
-  const file = email.metaFile ?? join(email.dir, META_FILE);
-  const text = projects.read(file);
-  if (text === undefined) return undefined;
-  try {
-    loadEmailMeta(file, text);
-    return text;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Quiet time after an edit before the template is parsed again for the paths it reads. */
 const USED_PATHS_DELAY_MS = 150;
 
@@ -105,6 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const log = (m: string) => connection.console.error(m);
   const life = createLifecycle();
   const uris = createClientUris();
+  const configProblems = createConfigProblems({ uriOf: uris.of, publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics }) });
 
   const keyOf = (place: DocPlace, file: string) => (place.workspace && place.email !== undefined ? `${place.workspace.dir}\0${place.email}` : `file\0${file}`);
   const docsOf = (key: string) => [...open.entries()].filter(([, d]) => d.key === key);
@@ -124,7 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       uriOf: uris.of,
       // the editor shows template positions: no element indices (a second parse of each output)
       // findings in the subject and preheader are placed in the email.json text they come from
-      lint: (email, config) => lintEmail(email, config, { elementIndex: false, metaText: metaTextOf(email, p) }),
+      lint: (email, config) => lintEmail(email, config, { elementIndex: false, metaText: metaTextOf(email, (f) => p.read(f)) }),
       publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics }),
       log,
       target(key) {
@@ -140,7 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
     p.onChange((ws, change) => {
       // the config on disk no longer loads (or loads again): say so in its file
-      if (change.error || change.emails === 'all') publishConfig(ws, change.error);
+      if (change.error || change.emails === 'all') configProblems.update(ws, change.error);
       const keys = new Set<string>();
       for (const d of open.values()) {
         if (d.place.workspace !== ws || d.place.email === undefined) continue;
@@ -163,22 +145,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       serverInfo: { name: 'velvet', version: '0.1.0' },
     };
   });
-
-  /** Config files with a published problem, by workspace. */
-  const configUris = new Map<Workspace, string>();
-  const publishConfig = (ws: Workspace, error: ErrorPayload | undefined): void => {
-    const before = configUris.get(ws);
-    configUris.delete(ws);
-    if (!error) {
-      if (before) void connection.sendDiagnostics({ uri: before, diagnostics: [] });
-      return;
-    }
-    const [[uri, diagnostics] = []] = toLspDiagnostics([configProblem(ws, error)], undefined, () => undefined, uris.of);
-    if (!uri || !diagnostics) return;
-    if (before && before !== uri) void connection.sendDiagnostics({ uri: before, diagnostics: [] });
-    configUris.set(ws, uri);
-    void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
-  };
 
   /** The open document behind `uri`, placed in its project (in the order the edits came). */
   const track = (uri: string): Promise<OpenDoc | undefined> => {
@@ -246,7 +212,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // the file on disk counts again (and re-checks the email while others of it stay open)
       d.place.workspace?.removeOverlay(d.file);
       // a broken config stays reported while it is on disk
-      if (d.place.email === undefined && ![...configUris.values()].includes(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (d.place.email === undefined && !configProblems.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
     });
   });
 
