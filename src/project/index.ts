@@ -4,7 +4,7 @@ export { loadEmailMeta } from './meta.js';
 export type { EmailMeta } from './meta.js';
 export { DATA_DIR, META_FILE, TEMPLATE_FILE, fixtureFiles, isEmailDir, loadEmail } from './email.js';
 export type { Email, LoadEmailOptions } from './email.js';
-export { findEmails, loadProject } from './project.js';
+export { enclosingEmail, findEmails, loadProject } from './project.js';
 export type { EmailRef, Project } from './project.js';
 export { applyMergeTags, findMergeTags } from './merge-tags.js';
 export type { MergeTag, MergeTagOptions, MergeTagResult, UnknownMergeTag } from './merge-tags.js';

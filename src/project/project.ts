@@ -1,6 +1,6 @@
 /** A project: its config and the email folders under its `emails` folder. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { checkEmailsFolder, findConfig, loadConfig, normalizeConfig, type ResolvedConfig, type VelvetConfigInput } from './config.js';
 import { compareNames, isEmailDir } from './email.js';
@@ -22,8 +22,8 @@ const SKIP = new Set(['node_modules', 'dist']);
 
 /**
  * Load the project around `dir`: the nearest config (or defaults rooted at `dir`) and the email
- * folders. `dir` may itself be an email folder, or any folder inside the project to list only
- * the emails below it.
+ * folders. `dir` may itself be an email folder, a folder inside one (its data/: that email), or
+ * any folder inside the project to list only the emails below it.
  */
 export function loadProject(dir: string, options: { overrides?: VelvetConfigInput } = {}): Project {
   const start = resolve(dir);
@@ -40,7 +40,27 @@ export function loadProject(dir: string, options: { overrides?: VelvetConfigInpu
   const base = start === config.root ? config.emails : start;
   // the config's emails folder is checked; a folder below the root given itself was checked above
   if (base === config.emails) checkEmailsFolder(config);
-  return { root: config.root, config, emails: findEmails(base) };
+  const emails = findEmails(base);
+  if (emails.length === 0) {
+    // a folder inside an email (its data/, its images): the project is that email
+    const around = enclosingEmail(start, file ? config.root : undefined);
+    if (around !== undefined) return loadProject(around, options);
+  }
+  return { root: config.root, config, emails };
+}
+
+/**
+ * The email folder `dir` lies in (below it), looking up to the project root `stop` (exclusive), or
+ * to the top of the file system when there is no config; undefined when there is none.
+ */
+export function enclosingEmail(dir: string, stop: string | undefined): string | undefined {
+  let at = dir;
+  while (dirname(at) !== at) {
+    at = dirname(at);
+    if (stop !== undefined && (at === stop || relative(stop, at).startsWith('..'))) return undefined;
+    if (isEmailDir(at)) return at;
+  }
+  return undefined;
 }
 
 /**

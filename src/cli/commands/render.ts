@@ -12,7 +12,7 @@ import { JMap } from '../../engine/values.js';
 import { DataError, UsageError } from '../../errors.js';
 import { parseFixture } from '../../fixtures/load.js';
 import { FIXTURE_FORMATS, type Fixture, type FixtureFormat, type FixtureVariant } from '../../fixtures/types.js';
-import { isEmailDir, loadEmail, renderEmail, type Email, type RenderedEmail } from '../../project/index.js';
+import { enclosingEmail, isEmailDir, loadEmail, renderEmail, type Email, type RenderedEmail } from '../../project/index.js';
 import { fixtureNameFrom } from '../../project/variants.js';
 
 const help = `velvet render: render one email (or a bare template) and print it
@@ -80,7 +80,9 @@ export const command: Command = {
         if (v.json && v['body-only']) throw new UsageError('--json and --body-only exclude each other');
         const config = resolveConfig(io.cwd, target, v);
         if (!isEmailDir(target)) notOneEmail(target, given, io);
-        const email = await loadEmail(target, { root: config.root });
+        // a folder inside an email (its data/): that email
+        const dir = isEmailDir(target) ? target : enclosingEmail(target, config.file === undefined ? undefined : config.root) ?? target;
+        const email = await loadEmail(dir, { root: config.file === undefined && dir !== target ? dir : config.root });
         const { fixture, variant } = chooseVariant(email, v.fixture, v.variant, io);
         let r: RenderedEmail;
         try {
