@@ -194,11 +194,16 @@ function packageScripts(root: string): InitStep | undefined {
     return { path: 'package.json', action: 'kept', detail: `not changed: it is not valid JSON (${(e as Error).message})` };
   }
   const scripts = (pkg['scripts'] && typeof pkg['scripts'] === 'object' ? pkg['scripts'] : {}) as Record<string, unknown>;
-  const added = Object.keys(PACKAGE_SCRIPTS).filter((k) => !(k in scripts));
-  if (added.length === 0) return { path: 'package.json', action: 'kept', detail: 'has the velvet scripts already' };
+  const added = Object.keys(PACKAGE_SCRIPTS).filter((k) => !Object.hasOwn(scripts, k));
+  // a script of the same name that does something else is the user's: kept, and said so
+  const own = Object.keys(PACKAGE_SCRIPTS).filter((k) => Object.hasOwn(scripts, k) && scripts[k] !== PACKAGE_SCRIPTS[k]);
+  const kept = own.length
+    ? `kept your script${own.length === 1 ? '' : 's'} ${own.map((k) => `${k} (${JSON.stringify(scripts[k])})`).join(', ')}, not velvet's ${own.map((k) => JSON.stringify(PACKAGE_SCRIPTS[k])).join(', ')}`
+    : undefined;
+  if (added.length === 0) return { path: 'package.json', action: 'kept', detail: kept ?? 'has the velvet scripts already' };
   for (const k of added) scripts[k] = PACKAGE_SCRIPTS[k];
   pkg['scripts'] = scripts;
   const indent = /^[ \t]+/m.exec(text)?.[0] ?? '  ';
   rewrite(root, file, JSON.stringify(pkg, null, indent) + (text.endsWith('\n') ? '\n' : ''));
-  return { path: 'package.json', action: 'updated', detail: `added scripts ${added.join(', ')}` };
+  return { path: 'package.json', action: 'updated', detail: `added scripts ${added.join(', ')}${kept ? `; ${kept}` : ''}` };
 }

@@ -164,6 +164,19 @@ describe('velvet init with an existing config', () => {
   });
 });
 
+describe('velvet init and package.json scripts', () => {
+  it('says so when it keeps a script of the same name that does something else', async () => {
+    const dir = project({ 'package.json': '{\n  "scripts": {\n    "velvet:lint": "echo mine"\n  }\n}\n' });
+    const r = await velvet(['init', '--yes'], { cwd: dir });
+    expect(r.stdout).toContain(`updated package.json  (added scripts velvet:preview; kept your script velvet:lint ("echo mine"), not velvet's "velvet lint")\n`);
+    expect(JSON.parse(read(dir, 'package.json')).scripts).toEqual({ 'velvet:lint': 'echo mine', 'velvet:preview': 'velvet preview' });
+    const again = await velvet(['init', '--yes'], { cwd: dir });
+    expect(again.stdout).toContain(`kept    package.json  (kept your script velvet:lint ("echo mine"), not velvet's "velvet lint")\n`);
+    const same = project({ 'package.json': JSON.stringify({ scripts: { 'velvet:lint': 'velvet lint', 'velvet:preview': 'velvet preview' } }) });
+    expect((await velvet(['init', '--yes'], { cwd: same })).stdout).toContain('kept    package.json  (has the velvet scripts already)\n');
+  });
+});
+
 describe('velvet init --emails', () => {
   it('refuses a folder outside the project (absolute or above it) with exit 2 before writing anything', async () => {
     for (const emails of [join(tmpdir(), 'x'), '../outside', 'a/../../b']) {
