@@ -195,7 +195,8 @@ export function loadConfig(file: string, overrides?: VelvetConfigInput): Resolve
  */
 export function checkProjectConfig(dir: string): void {
   const start = resolve(dir);
-  if (!existsSync(start) || !statSync(start).isDirectory()) throw new ConfigError('Not a folder', { file: start });
+  if (!existsSync(start)) throw new ConfigError('no such folder', { file: start });
+  if (!statSync(start).isDirectory()) throw new ConfigError('not a folder', { file: start });
   const file = findConfig(start);
   const config = file ? loadConfig(file) : undefined;
   // as loadProject: an email folder is the project; the root lists the config's emails folder
@@ -212,11 +213,11 @@ export function checkEmailsFolder(config: ResolvedConfig, missingOk = false): vo
   const st = statSync(base, { throwIfNoEntry: false });
   if (!st) {
     if (missingOk) return;
-    throw new ConfigError(`The emails folder ${base} does not exist`, { file: config.file });
+    throw new ConfigError(`the emails folder ${base} does not exist`, { file: config.file });
   }
   // the config keeps `emails` inside the project; a symlink must not lead it out either
   if (!isInside(realPathOf(config.root), realPathOf(base))) {
-    throw new ConfigError(`The emails folder ${base} leads outside the project folder (through a symlink); not read`, { file: config.file });
+    throw new ConfigError(`the emails folder ${base} leads outside the project folder (through a symlink); not read`, { file: config.file });
   }
-  if (!st.isDirectory()) throw new ConfigError(`The emails folder ${base} is not a folder`, { file: config.file ?? base });
+  if (!st.isDirectory()) throw new ConfigError(`the emails folder ${base} is not a folder`, { file: config.file ?? base });
 }

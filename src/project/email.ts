@@ -62,7 +62,7 @@ export async function loadEmail(dir: string, options: LoadEmailOptions = {}): Pr
   try {
     bytes = readFileSync(templateFile);
   } catch (e) {
-    throw new ConfigError(`Not an email folder: ${TEMPLATE_FILE} cannot be read`, { file: abs }, { cause: e });
+    throw new ConfigError(`not an email folder: ${TEMPLATE_FILE} cannot be read`, { file: abs }, { cause: e });
   }
   const source = decodeText(bytes, templateFile);
   const metaPath = join(abs, META_FILE);

@@ -192,7 +192,7 @@ export function writeNewFixture(root: string, emailDir: string, text: string, na
   if (name !== undefined) {
     if (!FIXTURE_NAME.test(name)) throw new ConfigError(`'${name}' is not a fixture name: use letters, digits, '.', '_' and '-'`);
     const file = join(dataDir, `${name}.json`);
-    if (!writeNew(root, file, text)) throw new ConfigError(`The fixture ${name}.json exists already; nothing was written (choose another --name)`, { file });
+    if (!writeNew(root, file, text)) throw new ConfigError(`the fixture ${name}.json exists already; nothing was written (choose another --name)`, { file });
     return file;
   }
   for (let i = 1; i < 1000; i++) {
@@ -201,5 +201,5 @@ export function writeNewFixture(root: string, emailDir: string, text: string, na
     if (taken(file)) continue;
     if (writeNew(root, file, text)) return file;
   }
-  throw new ConfigError('No free fixture name found; give one with --name');
+  throw new ConfigError('no free fixture name found; give one with --name');
 }

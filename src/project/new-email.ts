@@ -47,7 +47,7 @@ export function createEmail(o: NewEmailOptions): { dir: string; steps: InitStep[
   const root = resolve(o.root);
   const dir = join(resolve(o.emailsDir), ...o.name.split('/'));
   const rel = (p: string): string => relative(root, p).split(sep).join('/');
-  if (taken(join(dir, TEMPLATE_FILE))) throw new ConfigError(`The email '${o.name}' exists already (${rel(join(dir, TEMPLATE_FILE))}); nothing was written`);
+  if (taken(join(dir, TEMPLATE_FILE))) throw new ConfigError(`the email '${o.name}' exists already (${rel(join(dir, TEMPLATE_FILE))}); nothing was written`);
   const steps: InitStep[] = [];
   const put = (file: string, content: string | Uint8Array): void => {
     const ok = writeNew(root, file, content);

@@ -27,9 +27,8 @@ const SKIP = new Set(['node_modules', 'dist']);
  */
 export function loadProject(dir: string, options: { overrides?: VelvetConfigInput } = {}): Project {
   const start = resolve(dir);
-  if (!existsSync(start) || !statSync(start).isDirectory()) {
-    throw new ConfigError('Not a folder', { file: start });
-  }
+  if (!existsSync(start)) throw new ConfigError('no such folder', { file: start });
+  if (!statSync(start).isDirectory()) throw new ConfigError('not a folder', { file: start });
   const file = findConfig(start);
   const config = file
     ? loadConfig(file, options.overrides)
@@ -70,7 +69,7 @@ export function enclosingEmail(dir: string, stop: string | undefined): string | 
  */
 export function findEmails(base: string): EmailRef[] {
   if (existsSync(base) && !statSync(base).isDirectory()) {
-    throw new ConfigError(`The emails folder ${base} is not a folder`, { file: base });
+    throw new ConfigError(`the emails folder ${base} is not a folder`, { file: base });
   }
   const out: EmailRef[] = [];
   const visit = (dir: string): void => {

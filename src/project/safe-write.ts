@@ -16,12 +16,12 @@ function inside(root: string, target: string): boolean {
 export function checkInside(root: string, file: string): string {
   const abs = resolve(file);
   const realRoot = realpathSync(root);
-  if (!inside(resolve(root), abs)) throw new ConfigError("Refusing to write outside the project", { file: abs });
+  if (!inside(resolve(root), abs)) throw new ConfigError('refusing to write outside the project', { file: abs });
   // the deepest folder that exists decides where the write really lands
   let dir = dirname(abs);
   while (!existsSync(dir)) dir = dirname(dir);
   if (!inside(realRoot, realpathSync(dir))) {
-    throw new ConfigError(`Refusing to write through a link that leaves the project (${dir})`, { file: abs });
+    throw new ConfigError(`refusing to write through a link that leaves the project (${dir})`, { file: abs });
   }
   return abs;
 }
@@ -70,6 +70,6 @@ function makeFolders(dir: string): void {
 /** Replaces a file that `velvet` itself just read and merged (package.json, .gitignore), in place. */
 export function rewrite(root: string, file: string, content: string): void {
   const abs = checkInside(root, file);
-  if (lstatSync(abs).isSymbolicLink()) throw new ConfigError("Refusing to write through a link", { file: abs });
+  if (lstatSync(abs).isSymbolicLink()) throw new ConfigError('refusing to write through a link', { file: abs });
   writeFileSync(abs, content);
 }

@@ -101,14 +101,16 @@ describe('velvet init', () => {
 
   it('refuses a bad --ci, a missing folder, and a link that leads out of the project', async () => {
     expect((await velvet(['init', '--ci', 'jenkins'], { cwd: project() })).stderr).toContain("--ci is github or gitlab, got 'jenkins'");
-    expect((await velvet(['init', '/nonexistent/velvet-x'])).code).toBe(2);
+    const missing = await velvet(['init', '/nonexistent/velvet-x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('velvet init: /nonexistent/velvet-x does not exist (create the folder first)\n');
     const outside = mkdtempSync(join(tmpdir(), 'velvet-outside-'));
     dirs.push(outside);
     const dir = project();
     symlinkSync(outside, join(dir, 'emails'));
     const r = await velvet(['init'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Refusing to write through a link that leaves the project');
+    expect(r.stderr).toContain('refusing to write through a link that leaves the project');
     expect(existsSync(join(outside, 'welcome'))).toBe(false);
   });
 });
@@ -213,7 +215,7 @@ describe('velvet new', () => {
     expect(lint.code).toBe(0);
     const again = await velvet(['new', 'promo/spring'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("The email 'promo/spring' exists already (emails/promo/spring/email.html); nothing was written");
+    expect(again.stderr).toContain("velvet new: the email 'promo/spring' exists already (emails/promo/spring/email.html); nothing was written");
     expect((await velvet(['new', '../escape'], { cwd: dir })).stderr).toContain("'../escape' is not an email name");
   });
 
@@ -282,7 +284,7 @@ describe('velvet fixture', () => {
     const dir = project({ 'e/email.html': '$!a', 'e/data/mine.json': '{"a": "kept"}' });
     const r = await velvet(['fixture', 'e', '--name', 'mine'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('The fixture mine.json exists already; nothing was written');
+    expect(r.stderr).toContain('the fixture mine.json exists already; nothing was written');
     expect(read(dir, 'e/data/mine.json')).toBe('{"a": "kept"}');
     expect((await velvet(['fixture', 'e', '--format', 'v1'], { cwd: dir })).stderr).toContain('--format is event-v2, smartsend, plain');
     expect((await velvet(['fixture', 'e', '--name', '../x'], { cwd: dir })).stderr).toContain("'../x' is not a fixture name");

@@ -11,10 +11,13 @@ describe('velvet preview that cannot start', () => {
     expect(r.stderr).toContain('> 2 |   "emails": "emails",');
   });
 
-  it('a missing folder is named as typed', async () => {
+  it('a missing folder is named as typed, and said to be missing; a file is not a folder', async () => {
     const r = await velvet(['preview', 'nope', '--port', '0'], { cwd: tempTree({}) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('velvet preview: nope: Not a folder\n');
+    expect(r.stderr).toBe('velvet preview: nope: no such folder\n');
+    const file = await velvet(['preview', 'x.html', '--port', '0'], { cwd: tempTree({ 'x.html': '' }) });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe('velvet preview: x.html: not a folder\n');
   });
 });
 
@@ -25,7 +28,7 @@ describe('velvet preview of a project whose emails folder is missing or a file',
       const r = await velvet(['preview', '--port', '0'], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^velvet preview: velvet\.config\.json: The emails folder .*emails (does not exist|is not a folder)\n$/);
+      expect(r.stderr).toMatch(/^velvet preview: velvet\.config\.json: the emails folder .*emails (does not exist|is not a folder)\n$/);
     });
   }
 });

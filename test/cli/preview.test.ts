@@ -19,6 +19,6 @@ describe('velvet preview (command)', () => {
   it('a folder that does not exist is an error (exit 2)', async () => {
     const r = await velvet(['preview', '/nonexistent/velvet-preview', '--port', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Not a folder');
+    expect(r.stderr).toContain('velvet-preview: no such folder');
   });
 });

@@ -242,7 +242,7 @@ describe('velvet render: errors and exit codes', () => {
     expect(data).toMatchObject({ code: 2, stderr: 'missing.json: cannot read: no such file\n' });
     const notEmail = await velvet(['render', '.'], { cwd: dir });
     expect(notEmail.code).toBe(2);
-    expect(notEmail.stderr).toContain('Not an email folder');
+    expect(notEmail.stderr).toContain('not an email folder');
   });
 
   it('usage errors: exit 2', async () => {

@@ -15,7 +15,7 @@ describe('a file where a folder belongs', () => {
     try {
       const err = thrown(() => loadProject(dir));
       expect(err).toBeInstanceOf(ConfigError);
-      expect(err.message).toContain(`The emails folder ${join(dir, 'emails')} is not a folder`);
+      expect(err.message).toContain(`the emails folder ${join(dir, 'emails')} is not a folder`);
     } finally {
       cleanup();
     }

@@ -120,7 +120,7 @@ export const command: Command = {
     }
     const dir = resolve(io.cwd, positionals[0] ?? '.');
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      io.stderr(`velvet init: ${dir} is not a folder (create it first)\n`);
+      io.stderr(`velvet init: ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'} (create the folder first)\n`);
       return 2;
     }
     let emails = values.emails ?? 'emails';
