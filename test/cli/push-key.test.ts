@@ -18,7 +18,7 @@ const project = () =>
 describe('velvet push without YESPO_API_KEY', () => {
   it('--yes: exit 2 with the reason, nothing tried', async () => {
     const dir = project();
-    const r = await velvet(['push', '--yes'], { cwd: dir, env: {} });
+    const r = await velvet(['push', '--create', '--yes'], { cwd: dir, env: {} });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^velvet push: YESPO_API_KEY is not set\. .*nothing was pushed/m);
     expect(r.stderr).not.toMatch(/failed|not tried/);
@@ -26,14 +26,14 @@ describe('velvet push without YESPO_API_KEY', () => {
   });
 
   it('without --yes: the missing key is said before asking for confirmation', async () => {
-    const r = await velvet(['push'], { cwd: project(), env: {} });
+    const r = await velvet(['push', 'emails/new-one'], { cwd: project(), env: {} });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/YESPO_API_KEY is not set/);
     expect(r.stderr).not.toMatch(/not a terminal|\[y\/N\]/);
   });
 
   it('--dry-run shows the plan and exits 0', async () => {
-    const r = await velvet(['push', '--dry-run'], { cwd: project(), env: {} });
+    const r = await velvet(['push', '--create', '--dry-run'], { cwd: project(), env: {} });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^create new-one \(new message\)/m);
   });

@@ -135,10 +135,10 @@ describe('velvet push', () => {
     mkdirSync(file('spring'), { recursive: true });
     writeFileSync(file('spring/email.html'), '<p>Spring sale</p>\n');
     writeFileSync(file('spring/email.json'), JSON.stringify({ subject: 'Spring', preheader: 'Kept' }));
-    const dry = await s.run(['push', '--dry-run']);
+    const dry = await s.run(['push', 'emails/spring', '--dry-run']);
     expect(dry.stdout).toContain('create spring (new message): new message');
     expect(sent('POST')).toEqual([]);
-    const r = await s.run(['push', '--yes']);
+    const r = await s.run(['push', 'emails/spring', '--yes']);
     expect(r.code).toBe(0);
     const post = s.fake.requests.find((q) => q.method === 'POST');
     expect(JSON.parse(post?.body ?? '')).toEqual({ name: 'spring', subject: 'Spring', htmlText: '<p>Spring sale</p>\n' });
@@ -147,6 +147,37 @@ describe('velvet push', () => {
     expect(r.stdout).toContain('spring: created message 1001, id written to email.json');
     expect(lock()['spring'].messageId).toBe(1001);
     expect((await s.run(['status'])).code).toBe(0);
+  });
+
+  it('creates no message without EMAIL_DIRs unless --create: it updates the linked ones and names the rest', async () => {
+    await pulled(101);
+    mkdirSync(file('scratch'), { recursive: true });
+    writeFileSync(file('scratch/email.html'), '<p>Work in progress</p>\n');
+    writeFileSync(file('scratch/email.json'), JSON.stringify({ subject: 'Draft' }));
+    const meta = JSON.parse(read('emails/welcome-101/email.json'));
+    writeFileSync(file('welcome-101/email.json'), JSON.stringify({ ...meta, subject: 'New subject' }));
+    const note = "not created scratch: not linked to a message (no messageId); `velvet push emails/scratch` creates it (or --create, every such email)\n";
+    const dry = await s.run(['push', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain(note);
+    expect(dry.stdout).toContain('update welcome-101 (message 101): subject');
+    expect(dry.stdout).not.toContain('create scratch');
+    // what the CI recipe runs on every merge
+    const r = await s.run(['push', '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(note);
+    expect(sent('POST')).toEqual([]);
+    expect(sent('PUT')).toEqual(['/api/v1/messages/email/101']);
+    expect(JSON.parse(read('emails/scratch/email.json'))).toEqual({ subject: 'Draft' });
+    expect((await s.run(['push', '--yes'])).stdout).toBe('nothing to push: every linked email is in step with Yespo\n');
+    // named on the command line, or with --create, it is created
+    const named = await s.run(['push', 'emails/scratch', '--dry-run']);
+    expect(named.stdout).toContain('create scratch (new message): new message');
+    expect(named.stderr).not.toContain('not created');
+    const created = await s.run(['push', '--create', '--yes']);
+    expect(created.code).toBe(0);
+    expect(sent('POST')).toEqual(['/api/v1/messages/email']);
+    expect(JSON.parse(read('emails/scratch/email.json')).messageId).toBe(1001);
   });
 
   it('pushes translations declared in email.json with PUT .../{id}/{language}', async () => {

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { CliIO, Command } from '../command.js';
 import { errorText, fail, formatFindings, keyRedactedIO, parseFlags, redactedIO, secondsFlag } from '../../yespo/cli-support.js';
 import { ConfigError } from '../../errors.js';
+import { displayPath } from '../report.js';
 import { NO_KEY } from '../../yespo/client.js';
 import { openSync } from '../../sync/context.js';
 import type { LocalEmail } from '../../sync/local.js';
@@ -19,10 +20,15 @@ is refused and the diff is shown, unless --force. Otherwise it shows a unified d
 change, asks for confirmation, PUTs the whole message with only name, subject, from, tags and
 htmlText replaced (every other field as Yespo sent it), GETs it again to check what Yespo stored
 and records that in the lock. An email without messageId is created (POST) and its new id is
-written into email.json. Translations in email.json go with PUT .../{id}/{language}.
-Nothing is ever deleted in the account. Lint errors block a push unless --force.
+written into email.json, but only for an email named on the command line or with --create:
+without EMAIL_DIRs a push updates linked messages and lists the unlinked emails it left alone,
+so scratch emails never become messages. Translations in email.json go with PUT
+.../{id}/{language}. Nothing is ever deleted in the account. Lint errors block a push unless
+--force.
 
 Options:
+  --create           also create a message for every email without messageId (without
+                     EMAIL_DIRs only these are created when named)
   --dry-run          show the plan and the diffs, push nothing ("nothing to push" when in step)
   --yes              push without asking (for CI); without it velvet asks on a terminal
   --force            push over changes made in Yespo and despite lint errors
@@ -65,13 +71,21 @@ export const command: Command = {
         args: argv,
         allowPositionals: true,
         options: {
-          'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, force: { type: 'boolean' },
+          'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, force: { type: 'boolean' }, create: { type: 'boolean' },
           timeout: { type: 'string' }, 'api-url': { type: 'string' },
         },
       }, 'push');
       const { project, client } = await openSync(io, { apiUrl: v['api-url'], timeoutMs: secondsFlag('timeout', v.timeout, 30_000) });
       io = redactedIO(io, client.redact);
-      const locals = readLocals(project, emailRefs(project, io.cwd, positionals));
+      const all = readLocals(project, emailRefs(project, io.cwd, positionals));
+      // a new message is made only for an email named here, or with --create: a push of the
+      // whole project (the CI recipe) never turns a scratch email into a message in the account
+      const create = positionals.length > 0 || v.create === true;
+      const locals = create ? all : all.filter((l) => l.messageId !== undefined);
+      const unlinked = all.filter((l) => !locals.includes(l));
+      for (const l of unlinked) {
+        io.stderr(`not created ${l.name}: not linked to a message (no messageId); \`velvet push ${displayPath(io.cwd, l.dir)}\` creates it (or --create, every such email)\n`);
+      }
       const lint = async (l: LocalEmail) => {
         const { lintSendChecks } = await import('../../lint/index.js');
         return lintSendChecks(l.dir)({ email: l.name, subject: l.fields.subject ?? '', html: l.fields.htmlText ?? '' });
@@ -88,7 +102,8 @@ export const command: Command = {
       }
       const todo = items.filter((i) => i.kind === 'update' || i.kind === 'create');
       if (todo.length === 0) {
-        io.stdout(stopped ? 'nothing else to push\n' : 'nothing to push: every email is in step with Yespo\n');
+        const linked = unlinked.length ? ' linked' : '';
+        io.stdout(stopped ? 'nothing else to push\n' : `nothing to push: every${linked} email is in step with Yespo\n`);
         return stopped ? 1 : 0;
       }
       for (const item of todo) io.stdout(describe(item) + item.diff);
