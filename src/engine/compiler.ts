@@ -370,12 +370,10 @@ function compileExpr(c: Compiled, e: Expr): Eval {
       return () => v;
     }
     case 'float': {
-      const d = Number(e.text);
-      if (Number.isFinite(d)) {
-        const v = new JDouble(d); // immutable, safe to share between renders
-        return () => v;
-      }
-      return (r) => r.valueSlow(e);
+      // Velocity reads every floating-point literal with Double.valueOf: beyond its range it is
+      // Infinity (or 0.0), never a BigDecimal
+      const v = new JDouble(Number(e.text)); // immutable, safe to share between renders
+      return () => v;
     }
     case 'ref':
       return compileRefValue(c, e.ref);

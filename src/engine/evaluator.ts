@@ -458,8 +458,7 @@ export class Renderer {
       case 'str':
         return e.interp ? this.capture(() => this.nodes(e.interp!), e.span) : e.value;
       case 'float':
-        // the compiler shares finite Doubles; this is the BigDecimal of a literal beyond them
-        return asNumber(e.text) as JBigDecimal;
+        return new JDouble(Number(e.text));
       case 'list':
         this.allocate(e.items.length, e.span);
         return e.items.map((x) => this.value(x));
@@ -487,6 +486,11 @@ export class Renderer {
       case 'neg': {
         const v = this.value(e.operand);
         const n = v === null ? undefined : isNumber(v) ? v : asNumber(v);
+        if (n === undefined && v !== null && velocityLiteral(e.operand, this.source) === undefined) {
+          // Velocity logs what it cannot negate by the operand's literal, which a literal node
+          // (true, a list, a map) has dropped by then
+          throw this.renderError('NullPointerException: Cannot read field "kind" because "t" is null', e.span);
+        }
         return n === undefined ? null : negate(n);
       }
       default:

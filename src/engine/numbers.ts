@@ -439,7 +439,8 @@ export function arith(op: ArithOp, a: JNumber, b: JNumber): JNumber | undefined 
       else if (op === '-') r = x - y;
       else if (op === '*') r = x * y;
       else if (op === '/') r = x / y;
-      else r = ((x % y) + (y < 0n ? -y : y)) % (y < 0n ? -y : y); // BigInteger.mod
+      else if (y < 0n) throw new ArithmeticError('BigInteger: modulus not positive'); // BigInteger.mod
+      else r = ((x % y) + y) % y;
       checkSize(r);
       return new JBigInteger(r);
     }

@@ -172,8 +172,11 @@ describe('numbers of any size', () => {
       expect(run('#if($price > 0)positive#{else}no#end', JSON.stringify({ price }), quick)).toBe(expected);
     }
     expect(run('#if(1.0E9999999 > 0)a#end#if(-1.0E9999999 < 1.0E-9999999)b#end#if(1.0E9999999 == 1.0E9999999)c#end', {}, quick)).toBe('abc');
-    expect(run('#if($a < 2.0E300000000)lt#end', JSON.stringify({ a: '1E300000000' }), quick)).toBe('lt');
-    expect(run('#if($a == 10.0E299999999)eq#end', JSON.stringify({ a: '1E300000000' }), quick)).toBe('eq');
+    // the literals are Doubles (Infinity): comparing one with the BigDecimal of a text fails as in
+    // Velocity, where Infinity cannot become a BigDecimal (checked against Apache Velocity 2.4.1)
+    for (const src of ['#if($a < 2.0E300000000)lt#end', '#if($a == 10.0E299999999)eq#end']) {
+      expect(failure(src, JSON.stringify({ a: '1E300000000' }), quick).message).toContain('NumberFormatException: Character I is neither a decimal digit number');
+    }
   });
 
   it('converts numbers of huge magnitude to int as Java does (low bits only)', () => {
@@ -183,7 +186,8 @@ describe('numbers of any size', () => {
 
   it('ends arithmetic on numbers too large to compute with a LimitError', () => {
     expectLimit(failure('#set($x = $p * 2)$x', JSON.stringify({ p: '1E300000000' }), quick), 'maxTimeMs');
-    expectLimit(failure('#set($x = 1.0E9999999 * 2)$x', {}, quick), 'maxTimeMs');
+    // a floating-point literal is a Double, as Velocity reads it: beyond the range, Infinity
+    expect(run('#set($x = 1.0E9999999 * 2)$x', {}, quick)).toBe('Infinity');
     // a string of ten million digits is not read as a number at all
     const digits = '7'.repeat(10_000_000);
     expectLimit(failure('#if($s > 0)x#end', { s: digits }, quick), 'maxTimeMs');

@@ -111,12 +111,20 @@ export abstract class ExpressionParser extends Scanner {
         let e = ps + 1;
         while (isIdent(this.src.charCodeAt(e))) e++;
         const name = this.src.slice(ps, e);
+        if (this.src.charCodeAt(e) === 40 && e + 1 === this.src.length) {
+          // `$a.b(` ending the template: Velocity reads the property `$a.b`, and the '(' is text
+          this.pos = e;
+          parts.push({ kind: 'prop', name, span: { start: ps - 1, end: e } });
+          break;
+        }
         if (this.src.charCodeAt(e) === 40) {
           this.pos = e + 1;
           const args: Expr[] = [];
+          const open = this.pos;
           this.pos = this.skipWsNl(this.pos);
           this.lex.push('refmod2');
-          if (this.src.charCodeAt(this.pos) !== 41) {
+          // `( )`: Velocity's lexer reads the space as the start of an argument, which ')' is not
+          if (this.src.charCodeAt(this.pos) !== 41 || this.pos > open) {
             for (;;) {
               args.push(this.expression());
               if (this.src.charCodeAt(this.pos) === 44) {

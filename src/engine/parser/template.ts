@@ -651,6 +651,10 @@ class TemplateParser extends ExpressionParser {
         name: x.expr.kind === 'ref' ? x.expr.ref.root : '',
         default: x.assign,
       }));
+      if (params.some((p, i) => !p.default && params.slice(0, i).some((q) => q.default))) {
+        // Velocity refuses the definition where its arguments open
+        this.fail('Macro non-default argument follows a default argument', this.src.indexOf('(', at));
+      }
       const def: MacroDefNode = { kind: 'macrodef', name: mname, params, body: body.nodes, span };
       // the first inline definition of a name wins (Velocity does not let a later one replace it)
       if (!this.macros.has(mname)) this.macros.set(mname, def);
