@@ -33,6 +33,8 @@ function toBigInteger(v: Value): bigint | typeof NO_METHOD {
 /** A BigDecimal parameter: Velocity converts numbers and numeric strings. */
 function toBigDecimal(v: Value): JBigDecimal | typeof NO_METHOD {
   if (v instanceof JBigDecimal) return v;
+  // an Integer or Long becomes a BigDecimal of its digits (scale 0), a Double through Double.toString
+  if (typeof v === 'number' || typeof v === 'bigint') return new JBigDecimal(BigInt(v), 0);
   if (isNumber(v)) return bdFromNumber(v);
   if (typeof v === 'string') {
     const b = v.length > 20_000 ? undefined : bdFromString(v);
