@@ -29,7 +29,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const command = velvetCommand(folder);
   if (!command) {
-    void vscode.window.showWarningMessage('velvet: no node_modules/.bin/velvet in this workspace. Install velvet into the project from the tarball you have (npm install --save-dev /path/to/velvet-0.1.0.tgz; the registry's velvet is another package), or set velvet.path.');
+    void vscode.window.showWarningMessage('velvet: no node_modules/.bin/velvet in this workspace. Install velvet into the project from the tarball you have (npm install --save-dev /path/to/velvet-0.1.0.tgz; the registry package named velvet is another one), or set velvet.path.');
     return;
   }
   const serverOptions: ServerOptions = {
