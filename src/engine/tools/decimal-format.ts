@@ -7,7 +7,7 @@
  * else a Double).
  */
 import { JavaException } from '../methods.js';
-import type { JNumber } from '../numbers.js';
+import { javaDouble, type JNumber } from '../numbers.js';
 import { JBigDecimal, JBigInteger, JDouble } from '../values.js';
 
 /** DecimalFormatSymbols: the characters a locale uses. */
@@ -65,11 +65,16 @@ function digitsOfBigInt(v: bigint): Digits {
   return { digits: stripTrailingZeros(s === '0' ? '' : s), decimalAt: s === '0' ? 0 : s.length };
 }
 
-/** Shortest digits that round-trip (those of Double.toString). d is finite and >= 0. */
+/**
+ * The digits of Double.toString (d finite and >= 0), which DigitList takes: Java 17's are not
+ * always the shortest that round-trip (2.82879384806159E17 prints as 2.82879384806159008E17).
+ */
 function shortestDigits(d: number): Digits {
   if (d === 0) return { digits: '', decimalAt: 0 };
-  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(d.toExponential())!;
-  return { digits: stripTrailingZeros(m[1]! + (m[2] ?? '')), decimalAt: parseInt(m[3]!, 10) + 1 };
+  const m = /^(\d+)\.(\d+)(?:E(-?\d+))?$/.exec(javaDouble(d))!;
+  const all = m[1]! + m[2]!;
+  const lead = all.length - all.replace(/^0+/, '').length;
+  return { digits: stripTrailingZeros(all.slice(lead)), decimalAt: m[1]!.length + (m[3] ? parseInt(m[3], 10) : 0) - lead };
 }
 
 /** The exact decimal expansion of a finite double >= 0 (every binary fraction terminates). */
