@@ -84,6 +84,8 @@ export const STRING: Table = {
     if (a.length < 1) return NO_METHOD;
     const delim = charSeq(a[0]!);
     if (delim === NO_METHOD) return NO_METHOD;
+    // one null after the delimiter is the elements array (or Iterable) itself, not an element
+    if (a.length === 2 && a[1] === null) throw npe();
     const it = a.length === 2 && (Array.isArray(a[1]) || a[1] instanceof JSet) ? (Array.isArray(a[1]) ? a[1] : (a[1] as JSet).items) : undefined;
     const items = it ?? a.slice(1);
     if (!it && items.some((x) => x !== null && typeof x !== 'string')) return NO_METHOD;
