@@ -22,7 +22,7 @@ import { lintEmail } from '../lint/index.js';
 import { createChecker, type Checker } from './checker.js';
 import { codeActions } from './code-actions.js';
 import { COMPLETION_TRIGGERS, complete } from './completion/index.js';
-import { createConfigProblems } from './config-problems.js';
+import { checkedAloneNote, createConfigProblems } from './config-problems.js';
 import { definition } from './definition.js';
 import { hover } from './hover/index.js';
 import { createLifecycle } from './lifecycle.js';
@@ -117,12 +117,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const entry = d.place.email !== undefined ? d.place.workspace?.entry(d.place.email) : undefined;
         const templateFile = email?.templateFile ?? (entry ? join(entry.dir, 'email.html') : d.file);
         const problems = loadProblems(d.place);
+        // a template whose project did not open (its config does not load) says why it is checked alone
+        const failure = d.place.workspace ? undefined : p.failure(d.file);
+        const root = failure && p.rootOf(d.file);
+        if (failure && root !== undefined && d.place.kind === 'template') problems.push(checkedAloneNote(root, failure, d.file));
         return email || problems.length ? { email, config: p.config(d.place, d.file), problems, templateFile } : undefined;
       },
     });
     p.onChange((ws, change) => {
       // the config on disk no longer loads (or loads again): say so in its file
-      if (change.error || change.emails === 'all') configProblems.update(ws, change.error);
+      if (change.error || change.emails === 'all') configProblems.update(ws.config.root, change.error);
       const keys = new Set<string>();
       for (const d of open.values()) {
         if (d.place.workspace !== ws || d.place.email === undefined) continue;
@@ -131,6 +135,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const k of keys) checker?.mark(k);
       // an email folder came or went: the documents of this workspace may belong elsewhere now
       if (change.listChanged) for (const [uri, d] of open) if (d.place.workspace === ws) void replace(uri).catch((err: unknown) => log(String(err)));
+    });
+    p.onFailure((root, error) => {
+      // the project's config does not load when it is opened (or loads now): say so in its file
+      configProblems.update(root, error, 'default');
+      for (const [uri, d] of open) {
+        if (d.place.workspace || p.rootOf(d.file) !== root) continue;
+        // once it opens, its documents join their emails; meanwhile templates say why they are alone
+        if (!error) void replace(uri).catch((err: unknown) => log(String(err)));
+        else if (d.place.kind === 'template') checker?.mark(d.key);
+      }
     });
     return {
       capabilities: {
