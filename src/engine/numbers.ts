@@ -508,7 +508,7 @@ export function compareNumbers(a: JNumber, b: JNumber): number {
 }
 
 export function negate(n: JNumber): JNumber {
-  if (typeof n === 'number') return n === INT_MIN ? -BigInt(n) : -n;
+  if (typeof n === 'number') return n === INT_MIN ? -BigInt(n) : n === 0 ? 0 : -n; // an Integer has no -0
   if (typeof n === 'bigint') return n === LONG_MIN ? new JBigInteger(-n) : -n;
   if (n instanceof JDouble) return new JDouble(-n.v);
   if (n instanceof JBigInteger) return new JBigInteger(-n.v);

@@ -113,14 +113,24 @@ export function toDbl(v: Value): number | typeof NO_METHOD {
   if (isNumber(v)) return toDouble(v);
   if (typeof v === 'string') return parseJavaDouble(v);
   if (v instanceof JChar) return v.c.charCodeAt(0);
-  if (typeof v === 'boolean') return v ? 1 : 0;
+  // Velocity's conversion handler turns a Boolean into an int or a long, not into a double
   return NO_METHOD;
 }
 
-/** A `boolean` parameter. */
+/**
+ * A `boolean` parameter: Velocity's conversion handler reads a text as Boolean.valueOf does, a
+ * number as true unless it is zero (Double.compare with 0.0, so -0.0 and NaN are true; the sign
+ * of a BigInteger or BigDecimal), a character as true unless it is NUL.
+ */
 export function toBool(v: Value): boolean | typeof NO_METHOD {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') return v.toLowerCase() === 'true';
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (v instanceof JDouble) return !(v.v === 0 && !Object.is(v.v, -0));
+  if (v instanceof JBigInteger) return v.v !== 0n;
+  if (v instanceof JBigDecimal) return v.unscaled !== 0n;
+  if (v instanceof JChar) return v.c.charCodeAt(0) !== 0;
   return NO_METHOD;
 }
 
@@ -140,11 +150,22 @@ export function strParam(v: Value): string | null {
 export function convert<T>(args: Value[], n: number, conv: (v: Value) => T | typeof NO_METHOD): T[] | undefined {
   if (args.length !== n) return undefined;
   const out: T[] = [];
+  // Velocity picks the method by the arguments' types before it converts any: a text that is no
+  // number fails only when every other argument fits (so `$d.min('c', {})` is no method at all)
+  let failure: JavaException | undefined;
   for (const a of args) {
-    const x = conv(a);
+    let x: T | typeof NO_METHOD;
+    try {
+      x = conv(a);
+    } catch (e) {
+      if (!(e instanceof JavaException)) throw e;
+      failure ??= e;
+      continue;
+    }
     if (x === NO_METHOD) return undefined;
     out.push(x);
   }
+  if (failure) throw failure;
   return out;
 }
 
