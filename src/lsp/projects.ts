@@ -111,7 +111,7 @@ export function createProjects(options: ProjectsOptions): Projects {
           }
           return ws;
         },
-        (err: unknown) => {
+        async (err: unknown) => {
           options.log?.(`velvet: no project at ${root}: ${err instanceof Error ? err.message : String(err)}`);
           const config = join(root, CONFIG_FILE);
           // only a project with a config is retried and reported: without one there is nothing to fix
@@ -121,8 +121,11 @@ export function createProjects(options: ProjectsOptions): Projects {
           const error = err instanceof VelvetError ? err.toPayload() : { name: 'Error', message: err instanceof Error ? err.message : String(err) };
           if (error.file === undefined) error.file = config;
           const was = failed.get(root);
-          failed.set(root, { error, watcher: was?.watcher ?? watchFailed(root) });
+          const watcher = was?.watcher ?? watchFailed(root);
+          failed.set(root, { error, watcher });
           for (const l of failureListeners) l(root, error);
+          // a fix on disk counts from the first answer on
+          await watcher?.ready;
           return undefined;
         },
       );
