@@ -1,9 +1,12 @@
 /**
  * Where a payload path is written in a fixture's text, and how to add a missing key to it. The
  * payload is not always the file's top level: an event's `params` (name/value pairs), an order in
- * `orders`; smartsend payloads are JSON strings and are not edited.
+ * `orders`; a smartsend payload is a JSON string (`recipients[i].jsonParam`): its keys are found
+ * inside the decoded string and mapped back to the file's text, and it is not edited.
  */
 import { parseJson, toPointer, type ParsedJson, type Position } from '../json/index.js';
+import { locateOffset } from '../json/locate.js';
+import { SourceLines } from '../json/positions.js';
 import type { Fixture } from '../fixtures/types.js';
 
 /** `items[].name` → ['items', '[]', 'name']. */
@@ -67,9 +70,47 @@ function pointerOf(doc: ParsedJson, fixture: Fixture, vi: number, segs: string[]
 export function locatePath(fixture: Fixture, vi: number, path: string, text: string): Position | undefined {
   const doc = parse(text, fixture.file);
   if (!doc) return undefined;
+  if (fixture.format === 'smartsend') return locateInJsonParam(doc, fixture, vi, path, text);
   const ptr = pointerOf(doc, fixture, vi, pathSegments(path));
   if (!ptr) return undefined;
   return doc.locate(toPointer(ptr), 'key');
+}
+
+/**
+ * The key of `path` in recipient `vi`'s `jsonParam` string: found in the decoded payload text,
+ * then mapped back through the string's escapes (`\"`, `\n`, `\u00e9`: one character each) to
+ * the fixture file's line and column.
+ */
+function locateInJsonParam(doc: ParsedJson, fixture: Fixture, vi: number, path: string, text: string): Position | undefined {
+  const pointer = `/recipients/${vi}/jsonParam`;
+  const at = locateOffset(text, pointer);
+  const raw = at === undefined || text.charCodeAt(at) !== 0x22 ? undefined : stringLiteralAt(text, at);
+  if (at === undefined || raw === undefined) return undefined;
+  const inner = doc.locate(pointer) && (JSON.parse(raw) as unknown);
+  if (typeof inner !== 'string') return undefined;
+  const payload = parse(inner, `${fixture.file}#${pointer}`);
+  if (!payload) return undefined;
+  const ptr = pointerOf(payload, { ...fixture, format: 'plain' }, 0, pathSegments(path));
+  const offset = ptr && locateOffset(inner, toPointer(ptr), 'key');
+  if (offset === undefined) return undefined;
+  return new SourceLines(text).position(at + rawOffset(raw, offset));
+}
+
+/** The string literal (with its quotes) that opens at `at`, or undefined when it does not close. */
+function stringLiteralAt(text: string, at: number): string | undefined {
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22) return text.slice(at, i + 1);
+  }
+  return undefined;
+}
+
+/** Offset in the literal `raw` (from its opening quote) of the decoded string's character `n`. */
+function rawOffset(raw: string, n: number): number {
+  let i = 1;
+  for (let k = 0; k < n && i < raw.length; k++) i += raw.charCodeAt(i) !== 0x5c ? 1 : raw[i + 1] === 'u' ? 6 : 2;
+  return i;
 }
 
 export interface KeyInsert {
