@@ -1,12 +1,12 @@
 /**
- * Go to definition: from a macro call to its `#macro`, from a variable to its first `#set` (or
- * its `#foreach`), and from a payload reference to the key's line in every fixture that has it.
+ * Go to definition: from a macro call to its `#macro`, from a macro parameter to its place in the
+ * `#macro` line, from a variable to its first `#set` (or its `#foreach`), and from a payload reference to the key's line in every fixture that has it.
  */
 import type { Location } from 'vscode-languageserver';
 import { chainAt } from './chain.js';
 import { locatePath } from './fixture-keys.js';
 import type { TemplateModel } from './model.js';
-import { loopsAt } from './outline.js';
+import { loopsAt, macroAt } from './outline.js';
 import { resolveChain } from './resolve.js';
 import { fileUri, type UriOf } from './uris.js';
 
@@ -25,8 +25,14 @@ export function definition(model: TemplateModel, offset: number, read: ReadText,
   if (!chain || !chain.root || offset < chain.start) return [];
   const onRoot = offset < chain.rootStart + chain.root.length;
   if (onRoot) {
+    // a parameter of the macro around the reference (the parameter itself goes nowhere)
+    const macro = macroAt(o, chain.start);
+    const param = macro?.params.find((p) => p.name === chain.root);
+    if (param?.at === chain.start) return [];
     const loop = loopsAt(o, chain.start).reverse().find((l) => l.varName === chain.root && chain.start !== l.varAt);
-    if (loop) return [here(loop.varAt, loop.varAt + 1 + chain.root.length)];
+    // a loop inside the macro hides the parameter; one around the #macro does not
+    if (loop && !(macro && param && loop.block.start < macro.block.start)) return [here(loop.varAt, loop.varAt + 1 + chain.root.length)];
+    if (param) return [here(param.at, param.at + 1 + chain.root.length)];
     const set = o.sets.find((s) => s.name === chain.root);
     if (set) return set.at === chain.start ? [] : [here(set.at, set.at + 1 + chain.root.length)];
   }

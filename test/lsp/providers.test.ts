@@ -60,6 +60,15 @@ describe('definition', () => {
     ]);
     expect(def('$pro|mo')).toEqual([{ uri: 'f1.json', line: 13, ch: 2 }]);
   });
+  it('goes from a macro parameter to the #macro line, only inside that macro', () => {
+    expect(def('#macro(greet $who) Hi $w|ho #end')).toEqual([{ uri: 'template.html', line: 0, ch: 13 }]);
+    // a parameter shadows a #set of the same name inside the macro; outside, the #set counts
+    expect(def('#set($who = 1)\n#macro(greet $who) Hi $w|ho #end')).toEqual([{ uri: 'template.html', line: 1, ch: 13 }]);
+    expect(def('#set($who = 1)\n#macro(greet $who) Hi $who #end $w|ho')).toEqual([{ uri: 'template.html', line: 0, ch: 5 }]);
+    // a loop inside the macro hides the parameter; a loop around the #macro does not
+    expect(def('#macro(m $x)#foreach($x in $l)$|x#end#end')).toEqual([{ uri: 'template.html', line: 0, ch: 21 }]);
+    expect(def('#foreach($x in $l)#macro(m $x)$|x#end#end')).toEqual([{ uri: 'template.html', line: 0, ch: 27 }]);
+  });
 });
 
 describe('outline', () => {

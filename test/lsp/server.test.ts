@@ -136,6 +136,21 @@ describe('language server (in-process)', () => {
     expect(key[0]!.range.start).toEqual(pos(readFileSync(project.fixtureA, 'utf8'), '"firstName"'));
   });
 
+  it('goes from a macro parameter in the body to the parameter in the #macro line', async () => {
+    const text = TEMPLATE.replace('#set($greeting', '#macro(greet $who $n) Hi $who, ${who}! $!who.length() #end\n#set($greeting');
+    await client.open(project.template, text);
+    const def = async (needle: string, delta: number) => (await client.conn.sendRequest('textDocument/definition', { ...doc(project.template), position: pos(text, needle, delta) })) as Location[];
+    const param = pos(text, '$who $n');
+    const end = { line: param.line, character: param.character + '$who'.length };
+    for (const [needle, delta] of [['$who,', 2], ['${who}', 3], ['$!who.length', 3]] as const) {
+      expect(await def(needle, delta), needle).toEqual([{ uri: uri(project.template), range: { start: param, end } }]);
+    }
+    // the template's own $label and $url parameters, in the button macro
+    expect((await def('$label</a>', 1))[0]!.range.start).toEqual(pos(text, '$label $url'));
+    // on the parameter itself there is nowhere else to go
+    expect(await def('$who $n', 1)).toEqual([]);
+  });
+
   it('lists symbols and folding ranges', async () => {
     await client.open(project.template, TEMPLATE);
     const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', doc(project.template))) as DocumentSymbol[];
