@@ -362,8 +362,19 @@ export class Renderer {
         const v = target.keys.get(p.name);
         return v === undefined ? null : v;
       }
-      const r = getProperty(target, p.name);
-      return r === NO_METHOD ? null : r === VOID ? '' : r;
+      let r;
+      try {
+        r = getProperty(target, p.name);
+      } catch (e) {
+        if (!(e instanceof JavaException)) throw e;
+        // the method a property resolved to threw: Velocity says so as for a call
+        throw this.renderError(
+          `Invocation of method '${p.name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`,
+          { start: p.span.start + 1, end: p.span.end },
+        );
+      }
+      // a void method read as a property gives null, so the reference prints as written
+      return r === NO_METHOD || r === VOID ? null : r;
     }
     if (p.kind === 'method') {
       const args = p.args.map((a) => this.value(a));

@@ -272,6 +272,8 @@ describe('the safety net', () => {
       // JavaScript's description in Java's words, without the pattern as velvet translated it
       ["$s.matches('(a')", /java\.util\.regex\.PatternSyntaxException: Unclosed group near index 0\n\(a$/],
       ["$s.split('[a')", /java\.util\.regex\.PatternSyntaxException: Unclosed character class near index 0\n\[a$/],
+      // a property that resolves to a method that throws (a range is read only)
+      ['#set($r = [1..3])$r.clear', /Invocation of method 'clear' in {2}class .* threw exception java\.lang\.UnsupportedOperationException/],
     ];
     for (const [src, message] of cases) {
       const e = failure(src, { i: 5, s: 'a' });
