@@ -13,8 +13,8 @@ export class Cell {
 export class Context {
   private readonly cells = new Map<string, Cell>();
 
-  constructor(initial: ReadonlyMap<string, Value>) {
-    for (const [k, v] of initial) this.cells.set(k, new Cell(v));
+  constructor(initial?: ReadonlyMap<string, Value>) {
+    if (initial) for (const [k, v] of initial) this.cells.set(k, new Cell(v));
   }
 
   get(name: string): Value | undefined {

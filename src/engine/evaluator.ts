@@ -91,11 +91,11 @@ export class Renderer {
     readonly ast: TemplateAst,
     readonly source: string,
     readonly file: string | undefined,
-    context: Map<string, Value>,
+    context: Context | ReadonlyMap<string, Value>,
     readonly limits: Limits,
     readonly trace?: RenderTrace,
   ) {
-    this.ctx = new Context(context);
+    this.ctx = context instanceof Context ? context : new Context(context);
     this.mapWrite = trace?.write?.bind(trace);
     this.macros = new Map(ast.macros);
     this.compiled = this.templateCompiled = compiledOf(ast);

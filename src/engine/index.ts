@@ -6,6 +6,7 @@
 import { copyJava, parseJson, toJava } from '../json/index.js';
 import { DataError, ParseError, VelvetError } from '../errors.js';
 import type { TemplateAst } from './ast.js';
+import { Context } from './context.js';
 import { Renderer, type Limits, type RenderTrace } from './evaluator.js';
 import { parse } from './parser.js';
 import { createTools, type ToolOptions } from './tools/index.js';
@@ -71,7 +72,7 @@ export function compile(source: string, options: CompileOptions = {}): Template 
     ast,
     render(payload, renderOptions = {}) {
       const ctx = buildContext(toPayload(payload), renderOptions);
-      const limits = { ...DEFAULT_LIMITS, ...renderOptions.limits };
+      const limits = renderOptions.limits ? { ...DEFAULT_LIMITS, ...renderOptions.limits } : DEFAULT_LIMITS;
       const output = new Renderer(ast, source, name, ctx, limits, renderOptions.trace).run();
       return { output: wellFormed(output) };
     },
@@ -150,8 +151,8 @@ function readPayload(text: string): JMap {
 }
 
 /** The render context: tools, then every top-level key, and the whole payload as $data. */
-export function buildContext(payload: JMap, options: RenderOptions = {}): Map<string, Value> {
-  const ctx = new Map<string, Value>();
+export function buildContext(payload: JMap, options: RenderOptions = {}): Context {
+  const ctx = new Context();
   if (options.tools !== false) {
     const tools = createTools(options);
     for (const k in tools) ctx.set(k, tools[k]!);
