@@ -123,9 +123,9 @@ export function createProjects(options: ProjectsOptions): Projects {
           const was = failed.get(root);
           const watcher = was?.watcher ?? watchFailed(root);
           failed.set(root, { error, watcher });
-          for (const l of failureListeners) l(root, error);
-          // a fix on disk counts from the first answer on
+          // a fix on disk counts from the moment the problem is shown: the watcher is ready first
           await watcher?.ready;
+          for (const l of failureListeners) l(root, error);
           return undefined;
         },
       );
