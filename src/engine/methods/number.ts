@@ -17,6 +17,7 @@ import {
   numberFormat,
   parseJavaDouble,
   parseJavaInt,
+  strParam,
   toBool,
   toDbl,
   toLong,
@@ -83,23 +84,28 @@ const NUMBER: Table = {
 /** Integer's statics; Long's are the same over 64 bits (see below). */
 const INTEGER: Table = {
   ...NUMBER,
+  // a String parameter takes any other value as its toString(), as Velocity's conversion handler
+  // gives it ($Integer.parseInt($n) of an Integer 12 is 12; of a Double 12.5 a NumberFormatException)
   parseInt: (_n: number, a: Value[]) => {
-    if (a.length === 1 && (a[0] === null || typeof a[0] === 'string')) return i32(parseJavaInt(a[0] as string | null));
+    if (a.length === 1) return i32(parseJavaInt(strParam(a[0]!)));
     const r = a.length === 2 ? ints(a.slice(1), 1) : undefined;
-    if (!r || !(a[0] === null || typeof a[0] === 'string')) return NO_METHOD;
-    return i32(parseJavaInt(a[0] as string | null, r[0]!));
+    if (!r) return NO_METHOD;
+    return i32(parseJavaInt(strParam(a[0]!), r[0]!));
   },
   valueOf: (_n: number, a: Value[]) => {
     if (a.length === 1 && typeof a[0] === 'number') return a[0];
+    // valueOf(int) and valueOf(String) both take another value only by conversion: no method
+    if (!(a[0] === null || typeof a[0] === 'string')) return NO_METHOD;
     return INTEGER.parseInt!(_n as never, a);
   },
   parseUnsignedInt: (_n: number, a: Value[]) => {
-    if (a.length !== 1 || typeof a[0] !== 'string') return NO_METHOD;
-    const v = parseJavaInt(a[0], 10, 33);
-    if (v < 0n) throw numberFormat(a[0]);
+    if (a.length !== 1 || a[0] === null) return NO_METHOD;
+    const text = strParam(a[0]!)!;
+    const v = parseJavaInt(text, 10, 33);
+    if (v < 0n) throw numberFormat(text);
     return i32(v);
   },
-  decode: (_n: number, a: Value[]) => (a.length === 1 && (a[0] === null || typeof a[0] === 'string') ? i32(decode(a[0] as string | null, 32)) : NO_METHOD),
+  decode: (_n: number, a: Value[]) => (a.length === 1 ? i32(decode(strParam(a[0]!), 32)) : NO_METHOD),
   toString: (n: number, a: Value[]) => {
     if (a.length === 0) return String(n);
     const r = ints(a, a.length);
@@ -169,16 +175,19 @@ const bits64 = (x: bigint) => u64(x).toString(2).padStart(64, '0');
 const LONG: Table = {
   ...NUMBER,
   parseLong: (_n: bigint, a: Value[]) => {
-    if (!(a[0] === null || typeof a[0] === 'string')) return NO_METHOD;
-    if (a.length === 1) return parseJavaInt(a[0] as string | null, 10, 64);
+    if (a.length === 0) return NO_METHOD;
+    if (a.length === 1) return parseJavaInt(strParam(a[0]!), 10, 64);
     const r = a.length === 2 ? ints(a.slice(1), 1) : undefined;
-    return r ? parseJavaInt(a[0] as string | null, r[0]!, 64) : NO_METHOD;
+    return r ? parseJavaInt(strParam(a[0]!), r[0]!, 64) : NO_METHOD;
   },
   valueOf: (_n: bigint, a: Value[]) => {
-    if (a.length === 1 && typeof a[0] !== 'string' && a[0] !== null) return unLong(a, (x) => x);
+    // an Integer or Long widens to valueOf(long); anything else fits valueOf(long) and
+    // valueOf(String) only by conversion, which Velocity finds ambiguous: no method
+    if (a.length === 1 && (typeof a[0] === 'number' || typeof a[0] === 'bigint')) return unLong(a, (x) => x);
+    if (!(a[0] === null || typeof a[0] === 'string')) return NO_METHOD;
     return LONG.parseLong!(_n as never, a);
   },
-  decode: (_n: bigint, a: Value[]) => (a.length === 1 && (a[0] === null || typeof a[0] === 'string') ? decode(a[0] as string | null, 64) : NO_METHOD),
+  decode: (_n: bigint, a: Value[]) => (a.length === 1 ? decode(strParam(a[0]!), 64) : NO_METHOD),
   toString: (n: bigint, a: Value[]) => {
     if (a.length === 0) return n.toString();
     if (a.length === 1) return unLong(a, (x) => x.toString());
@@ -234,7 +243,7 @@ const DOUBLE: Table = {
   isNaN: (d: JDouble, a: Value[]) => (a.length === 0 ? Number.isNaN(d.v) : unDbl(a, Number.isNaN)),
   isInfinite: (d: JDouble, a: Value[]) => (a.length === 0 ? Math.abs(d.v) === Infinity : unDbl(a, (x) => Math.abs(x) === Infinity)),
   isFinite: (_d: JDouble, a: Value[]) => unDbl(a, Number.isFinite),
-  parseDouble: (_d: JDouble, a: Value[]) => (a.length === 1 && (a[0] === null || typeof a[0] === 'string') ? dbl(parseJavaDouble(a[0] as string | null)) : NO_METHOD),
+  parseDouble: (_d: JDouble, a: Value[]) => (a.length === 1 ? dbl(parseJavaDouble(strParam(a[0]!))) : NO_METHOD),
   valueOf: (_d: JDouble, a: Value[]) => {
     if (a.length !== 1) return NO_METHOD;
     if (a[0] === null || typeof a[0] === 'string') return dbl(parseJavaDouble(a[0] as string | null));
@@ -272,7 +281,11 @@ const BOOLEAN: Table = {
   },
   equals: (b: boolean, a: Value[]) => (a.length === 1 ? a[0] === b : NO_METHOD),
   hashCode: (b: boolean, a: Value[]) => (a.length === 0 ? (b ? 1231 : 1237) : unBool(a, (x) => (x ? 1231 : 1237))),
-  parseBoolean: (_b: boolean, a: Value[]) => (a.length === 1 && (a[0] === null || typeof a[0] === 'string') ? a[0] !== null && a[0].toLowerCase() === 'true' : NO_METHOD),
+  parseBoolean: (_b: boolean, a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    const text = strParam(a[0]!);
+    return text !== null && text.toLowerCase() === 'true';
+  },
   valueOf: (_b: boolean, a: Value[]) => (a.length === 1 && a[0] === null ? false : unBool(a, (x) => x)),
   logicalAnd: (_b: boolean, a: Value[]) => binBool(a, (x, y) => x && y),
   logicalOr: (_b: boolean, a: Value[]) => binBool(a, (x, y) => x || y),
