@@ -3,9 +3,9 @@ import { chargeMemory, chargeWork } from '../budget.js';
 import { javaString } from '../java.js';
 import { javaFormat } from '../format.js';
 import { MethodLimit, javaMatches, javaRegex, javaSplit, replaceMatches } from '../regex.js';
-import { JChar, JSet, type Value } from '../values.js';
+import { JChar, JMap, JSet, type Value } from '../values.js';
 import { JavaException, NO_METHOD, charSeq, classCast, ints, npe, outOfBounds, strParam, toInt, type Table } from './core.js';
-import { arrayClass, javaArray } from './arrays.js';
+import { arrayClass, isJavaArray, javaArray } from './arrays.js';
 import { stringHash } from './hash.js';
 import { EXTRA } from './string-extra.js';
 import {
@@ -44,6 +44,9 @@ function charArrayText(v: Value, a: Value[]): string | typeof NO_METHOD {
 function target(v: Value): string | null | typeof NO_METHOD {
   if (typeof v === 'number') return fromCodePoint(v) ?? '\u{FFFFF}\u0000';
   if (v instanceof JChar) return v.c;
+  // a map or a collection fits only the String overload, as its toString() (a Boolean, a Double
+  // or a BigInteger would fit the int one as well: Velocity finds no method for those)
+  if (v instanceof JMap || v instanceof JSet || (Array.isArray(v) && !isJavaArray(v))) return javaString(v);
   return charSeq(v);
 }
 
@@ -259,8 +262,9 @@ export const STRING: Table = {
     return built(s.repeat(n[0]!));
   },
   format: (_s: string, a: Value[]) => {
-    if (a.length < 1 || typeof a[0] !== 'string') return NO_METHOD;
-    return built(javaFormat(a[0], a.slice(1)));
+    // the format is a String parameter: any other value is its toString(), as Velocity converts it
+    if (a.length < 1 || a[0] === null) return NO_METHOD;
+    return built(javaFormat(strParam(a[0]!)!, a.slice(1)));
   },
   formatted: (s: string, a: Value[]) => built(javaFormat(s, a)),
   describeConstable: (s: string, a: Value[]) => (a.length === 0 ? new JOptional(s) : NO_METHOD),
