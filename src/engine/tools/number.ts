@@ -179,11 +179,10 @@ export class NumberTool extends JObject implements HasMethods {
     switch (name) {
       case 'format':
         if (args.length === 1) return this.format('default', a!);
-        if (args.length === 2) return isFormatArg(a!) ? this.format(a!, b!) : NO_METHOD;
+        if (args.length === 2) return this.format(formatArg(a!), b!);
         if (args.length === 3) {
-          if (!isFormatArg(a!)) return NO_METHOD;
           const loc = localeArg(c!);
-          return loc === NO_METHOD ? NO_METHOD : this.format(a!, b!, loc);
+          return loc === NO_METHOD ? NO_METHOD : this.format(formatArg(a!), b!, loc);
         }
         return NO_METHOD;
       case 'currency':
@@ -193,12 +192,18 @@ export class NumberTool extends JObject implements HasMethods {
         return args.length === 1 ? this.format(name, a!) : NO_METHOD;
       case 'toNumber':
         if (args.length === 1) return toJavaNumber(a!, 'default', this.loc) ?? null;
-        if (args.length === 2) return isFormatArg(a!) ? (a === null ? null : toJavaNumber(b!, a, this.loc) ?? null) : NO_METHOD;
+        if (args.length === 2) {
+          const f = formatArg(a!);
+          // a number is given back whatever the format (NumberTool.toNumber looks at it first)
+          if (isNumber(b!)) return b!;
+          return f === null ? null : toJavaNumber(b!, f, this.loc) ?? null;
+        }
         if (args.length === 3) {
-          if (!isFormatArg(a!)) return NO_METHOD;
+          const f = formatArg(a!);
           const loc = localeArg(c!);
           if (loc === NO_METHOD) return NO_METHOD;
-          return a === null || loc === null ? null : toJavaNumber(b!, a, loc) ?? null;
+          if (isNumber(b!)) return b!;
+          return f === null || loc === null ? null : toJavaNumber(b!, f, loc) ?? null;
         }
         return NO_METHOD;
       case 'getFormat':
@@ -221,9 +226,9 @@ export class NumberTool extends JObject implements HasMethods {
   }
 }
 
-/** A String parameter: a string, a char, or null. */
-function isFormatArg(v: Value): v is string | null {
-  return v === null || typeof v === 'string';
+/** A String parameter: Velocity's conversion handler passes any other value as its toString(). */
+function formatArg(v: Value): string | null {
+  return v === null || typeof v === 'string' ? v : javaString(v);
 }
 
 /** A Locale parameter: Velocity converts a String such as "de_DE" (LocaleUtils.toLocale). */
