@@ -124,7 +124,8 @@ describe('$numberTool input conversion', () => {
 
   it('finds no method for unknown names and wrong arities', () => {
     expect(tool.callMethod('format', [])).toBe(NO_METHOD);
-    expect(tool.callMethod('format', [1, 2])).toBe(NO_METHOD);
+    // a format that is no String is its toString(), as Velocity converts it: the pattern "1" (checked with Velocity 2.4.1)
+    expect(tool.callMethod('format', [1, 2])).toBe('12');
     expect(tool.callMethod('integer', [1, 2])).toBe(NO_METHOD);
     expect(tool.callMethod('toString', [])).toBe(NO_METHOD);
   });
