@@ -10,6 +10,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { serveLanguageServer } from '../../src/lsp/index.js';
+import { makeProject, type Project } from './project.js';
 
 export interface TestClient {
   conn: ProtocolConnection;
@@ -91,4 +92,24 @@ export async function initialize(client: TestClient, root: string): Promise<Reco
   });
   await client.conn.sendNotification('initialized', {});
   return r as Record<string, unknown>;
+}
+
+/** A test's project on disk (`makeProject`) and an in-process client, initialized on it unless `initialize` is false. */
+export interface Session {
+  project: Project;
+  client: TestClient;
+}
+
+export async function openSession(options: { initialize?: boolean } = {}): Promise<Session> {
+  const project = makeProject();
+  const client = inProcess();
+  if (options.initialize !== false) await initialize(client, project.root);
+  return { project, client };
+}
+
+/** Closes the client and removes the project; `ended`: the test may have ended the connection itself. */
+export async function closeSession(s: Session, how: { ended?: boolean } = {}): Promise<void> {
+  if (how.ended) await s.client.close().catch(() => undefined);
+  else await s.client.close();
+  s.project.remove();
 }

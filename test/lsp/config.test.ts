@@ -2,21 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inProcess, initialize, type TestClient } from './client.js';
-import { TEMPLATE, makeProject, type Project } from './project.js';
+import { closeSession, initialize, openSession, type TestClient } from './client.js';
+import { TEMPLATE, type Project } from './project.js';
 
 describe('a broken velvet.config.json', () => {
   let project: Project;
   let client: TestClient;
-  beforeEach(async () => {
-    project = makeProject();
-    client = inProcess();
-    await initialize(client, project.root);
-  });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  beforeEach(async () => ({ project, client } = await openSession()));
+  afterEach(() => closeSession({ project, client }));
 
   it('is published at the JSON error and cleared once fixed', async () => {
     const config = join(project.root, 'velvet.config.json');
@@ -44,14 +37,8 @@ describe('a broken velvet.config.json', () => {
 describe('a velvet.config.json already broken when the project opens', () => {
   let project: Project;
   let client: TestClient;
-  beforeEach(() => {
-    project = makeProject();
-    client = inProcess();
-  });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  beforeEach(async () => ({ project, client } = await openSession({ initialize: false })));
+  afterEach(() => closeSession({ project, client }));
 
   // `$!nope` is read by no fixture: unknown-payload-key shows that the email's fixtures are in use
   const text = TEMPLATE.replace('$!firstName', '$firstName $!nope');

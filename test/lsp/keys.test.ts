@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { render } from '../../src/index.js';
-import { inProcess, initialize, uri, type TestClient } from './client.js';
+import { closeSession, inProcess, initialize, openSession, uri, type TestClient } from './client.js';
 import { makeProject, type Project } from './project.js';
 
 const PAYLOAD = { 'first-name': 'Olena', "ім'я": 'Олена', "it's": 'yes', total: { 'total-sum': 12, "it's": 'inner' }, "qu\"ote": 'dq' };
@@ -26,10 +26,7 @@ describe('completion of keys that are no identifiers', () => {
     client = inProcess();
     await initialize(client, project.root);
   });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  afterEach(() => closeSession({ project, client }));
 
   /** The text with the item labelled `label` applied at the `|` marker, rendered with the payload. */
   const complete = async (marked: string, label: string): Promise<{ text: string; output: string }> => {
@@ -67,15 +64,8 @@ describe('completion of keys that are no identifiers', () => {
 describe('completion inside the name of a method call', () => {
   let project: Project;
   let client: TestClient;
-  beforeEach(async () => {
-    project = makeProject();
-    client = inProcess();
-    await initialize(client, project.root);
-  });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  beforeEach(async () => ({ project, client } = await openSession()));
+  afterEach(() => closeSession({ project, client }));
 
   it('replaces the name only and keeps the arguments that follow', async () => {
     const text = '<p>$mathTool.mul(1,2)</p>';

@@ -1,22 +1,16 @@
 /** The protocol's lifecycle: nothing before initialize, one initialize, nothing after shutdown, bad params refused. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCodes } from 'vscode-languageserver-protocol';
-import { inProcess, initialize, uri, type TestClient } from './client.js';
-import { makeProject, type Project } from './project.js';
+import { closeSession, initialize, openSession, uri, type TestClient } from './client.js';
+import type { Project } from './project.js';
 
 const codeOf = async (p: Promise<unknown>): Promise<number | string> => p.then(() => 'answered', (e: { code?: number }) => e.code ?? 'no code');
 
 describe('lifecycle', () => {
   let project: Project;
   let client: TestClient;
-  beforeEach(() => {
-    project = makeProject();
-    client = inProcess();
-  });
-  afterEach(async () => {
-    await client.close().catch(() => undefined);
-    project.remove();
-  });
+  beforeEach(async () => ({ project, client } = await openSession({ initialize: false })));
+  afterEach(() => closeSession({ project, client }, { ended: true }));
 
   const hover = () => client.conn.sendRequest('textDocument/hover', { textDocument: { uri: uri(project.template) }, position: { line: 0, character: 0 } });
 

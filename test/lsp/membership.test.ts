@@ -8,23 +8,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { PREVIEW_TARGET } from '../../src/lsp/index.js';
-import { inProcess, initialize, uri, type TestClient } from './client.js';
-import { makeProject, pos, type Project } from './project.js';
+import { closeSession, openSession, uri, type TestClient } from './client.js';
+import { pos, type Project } from './project.js';
 
 const codes = (d: Diagnostic[]) => d.map((x) => x.code);
 
 describe('a document and the email list', () => {
   let project: Project;
   let client: TestClient;
-  beforeEach(async () => {
-    project = makeProject();
-    client = inProcess();
-    await initialize(client, project.root);
-  });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  beforeEach(async () => ({ project, client } = await openSession()));
+  afterEach(() => closeSession({ project, client }));
 
   it('a template opened right after it was created joins its email when the watcher sees it', async () => {
     // keep the project's email open, so its workspace is open and watched
@@ -65,15 +58,8 @@ describe('a document and the email list', () => {
 describe('files that are not templates', () => {
   let project: Project;
   let client: TestClient;
-  beforeEach(async () => {
-    project = makeProject();
-    client = inProcess();
-    await initialize(client, project.root);
-  });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  beforeEach(async () => ({ project, client } = await openSession()));
+  afterEach(() => closeSession({ project, client }));
 
   it('JSON outside the email folders gets no diagnostics and no completion', async () => {
     const config = join(project.root, 'velvet.config.json');

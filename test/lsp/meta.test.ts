@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inProcess, initialize, type TestClient } from './client.js';
+import { closeSession, inProcess, initialize, type TestClient } from './client.js';
 import { TEMPLATE, makeProject, type Project } from './project.js';
 
 describe('an unsaved email.json', () => {
@@ -19,10 +19,7 @@ describe('an unsaved email.json', () => {
     await client.open(meta, '{ "subject": "Hi $firstName" }', 'json');
     await client.diagnostics(meta, (d) => d.some((x) => x.code === 'loud-reference'));
   });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  afterEach(() => closeSession({ project, client }));
 
   it('places a subject finding in the buffer', async () => {
     const text = '{\n  "preheader": "A preheader long enough to pass the length check of the lint",\n  "subject": "Hello there $firstName"\n}\n';

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { inProcess, initialize, uri, type TestClient } from './client.js';
+import { closeSession, inProcess, initialize, uri, type TestClient } from './client.js';
 import { TEMPLATE, makeProject, type Project } from './project.js';
 
 describe('the add-key quick fix', () => {
@@ -15,10 +15,7 @@ describe('the add-key quick fix', () => {
     client = inProcess();
     await initialize(client, project.root);
   });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  afterEach(() => closeSession({ project, client }));
 
   it('keeps a CRLF fixture CRLF', async () => {
     const text = TEMPLATE.replace('$!item.price', '$!item.sku').replace('$!firstName', '$!nickname');

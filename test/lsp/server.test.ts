@@ -4,21 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location } from 'vscode-languageserver-protocol';
 import { OPEN_PREVIEW, PREVIEW_TARGET } from '../../src/lsp/index.js';
-import { inProcess, initialize, uri, type TestClient } from './client.js';
-import { TEMPLATE, makeProject, pos, type Project } from './project.js';
+import { closeSession, inProcess, initialize, openSession, uri, type TestClient } from './client.js';
+import { TEMPLATE, pos, type Project } from './project.js';
 
 describe('language server (in-process)', () => {
   let project: Project;
   let client: TestClient;
-  beforeEach(async () => {
-    project = makeProject();
-    client = inProcess();
-    await initialize(client, project.root);
-  });
-  afterEach(async () => {
-    await client.close();
-    project.remove();
-  });
+  beforeEach(async () => ({ project, client } = await openSession()));
+  afterEach(() => closeSession({ project, client }));
 
   const doc = (file: string) => ({ textDocument: { uri: uri(file) } });
 
