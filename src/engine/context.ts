@@ -1,7 +1,7 @@
 /**
  * A render's variables. Each name has one cell for the whole render, made when the name is first
  * set or read, so a compiled reference finds its variable's cell once per render and then reads
- * it without hashing the name again (see `cellsOf` in evaluator.ts). A removed variable keeps its
+ * it without hashing the name again (see `cellAt` in evaluator.ts). A removed variable keeps its
  * cell, empty, so a cell found before stays the variable's.
  */
 import type { Value } from './values.js';

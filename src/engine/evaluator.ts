@@ -103,7 +103,7 @@ export class Renderer {
   }
 
   /** The cells found by the compiled references of `c`, by slot. */
-  cellsOf(c: Compiled): (Cell | undefined)[] {
+  private cellsOf(c: Compiled): (Cell | undefined)[] {
     if (c === this.templateCompiled) return this.templateCells;
     const others = (this.otherCells ??= new Map());
     let cells = others.get(c);
@@ -111,7 +111,7 @@ export class Renderer {
     return cells;
   }
 
-  /** The cell of the variable in slot `slot` of `c`, named `name`. */
+  /** The cell of the variable `name`, slot `slot` of `c`: found in the context once per render. */
   cellAt(c: Compiled, slot: number, name: string): Cell {
     const cells = this.cellsOf(c);
     return cells[slot] ?? (cells[slot] = this.ctx.cell(name));
@@ -366,12 +366,9 @@ export class Renderer {
       try {
         r = getProperty(target, p.name);
       } catch (e) {
-        if (!(e instanceof JavaException)) throw e;
         // the method a property resolved to threw: Velocity says so as for a call
-        throw this.renderError(
-          `Invocation of method '${p.name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`,
-          { start: p.span.start + 1, end: p.span.end },
-        );
+        if (e instanceof JavaException) throw this.invocationError(p.name, target, e, p.span);
+        throw e;
       }
       // a void method read as a property gives null, so the reference prints as written
       return r === NO_METHOD || r === VOID ? null : r;
@@ -391,18 +388,21 @@ export class Renderer {
     return this.call(target, 'get', [idx], p.span);
   }
 
+  /** Velocity's MethodInvocationException for the Java exception of `name` on `target`, at the name after the dot. */
+  invocationError(name: string, target: Value, e: JavaException, span: Span): RenderError {
+    return this.renderError(`Invocation of method '${name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`, {
+      start: span.start + 1,
+      end: span.end,
+    });
+  }
+
   call(target: Value, name: string, args: Value[], span: Span): Value {
     this.tick(span);
     let r;
     try {
       r = invokeMethod(target, name, args);
     } catch (e) {
-      if (e instanceof JavaException) {
-        throw this.renderError(
-          `Invocation of method '${name}' in  class ${javaClassName(target)} threw exception ${e.toString()}`,
-          { start: span.start + 1, end: span.end },
-        );
-      }
+      if (e instanceof JavaException) throw this.invocationError(name, target, e, span);
       throw this.fault(e, span);
     }
     if (r === NO_METHOD) return null;

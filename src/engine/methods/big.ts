@@ -7,9 +7,9 @@ import { MAX_BITS, bdFromNumber, bdFromString, isNumber } from '../numbers.js';
 import { MethodLimit } from '../regex.js';
 import { chargeWork } from '../budget.js';
 import { JBigDecimal, JBigInteger, type Value } from '../values.js';
-import { NO_METHOD, arithmetic, convert, ints, npe, numberFormat, toLong, type Table } from './core.js';
+import { NO_METHOD, arithmetic, convert, ints, npe, numberFormat, type Table } from './core.js';
 import { javaArray } from './arrays.js';
-import { NUMBER } from './number.js';
+import { NUMBER, unInt, unLong } from './number.js';
 
 const LIMIT = 1n << BigInt(MAX_BITS);
 function capped(v: bigint): bigint {
@@ -46,12 +46,6 @@ function toBigDecimal(v: Value): JBigDecimal | typeof NO_METHOD {
 function un<T>(a: Value[], conv: (v: Value) => T | typeof NO_METHOD, f: (x: T) => Value): Value | typeof NO_METHOD {
   if (a.length === 1 && a[0] === null) throw npe();
   const r = convert(a, 1, conv);
-  return r ? f(r[0]!) : NO_METHOD;
-}
-
-/** One `int` parameter: null is no int, so no method (an object parameter's null is a NullPointerException). */
-function int1(a: Value[], f: (n: number) => Value): Value | typeof NO_METHOD {
-  const r = ints(a, 1);
   return r ? f(r[0]!) : NO_METHOD;
 }
 
@@ -132,15 +126,17 @@ const BIGINTEGER: Table = {
     if (bitLength(x.v) * r[0]! > MAX_BITS) throw new MethodLimit(`a number grew beyond ${MAX_BITS} bits`);
     return bi(x.v ** BigInt(r[0]!));
   },
-  shiftLeft: (x: JBigInteger, a: Value[]) => int1(a, (n) => shift(x.v, n)),
-  shiftRight: (x: JBigInteger, a: Value[]) => int1(a, (n) => shift(x.v, -n)),
-  testBit: (x: JBigInteger, a: Value[]) => int1(a, (n) => {
+  // an int or long parameter's null is no int (no method), not the NullPointerException of a
+  // BigInteger parameter (un)
+  shiftLeft: (x: JBigInteger, a: Value[]) => unInt(a, (n) => shift(x.v, n)),
+  shiftRight: (x: JBigInteger, a: Value[]) => unInt(a, (n) => shift(x.v, -n)),
+  testBit: (x: JBigInteger, a: Value[]) => unInt(a, (n) => {
     if (n < 0) throw arithmetic('Negative bit address');
     return ((x.v >> BigInt(n)) & 1n) === 1n;
   }),
-  setBit: (x: JBigInteger, a: Value[]) => int1(a, (n) => bi(x.v | (1n << BigInt(bitIndex(n))))),
-  clearBit: (x: JBigInteger, a: Value[]) => int1(a, (n) => bi(x.v & ~(1n << BigInt(bitIndex(n))))),
-  flipBit: (x: JBigInteger, a: Value[]) => int1(a, (n) => bi(x.v ^ (1n << BigInt(bitIndex(n))))),
+  setBit: (x: JBigInteger, a: Value[]) => unInt(a, (n) => bi(x.v | (1n << BigInt(bitIndex(n))))),
+  clearBit: (x: JBigInteger, a: Value[]) => unInt(a, (n) => bi(x.v & ~(1n << BigInt(bitIndex(n))))),
+  flipBit: (x: JBigInteger, a: Value[]) => unInt(a, (n) => bi(x.v ^ (1n << BigInt(bitIndex(n))))),
   negate: (x: JBigInteger, a: Value[]) => (a.length === 0 ? bi(-x.v) : NO_METHOD),
   abs: (x: JBigInteger, a: Value[]) => (a.length === 0 ? bi(abs(x.v)) : NO_METHOD),
   not: (x: JBigInteger, a: Value[]) => (a.length === 0 ? bi(~x.v) : NO_METHOD),
@@ -154,7 +150,7 @@ const BIGINTEGER: Table = {
     const b = abs(x.v).toString(2);
     return b.length - 1 - b.lastIndexOf('1');
   },
-  isProbablePrime: (x: JBigInteger, a: Value[]) => int1(a, (c) => (c <= 0 ? true : isPrime(abs(x.v)))),
+  isProbablePrime: (x: JBigInteger, a: Value[]) => unInt(a, (c) => (c <= 0 ? true : isPrime(abs(x.v)))),
   longValueExact: (x: JBigInteger, a: Value[]) => (a.length === 0 ? exact(x.v, 64, 'long') : NO_METHOD),
   intValueExact: (x: JBigInteger, a: Value[]) => (a.length === 0 ? Number(exact(x.v, 32, 'int')) : NO_METHOD),
   shortValueExact: (x: JBigInteger, a: Value[]) => (a.length === 0 ? Number(exact(x.v, 16, 'short')) : NO_METHOD),
@@ -172,11 +168,7 @@ const BIGINTEGER: Table = {
     if (!r) return NO_METHOD;
     return x.v.toString(r[0]! < 2 || r[0]! > 36 ? 10 : r[0]!);
   },
-  valueOf: (_x: JBigInteger, a: Value[]) => {
-    // a long parameter: null is no long (no method), not a NullPointerException
-    const r = convert(a, 1, toLong);
-    return r ? new JBigInteger(r[0]!) : NO_METHOD;
-  },
+  valueOf: (_x: JBigInteger, a: Value[]) => unLong(a, (v) => new JBigInteger(v)),
 };
 
 function bitIndex(n: number): number {

@@ -157,7 +157,8 @@ function binInt(a: Value[], f: (x: number, y: number) => Value): Value | typeof 
   const r = ints(a, 2);
   return r ? f(r[0]!, r[1]!) : NO_METHOD;
 }
-function unInt(a: Value[], f: (x: number) => Value): Value | typeof NO_METHOD {
+/** One int parameter (null is no int: no method). */
+export function unInt(a: Value[], f: (x: number) => Value): Value | typeof NO_METHOD {
   const r = ints(a, 1);
   return r ? f(r[0]!) : NO_METHOD;
 }
@@ -165,7 +166,8 @@ function binLong(a: Value[], f: (x: bigint, y: bigint) => Value): Value | typeof
   const r = convert(a, 2, toLong);
   return r ? f(r[0]!, r[1]!) : NO_METHOD;
 }
-function unLong(a: Value[], f: (x: bigint) => Value): Value | typeof NO_METHOD {
+/** One long parameter (null is no long: no method). */
+export function unLong(a: Value[], f: (x: bigint) => Value): Value | typeof NO_METHOD {
   const r = convert(a, 1, toLong);
   return r ? f(r[0]!) : NO_METHOD;
 }
