@@ -21,8 +21,8 @@ export function toJava(value: unknown, depth = 0): Value {
 
 /**
  * Whether `for...in` over a plain object gives its own keys only, as Object.keys does: unless
- * something made a property of Object.prototype enumerable. `for...in` reads a plain object's
- * values through V8's enumeration cache, without a lookup of each key.
+ * something made a property of Object.prototype enumerable (then each key is checked). `for...in`
+ * reads a plain object's values through V8's enumeration cache, without a lookup of each key.
  */
 function ownKeysOnly(): boolean {
   for (const _ in Object.prototype) return false;
@@ -67,18 +67,11 @@ function convert(value: unknown, depth: number, forIn: boolean): Value {
     const map = new JMap();
     const keys = map.keys;
     const o = value as Record<string, unknown>;
-    // strings and small integers, most of a payload, without a call
-    if (forIn) {
-      for (const k in o) {
-        const v = o[k];
-        keys.set(k, typeof v === 'string' ? v : typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) ? v : convert(v, depth, forIn));
-      }
-      return map;
-    }
-    const names = Object.keys(o);
-    for (let i = 0; i < names.length; i++) {
-      const k = names[i]!;
+    for (const k in o) {
+      // for...in also walks what an enumerable property of Object.prototype adds, after the own keys
+      if (!forIn && !Object.hasOwn(o, k)) continue;
       const v = o[k];
+      // strings and small integers, most of a payload, without a call
       keys.set(k, typeof v === 'string' ? v : typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) ? v : convert(v, depth, forIn));
     }
     return map;
