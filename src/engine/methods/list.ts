@@ -4,14 +4,16 @@
  * structural change of the list makes the view throw ConcurrentModificationException when used.
  */
 import { chargeMemory, chargeWork } from '../budget.js';
-import { javaEquals, javaString } from '../java.js';
+import { javaClassName, javaEquals, javaString } from '../java.js';
+import { compareNumbers, type JNumber } from '../numbers.js';
 import { MethodLimit } from '../regex.js';
-import { type Value } from '../values.js';
-import { JavaException, NO_METHOD, VOID, npe, toInt, unsupported, ints, type Table } from './core.js';
-import { arrayToString, isJavaArray, javaArray, readOnlyClass } from './arrays.js';
+import { JChar, JDouble, JEntry, JMap, JObject, JSet, type Value } from '../values.js';
+import { JavaException, NO_METHOD, VOID, classCast, npe, toInt, unsupported, ints, type Table } from './core.js';
+import { arrayClass, arrayToString, isJavaArray, javaArray, readOnlyClass, readOnlyList } from './arrays.js';
 import { collectionItems, indexOfValue, lastIndexOfValue, membership } from './elements.js';
 import { javaHashCode } from './hash.js';
-import { JIterator, JStream } from './text.js';
+import { JIterator, JStream, compareStrings, type ListOps } from './text.js';
+import { doubleCompare } from './number.js';
 
 /** Largest list a single method call may build. */
 export const MAX_LIST = 10_000_000;
@@ -43,6 +45,15 @@ function setInViews(l: Value[], i: number, v: Value): void {
 }
 const mods = new WeakMap<Value[], number>();
 const modCount = (l: Value[]) => mods.get(l) ?? 0;
+
+/**
+ * How many lists were sorted (ArrayList.sort), so that a #foreach asks whether its own list was
+ * sorted by its body only when some list was: Java's iterator then fails on next(), as after an
+ * add or a remove.
+ */
+export let listSorts = 0;
+/** Java's modCount of a list: its structural changes through methods, and sorts. */
+export const listModCount = modCount;
 
 /** Before a structural change of `l`: a view of it must still be current; its lists change too. */
 function structural(l: Value[], apply: (list: Value[], offset: number) => void): void {
@@ -77,8 +88,41 @@ function replaceRange(list: Value[], at: number, remove: number, items: Value[])
   for (let i = 0; i < items.length; i++) list[at + i] = items[i]!;
 }
 
+/** What List.of gives: a copy no method can change, without null (Java's NullPointerException). */
+function immutableList(items: Value[]): Value[] {
+  chargeWork(items.length);
+  if (items.includes(null)) throw npe();
+  chargeMemory(items.length);
+  const kind = items.length === 1 || items.length === 2 ? 'List12' : 'ListN';
+  return readOnlyList([...items], `java.util.ImmutableCollections$${kind}`);
+}
+
 function writable(l: Value[]): void {
   if (isJavaArray(l) || readOnlyClass(l)) throw unsupported();
+}
+
+/** l[i] = v, written through a view to its list, and shown in the list's other views. */
+function writeThrough(l: Value[], i: number, v: Value): void {
+  l[i] = v;
+  let at = i;
+  let top = l;
+  for (let view = views.get(top); view; view = views.get(top)) {
+    at += view.offset;
+    view.parent[at] = v;
+    top = view.parent;
+  }
+  setInViews(top, at, v);
+}
+
+/** A list iterator's changes, through the list's own set, add and remove. */
+function listOps(l: Value[], listIterator: boolean): ListOps {
+  const call = (name: string, args: Value[]) => void LIST[name]!(l as never, args);
+  return {
+    set: (i, x) => call('set', [i, x]),
+    add: (i, x) => call('add', [i, x]),
+    remove: (i) => call('remove', [i]),
+    listIterator,
+  };
 }
 
 function addItems(l: Value[], at: number, items: Value[]): boolean {
@@ -159,16 +203,7 @@ export const LIST: Table = {
     live(l);
     checkIndex(i, l.length);
     const prev = l[i]!;
-    l[i] = a[1]!;
-    // a view writes through to its list, and the list's other views see it
-    let at = i;
-    let top = l;
-    for (let v = views.get(top); v; v = views.get(top)) {
-      at += v.offset;
-      v.parent[at] = a[1]!;
-      top = v.parent;
-    }
-    setInViews(top, at, a[1]!);
+    writeThrough(l, i, a[1]!);
     return prev;
   },
   remove: (l: Value[], a: Value[]) => {
@@ -238,16 +273,57 @@ export const LIST: Table = {
     return items.every(has);
   },
   clone: (l: Value[], a: Value[]) => (a.length === 0 && !isJavaArray(l) ? (chargeWork(l.length), chargeMemory(l.length), [...l]) : NO_METHOD),
-  toArray: (l: Value[], a: Value[]) => (a.length === 0 ? (chargeWork(l.length), chargeMemory(l.length), javaArrayOf([...l])) : NO_METHOD),
+  toArray: (l: Value[], a: Value[]) => {
+    if (a.length === 0) return chargeWork(l.length), chargeMemory(l.length), javaArrayOf([...l]);
+    // toArray(T[] a): an Object[] given as it is, any other arguments as the array (Velocity's
+    // varargs); null fits toArray(IntFunction) better
+    if (a.length === 1 && a[0] === null) {
+      throw new JavaException('java.lang.NullPointerException', 'Cannot invoke "java.util.function.IntFunction.apply(int)" because "generator" is null');
+    }
+    const given = a.length === 1 && isJavaArray(a[0]!) ? (a[0] as Value[]) : undefined;
+    if (given && arrayClass(given) !== '[Ljava.lang.Object;') return NO_METHOD;
+    const into = given ?? javaArrayOf([...a]);
+    chargeWork(l.length);
+    if (into.length < l.length) return chargeMemory(l.length), javaArrayOf([...l]);
+    for (let i = 0; i < l.length; i++) into[i] = l[i]!;
+    if (into.length > l.length) into[l.length] = null;
+    return into;
+  },
   hashCode: (l: Value[], a: Value[]) => (a.length === 0 && !isJavaArray(l) ? javaHashCode(l) : NO_METHOD),
   ensureCapacity: (l: Value[], a: Value[]) => (ints(a, 1) && !isJavaArray(l) ? VOID : NO_METHOD),
   trimToSize: (l: Value[], a: Value[]) => (a.length === 0 && !isJavaArray(l) ? VOID : NO_METHOD),
-  iterator: (l: Value[], a: Value[]) => (a.length === 0 ? new JIterator(l) : NO_METHOD),
+  // List.sort(null): natural order (a template cannot make a Comparator, so only null fits)
+  sort: (l: Value[], a: Value[]) => {
+    if (a.length !== 1 || a[0] !== null) return NO_METHOD;
+    const range = readOnlyClass(l);
+    if (range) throw new JavaException('java.lang.UnsupportedOperationException', range.endsWith('$IntegerRange') ? 'integer range is read only' : '');
+    live(l);
+    const sorted = [...l];
+    sortNatural(sorted);
+    for (let i = 0; i < sorted.length; i++) writeThrough(l, i, sorted[i]!);
+    // ArrayList.sort counts as a structural change: the list's views are stale after it (a view
+    // itself sorts by setting its elements, as List.sort does)
+    if (!views.has(l) && !isJavaArray(l)) {
+      mods.set(l, modCount(l) + 1);
+      listSorts++;
+    }
+    return VOID;
+  },
+  // List.of and List.copyOf, static methods of the List interface a template reaches through a list
+  of: (_l: Value[], a: Value[]) => immutableList(a.length === 1 && arrayClass(a[0]!) === '[Ljava.lang.Object;' ? (a[0] as Value[]) : a),
+  copyOf: (_l: Value[], a: Value[]) => {
+    if (a.length !== 1) return NO_METHOD;
+    if (a[0] === null) throw npe();
+    const items = isJavaArray(a[0]!) ? undefined : collectionItems(a[0]!);
+    if (!items) return NO_METHOD;
+    return readOnlyClass(items)?.startsWith('java.util.ImmutableCollections$') ? items : immutableList(items);
+  },
+  iterator: (l: Value[], a: Value[]) => (a.length === 0 ? new JIterator(l, 0, 'java.util.ArrayList$Itr', listOps(l, false)) : NO_METHOD),
   listIterator: (l: Value[], a: Value[]) => {
     const n = ints(a, a.length);
     if (!n || n.length > 1) return NO_METHOD;
     if (n.length === 1 && (n[0]! < 0 || n[0]! > l.length)) throw indexError(`Index: ${n[0]}`);
-    return new JIterator(l, n[0] ?? 0);
+    return new JIterator(l, n[0] ?? 0, 'java.util.ArrayList$ListItr', listOps(l, true));
   },
   stream: (l: Value[], a: Value[]) => (a.length === 0 ? new JStream(l, false) : NO_METHOD),
   forEach: (_l: Value[], a: Value[]) => nullFunction(a),
@@ -258,3 +334,61 @@ export const LIST: Table = {
 };
 
 const javaArrayOf = (items: Value[]) => javaArray(items, '[Ljava.lang.Object;');
+
+/** Java's class name of a Comparable value (String, Boolean, Character, a number), else undefined. */
+function comparableClass(v: Value): string | undefined {
+  if (v === null || Array.isArray(v) || v instanceof JMap || v instanceof JSet || v instanceof JEntry || v instanceof JObject) return undefined;
+  return javaClassName(v);
+}
+
+/** x.compareTo(y) of Java's Comparable: the same class on both sides, or Java's exception. */
+function naturalCompare(x: Value, y: Value, receiver: string): number {
+  if (x === null) throw new JavaException('java.lang.NullPointerException', `Cannot invoke "java.lang.Comparable.compareTo(Object)" because "${receiver}" is null`);
+  const cls = comparableClass(x);
+  if (cls === undefined) throw classCast(x, 'java.lang.Comparable');
+  if (y === null) throw npe();
+  if (javaClassName(y) !== cls) throw classCast(y, cls);
+  if (typeof x === 'string') return compareStrings(x, y as string);
+  if (typeof x === 'boolean') return x === y ? 0 : x ? 1 : -1;
+  if (x instanceof JChar) return x.c.charCodeAt(0) - (y as JChar).c.charCodeAt(0);
+  if (x instanceof JDouble) return doubleCompare(x.v, (y as JDouble).v);
+  return compareNumbers(x as JNumber, y as JNumber);
+}
+
+/**
+ * Arrays.sort of Comparables, in place and stable. Under 32 elements it is Java's own binary
+ * insertion sort after the first run (ComparableTimSort), so the first comparison that fails is
+ * Java's; a longer list gets the same order from JavaScript's stable sort.
+ */
+function sortNatural(l: Value[]): void {
+  const n = l.length;
+  if (n < 2) return;
+  chargeWork(n * Math.ceil(Math.log2(n)));
+  if (n >= 32) {
+    const sorted = [...l].sort((x, y) => naturalCompare(x, y, 'a[runHi]'));
+    for (let i = 0; i < n; i++) l[i] = sorted[i]!;
+    return;
+  }
+  // countRunAndMakeAscending
+  let runHi = 1;
+  if (naturalCompare(l[runHi++]!, l[0]!, 'a[runHi]') < 0) {
+    while (runHi < n && naturalCompare(l[runHi]!, l[runHi - 1]!, 'a[runHi]') < 0) runHi++;
+    for (let lo = 0, hi = runHi - 1; lo < hi; lo++, hi--) [l[lo], l[hi]] = [l[hi]!, l[lo]!];
+  } else {
+    while (runHi < n && naturalCompare(l[runHi]!, l[runHi - 1]!, 'a[runHi]') >= 0) runHi++;
+  }
+  // binarySort from the end of that run
+  for (let start = runHi; start < n; start++) {
+    const pivot = l[start]!;
+    if (pivot !== null && comparableClass(pivot) === undefined) throw classCast(pivot, 'java.lang.Comparable');
+    let left = 0;
+    let right = start;
+    while (left < right) {
+      const mid = (left + right) >>> 1;
+      if (naturalCompare(pivot, l[mid]!, 'pivot') < 0) right = mid;
+      else left = mid + 1;
+    }
+    for (let i = start; i > left; i--) l[i] = l[i - 1]!;
+    l[left] = pivot;
+  }
+}

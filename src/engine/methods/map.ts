@@ -10,7 +10,7 @@ import { NO_METHOD, VOID, npe, unsupported, type Table } from './core.js';
 import { javaArray } from './arrays.js';
 import { collectionItems, indexOfValue, membership } from './elements.js';
 import { javaHashCode, stringHash } from './hash.js';
-import { markEntrySet } from './klass.js';
+import { classNameOf, markEntrySet } from './klass.js';
 import { JIterator } from './text.js';
 
 const entryMaps = new WeakMap<JEntry, JMap>();
@@ -181,7 +181,7 @@ export const SET: Table = {
     removeFromView(s, () => true);
     return VOID;
   },
-  iterator: (s: JSet, a: Value[]) => (a.length === 0 ? new JIterator(s.items) : NO_METHOD),
+  iterator: (s: JSet, a: Value[]) => (a.length === 0 ? new JIterator(s.items, 0, viewIterator(s)) : NO_METHOD),
   toArray: (s: JSet, a: Value[]) => (a.length === 0 ? (chargeMemory(s.items.length), javaArray([...s.items], '[Ljava.lang.Object;')) : NO_METHOD),
   // values() has Object.hashCode (Java's identity hash differs per run; ours is stable)
   hashCode: (s: JSet, a: Value[]) => (a.length === 0 ? (s.isSet ? javaHashCode(s) : stringHash('java.util.LinkedHashMap$LinkedValues') >>> 1) : NO_METHOD),
@@ -216,3 +216,9 @@ export const ENTRY: Table = {
   equals: (e: JEntry, a: Value[]) => (a.length === 1 ? javaEquals(e, a[0]!) : NO_METHOD),
   toString: (e: JEntry, a: Value[]) => (a.length === 0 ? javaString(e) : NO_METHOD),
 };
+
+/** The class of a map view's iterator: LinkedHashMap's LinkedKeyIterator, LinkedValueIterator or LinkedEntryIterator. */
+function viewIterator(s: JSet): string {
+  const view = classNameOf(s);
+  return view.endsWith('$LinkedValues') ? 'java.util.LinkedHashMap$LinkedValueIterator' : view.replace(/Set$/, 'Iterator');
+}

@@ -50,6 +50,21 @@ function target(v: Value): string | null | typeof NO_METHOD {
   return charSeq(v);
 }
 
+/**
+ * indexOf / lastIndexOf with two arguments whose index is not an int as it stands (a String, a
+ * Double, a Boolean, a Long): both overloads, (int, int) and (String, int), then need a conversion,
+ * and when the first argument converts to an int as well, Velocity finds them equally good and
+ * calls neither (`$s.indexOf("l", "2")` prints as written). A first argument that fits only the
+ * String overload (a list, a map, null) leaves no choice.
+ */
+function ambiguousFrom(a: Value[]): boolean {
+  if (a.length !== 2) return false;
+  const from = a[1]!;
+  if (typeof from === 'number' || from instanceof JChar) return false;
+  const first = a[0]!;
+  return typeof first === 'string' || typeof first === 'number' || first instanceof JChar;
+}
+
 function checkRange(b: number, e: number, len: number): void {
   if (b < 0 || e > len || b > e) throw outOfBounds(`begin ${b}, end ${e}, length ${len}`);
 }
@@ -76,13 +91,15 @@ export const STRING: Table = {
   stripLeading: (s: string, a: Value[]) => (a.length === 0 ? (touch(s.length), s.replace(JAVA_WS_START, '')) : NO_METHOD),
   stripTrailing: (s: string, a: Value[]) => (a.length === 0 ? (touch(s.length), s.replace(JAVA_WS_END, '')) : NO_METHOD),
   // static methods Velocity lets a template call through an instance
+  // with no argument, valueOf(char[]) and copyValueOf(char[]) take an empty array: Velocity fills
+  // a missing last array parameter with one, as for varargs
   valueOf: (_s: string, a: Value[]) => {
-    if (a.length === 0) return NO_METHOD;
+    if (a.length === 0) return '';
     const t = charArrayText(a[0]!, a.slice(1));
     if (t !== NO_METHOD) return built(t);
     return a.length === 1 ? javaString(a[0]!) : NO_METHOD;
   },
-  copyValueOf: (_s: string, a: Value[]) => (a.length === 0 ? NO_METHOD : charArrayText(a[0]!, a.slice(1))),
+  copyValueOf: (_s: string, a: Value[]) => (a.length === 0 ? '' : charArrayText(a[0]!, a.slice(1))),
   join: (_s: string, a: Value[]) => {
     if (a.length < 1) return NO_METHOD;
     const delim = charSeq(a[0]!);
@@ -151,7 +168,7 @@ export const STRING: Table = {
     return s.slice(n[0]!, n[1]!);
   },
   indexOf: (s: string, a: Value[]) => {
-    if (a.length < 1 || a.length > 2) return NO_METHOD;
+    if (a.length < 1 || a.length > 2 || ambiguousFrom(a)) return NO_METHOD;
     const from = a.length === 2 ? toInt(a[1]!) : 0;
     if (from === NO_METHOD) return NO_METHOD;
     const t = target(a[0]!);
@@ -161,7 +178,7 @@ export const STRING: Table = {
     return s.indexOf(t, Math.max(0, from));
   },
   lastIndexOf: (s: string, a: Value[]) => {
-    if (a.length < 1 || a.length > 2) return NO_METHOD;
+    if (a.length < 1 || a.length > 2 || ambiguousFrom(a)) return NO_METHOD;
     const from = a.length === 2 ? toInt(a[1]!) : s.length;
     if (from === NO_METHOD) return NO_METHOD;
     const t = target(a[0]!);
@@ -289,17 +306,53 @@ export const STRING: Table = {
 
 function caseMap(s: string, a: Value[], upper: boolean): Value | typeof NO_METHOD {
   if (a.length > 1) return NO_METHOD;
+  if (a.length === 1 && a[0] !== null && typeof a[0] !== 'string') return NO_METHOD;
+  // a String argument becomes a Locale, as Velocity converts it (null gives null: Java throws)
+  const language = a.length === 0 ? '' : localeLanguage(a[0] as string | null);
   touch(s.length);
-  if (a.length === 0) return built(upper ? s.toUpperCase() : s.toLowerCase());
-  // Velocity converts a String argument to a Locale ("tr", "en_US", "en-US")
-  const tag = a[0];
-  if (typeof tag !== 'string') return NO_METHOD;
-  let out: string;
-  try {
-    const loc = tag.replace(/_/g, '-') || 'und';
-    out = upper ? s.toLocaleUpperCase(loc) : s.toLocaleLowerCase(loc);
-  } catch {
-    out = upper ? s.toUpperCase() : s.toLowerCase();
+  // Java's case mappings depend on the language only for Turkish, Azerbaijani and Lithuanian
+  const tag = language === 'tr' || language === 'az' || language === 'lt' ? language : undefined;
+  if (tag === undefined) return built(upper ? s.toUpperCase() : s.toLowerCase());
+  return built(upper ? s.toLocaleUpperCase(tag) : s.toLocaleLowerCase(tag));
+}
+
+const JAVA_LOWER = /^\p{Lowercase}+$/u;
+const JAVA_UPPER = /^\p{Uppercase}+$/u;
+const JAVA_DIGITS = /^\p{Nd}+$/u;
+const isLanguage = (t: string) => (t.length === 2 || t.length === 3) && JAVA_LOWER.test(t);
+const isCountry = (t: string) => t.length === 2 && JAVA_UPPER.test(t);
+const isArea = (t: string) => t.length === 3 && JAVA_DIGITS.test(t);
+
+/**
+ * The language of the Locale Velocity's conversion handler makes of a String (commons-lang3
+ * 3.18's LocaleUtils.toLocale: `tr`, `en_US`, `en-US`, `_US`, `tr__POSIX`, `de_419`), lower-cased
+ * as java.util.Locale keeps it; anything else is Java's IllegalArgumentException.
+ */
+function localeLanguage(str: string | null): string {
+  if (str === null) throw npe();
+  if (str === '') return '';
+  const invalid = () => new JavaException('java.lang.IllegalArgumentException', `Invalid locale format: ${str}`);
+  if (str.includes('#') || str.length < 2) throw invalid();
+  const ch0 = str[0]!;
+  if (ch0 === '_' || ch0 === '-') {
+    if (str.length < 3 || !isCountry(str.slice(1, 3))) throw invalid();
+    if (str.length === 3) return '';
+    if (str.length < 5 || str[3] !== ch0) throw invalid();
+    return '';
   }
-  return built(out);
+  if (isLanguage(str)) return str.toLowerCase();
+  const sep = str.includes('_') ? '_' : '-';
+  // String.split(sep, 3): at most three segments, the last one holding the rest
+  const first = str.indexOf(sep);
+  const second = first < 0 ? -1 : str.indexOf(sep, first + 1);
+  const segments = first < 0 ? [str] : second < 0 ? [str.slice(0, first), str.slice(first + 1)] : [str.slice(0, first), str.slice(first + 1, second), str.slice(second + 1)];
+  const language = segments[0]!;
+  if (segments.length === 2) {
+    // (sic) commons-lang3 3.18 takes a numeric area with any first segment
+    if ((isLanguage(language) && isCountry(segments[1]!)) || isArea(segments[1]!)) return language.toLowerCase();
+  } else if (segments.length === 3) {
+    const country = segments[1]!;
+    if (isLanguage(language) && (country === '' || isCountry(country) || isArea(country)) && segments[2] !== '') return language.toLowerCase();
+  }
+  throw invalid();
 }

@@ -5,7 +5,7 @@
 import { chargeMemory, chargeWork, checkClock } from '../budget.js';
 import { MethodLimit } from '../regex.js';
 import { JObject, type Value } from '../values.js';
-import { JavaException, NO_METHOD, type MethodResult } from './core.js';
+import { JavaException, NO_METHOD, VOID, type MethodResult } from './core.js';
 import { javaString } from '../java.js';
 
 /** Longest string a single method call may build (Java would run out of memory first). */
@@ -138,23 +138,68 @@ export class JOptional extends JObject {
   }
 }
 
-/** A java.util.Iterator over items (hasNext/next). */
+/** What a list's own iterator changes it by: the list's set(i, x), add(i, x) and remove(i). */
+export interface ListOps {
+  set(i: number, x: Value): void;
+  add(i: number, x: Value): void;
+  remove(i: number): void;
+  /** listIterator() (`java.util.ArrayList$ListItr`), not iterator(). */
+  listIterator: boolean;
+}
+
+/**
+ * A java.util.Iterator over items (hasNext/next). Over a list (`list` given) it is the list's own
+ * iterator, live as Java's: `remove()`, and from `listIterator()` also `hasPrevious()`,
+ * `previous()`, `nextIndex()`, `previousIndex()`, `set(x)` and `add(x)`, each through the list's
+ * own method (so a range or an array refuses them, and a view writes through).
+ */
 export class JIterator extends JObject {
-  readonly javaClass = 'java.util.ArrayList$Itr';
   private i: number;
+  /** The index of the element the last next() or previous() gave, -1 when none may be changed. */
+  private last = -1;
   constructor(
     private readonly items: Value[],
     start = 0,
+    readonly javaClass = 'java.util.ArrayList$Itr',
+    private readonly list?: ListOps,
   ) {
     super();
     this.i = start;
   }
   callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
+    const list = this.list;
+    if (args.length === 1 && list?.listIterator && (name === 'set' || name === 'add')) {
+      if (name === 'set') {
+        if (this.last < 0) throw new JavaException('java.lang.IllegalStateException', '');
+        list.set(this.last, args[0]!);
+      } else {
+        list.add(this.i++, args[0]!);
+        this.last = -1;
+      }
+      return VOID;
+    }
     if (args.length) return NO_METHOD;
     if (name === 'hasNext') return this.i < this.items.length;
     if (name === 'next') {
       if (this.i >= this.items.length) throw new JavaException('java.util.NoSuchElementException', '');
+      this.last = this.i;
       return this.items[this.i++]!;
+    }
+    if (name === 'remove' && list) {
+      if (this.last < 0) throw new JavaException('java.lang.IllegalStateException', '');
+      list.remove(this.last);
+      this.i = this.last;
+      this.last = -1;
+      return VOID;
+    }
+    if (!list?.listIterator) return NO_METHOD;
+    if (name === 'hasPrevious') return this.i > 0;
+    if (name === 'nextIndex') return this.i;
+    if (name === 'previousIndex') return this.i - 1;
+    if (name === 'previous') {
+      if (this.i <= 0) throw new JavaException('java.util.NoSuchElementException', '');
+      this.last = --this.i;
+      return this.items[this.i]!;
     }
     return NO_METHOD;
   }
