@@ -30,6 +30,16 @@ export class JavaException extends Error {
 }
 
 export const npe = () => new JavaException('java.lang.NullPointerException', '');
+
+/**
+ * A method whose last (n-th) parameter is a function (a Comparator, a lambda): a template can
+ * pass only null there, which Java refuses with a NullPointerException; anything else fits no
+ * overload.
+ */
+export const nullFunction = (a: Value[], n = 1): typeof NO_METHOD | never => {
+  if (a.length === n && a[n - 1] === null) throw npe();
+  return NO_METHOD;
+};
 export const unsupported = () => new JavaException('java.lang.UnsupportedOperationException', '');
 export const arithmetic = (msg: string) => new JavaException('java.lang.ArithmeticException', msg);
 export const numberFormat = (s: string | null) =>

@@ -8,7 +8,7 @@ import { javaClassName, javaEquals, javaString } from '../java.js';
 import { compareNumbers, type JNumber } from '../numbers.js';
 import { MethodLimit } from '../regex.js';
 import { JChar, JDouble, JEntry, JMap, JObject, JSet, type Value } from '../values.js';
-import { JavaException, NO_METHOD, VOID, classCast, npe, toInt, unsupported, ints, type Table } from './core.js';
+import { JavaException, NO_METHOD, VOID, classCast, npe, nullFunction, toInt, unsupported, ints, type Table } from './core.js';
 import { arrayClass, arrayToString, isJavaArray, javaArray, readOnlyClass, readOnlyList } from './arrays.js';
 import { collectionItems, indexOfValue, lastIndexOfValue, membership } from './elements.js';
 import { javaHashCode } from './hash.js';
@@ -146,10 +146,6 @@ function removeWhere(l: Value[], drop: (v: Value) => boolean): boolean {
   return true;
 }
 
-const nullFunction = (a: Value[], n = 1): typeof NO_METHOD | never => {
-  if (a.length === n && a[n - 1] === null) throw npe();
-  return NO_METHOD;
-};
 
 export const LIST: Table = {
   size: (l: Value[], a: Value[]) => (a.length === 0 ? (live(l), l.length) : NO_METHOD),

@@ -6,7 +6,7 @@
 import { chargeMemory, chargeWork } from '../budget.js';
 import { javaEquals, javaString, mapEntries, mapGet, mapHas, mapPut, mapRemove } from '../java.js';
 import { JEntry, JMap, JSet, type Value } from '../values.js';
-import { NO_METHOD, VOID, npe, unsupported, type Table } from './core.js';
+import { NO_METHOD, VOID, npe, nullFunction, unsupported, type Table } from './core.js';
 import { javaArray } from './arrays.js';
 import { collectionItems, indexOfValue, membership } from './elements.js';
 import { javaHashCode, stringHash } from './hash.js';
@@ -37,10 +37,6 @@ function view(m: JMap, kind: 'keys' | 'values' | 'entries'): JSet {
   return kind === 'entries' ? markEntrySet(s) : s;
 }
 
-const nullFunction = (a: Value[], n: number): typeof NO_METHOD | never => {
-  if (a.length === n && a[n - 1] === null) throw npe();
-  return NO_METHOD;
-};
 
 export const MAP: Table = {
   get: (m: JMap, a: Value[]) => (a.length === 1 ? mapGet(m, a[0]!) : NO_METHOD),

@@ -20,6 +20,7 @@ import {
   strParam,
   toBool,
   toDbl,
+  toInt,
   toLong,
   type Table,
 } from './core.js';
@@ -172,6 +173,13 @@ export function unLong(a: Value[], f: (x: bigint) => Value): Value | typeof NO_M
   return r ? f(r[0]!) : NO_METHOD;
 }
 const u64 = (v: bigint) => BigInt.asUintN(64, v);
+/** A (long, int) method: Long.rotateLeft and rotateRight. */
+function longAndInt(a: Value[], f: (x: bigint, d: number) => Value): Value | typeof NO_METHOD {
+  if (a.length !== 2) return NO_METHOD;
+  const x = toLong(a[0]!);
+  const d = toInt(a[1]!);
+  return x === NO_METHOD || d === NO_METHOD ? NO_METHOD : f(x, d);
+}
 const bits64 = (x: bigint) => u64(x).toString(2).padStart(64, '0');
 
 const LONG: Table = {
@@ -214,6 +222,24 @@ const LONG: Table = {
   toOctalString: (_n: bigint, a: Value[]) => unLong(a, (x) => u64(x).toString(8)),
   toBinaryString: (_n: bigint, a: Value[]) => unLong(a, (x) => u64(x).toString(2)),
   toUnsignedString: (_n: bigint, a: Value[]) => unLong(a.slice(0, 1), (x) => radixString(u64(x), a.length === 2 ? (ints(a.slice(1), 1)?.[0] ?? 10) : 10)),
+  divideUnsigned: (_n: bigint, a: Value[]) => binLong(a, (x, y) => (y === 0n ? divZero() : i64(u64(x) / u64(y)))),
+  remainderUnsigned: (_n: bigint, a: Value[]) => binLong(a, (x, y) => (y === 0n ? divZero() : i64(u64(x) % u64(y)))),
+  rotateLeft: (_n: bigint, a: Value[]) => longAndInt(a, (x, d) => i64((u64(x) << BigInt(d & 63)) | (u64(x) >> BigInt((64 - (d & 63)) & 63)))),
+  rotateRight: (_n: bigint, a: Value[]) => longAndInt(a, (x, d) => i64((u64(x) >> BigInt(d & 63)) | (u64(x) << BigInt((64 - (d & 63)) & 63)))),
+  reverseBytes: (_n: bigint, a: Value[]) =>
+    unLong(a, (x) => {
+      let v = u64(x);
+      let r = 0n;
+      for (let i = 0; i < 8; i++, v >>= 8n) r = (r << 8n) | (v & 0xffn);
+      return i64(r);
+    }),
+  parseUnsignedLong: (_n: bigint, a: Value[]) => {
+    if (a.length !== 1 || a[0] === null) return NO_METHOD;
+    const text = strParam(a[0]!)!;
+    const v = parseJavaInt(text, 10, 65);
+    if (v < 0n || v >= 1n << 64n) throw numberFormat(text);
+    return i64(v);
+  },
   getLong: (_n: bigint, a: Value[]) => (a.length >= 1 && a.length <= 2 ? (a.length === 2 && typeof a[1] === 'bigint' ? a[1] : null) : NO_METHOD),
 };
 

@@ -4,7 +4,7 @@ import { javaString } from '../java.js';
 import { javaFormat } from '../format.js';
 import { MethodLimit, javaMatches, javaRegex, javaSplit, replaceMatches } from '../regex.js';
 import { JChar, JMap, JSet, type Value } from '../values.js';
-import { JavaException, NO_METHOD, charSeq, classCast, ints, npe, outOfBounds, strParam, toInt, type Table } from './core.js';
+import { JavaException, NO_METHOD, VOID, charSeq, classCast, ints, npe, nullFunction, outOfBounds, strParam, toInt, type Table } from './core.js';
 import { arrayClass, isJavaArray, javaArray } from './arrays.js';
 import { stringHash } from './hash.js';
 import { EXTRA } from './string-extra.js';
@@ -285,6 +285,33 @@ export const STRING: Table = {
   },
   formatted: (s: string, a: Value[]) => built(javaFormat(s, a)),
   describeConstable: (s: string, a: Value[]) => (a.length === 0 ? new JOptional(s) : NO_METHOD),
+  // resolveConstantDesc(Lookup): a String is its own constant (only null can be passed)
+  resolveConstantDesc: (s: string, a: Value[]) => (a.length === 1 && a[0] === null ? s : NO_METHOD),
+  transform: (_s: string, a: Value[]) => nullFunction(a),
+  // CharSequence.compare, a static method of the interface, through a String
+  compare: (_s: string, a: Value[]) => {
+    if (a.length !== 2) return NO_METHOD;
+    const x = charSeq(a[0]!);
+    const y = charSeq(a[1]!);
+    if (x === NO_METHOD || y === NO_METHOD) return NO_METHOD;
+    if (x === null || y === null) throw npe();
+    return compareStrings(x, y);
+  },
+  // getChars(srcBegin, srcEnd, char[] dst, dstBegin): copies into a char[] of toCharArray()
+  getChars: (s: string, a: Value[]) => {
+    if (a.length !== 4) return NO_METHOD;
+    const r = ints([a[0]!, a[1]!, a[3]!], 3);
+    const dst = a[2]!;
+    if (!r || (dst !== null && arrayClass(dst) !== '[C')) return NO_METHOD;
+    const [begin, end, at] = r as [number, number, number];
+    checkRange(begin, end, s.length);
+    if (dst === null) throw new JavaException('java.lang.NullPointerException', 'Cannot read the array length because "dst" is null');
+    const out = dst as Value[];
+    if (at < 0 || at + end - begin > out.length) throw outOfBounds(`offset ${at}, count ${end - begin}, length ${out.length}`);
+    chargeWork(end - begin);
+    for (let i = begin; i < end; i++) out[at + i - begin] = new JChar(s[i]!);
+    return VOID;
+  },
   lines: (s: string, a: Value[]) => (a.length === 0 ? new JStream(javaLines(s), false) : NO_METHOD),
   chars: (s: string, a: Value[]) => {
     if (a.length) return NO_METHOD;
