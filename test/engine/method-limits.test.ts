@@ -37,6 +37,19 @@ describe('limits inside method calls', () => {
     expect(ms).toBeLessThan(3000);
   });
 
+  it('sort(null) of a long list checks the clock while it sorts, and a sort in a loop is counted', () => {
+    // 8 million Integers in 8,192 runs: one sort compares them about 100 million times (seconds)
+    const src = '#set($l = [])#set($x = $l.addAll([1..1000]))#foreach($i in [1..13])#set($x = $l.addAll($l))#end$l.size()$l.sort($null)';
+    const { error, ms } = limitOf(src, { maxTimeMs: 1000, maxMemory: 50_000_000 });
+    expect(error.limit).toBe('maxTimeMs');
+    expect(error.column).toBe(src.indexOf('$l.sort') + 3);
+    expect(ms).toBeLessThan(2500);
+    // a short sort many times over
+    const again = limitOf('#set($l = [])#set($x = $l.addAll([1..20000]))#foreach($i in [1..100000])$l.sort($null)#end', { maxTimeMs: 300, maxIterations: 200_000 });
+    expect(again.error.limit).toBe('maxTimeMs');
+    expect(again.ms).toBeLessThan(2000);
+  });
+
   it('nine getBytes() of a 10-million-character string end near maxTimeMs', () => {
     const src = '#set($s = "a")#set($s = $s.repeat(10000000))#foreach($i in [1..9])#set($b = $s.getBytes())#end';
     const { error, ms } = limitOf(src, { maxTimeMs: 100 });

@@ -294,6 +294,7 @@ export const LIST: Table = {
     const range = readOnlyClass(l);
     if (range) throw new JavaException('java.lang.UnsupportedOperationException', range.endsWith('$IntegerRange') ? 'integer range is read only' : '');
     live(l);
+    chargeMemory(l.length);
     const sorted = [...l];
     sortNatural(sorted);
     for (let i = 0; i < sorted.length; i++) writeThrough(l, i, sorted[i]!);
@@ -339,6 +340,9 @@ function comparableClass(v: Value): string | undefined {
 
 /** x.compareTo(y) of Java's Comparable: the same class on both sides, or Java's exception. */
 function naturalCompare(x: Value, y: Value, receiver: string): number {
+  // one sort of millions of elements runs for seconds: each comparison counts (and the clock is
+  // looked at every so many)
+  chargeWork(1);
   if (x === null) throw new JavaException('java.lang.NullPointerException', `Cannot invoke "java.lang.Comparable.compareTo(Object)" because "${receiver}" is null`);
   const cls = comparableClass(x);
   if (cls === undefined) throw classCast(x, 'java.lang.Comparable');
@@ -359,7 +363,6 @@ function naturalCompare(x: Value, y: Value, receiver: string): number {
 function sortNatural(l: Value[]): void {
   const n = l.length;
   if (n < 2) return;
-  chargeWork(n * Math.ceil(Math.log2(n)));
   if (n >= 32) {
     const sorted = [...l].sort((x, y) => naturalCompare(x, y, 'a[runHi]'));
     for (let i = 0; i < n; i++) l[i] = sorted[i]!;
