@@ -14,7 +14,9 @@ export type PathSeg = { key: string; span: Span } | { item: true; index: number 
 
 export type Resolved =
   | { kind: 'payload'; path: PathSeg[]; rest: number; fallback: boolean }
-  | { kind: 'local' | 'tool' | 'foreach' | 'builtin' };
+  | { kind: 'local' | 'tool' | 'foreach' | 'builtin' }
+  /** A reference that names no variable and always prints as written (`${$b}`; `{$b}` right after a reference). */
+  | { kind: 'inert' };
 
 export interface RefUse {
   ref: RefNode;
@@ -175,6 +177,8 @@ export function resolveRef(r: RefNode, bindings: Map<string, Binding>, s: WalkSt
   const root = r.root;
   let path: PathSeg[];
   let fallback = r.alt !== undefined;
+  // the lexer glues '$', '$!' or '{' onto such a root: no variable has that name
+  if (!/^[A-Za-z]/.test(root)) return { kind: 'inert' };
   const b = bindings.get(root);
   if (s.macroParams.has(root)) return { kind: 'local' };
   if (b) {

@@ -73,6 +73,25 @@ describe('no-velocity-count', () => {
   });
 });
 
+describe('inert-reference', () => {
+  it('flags {$b} right after a reference and ${$b}, which name no variable and print as written', async () => {
+    const fixtures = { a: { name: 'Ann', city: 'Kyiv', b: 'x' } };
+    const d = await lintCase('<p>$!data.get("name"){$city} ${$b}</p>', { rule: 'inert-reference', fixtures });
+    expect(d.map((x) => x.message)).toEqual([
+      "'{$city}' right after a reference names no variable: Velocity prints it as written; write '${city}' to print $city",
+      "'${$b}' names no variable: Velocity prints it as written; write '${b}' to print $b",
+    ]);
+    expect(d.map(at)).toEqual(['1:22', '1:30']);
+  });
+  it('is quiet for a brace that prints as text and for the other rules', async () => {
+    const fixtures = { a: { c: { d: 'D' }, x: 'X' } };
+    expect(await lintCase('<p>$c.d{x} ${x}{$x} .a{color:$x}</p>', { rule: 'inert-reference', fixtures })).toEqual([]);
+    // no payload key '$city' is asked for, and no loud-reference advice for it
+    expect(await lintCase('<p>$!x{$city}</p>', { rule: 'unknown-payload-key', fixtures })).toEqual([]);
+    expect(await lintCase('<p>$!x{$city}</p>', { rule: 'loud-reference', fixtures })).toEqual([]);
+  });
+});
+
 describe('unknown-tool', () => {
   it('flags tools Yespo does not provide', async () => {
     const d = await lintCase('$math.add(1, 2) $esc.html($!x)', { rule: 'unknown-tool' });

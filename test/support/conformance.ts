@@ -128,7 +128,8 @@ export const DEVIATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
  */
 export function listedDeviations(file = join(DEVIATIONS_DIR, '..', 'DEVIATIONS.md')): Set<string> {
   if (!existsSync(file)) return new Set();
-  const names = [...readFileSync(file, 'utf8').matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]!);
+  // `known/...` lines (differences not chosen, test/differential/known) are not deviations
+  const names = [...readFileSync(file, 'utf8').matchAll(/^- `(deviations\/[^`]+)`/gm)].map((m) => m[1]!);
   return new Set(names);
 }
 

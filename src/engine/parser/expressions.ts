@@ -4,7 +4,7 @@
  * lists, maps, ranges). Which tokens exist depends on the lexical context, as in Velocity's
  * lexer: parentheses only in directive expressions, word operators glued to words in some.
  */
-import type { BinaryOp, Expr, Node, RefNode, RefPart, Span, TemplateAst } from '../ast.js';
+import type { BinaryOp, Expr, Node, RefNode, RefPart, Span, TemplateAst, TextNode } from '../ast.js';
 import { ParseError } from '../../errors.js';
 import { isAlpha, isDigit, isIdent, isWordStart } from './chars.js';
 import { Scanner } from './scanner.js';
@@ -188,6 +188,40 @@ export abstract class ExpressionParser extends Scanner {
       backslashes: 0,
       span: { start, end: this.pos },
     };
+  }
+
+  /**
+   * Right after a reference in text (this.pos just past `prev`), Velocity's lexer is still in a
+   * reference state, where `{$` opens a formal reference (`$a{$b}`), and so does `{` after a
+   * property (`$c.d{x}`). Its root is glued to that `$` or follows no `$` at all, so it names no
+   * variable and prints as written; one that `}` does not close right after its reference is a
+   * parse error (`$a{$b c}`), and so is an alternate value in it. Returns that reference, or the
+   * text '{$' when no identifier follows.
+   */
+  braceAfter(prev: RefNode, afterBraces = false): RefNode | TextNode | undefined {
+    if (prev.formal) return undefined;
+    const at = this.pos;
+    if (this.src.charCodeAt(at) !== 123) return undefined;
+    const dollar = this.src.charCodeAt(at + 1) === 36;
+    if (!dollar && (afterBraces || prev.parts[prev.parts.length - 1]?.kind !== 'prop')) return undefined;
+    // inside the braces the lexer glues more '$', '$!' and '\$' onto the identifier, as in '${'
+    if (!isAlpha(this.src.charCodeAt(dollar ? this.skipMorePrefix(at + 1) : at + 1))) {
+      if (!dollar) return undefined;
+      // the '{$' is one token: that '$' starts nothing ('$a{$!b}' is text after the reference)
+      this.pos = at + 2;
+      return { kind: 'text', value: '{$', span: { start: at, end: at + 2 } };
+    }
+    // parsed as a formal reference whose '$' is the character before the '{'
+    this.pos = at - 1;
+    const ref = this.reference(false)!;
+    if (ref.alt) {
+      const pipe = this.src.indexOf('|', at);
+      this.fail(`Encountered "${this.src[pipe + 1] ?? '<EOF>'}": no alternate value in {${ref.root}...}`, pipe + 1);
+    }
+    if (!dollar) ref.root = '{' + ref.root;
+    ref.literal = this.src.slice(at, this.pos);
+    ref.span = { start: at, end: this.pos };
+    return ref;
   }
 
   indexes(parts: RefPart[]): void {

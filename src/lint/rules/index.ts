@@ -6,6 +6,7 @@ import { directiveCrossesHtml } from './directive-crosses-html.js';
 import { directiveNotWrapped } from './directive-not-wrapped.js';
 import { fixtureInvalid } from './fixture-invalid.js';
 import { fixtureSchema } from './fixture-schema.js';
+import { inertReference } from './inert-reference.js';
 import { loudReference } from './loud-reference.js';
 import { metaInvalid } from './meta-invalid.js';
 import { missingSubject } from './missing-subject.js';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   loudReference,
   unknownPayloadKey,
   noVelocityCount,
+  inertReference,
   unknownTool,
   unknownMethod,
   constantIndex,
