@@ -1,11 +1,12 @@
 /**
  * Quick fixes where the fix is clear: a loud reference becomes quiet (`$x` → `$!x`),
- * `$velocityCount` → `$foreach.count`, a bare directive is wrapped in `<!-- -->`, and a key no
+ * `$velocityCount` → `$foreach.count`, `{$b}` right after a reference → `${b}`, a bare directive is wrapped in `<!-- -->`, and a key no
  * fixture provides is added to a fixture (as an empty string, to be filled in).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { chainAt } from './chain.js';
 import type { ReadText } from './definition.js';
+import { inertReferenceFix } from '../lint/rules/inert-reference.js';
 import { insertKey } from './fixture-keys.js';
 import type { TemplateModel } from './model.js';
 import { resolveChain } from './resolve.js';
@@ -32,6 +33,11 @@ export function codeActions(model: TemplateModel, diagnostics: readonly Diagnost
       case 'no-velocity-count': {
         const name = Object.keys(VELOCITY_1).find((n) => text.includes(n));
         if (name) fix(`Use $${VELOCITY_1[name]}`, [{ uri: doc.uri, start, end, newText: text.replace(name, VELOCITY_1[name]!) }]);
+        break;
+      }
+      case 'inert-reference': {
+        const meant = inertReferenceFix(text);
+        if (meant) fix(`Write ${meant}`, [{ uri: doc.uri, start, end, newText: meant }]);
         break;
       }
       case 'directive-not-wrapped':

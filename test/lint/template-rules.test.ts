@@ -76,12 +76,13 @@ describe('no-velocity-count', () => {
 describe('inert-reference', () => {
   it('flags {$b} right after a reference and ${$b}, which name no variable and print as written', async () => {
     const fixtures = { a: { name: 'Ann', city: 'Kyiv', b: 'x' } };
-    const d = await lintCase('<p>$!data.get("name"){$city} ${$b}</p>', { rule: 'inert-reference', fixtures });
+    const d = await lintCase('<p>$!data.get("name"){$city} ${$b} $x{$!city.trim()}</p>', { rule: 'inert-reference', fixtures });
     expect(d.map((x) => x.message)).toEqual([
-      "'{$city}' right after a reference names no variable: Velocity prints it as written; write '${city}' to print $city",
-      "'${$b}' names no variable: Velocity prints it as written; write '${b}' to print $b",
+      "'{$city}' right after a reference names no variable: Velocity prints it as written; write '${city}'",
+      "'${$b}' names no variable: Velocity prints it as written; write '${b}'",
+      "'{$!city.trim()}' right after a reference names no variable: Velocity prints it as written; write '$!{city.trim()}'",
     ]);
-    expect(d.map(at)).toEqual(['1:22', '1:30']);
+    expect(d.map(at)).toEqual(['1:22', '1:30', '1:38']);
   });
   it('is quiet for a brace that prints as text and for the other rules', async () => {
     const fixtures = { a: { c: { d: 'D' }, x: 'X' } };

@@ -105,6 +105,8 @@ describe('quick fixes', () => {
     expect(fix('Hi $firstName', diag('', 'loud-reference', 3, 13))).toEqual([['Write $!firstName', '!']]);
     expect(fix('$!velocityCount', diag('', 'no-velocity-count', 0, 15))).toEqual([['Use $foreach.count', '$!foreach.count']]);
     expect(fix('#if($a) x', diag('', 'directive-not-wrapped', 0, 7))).toEqual([['Wrap as <!--#if($a)-->', '<!--#if($a)-->']]);
+    expect(fix('$!a{$city}', diag('', 'inert-reference', 3, 10))).toEqual([['Write ${city}', '${city}']]);
+    expect(fix('${$!b.x}', diag('', 'inert-reference', 0, 8))).toEqual([['Write $!{b.x}', '$!{b.x}']]);
   });
 });
 
