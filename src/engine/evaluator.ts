@@ -5,7 +5,7 @@ import type { Expr, ForeachNode, IfNode, MacroCallNode, MacroDefNode, Node, RefN
 import { LimitError, ParseError, RenderError, VelvetError, positionAt } from '../errors.js';
 import { BudgetExceeded, beginRender, chargeMemory, chargeWork, checkClock, endRender } from './budget.js';
 import { asBoolean, asNumber, javaClassName, javaEquals, javaString, mapPut } from './java.js';
-import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, listModCount, listSorts, readOnlyList, setRegexDeadline } from './methods.js';
+import { JavaException, MethodLimit, NO_METHOD, VOID, getProperty, invokeMethod, isPlainMapProperty, listChanges, listModCount, readOnlyList, setRegexDeadline } from './methods.js';
 import { ArithmeticError, JavaNumberFormat, NumberTooLarge, arith, compareNumbers, intValue, isNumber, negate, type ArithOp } from './numbers.js';
 import { parse } from './parser.js';
 import { compiledBlock, compiledExpr, compiledOf, compiledTest, type Compiled } from './compiler.js';
@@ -649,12 +649,12 @@ export class Renderer {
     let i = 0;
     const list = Array.isArray(items) && !source ? items : undefined;
     const sourceSize = source?.keys.size;
-    const sorts = listSorts;
+    const changes = listChanges;
     const listMods = list && listModCount(list);
     const body = compiledBlock(this.compiled, n.body);
     try {
       for (const item of items) {
-        if ((list && (list.length !== count || (sorts !== listSorts && listModCount(list) !== listMods))) || (source && source.keys.size !== sourceSize)) {
+        if ((list && (list.length !== count || (changes !== listChanges && listModCount(list) !== listMods))) || (source && source.keys.size !== sourceSize)) {
           // the loop body changed the list it iterates: Java's iterator fails on next()
           throw this.renderError('ConcurrentModificationException: null', n.span);
         }

@@ -23,7 +23,7 @@ import { ENTRY, MAP, SET } from './methods/map.js';
 export { JavaException, NO_METHOD, VOID, type MethodResult } from './methods/core.js';
 export { javaArray } from './methods/arrays.js';
 export { readOnlyList } from './methods/arrays.js';
-export { listModCount, listSorts } from './methods/list.js';
+export { listChanges, listModCount } from './methods/list.js';
 export { MethodLimit, setRegexDeadline } from './regex.js';
 
 const CHAR: Table = {

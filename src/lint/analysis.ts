@@ -178,7 +178,7 @@ export function resolveRef(r: RefNode, bindings: Map<string, Binding>, s: WalkSt
   let path: PathSeg[];
   let fallback = r.alt !== undefined;
   // the lexer glues '$', '$!' or '{' onto such a root: no variable has that name
-  if (!/^[A-Za-z]/.test(root)) return { kind: 'inert' };
+  if (/^[$!\\{]/.test(root)) return { kind: 'inert' };
   const b = bindings.get(root);
   if (s.macroParams.has(root)) return { kind: 'local' };
   if (b) {

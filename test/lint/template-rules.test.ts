@@ -90,6 +90,8 @@ describe('inert-reference', () => {
     // no payload key '$city' is asked for, and no loud-reference advice for it
     expect(await lintCase('<p>$!x{$city}</p>', { rule: 'unknown-payload-key', fixtures })).toEqual([]);
     expect(await lintCase('<p>$!x{$city}</p>', { rule: 'loud-reference', fixtures })).toEqual([]);
+    // a name may start with '_': such a reference is a real one
+    expect((await lintCase('<p>$_name</p>', { rule: 'unknown-payload-key', fixtures })).map((x) => x.message)).toEqual([expect.stringContaining("'_name'")]);
   });
 });
 

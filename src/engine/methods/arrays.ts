@@ -7,6 +7,7 @@ import type { Value } from '../values.js';
 
 const JAVA_ARRAY = Symbol('java-array');
 const READ_ONLY = Symbol('read-only-list');
+const VIEW = Symbol('sub-list');
 
 /**
  * Marks a list as a Java array of the given class name ("[B", "[Ljava.lang.String;"): it behaves
@@ -47,4 +48,16 @@ export function arrayToString(v: Value[]): string {
   let h = 0;
   for (let i = 0; i < cls.length; i++) h = (Math.imul(h, 31) + cls.charCodeAt(i)) | 0;
   return `${cls}@${((h ^ v.length) >>> 0).toString(16)}`;
+}
+
+/** Marks a list as a subList view of a list that can change (`java.util.ArrayList$SubList`). */
+export function subListView(items: Value[]): Value[] {
+  Object.defineProperty(items, VIEW, { value: 'java.util.ArrayList$SubList' });
+  return items;
+}
+
+export function viewClass(v: Value): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const c = (v as unknown as Record<symbol, unknown>)[VIEW];
+  return typeof c === 'string' ? c : undefined;
 }

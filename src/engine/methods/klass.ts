@@ -6,7 +6,7 @@
  */
 import { JBigDecimal, JBigInteger, JChar, JDouble, JEntry, JFloat, JMap, JObject, JSet, type Value } from '../values.js';
 import { NO_METHOD, type MethodResult } from './core.js';
-import { arrayClass, readOnlyClass } from './arrays.js';
+import { arrayClass, readOnlyClass, viewClass } from './arrays.js';
 
 export class JClass extends JObject {
   readonly javaClass = 'java.lang.Class';
@@ -62,7 +62,7 @@ export function classNameOf(v: Value): string {
   if (v instanceof JBigDecimal) return 'java.math.BigDecimal';
   if (v instanceof JBigInteger) return 'java.math.BigInteger';
   if (v instanceof JChar) return 'java.lang.Character';
-  if (Array.isArray(v)) return arrayClass(v) ?? readOnlyClass(v) ?? 'java.util.ArrayList';
+  if (Array.isArray(v)) return arrayClass(v) ?? readOnlyClass(v) ?? viewClass(v) ?? 'java.util.ArrayList';
   if (v instanceof JMap) return 'java.util.LinkedHashMap';
   if (v instanceof JSet) {
     if (!v.isSet) return 'java.util.LinkedHashMap$LinkedValues';

@@ -9,7 +9,7 @@ import { compareNumbers, type JNumber } from '../numbers.js';
 import { MethodLimit } from '../regex.js';
 import { JChar, JDouble, JEntry, JMap, JObject, JSet, type Value } from '../values.js';
 import { JavaException, NO_METHOD, VOID, classCast, npe, nullFunction, toInt, unsupported, ints, type Table } from './core.js';
-import { arrayClass, arrayToString, isJavaArray, javaArray, readOnlyClass, readOnlyList } from './arrays.js';
+import { arrayClass, arrayToString, isJavaArray, javaArray, readOnlyClass, readOnlyList, subListView } from './arrays.js';
 import { collectionItems, indexOfValue, lastIndexOfValue, membership } from './elements.js';
 import { javaHashCode } from './hash.js';
 import { JIterator, JStream, compareStrings, type ListOps } from './text.js';
@@ -36,24 +36,36 @@ const viewsOf = new WeakMap<Value[], Value[][]>();
 
 /** set() of a list's element shows in the live views that cover it. */
 function setInViews(l: Value[], i: number, v: Value): void {
-  for (const view of viewsOf.get(l) ?? []) {
+  const made = viewsOf.get(l);
+  if (!made) return;
+  // a view made before a structural change of its list is stale for good: it is dropped here
+  let kept = 0;
+  for (const view of made) {
+    chargeWork(1);
     const info = views.get(view)!;
-    if (info.mods !== modCount(l) || i < info.offset || i >= info.offset + view.length) continue;
+    if (info.mods !== modCount(l)) continue;
+    made[kept++] = view;
+    if (i < info.offset || i >= info.offset + view.length) continue;
     view[i - info.offset] = v;
     setInViews(view, i - info.offset, v);
   }
+  made.length = kept;
 }
 const mods = new WeakMap<Value[], number>();
 const modCount = (l: Value[]) => mods.get(l) ?? 0;
 
 /**
- * How many lists were sorted (ArrayList.sort), so that a #foreach asks whether its own list was
- * sorted by its body only when some list was: Java's iterator then fails on next(), as after an
- * add or a remove.
+ * How many structural changes (and sorts) any list has had, so that a #foreach or an iterator
+ * asks whether its own list changed only when some list did: Java's iterator then fails on
+ * next() with a ConcurrentModificationException.
  */
-export let listSorts = 0;
+export let listChanges = 0;
 /** Java's modCount of a list: its structural changes through methods, and sorts. */
 export const listModCount = modCount;
+const bump = (l: Value[]) => {
+  mods.set(l, modCount(l) + 1);
+  listChanges++;
+};
 
 /** Before a structural change of `l`: a view of it must still be current; its lists change too. */
 function structural(l: Value[], apply: (list: Value[], offset: number) => void): void {
@@ -64,7 +76,7 @@ function structural(l: Value[], apply: (list: Value[], offset: number) => void):
     v.mods = modCount(v.parent);
   }
   apply(l, 0);
-  mods.set(l, modCount(l) + 1);
+  bump(l);
 }
 
 function live(l: Value[]): void {
@@ -114,6 +126,16 @@ function writeThrough(l: Value[], i: number, v: Value): void {
   setInViews(top, at, v);
 }
 
+/** The iterator class of a list: List.of's is ImmutableCollections$ListItr for both kinds. */
+const iteratorClass = (l: Value[], ofArrayList: string) =>
+  readOnlyClass(l)?.startsWith('java.util.ImmutableCollections$') ? 'java.util.ImmutableCollections$ListItr' : ofArrayList;
+
+/** The list a view is a view of (through views of views); the list itself otherwise. */
+function topList(l: Value[]): Value[] {
+  for (let v = views.get(l); v; v = views.get(l)) l = v.parent;
+  return l;
+}
+
 /** A list iterator's changes, through the list's own set, add and remove. */
 function listOps(l: Value[], listIterator: boolean): ListOps {
   const call = (name: string, args: Value[]) => void LIST[name]!(l as never, args);
@@ -121,6 +143,7 @@ function listOps(l: Value[], listIterator: boolean): ListOps {
     set: (i, x) => call('set', [i, x]),
     add: (i, x) => call('add', [i, x]),
     remove: (i) => call('remove', [i]),
+    modCount: () => modCount(l),
     listIterator,
   };
 }
@@ -249,9 +272,13 @@ export const LIST: Table = {
     if (from < 0) throw indexError(`fromIndex = ${from}`);
     if (to > l.length) throw indexError(`toIndex = ${to}`);
     if (from > to) throw new JavaException('java.lang.IllegalArgumentException', `fromIndex(${from}) > toIndex(${to})`);
-    chargeWork(to - from);
-    chargeMemory(to - from);
+    chargeWork(to - from + 1);
+    chargeMemory(to - from + 1);
     const view = l.slice(from, to);
+    // the view of a read-only list (a range, List.of) is read-only too
+    const fixed = readOnlyClass(topList(l));
+    if (fixed) readOnlyList(view, fixed.startsWith('java.util.ImmutableCollections$') ? 'java.util.ImmutableCollections$SubList' : 'java.util.AbstractList$SubList');
+    else if (!isJavaArray(l)) subListView(view);
     views.set(view, { parent: l, offset: from, mods: modCount(l) });
     const made = viewsOf.get(l) ?? [];
     made.push(view);
@@ -277,10 +304,19 @@ export const LIST: Table = {
       throw new JavaException('java.lang.NullPointerException', 'Cannot invoke "java.util.function.IntFunction.apply(int)" because "generator" is null');
     }
     const given = a.length === 1 && isJavaArray(a[0]!) ? (a[0] as Value[]) : undefined;
-    if (given && arrayClass(given) !== '[Ljava.lang.Object;') return NO_METHOD;
-    const into = given ?? javaArrayOf([...a]);
+    const cls = given ? arrayClass(given)! : '[Ljava.lang.Object;';
+    // a primitive array is no T[]: reflection refuses the call
+    if (!cls.startsWith('[L')) throw new JavaException('java.lang.IllegalArgumentException', 'argument type mismatch');
+    const element = cls.slice(2, -1);
     chargeWork(l.length);
-    if (into.length < l.length) return chargeMemory(l.length), javaArrayOf([...l]);
+    if (element !== 'java.lang.Object' && l.some((x) => x !== null && javaClassName(x) !== element)) {
+      throw new JavaException(
+        'java.lang.ArrayStoreException',
+        `arraycopy: element type mismatch: can not cast one of the elements of java.lang.Object[] to the type of the destination array, ${element}`,
+      );
+    }
+    const into = given ?? javaArrayOf([...a]);
+    if (into.length < l.length) return chargeMemory(l.length), javaArray([...l], cls);
     for (let i = 0; i < l.length; i++) into[i] = l[i]!;
     if (into.length > l.length) into[l.length] = null;
     return into;
@@ -291,18 +327,20 @@ export const LIST: Table = {
   // List.sort(null): natural order (a template cannot make a Comparator, so only null fits)
   sort: (l: Value[], a: Value[]) => {
     if (a.length !== 1 || a[0] !== null) return NO_METHOD;
-    const range = readOnlyClass(l);
-    if (range) throw new JavaException('java.lang.UnsupportedOperationException', range.endsWith('$IntegerRange') ? 'integer range is read only' : '');
+    const top = topList(l);
+    const fixed = readOnlyClass(top);
+    if (fixed) throw new JavaException('java.lang.UnsupportedOperationException', fixed.endsWith('$IntegerRange') ? 'integer range is read only' : '');
     live(l);
     chargeMemory(l.length);
     const sorted = [...l];
     sortNatural(sorted);
-    for (let i = 0; i < sorted.length; i++) writeThrough(l, i, sorted[i]!);
-    // ArrayList.sort counts as a structural change: the list's views are stale after it (a view
-    // itself sorts by setting its elements, as List.sort does)
-    if (!views.has(l) && !isJavaArray(l)) {
-      mods.set(l, modCount(l) + 1);
-      listSorts++;
+    if (views.has(l) || isJavaArray(l)) {
+      // a view sorts by setting its elements (List.sort), which reach its list and its other views
+      for (let i = 0; i < sorted.length; i++) writeThrough(l, i, sorted[i]!);
+    } else {
+      // ArrayList.sort is a structural change: the views of the list are stale after it
+      for (let i = 0; i < sorted.length; i++) l[i] = sorted[i]!;
+      bump(l);
     }
     return VOID;
   },
@@ -315,12 +353,12 @@ export const LIST: Table = {
     if (!items) return NO_METHOD;
     return readOnlyClass(items)?.startsWith('java.util.ImmutableCollections$') ? items : immutableList(items);
   },
-  iterator: (l: Value[], a: Value[]) => (a.length === 0 ? new JIterator(l, 0, 'java.util.ArrayList$Itr', listOps(l, false)) : NO_METHOD),
+  iterator: (l: Value[], a: Value[]) => (a.length === 0 ? new JIterator(l, 0, iteratorClass(l, 'java.util.ArrayList$Itr'), listOps(l, false)) : NO_METHOD),
   listIterator: (l: Value[], a: Value[]) => {
     const n = ints(a, a.length);
     if (!n || n.length > 1) return NO_METHOD;
     if (n.length === 1 && (n[0]! < 0 || n[0]! > l.length)) throw indexError(`Index: ${n[0]}`);
-    return new JIterator(l, n[0] ?? 0, 'java.util.ArrayList$ListItr', listOps(l, true));
+    return new JIterator(l, n[0] ?? 0, iteratorClass(l, 'java.util.ArrayList$ListItr'), listOps(l, true));
   },
   stream: (l: Value[], a: Value[]) => (a.length === 0 ? new JStream(l, false) : NO_METHOD),
   forEach: (_l: Value[], a: Value[]) => nullFunction(a),

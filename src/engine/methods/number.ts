@@ -99,13 +99,7 @@ const INTEGER: Table = {
     if (!(a[0] === null || typeof a[0] === 'string')) return NO_METHOD;
     return INTEGER.parseInt!(_n as never, a);
   },
-  parseUnsignedInt: (_n: number, a: Value[]) => {
-    if (a.length !== 1 || a[0] === null) return NO_METHOD;
-    const text = strParam(a[0]!)!;
-    const v = parseJavaInt(text, 10, 33);
-    if (v < 0n) throw numberFormat(text);
-    return i32(v);
-  },
+  parseUnsignedInt: (_n: number, a: Value[]) => parseUnsigned(a, 32),
   decode: (_n: number, a: Value[]) => (a.length === 1 ? i32(decode(strParam(a[0]!), 32)) : NO_METHOD),
   toString: (n: number, a: Value[]) => {
     if (a.length === 0) return String(n);
@@ -173,6 +167,22 @@ export function unLong(a: Value[], f: (x: bigint) => Value): Value | typeof NO_M
   return r ? f(r[0]!) : NO_METHOD;
 }
 const u64 = (v: bigint) => BigInt.asUintN(64, v);
+/**
+ * Integer.parseUnsignedInt and Long.parseUnsignedLong, (s) and (s, radix): Java's messages for
+ * null, a leading minus sign (even "-0") and a value past the unsigned range.
+ */
+function parseUnsigned(a: Value[], bits: 32 | 64): Value | typeof NO_METHOD {
+  if (a.length !== 1 && a.length !== 2) return NO_METHOD;
+  const radix = a.length === 2 ? ints(a.slice(1), 1)?.[0] : 10;
+  if (radix === undefined) return NO_METHOD;
+  if (a[0] === null) throw new JavaException('java.lang.NumberFormatException', 'Cannot parse null string');
+  const text = strParam(a[0]!)!;
+  if (text.startsWith('-')) throw new JavaException('java.lang.NumberFormatException', `Illegal leading minus sign on unsigned string ${text}.`);
+  const v = parseJavaInt(text, radix, bits + 1);
+  if (v >= 1n << BigInt(bits)) throw new JavaException('java.lang.NumberFormatException', `String value ${text} exceeds range of unsigned ${bits === 32 ? 'int' : 'long'}.`);
+  return bits === 32 ? i32(v) : i64(v);
+}
+
 /** A (long, int) method: Long.rotateLeft and rotateRight. */
 function longAndInt(a: Value[], f: (x: bigint, d: number) => Value): Value | typeof NO_METHOD {
   if (a.length !== 2) return NO_METHOD;
@@ -233,13 +243,7 @@ const LONG: Table = {
       for (let i = 0; i < 8; i++, v >>= 8n) r = (r << 8n) | (v & 0xffn);
       return i64(r);
     }),
-  parseUnsignedLong: (_n: bigint, a: Value[]) => {
-    if (a.length !== 1 || a[0] === null) return NO_METHOD;
-    const text = strParam(a[0]!)!;
-    const v = parseJavaInt(text, 10, 65);
-    if (v < 0n || v >= 1n << 64n) throw numberFormat(text);
-    return i64(v);
-  },
+  parseUnsignedLong: (_n: bigint, a: Value[]) => parseUnsigned(a, 64),
   getLong: (_n: bigint, a: Value[]) => (a.length >= 1 && a.length <= 2 ? (a.length === 2 && typeof a[1] === 'bigint' ? a[1] : null) : NO_METHOD),
 };
 

@@ -143,6 +143,8 @@ export interface ListOps {
   set(i: number, x: Value): void;
   add(i: number, x: Value): void;
   remove(i: number): void;
+  /** The list's modCount now: a change not made through the iterator fails its next call. */
+  modCount(): number;
   /** listIterator() (`java.util.ArrayList$ListItr`), not iterator(). */
   listIterator: boolean;
 }
@@ -157,6 +159,8 @@ export class JIterator extends JObject {
   private i: number;
   /** The index of the element the last next() or previous() gave, -1 when none may be changed. */
   private last = -1;
+  /** The list's modCount the iterator expects (Java's expectedModCount). */
+  private expected: number;
   constructor(
     private readonly items: Value[],
     start = 0,
@@ -165,9 +169,18 @@ export class JIterator extends JObject {
   ) {
     super();
     this.i = start;
+    this.expected = list?.modCount() ?? 0;
   }
   callMethod(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
+    const r = this.call(name, args);
+    if (this.list) this.expected = this.list.modCount();
+    return r;
+  }
+  private call(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
     const list = this.list;
+    const moving =
+      args.length === 0 ? name === 'next' || name === 'remove' || (name === 'previous' && list?.listIterator) : args.length === 1 && list?.listIterator && (name === 'set' || name === 'add');
+    if (list && moving && list.modCount() !== this.expected) throw new JavaException('java.util.ConcurrentModificationException', '');
     if (args.length === 1 && list?.listIterator && (name === 'set' || name === 'add')) {
       if (name === 'set') {
         if (this.last < 0) throw new JavaException('java.lang.IllegalStateException', '');

@@ -202,11 +202,14 @@ export abstract class ExpressionParser extends Scanner {
     if (prev.formal) return undefined;
     const at = this.pos;
     if (this.src.charCodeAt(at) !== 123) return undefined;
-    const dollar = this.src.charCodeAt(at + 1) === 36;
-    if (!dollar && (afterBraces || prev.parts[prev.parts.length - 1]?.kind !== 'prop')) return undefined;
+    let j = at + 1;
+    while (this.src.charCodeAt(j) === 92) j++;
+    // '{$', or '{\$' (the backslashes glued onto the name as well)
+    const dollar = this.src.charCodeAt(j) === 36;
+    if (!dollar && (afterBraces || j > at + 1 || prev.parts[prev.parts.length - 1]?.kind !== 'prop')) return undefined;
     // inside the braces the lexer glues more '$', '$!' and '\$' onto the identifier, as in '${'
     if (!isAlpha(this.src.charCodeAt(dollar ? this.skipMorePrefix(at + 1) : at + 1))) {
-      if (!dollar) return undefined;
+      if (!dollar || j > at + 1) return undefined;
       // the '{$' is one token: that '$' starts nothing ('$a{$!b}' is text after the reference)
       this.pos = at + 2;
       return { kind: 'text', value: '{$', span: { start: at, end: at + 2 } };
