@@ -175,10 +175,10 @@ export function rootSpan(r: RefNode): Span {
 
 export function resolveRef(r: RefNode, bindings: Map<string, Binding>, s: WalkState): Resolved {
   const root = r.root;
-  let path: PathSeg[];
-  let fallback = r.alt !== undefined;
   // the lexer glues '$', '$!' or '{' onto such a root: no variable has that name
   if (/^[$!\\{]/.test(root)) return { kind: 'inert' };
+  let path: PathSeg[];
+  let fallback = r.alt !== undefined;
   const b = bindings.get(root);
   if (s.macroParams.has(root)) return { kind: 'local' };
   if (b) {

@@ -402,8 +402,7 @@ function sortNatural(l: Value[]): void {
   const n = l.length;
   if (n < 2) return;
   if (n >= 32) {
-    const sorted = [...l].sort((x, y) => naturalCompare(x, y, 'a[runHi]'));
-    for (let i = 0; i < n; i++) l[i] = sorted[i]!;
+    l.sort((x, y) => naturalCompare(x, y, 'a[runHi]'));
     return;
   }
   // countRunAndMakeAscending

@@ -369,10 +369,9 @@ function localeLanguage(str: string | null): string {
   }
   if (isLanguage(str)) return str.toLowerCase();
   const sep = str.includes('_') ? '_' : '-';
-  // String.split(sep, 3): at most three segments, the last one holding the rest
-  const first = str.indexOf(sep);
-  const second = first < 0 ? -1 : str.indexOf(sep, first + 1);
-  const segments = first < 0 ? [str] : second < 0 ? [str.slice(0, first), str.slice(first + 1)] : [str.slice(0, first), str.slice(first + 1, second), str.slice(second + 1)];
+  // Java's split(sep, 3): at most three segments, the last one holding the rest
+  const parts = str.split(sep);
+  const segments = parts.length <= 3 ? parts : [parts[0]!, parts[1]!, parts.slice(2).join(sep)];
   const language = segments[0]!;
   if (segments.length === 2) {
     // (sic) commons-lang3 3.18 takes a numeric area with any first segment

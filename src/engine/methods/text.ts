@@ -176,12 +176,14 @@ export class JIterator extends JObject {
     if (this.list) this.expected = this.list.modCount();
     return r;
   }
+  /** Java's checkForComodification, before each step that moves or changes: the list changed behind the iterator. */
+  private fresh(): void {
+    if (this.list && this.list.modCount() !== this.expected) throw new JavaException('java.util.ConcurrentModificationException', '');
+  }
   private call(name: string, args: Value[]): MethodResult | typeof NO_METHOD {
     const list = this.list;
-    const moving =
-      args.length === 0 ? name === 'next' || name === 'remove' || (name === 'previous' && list?.listIterator) : args.length === 1 && list?.listIterator && (name === 'set' || name === 'add');
-    if (list && moving && list.modCount() !== this.expected) throw new JavaException('java.util.ConcurrentModificationException', '');
     if (args.length === 1 && list?.listIterator && (name === 'set' || name === 'add')) {
+      this.fresh();
       if (name === 'set') {
         if (this.last < 0) throw new JavaException('java.lang.IllegalStateException', '');
         list.set(this.last, args[0]!);
@@ -194,11 +196,13 @@ export class JIterator extends JObject {
     if (args.length) return NO_METHOD;
     if (name === 'hasNext') return this.i < this.items.length;
     if (name === 'next') {
+      this.fresh();
       if (this.i >= this.items.length) throw new JavaException('java.util.NoSuchElementException', '');
       this.last = this.i;
       return this.items[this.i++]!;
     }
     if (name === 'remove' && list) {
+      this.fresh();
       if (this.last < 0) throw new JavaException('java.lang.IllegalStateException', '');
       list.remove(this.last);
       this.i = this.last;
@@ -210,6 +214,7 @@ export class JIterator extends JObject {
     if (name === 'nextIndex') return this.i;
     if (name === 'previousIndex') return this.i - 1;
     if (name === 'previous') {
+      this.fresh();
       if (this.i <= 0) throw new JavaException('java.util.NoSuchElementException', '');
       this.last = --this.i;
       return this.items[this.i]!;

@@ -4,7 +4,7 @@
  * lists, maps, ranges). Which tokens exist depends on the lexical context, as in Velocity's
  * lexer: parentheses only in directive expressions, word operators glued to words in some.
  */
-import type { BinaryOp, Expr, Node, RefNode, RefPart, Span, TemplateAst, TextNode } from '../ast.js';
+import type { BinaryOp, Expr, Node, RefNode, RefPart, Span, TemplateAst } from '../ast.js';
 import { ParseError } from '../../errors.js';
 import { isAlpha, isDigit, isIdent, isWordStart } from './chars.js';
 import { Scanner } from './scanner.js';
@@ -195,24 +195,31 @@ export abstract class ExpressionParser extends Scanner {
    * reference state, where `{$` opens a formal reference (`$a{$b}`), and so does `{` after a
    * property (`$c.d{x}`). Its root is glued to that `$` or follows no `$` at all, so it names no
    * variable and prints as written; one that `}` does not close right after its reference is a
-   * parse error (`$a{$b c}`), and so is an alternate value in it. Returns that reference, or the
-   * text '{$' when no identifier follows.
+   * parse error (`$a{$b c}`), and so is an alternate value in it. A run of other '{' before it is
+   * text, each read as a brace token in that state (`$a{{$b}}` prints as written). Returns the
+   * nodes to add after `prev`: none, that reference (after the run's text), or the text '{$' when
+   * no identifier follows.
    */
-  braceAfter(prev: RefNode, afterBraces = false): RefNode | TextNode | undefined {
-    if (prev.formal) return undefined;
-    const at = this.pos;
-    if (this.src.charCodeAt(at) !== 123) return undefined;
+  braceAfter(prev: RefNode): Node[] {
+    if (prev.formal) return [];
+    const run = this.pos;
+    let at = run;
+    while (this.src.charCodeAt(at) === 123 && this.src.charCodeAt(at + 1) === 123) at++;
+    // after a run, only '{$' itself
+    if (this.src.charCodeAt(at) !== 123 || (at > run && this.src.charCodeAt(at + 1) !== 36)) return [];
     let j = at + 1;
     while (this.src.charCodeAt(j) === 92) j++;
     // '{$', or '{\$' (the backslashes glued onto the name as well)
     const dollar = this.src.charCodeAt(j) === 36;
-    if (!dollar && (afterBraces || j > at + 1 || prev.parts[prev.parts.length - 1]?.kind !== 'prop')) return undefined;
+    if (!dollar && (at > run || j > at + 1 || prev.parts[prev.parts.length - 1]?.kind !== 'prop')) return [];
+    const nodes: Node[] = at > run ? [{ kind: 'text', value: this.src.slice(run, at), span: { start: run, end: at } }] : [];
     // inside the braces the lexer glues more '$', '$!' and '\$' onto the identifier, as in '${'
     if (!isAlpha(this.src.charCodeAt(dollar ? this.skipMorePrefix(at + 1) : at + 1))) {
-      if (!dollar || j > at + 1) return undefined;
+      if (!dollar || j > at + 1) return [];
       // the '{$' is one token: that '$' starts nothing ('$a{$!b}' is text after the reference)
       this.pos = at + 2;
-      return { kind: 'text', value: '{$', span: { start: at, end: at + 2 } };
+      nodes.push({ kind: 'text', value: '{$', span: { start: at, end: at + 2 } });
+      return nodes;
     }
     // parsed as a formal reference whose '$' is the character before the '{'
     this.pos = at - 1;
@@ -224,7 +231,8 @@ export abstract class ExpressionParser extends Scanner {
     if (!dollar) ref.root = '{' + ref.root;
     ref.literal = this.src.slice(at, this.pos);
     ref.span = { start: at, end: this.pos };
-    return ref;
+    nodes.push(ref);
+    return nodes;
   }
 
   indexes(parts: RefPart[]): void {

@@ -6,7 +6,7 @@
  * whether the current position starts a line as far as gobbling is concerned. Whitespace before a
  * directive at the start of a line, and the whitespace + newline after it, are dropped.
  */
-import type { Expr, MacroDefNode, MacroParam, Node, RefNode, Span, TemplateAst } from '../ast.js';
+import type { Expr, MacroDefNode, MacroParam, Node, Span, TemplateAst } from '../ast.js';
 import {
   BLOCK_DIRECTIVES,
   KNOWN_DIRECTIVES,
@@ -169,7 +169,7 @@ class TemplateParser extends ExpressionParser {
         this.pos = j;
         const ref = this.reference(false)!;
         nodes.push(ref);
-        this.pushBraceAfter(ref, nodes);
+        nodes.push(...this.braceAfter(ref));
         textStart = this.pos;
         afterNewline = false;
         continue;
@@ -186,7 +186,7 @@ class TemplateParser extends ExpressionParser {
         ref.backslashes = slashes;
         ref.morePrefix = run.slice(slashes);
         nodes.push(ref);
-        this.pushBraceAfter(ref, nodes);
+        nodes.push(...this.braceAfter(ref));
         textStart = this.pos;
         afterNewline = false;
         continue;
@@ -761,25 +761,6 @@ class TemplateParser extends ExpressionParser {
   // ---------------------------------------------------------------- escapes and references in text
 
   /**
-   * The reference `{$b}` that may follow a reference in text (see braceAfter), after any run of
-   * other '{' (the lexer reads each as a brace token and stays in its reference state:
-   * `$a{{$b}}` prints as written).
-   */
-  pushBraceAfter(ref: RefNode, nodes: Node[]): void {
-    if (ref.formal) return;
-    const at = this.pos;
-    let k = at;
-    while (this.src.charCodeAt(k) === 123 && this.src.charCodeAt(k + 1) === 123) k++;
-    if (k > at) {
-      if (this.src.charCodeAt(k + 1) !== 36) return;
-      nodes.push({ kind: 'text', value: this.src.slice(at, k), span: { start: at, end: k } });
-      this.pos = k;
-    }
-    const brace = this.braceAfter(ref, k > at);
-    if (brace) nodes.push(brace);
-  }
-
-  /**
    * `$` / `\$` / `$!` / `${` / `$!{` at this.pos (after any backslashes). Pushes a ref node or
    * text; returns false when this is not VTL at all.
    */
@@ -799,7 +780,7 @@ class TemplateParser extends ExpressionParser {
           ref.backslashes = slashes;
           ref.span.start = start;
           nodes.push(ref);
-          this.pushBraceAfter(ref, nodes);
+          nodes.push(...this.braceAfter(ref));
           return true;
         }
       }
